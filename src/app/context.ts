@@ -1,0 +1,34 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { verifyToken, type Role, type Viewer } from '../shared/auth.js';
+import { Loaders } from '../shared/loaders.js';
+import { Person } from '../modules/people/person.entity.js';
+import type { Config } from './config.js';
+
+/** One per request (or WebSocket operation): nothing in it is shared with another request. */
+export type Context = {
+  em: EntityManager;
+  viewer: Viewer | null;
+  loaders: Loaders;
+  auth: { secret: string; ttlSeconds: number };
+  now: Date;
+};
+
+export async function createContext(orm: MikroORM, config: Config, token: string | null): Promise<Context> {
+  const em = orm.em.fork();
+  return {
+    em,
+    viewer: token ? await viewerFromToken(em, config.tokenSecret, token) : null,
+    loaders: new Loaders(em),
+    auth: { secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds },
+    now: new Date(),
+  };
+}
+
+/** Roles and membership are read afresh, so a change by an admin applies to the next request. */
+export async function viewerFromToken(em: EntityManager, secret: string, token: string): Promise<Viewer | null> {
+  const claims = verifyToken(secret, token);
+  if (!claims) return null;
+  const person = await em.findOne(Person, { id: claims.sub });
+  if (!person) return null;
+  return { id: person.id, roles: [...person.roles] as Role[], organizationId: person.organization?.id ?? null };
+}

@@ -1,0 +1,44 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { DemoSeeder } from '../../seeds/demo.seeder.js';
+import { Person } from '../modules/people/person.entity.js';
+import type { Config } from './config.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { ormConfig } from './mikro-orm.config.js';
+
+export interface Database {
+  orm: MikroORM;
+  /** Where the data lives, for the start-up banner (never includes a password). */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Connects (starting the embedded database when no DATABASE_URL is given) and applies migrations. */
+export async function openDatabase(config: Config, onQuery?: (sql: string) => void): Promise<Database> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1);
+  const url = config.databaseUrl ?? embedded!.url;
+  const orm = await MikroORM.init(ormConfig({ url, poolSize: config.dbPoolSize, onQuery }));
+  try {
+    await orm.getMigrator().up();
+    if (config.seedDemo && (await orm.em.fork().count(Person)) === 0) {
+      await orm.getSeeder().seed(DemoSeeder);
+    }
+  } catch (error) {
+    await orm.close(true);
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    orm,
+    description: embedded ? `embedded PostgreSQL (PGlite) in ${embedded.dataDir}` : `PostgreSQL at ${redact(url)}`,
+    async close() {
+      await orm.close(true);
+      await embedded?.stop();
+    },
+  };
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

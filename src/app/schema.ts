@@ -1,0 +1,36 @@
+import { createPubSub } from '@graphql-yoga/subscription';
+import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { NodeResolver } from '../modules/node/node.resolver.js';
+import { OrganizationResolver } from '../modules/organizations/organization.resolver.js';
+import { PersonResolver } from '../modules/people/person.resolver.js';
+import { ProgramResolver } from '../modules/programs/program.resolver.js';
+import { ProjectResolver, ProposalRevisionResolver } from '../modules/projects/project.resolver.js';
+import { toGlobalId } from '../shared/node-id.js';
+
+export const resolvers = [NodeResolver, PersonResolver, OrganizationResolver, ProgramResolver, ProjectResolver, ProposalRevisionResolver] as const;
+
+/** Every `Node` type's `id` becomes the opaque global ID here, once, instead of in each resolver. */
+function globaliseNodeIds(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type instanceof GraphQLObjectType && type.getInterfaces().some((i) => i.name === 'Node')) {
+      type.getFields().id.resolve = (source: { id: string }) => toGlobalId(type.name, source.id);
+    }
+  }
+  return schema;
+}
+
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers,
+    pubSub: createPubSub(),
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return globaliseNodeIds(schema);
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so it diffs cleanly. */
+export function printSdl(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

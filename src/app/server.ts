@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { bearerToken, verifyToken } from '../shared/auth.js';
+import type { Config } from './config.js';
+import { createContext, type Context } from './context.js';
+import { openDatabase, type Database } from './database.js';
+import { formatError } from './errors.js';
+import { createSchema } from './schema.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  /** Stops taking work, lets in-flight requests finish, closes sockets, then the database. */
+  stop(): Promise<void>;
+}
+
+/** The token from HTTP `Authorization` or from graphql-ws `connectionParams.authorization`. */
+function tokenFromParams(params: Record<string, unknown> | undefined): string | null {
+  return bearerToken(params?.authorization ?? params?.Authorization);
+}
+
+export async function startServer(config: Config, options: { onQuery?: (sql: string) => void } = {}): Promise<RunningServer> {
+  const database = await openDatabase(config, options.onQuery ?? (config.logQueries ? (sql) => console.log(`[sql] ${sql}`) : undefined));
+  const { orm } = database;
+  const schema = await createSchema();
+  const app = express();
+  const httpServer: Server = createServer(app);
+  let stopping = false;
+
+  // One port and path for HTTP and WebSocket: graphql-ws answers upgrades on /graphql.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { token?: string }>(
+    {
+      schema,
+      onConnect: (ctx) => {
+        const token = tokenFromParams(ctx.connectionParams);
+        if (!token || !verifyToken(config.tokenSecret, token)) return false;
+        ctx.extra.token = token;
+        return true;
+      },
+      context: (ctx): Promise<Context> => createContext(orm, config, ctx.extra.token ?? null),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    includeStacktraceInErrorResponses: config.development,
+    introspection: true,
+    formatError: formatError(config.development),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (stopping) return void res.status(503).json({ status: 'stopping' });
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, config, bearerToken(req.headers.authorization)) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: `http://${config.host}:${port}/graphql`,
+    port,
+    database,
+    stop() {
+      stopping = true;
+      stopped ??= (async () => {
+        await apollo.stop();
+        await database.close();
+      })();
+      return stopped;
+    },
+  };
+}

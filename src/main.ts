@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, type Config } from './app/config.js';
+import { startServer } from './app/server.js';
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Configuration error: ${error.message}`);
+  process.exit(1);
+}
+
+const started = Date.now();
+const server = await startServer(config).catch((error: unknown) => {
+  console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+
+console.log(`GraphQL API ready at ${server.url} (WebSocket: ${server.url.replace(/^http/, 'ws')}) in ${Date.now() - started} ms`);
+console.log(`Database: ${server.database.description}`);
+if (config.tokenSecretGenerated) console.log('TOKEN_SECRET is not set: tokens are signed with a random key and end when the server stops.');
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, async () => {
+    console.log(`${signal} received: finishing in-flight requests, then stopping.`);
+    await server.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  });
+}

@@ -1,0 +1,30 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { requireViewer } from '../../shared/auth.js';
+import { notFound } from '../../shared/errors.js';
+import { Node } from '../../shared/node.js';
+import { fromGlobalId } from '../../shared/node-id.js';
+import { getOrganization } from '../organizations/organization.service.js';
+import { getPerson } from '../people/person.service.js';
+import { getProgram } from '../programs/program.service.js';
+import { getProject, getRevision } from '../projects/project.service.js';
+
+/** Each type's own lookup, which applies that type's visibility rule. */
+const fetchers: Record<string, (ctx: Context, globalId: string) => Promise<object>> = {
+  Person: getPerson,
+  Organization: getOrganization,
+  Program: getProgram,
+  Project: getProject,
+  ProposalRevision: getRevision,
+};
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global ID, if the viewer may see it.' })
+  node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    requireViewer(ctx.viewer);
+    const fetch = fetchers[fromGlobalId(id)?.type ?? ''];
+    if (!fetch) throw notFound('object');
+    return fetch(ctx, id);
+  }
+}

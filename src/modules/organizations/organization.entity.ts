@@ -1,0 +1,58 @@
+import { Entity, Enum, Property } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+import { Node } from '../../shared/node.js';
+
+export enum OrganizationKind {
+  SOCIAL_ORGANIZATION = 'SOCIAL_ORGANIZATION',
+  SOCIAL_WORK_AGENCY = 'SOCIAL_WORK_AGENCY',
+  FOUNDATION = 'FOUNDATION',
+  COMMUNITY_COMMITTEE = 'COMMUNITY_COMMITTEE',
+  RESIDENT_GROUP = 'RESIDENT_GROUP',
+}
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  valuesConfig: {
+    SOCIAL_ORGANIZATION: { description: '社会组织: a registered social organisation.' },
+    SOCIAL_WORK_AGENCY: { description: '社工机构: a social-work service agency.' },
+    FOUNDATION: { description: '基金会: a foundation.' },
+    COMMUNITY_COMMITTEE: { description: '社区居委会 / 工作站: a community committee or work station.' },
+    RESIDENT_GROUP: { description: '社区社会组织 / 自组织: an unregistered resident group; needs no credit code.' },
+  },
+});
+
+@ObjectType({ implements: Node, description: 'An applicant organisation (申报单位).' })
+@Entity({ tableName: 'organization' })
+export class Organization extends BaseEntity {
+  @Field(() => String)
+  @Property({ type: 'string', length: 200, unique: true })
+  name!: string;
+
+  @Field(() => OrganizationKind)
+  @Enum({ items: () => OrganizationKind })
+  kind!: OrganizationKind;
+
+  @Field(() => String, { nullable: true, description: '统一社会信用代码 (GB 32100-2015); absent only for resident groups.' })
+  @Property({ type: 'string', length: 18, nullable: true, unique: true })
+  creditCode?: string | null;
+
+  @Field(() => String, { description: '区, e.g. 南山区.' })
+  @Property({ type: 'string', length: 50 })
+  district!: string;
+
+  @Field(() => String, { nullable: true, description: '街道, e.g. 南头街道.' })
+  @Property({ type: 'string', length: 50, nullable: true })
+  street?: string | null;
+
+  @Field(() => String, { nullable: true, description: '社区, e.g. 田厦社区.' })
+  @Property({ type: 'string', length: 50, nullable: true })
+  community?: string | null;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 100 })
+  contactName!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 30 })
+  contactPhone!: string;
+}

@@ -1,0 +1,44 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { PageArgs } from '../../shared/connection.js';
+import { runMutation } from '../../shared/mutation.js';
+import { PersonConnection } from '../people/person.types.js';
+import { listProjects } from '../projects/project.service.js';
+import { ProjectConnection } from '../projects/project.types.js';
+import { Organization } from './organization.entity.js';
+import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.inputs.js';
+import * as organizations from './organization.service.js';
+import { OrganizationConnection, OrganizationPayload } from './organization.types.js';
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization)
+  organization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return organizations.getOrganization(ctx, id);
+  }
+
+  @Query(() => OrganizationConnection, { description: 'The organisations the viewer may see, by name.' })
+  organizations(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
+    return organizations.listOrganizations(ctx, page);
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Register an applicant organisation (staff).' })
+  createOrganization(@Ctx() ctx: Context, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput) {
+    return runMutation(ctx.em, OrganizationPayload, (em) => organizations.createOrganization(ctx, em, input));
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Correct an organisation’s details (staff).' })
+  updateOrganization(@Ctx() ctx: Context, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput) {
+    return runMutation(ctx.em, OrganizationPayload, (em) => organizations.updateOrganization(ctx, em, input));
+  }
+
+  @FieldResolver(() => PersonConnection, { description: 'Applicant members (staff and the organisation’s own members).' })
+  members(@Ctx() ctx: Context, @Root() organization: Organization, @Args(() => PageArgs) page: PageArgs) {
+    return organizations.listMembers(ctx, organization, page);
+  }
+
+  @FieldResolver(() => ProjectConnection, { description: 'This organisation’s projects that the viewer may see.' })
+  projects(@Ctx() ctx: Context, @Root() organization: Organization, @Args(() => PageArgs) page: PageArgs) {
+    return listProjects(ctx, page, { organization: organization.id });
+  }
+}

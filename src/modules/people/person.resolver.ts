@@ -1,0 +1,57 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { Role } from '../../shared/auth.js';
+import { PageArgs } from '../../shared/connection.js';
+import { runMutation } from '../../shared/mutation.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { canSeeOrganization } from '../organizations/organization.permissions.js';
+import { Person } from './person.entity.js';
+import { CreatePersonInput, LoginInput, SetPersonRolesInput } from './person.inputs.js';
+import { canSeePersonEmail } from './person.permissions.js';
+import * as people from './person.service.js';
+import { LoginPayload, PersonConnection, PersonPayload } from './person.types.js';
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: 'The signed-in person, or null without a valid token.' })
+  viewer(@Ctx() ctx: Context) {
+    return people.viewerPerson(ctx);
+  }
+
+  @Query(() => Person, { description: 'A person: staff may look up anyone, others only themselves.' })
+  person(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return people.getPerson(ctx, id);
+  }
+
+  @Query(() => PersonConnection, { description: 'Everyone with an account, by name (staff and admins).' })
+  people(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('role', () => Role, { nullable: true }) role?: Role) {
+    return people.listPeople(ctx, page, role);
+  }
+
+  @Mutation(() => LoginPayload, { description: 'Exchange email and password for a bearer token.' })
+  login(@Ctx() ctx: Context, @Arg('input', () => LoginInput) input: LoginInput) {
+    return runMutation(ctx.em, LoginPayload, (em) => people.login(ctx, em, input));
+  }
+
+  @Mutation(() => PersonPayload, { description: 'Create an account (admins).' })
+  createPerson(@Ctx() ctx: Context, @Arg('input', () => CreatePersonInput) input: CreatePersonInput) {
+    return runMutation(ctx.em, PersonPayload, (em) => people.createPerson(ctx, em, input));
+  }
+
+  @Mutation(() => PersonPayload, { description: 'Replace a person’s roles (admins).' })
+  setPersonRoles(@Ctx() ctx: Context, @Arg('input', () => SetPersonRolesInput) input: SetPersonRolesInput) {
+    return runMutation(ctx.em, PersonPayload, (em) => people.setPersonRoles(ctx, em, input));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Visible to the person themselves and to staff.' })
+  email(@Ctx() ctx: Context, @Root() person: Person) {
+    return canSeePersonEmail(ctx.viewer, person.id) ? person.email : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The applicant organisation this person belongs to.' })
+  async organization(@Ctx() ctx: Context, @Root() person: Person) {
+    if (!person.organization) return null;
+    const organization = await ctx.loaders.byId(Organization).load(person.organization.id);
+    return organization && (await canSeeOrganization(ctx, organization.id)) ? organization : null;
+  }
+}

@@ -1,0 +1,98 @@
+import { ref, type EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../app/context.js';
+import { Role, requireRole, requireViewer, signToken } from '../../shared/auth.js';
+import { findPage, type PageArgs } from '../../shared/connection.js';
+import { notFound } from '../../shared/errors.js';
+import { decodeId } from '../../shared/node-id.js';
+import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Person } from './person.entity.js';
+import { canListPeople } from './person.permissions.js';
+import type { CreatePersonInput, LoginInput, SetPersonRolesInput } from './person.inputs.js';
+import { UNKNOWN_PERSON_HASH, hashPassword, verifyPassword } from './password.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const MIN_PASSWORD_LENGTH = 10;
+
+export async function login(ctx: Context, em: EntityManager, input: LoginInput) {
+  const person = await em.findOne(Person, { email: input.email.trim().toLowerCase() }, { populate: ['passwordHash'] });
+  // Unknown email and wrong password take the same path and give the same answer.
+  const ok = await verifyPassword(input.password, person?.passwordHash ?? UNKNOWN_PERSON_HASH);
+  if (!person || !ok) fail(UserErrorCode.INVALID_CREDENTIALS, undefined, 'That email and password do not match an account.');
+  const { token, expiresAt } = signToken(ctx.auth.secret, person.id, ctx.auth.ttlSeconds);
+  return { token, expiresAt, viewer: person };
+}
+
+export async function viewerPerson(ctx: Context): Promise<Person | null> {
+  return ctx.viewer ? ctx.loaders.byId(Person).load(ctx.viewer.id) : null;
+}
+
+export function listPeople(ctx: Context, args: PageArgs, role?: Role | null) {
+  requireRole(ctx.viewer, 'list people', Role.ADMIN, Role.STAFF);
+  return findPage(ctx.em, Person, role ? { roles: { $contains: [role] } } : {}, { name: 'asc', id: 'asc' }, args);
+}
+
+/** A person by global ID: staff see everyone, others only themselves. */
+export async function getPerson(ctx: Context, globalId: string): Promise<Person> {
+  const viewer = requireViewer(ctx.viewer);
+  const id = decodeId(globalId, 'Person');
+  const person = id && (id === viewer.id || canListPeople(viewer)) ? await ctx.loaders.byId(Person).load(id) : null;
+  if (!person) throw notFound('Person');
+  return person;
+}
+
+/** Validates roles and the organisation (given, or kept from before); an applicant needs one. */
+async function checkRoles(em: EntityManager, checks: Checks, roles: Role[], organizationGlobalId: string | null | undefined, current: Organization | null = null) {
+  checks.check(roles.length > 0, UserErrorCode.REQUIRED, 'input.roles', 'Give at least one role.');
+  checks.check(new Set(roles).size === roles.length, UserErrorCode.DUPLICATE, 'input.roles', 'Each role may be given once.');
+  let organization = current;
+  if (organizationGlobalId) {
+    const organizationId = decodeId(organizationGlobalId, 'Organization');
+    organization = organizationId ? await em.findOne(Organization, { id: organizationId }) : null;
+    checks.check(!!organization, UserErrorCode.NOT_FOUND, 'input.organizationId', 'No organisation has that ID.');
+  } else if (!roles.includes(Role.APPLICANT)) {
+    organization = null;
+  }
+  if (!organizationGlobalId || organization) {
+    checks.check(!roles.includes(Role.APPLICANT) || !!organization, UserErrorCode.REQUIRED, 'input.organizationId', 'An applicant must belong to an organisation: give organizationId.');
+  }
+  return organization;
+}
+
+export async function createPerson(ctx: Context, em: EntityManager, input: CreatePersonInput) {
+  requireRole(ctx.viewer, 'create people', Role.ADMIN);
+  const checks = new Checks();
+  const email = input.email.trim().toLowerCase();
+  checks.check(EMAIL.test(email) && email.length <= 254, UserErrorCode.INVALID_FORMAT, 'input.email', 'Give a valid email address, e.g. name@example.org.');
+  checks.text(input.name, 'input.name', 'Name', 100);
+  checks.check(input.password.length >= MIN_PASSWORD_LENGTH, UserErrorCode.OUT_OF_RANGE, 'input.password', `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+  const organization = await checkRoles(em, checks, input.roles, input.organizationId);
+  if (checks.ok && (await em.count(Person, { email }))) {
+    checks.check(false, UserErrorCode.DUPLICATE, 'input.email', 'Someone already has that email address.');
+  }
+  checks.throwIfAny();
+  const person = em.create(Person, {
+    email,
+    name: input.name.trim(),
+    passwordHash: await hashPassword(input.password),
+    roles: input.roles,
+    organization: organization ? ref(organization) : null,
+  });
+  await em.flush();
+  return { person };
+}
+
+export async function setPersonRoles(ctx: Context, em: EntityManager, input: SetPersonRolesInput) {
+  requireRole(ctx.viewer, 'assign roles', Role.ADMIN);
+  const id = decodeId(input.personId, 'Person');
+  const person = id ? await em.findOne(Person, { id }) : null;
+  if (!person) fail(UserErrorCode.NOT_FOUND, 'input.personId', 'No person has that ID.');
+  const checks = new Checks();
+  const current = person.organization ? await person.organization.load() : null;
+  const organization = await checkRoles(em, checks, input.roles, input.organizationId, current);
+  checks.throwIfAny();
+  person.roles = input.roles;
+  person.organization = organization ? ref(organization) : null;
+  await em.flush();
+  return { person };
+}

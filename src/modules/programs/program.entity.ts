@@ -1,0 +1,107 @@
+import { DecimalType, Entity, Enum, Property } from '@mikro-orm/core';
+import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+import { Node } from '../../shared/node.js';
+
+export enum AggregationRule {
+  MEAN = 'MEAN',
+  TRIMMED_MEAN = 'TRIMMED_MEAN',
+}
+registerEnumType(AggregationRule, {
+  name: 'AggregationRule',
+  valuesConfig: {
+    MEAN: { description: 'Mean of the evaluators’ weighted totals.' },
+    TRIMMED_MEAN: { description: '去掉一个最高分和一个最低分: drop the highest and lowest total, then average (needs ≥ 3 scorecards).' },
+  },
+});
+
+@ObjectType({ description: 'One scored criterion of a rubric.' })
+export class Criterion {
+  @Field(() => String, { description: 'Stable key, unique within the rubric, e.g. "need".' })
+  key!: string;
+
+  @Field(() => String, { description: 'What evaluators score, e.g. 需求分析.' })
+  title!: string;
+
+  @Field(() => Float, { description: 'Share of the total in percent; a rubric’s weights sum to 100.' })
+  weight!: number;
+
+  @Field(() => Float, { description: 'Highest score an evaluator may give on this criterion.' })
+  maxScore!: number;
+}
+
+@ObjectType({ description: 'Lowest final score (0–100) for each closing grade; below `pass` is FAIL.' })
+export class GradeThresholds {
+  @Field(() => Float, { description: '优秀' })
+  excellent!: number;
+
+  @Field(() => Float, { description: '良好' })
+  good!: number;
+
+  @Field(() => Float, { description: '合格' })
+  pass!: number;
+}
+
+@ObjectType({ implements: Node, description: 'A call or competition (公益创投大赛, 实践项目) that projects apply to.' })
+@Entity({ tableName: 'program' })
+export class Program extends BaseEntity {
+  @Field(() => String)
+  @Property({ type: 'string', length: 200, unique: true })
+  name!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  funder!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'smallint' })
+  year!: number;
+
+  @Field(() => [String])
+  @Property({ type: 'text[]' })
+  focusAreas: string[] = [];
+
+  @Field(() => Float, { description: 'Total budget pool in yuan.' })
+  @Property({ type: new DecimalType('number'), precision: 14, scale: 2 })
+  budgetPool!: number;
+
+  @Field(() => Float, { description: 'Largest grant one project may request, in yuan.' })
+  @Property({ type: new DecimalType('number'), precision: 14, scale: 2 })
+  maxGrant!: number;
+
+  @Field(() => GraphQLISODateTime, { description: 'When applications open.' })
+  @Property({ type: 'timestamptz' })
+  applicationsOpenAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'Submission deadline.' })
+  @Property({ type: 'timestamptz' })
+  applicationsCloseAt!: Date;
+
+  @Field(() => [Criterion])
+  @Property({ type: 'json' })
+  proposalRubric: Criterion[] = [];
+
+  @Field(() => [Criterion])
+  @Property({ type: 'json' })
+  closingRubric: Criterion[] = [];
+
+  @Field(() => AggregationRule)
+  @Enum({ items: () => AggregationRule })
+  aggregationRule: AggregationRule = AggregationRule.MEAN;
+
+  @Field(() => Int, { description: 'Scorecards a project needs before a decision.' })
+  @Property({ type: 'smallint' })
+  minEvaluators: number = 3;
+
+  @Field(() => Boolean, { description: 'When on, evaluators never see who applied.' })
+  @Property({ type: 'boolean' })
+  blindReview: boolean = false;
+
+  @Field(() => GradeThresholds)
+  @Property({ type: 'json' })
+  gradeThresholds: GradeThresholds = { excellent: 90, good: 80, pass: 60 };
+
+  isOpenAt(now: Date): boolean {
+    return this.applicationsOpenAt <= now && now < this.applicationsCloseAt;
+  }
+}

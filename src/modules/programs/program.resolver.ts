@@ -1,0 +1,43 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { PageArgs } from '../../shared/connection.js';
+import { runMutation } from '../../shared/mutation.js';
+import { listProjects } from '../projects/project.service.js';
+import { ProjectConnection } from '../projects/project.types.js';
+import { Program } from './program.entity.js';
+import { CreateProgramInput, UpdateProgramInput } from './program.inputs.js';
+import * as programs from './program.service.js';
+import { ProgramConnection, ProgramPayload } from './program.types.js';
+
+@Resolver(() => Program)
+export class ProgramResolver {
+  @Query(() => Program)
+  program(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return programs.getProgram(ctx, id);
+  }
+
+  @Query(() => ProgramConnection, { description: 'Programmes, newest year first.' })
+  programs(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('year', () => Int, { nullable: true }) year?: number) {
+    return programs.listPrograms(ctx, page, year);
+  }
+
+  @Mutation(() => ProgramPayload, { description: 'Open a new call or competition (staff).' })
+  createProgram(@Ctx() ctx: Context, @Arg('input', () => CreateProgramInput) input: CreateProgramInput) {
+    return runMutation(ctx.em, ProgramPayload, (em) => programs.createProgram(ctx, em, input));
+  }
+
+  @Mutation(() => ProgramPayload, { description: 'Change a programme’s settings (staff).' })
+  updateProgram(@Ctx() ctx: Context, @Arg('input', () => UpdateProgramInput) input: UpdateProgramInput) {
+    return runMutation(ctx.em, ProgramPayload, (em) => programs.updateProgram(ctx, em, input));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether applications are being accepted now.' })
+  isOpen(@Ctx() ctx: Context, @Root() program: Program) {
+    return program.isOpenAt(ctx.now);
+  }
+
+  @FieldResolver(() => ProjectConnection, { description: 'This programme’s projects that the viewer may see.' })
+  projects(@Ctx() ctx: Context, @Root() program: Program, @Args(() => PageArgs) page: PageArgs) {
+    return listProjects(ctx, page, { program: program.id });
+  }
+}

@@ -1,0 +1,18 @@
+import { Entity, ManyToOne, PrimaryKeyProp, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { Person } from '../people/person.entity.js';
+import { Project } from './project.entity.js';
+
+/** A mentor assigned to a project; the mentor sees the project and follows it. */
+@Entity({ tableName: 'project_mentor' })
+export class ProjectMentor {
+  [PrimaryKeyProp]?: ['project', 'mentor'];
+
+  @ManyToOne(() => Project, { ref: true, primary: true, deleteRule: 'cascade' })
+  project!: Ref<Project>;
+
+  @ManyToOne(() => Person, { ref: true, primary: true, deleteRule: 'restrict' })
+  mentor!: Ref<Person>;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  assignedAt: Date & Opt = new Date();
+}

@@ -1,0 +1,85 @@
+import { Collection, DecimalType, Entity, Enum, ManyToOne, OneToMany, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+import { Node } from '../../shared/node.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Person } from '../people/person.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { ProjectMentor } from './project-mentor.entity.js';
+import { ProposalRevision } from './proposal-revision.entity.js';
+
+export enum ProjectStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  REVISION_REQUESTED = 'REVISION_REQUESTED',
+  CONDITIONALLY_APPROVED = 'CONDITIONALLY_APPROVED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+  IN_PROGRESS = 'IN_PROGRESS',
+  CLOSING_REVIEW = 'CLOSING_REVIEW',
+  CLOSED = 'CLOSED',
+  TERMINATED = 'TERMINATED',
+}
+registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'Where a project stands in the lifecycle.' });
+
+@ObjectType({ implements: Node, description: 'One applicant’s project in one programme, from first draft to closure.' })
+@Entity({ tableName: 'project' })
+@Unique({ properties: ['program', 'organization', 'title'] })
+export class Project extends BaseEntity {
+  @ManyToOne(() => Program, { ref: true, deleteRule: 'restrict' })
+  program!: Ref<Program>;
+
+  @ManyToOne(() => Organization, { ref: true, deleteRule: 'restrict' })
+  organization!: Ref<Organization>;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Field(() => String, { description: 'One of the programme’s focus areas.' })
+  @Property({ type: 'string', length: 100 })
+  focusArea!: string;
+
+  @Field(() => String, { description: 'The community served, e.g. 南山区南头街道田厦社区.' })
+  @Property({ type: 'string', length: 200 })
+  communityServed!: string;
+
+  @Field(() => ProjectStatus)
+  @Enum({ items: () => ProjectStatus })
+  status: ProjectStatus & Opt = ProjectStatus.DRAFT;
+
+  @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'restrict' })
+  leadStaff?: Ref<Person> | null;
+
+  /** The latest saved revision; a new revision always becomes current. */
+  @ManyToOne(() => ProposalRevision, { ref: true, nullable: true, deleteRule: 'restrict' })
+  currentRevision?: Ref<ProposalRevision> | null;
+
+  @Field(() => Int, { description: 'How many revisions have been saved.' })
+  @Property({ type: 'integer' })
+  revisionCount: number & Opt = 0;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the current revision was last submitted.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  submittedAt?: Date | null;
+
+  @Field(() => Float, { nullable: true, description: 'Grant awarded, in yuan, once approved.' })
+  @Property({ type: new DecimalType('number'), precision: 14, scale: 2, nullable: true })
+  approvedGrant?: number | null;
+
+  @OneToMany(() => ProjectMentor, (mentorship) => mentorship.project)
+  mentorships = new Collection<ProjectMentor>(this);
+
+  @ManyToOne(() => Person, { ref: true, deleteRule: 'restrict' })
+  createdBy!: Ref<Person>;
+
+  @Field(() => GraphQLISODateTime)
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+
+  /** Optimistic lock: concurrent writers of the same project cannot both win. */
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
+}

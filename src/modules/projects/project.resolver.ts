@@ -1,0 +1,116 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { PageArgs } from '../../shared/connection.js';
+import { decodeId } from '../../shared/node-id.js';
+import { runMutation } from '../../shared/mutation.js';
+import { badInput } from '../../shared/errors.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Person } from '../people/person.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { Project, ProjectStatus } from './project.entity.js';
+import { AssignProjectTeamInput, CreateProjectInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
+import { mentorIdsOf } from './project.permissions.js';
+import * as projects from './project.service.js';
+import {
+  ProjectConnection,
+  ProjectPayload,
+  ProjectViewerCan,
+  ProposalRevisionConnection,
+  RevisionComparison,
+  SaveRevisionPayload,
+} from './project.types.js';
+import { ProposalRevision } from './proposal-revision.entity.js';
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => Project)
+  project(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return projects.getProject(ctx, id);
+  }
+
+  @Query(() => ProjectConnection, { description: 'The projects the viewer may see, newest first.' })
+  projects(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('programId', () => ID, { nullable: true }) programId?: string,
+    @Arg('status', () => ProjectStatus, { nullable: true }) status?: ProjectStatus,
+  ) {
+    const program = programId ? decodeId(programId, 'Program') : undefined;
+    if (program === null) throw badInput('programId is not a programme ID.');
+    return projects.listProjects(ctx, page, { ...(program && { program }), ...(status && { status }) });
+  }
+
+  @Query(() => RevisionComparison, { description: 'What changed, field by field, from one revision of a project to another.' })
+  compareRevisions(@Ctx() ctx: Context, @Arg('from', () => ID) from: string, @Arg('to', () => ID) to: string) {
+    return projects.compareRevisions(ctx, from, to);
+  }
+
+  @Mutation(() => ProjectPayload, { description: 'Start a project for an open programme (applicants, or staff on an organisation’s behalf).' })
+  createProject(@Ctx() ctx: Context, @Arg('input', () => CreateProjectInput) input: CreateProjectInput) {
+    return runMutation(ctx.em, ProjectPayload, (em) => projects.createProject(ctx, em, input));
+  }
+
+  @Mutation(() => SaveRevisionPayload, { description: 'Save the proposal as a new immutable revision, which becomes current.' })
+  saveRevision(@Ctx() ctx: Context, @Arg('input', () => SaveRevisionInput) input: SaveRevisionInput) {
+    return runMutation(ctx.em, SaveRevisionPayload, (em) => projects.saveRevision(ctx, em, input));
+  }
+
+  @Mutation(() => ProjectPayload, { description: 'Submit the current revision for review.' })
+  submitProject(@Ctx() ctx: Context, @Arg('input', () => SubmitProjectInput) input: SubmitProjectInput) {
+    return runMutation(ctx.em, ProjectPayload, (em) => projects.submitProject(ctx, em, input));
+  }
+
+  @Mutation(() => ProjectPayload, { description: 'Assign the lead staff member and the mentors (staff).' })
+  assignProjectTeam(@Ctx() ctx: Context, @Arg('input', () => AssignProjectTeamInput) input: AssignProjectTeamInput) {
+    return runMutation(ctx.em, ProjectPayload, (em) => projects.assignProjectTeam(ctx, em, input));
+  }
+
+  @FieldResolver(() => Program)
+  program(@Ctx() ctx: Context, @Root() project: Project) {
+    return ctx.loaders.byId(Program).load(project.program.id);
+  }
+
+  @FieldResolver(() => Organization)
+  organization(@Ctx() ctx: Context, @Root() project: Project) {
+    return ctx.loaders.byId(Organization).load(project.organization.id);
+  }
+
+  @FieldResolver(() => Person, { nullable: true })
+  leadStaff(@Ctx() ctx: Context, @Root() project: Project) {
+    return project.leadStaff ? ctx.loaders.byId(Person).load(project.leadStaff.id) : null;
+  }
+
+  @FieldResolver(() => [Person])
+  async mentors(@Ctx() ctx: Context, @Root() project: Project) {
+    const ids = await mentorIdsOf(ctx, project.id);
+    return ctx.loaders.byId(Person).loadMany(ids);
+  }
+
+  @FieldResolver(() => ProposalRevision, { nullable: true, description: 'The latest saved revision.' })
+  currentRevision(@Ctx() ctx: Context, @Root() project: Project) {
+    return project.currentRevision ? ctx.loaders.byId(ProposalRevision).load(project.currentRevision.id) : null;
+  }
+
+  @FieldResolver(() => ProposalRevisionConnection, { description: 'All revisions, newest first.' })
+  revisions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
+    return projects.listRevisions(ctx, project, page);
+  }
+
+  @FieldResolver(() => ProjectViewerCan)
+  viewerCan(@Ctx() ctx: Context, @Root() project: Project) {
+    return projects.viewerCan(ctx, project);
+  }
+}
+
+@Resolver(() => ProposalRevision)
+export class ProposalRevisionResolver {
+  @FieldResolver(() => Project)
+  project(@Ctx() ctx: Context, @Root() revision: ProposalRevision) {
+    return ctx.loaders.byId(Project).load(revision.project.id);
+  }
+
+  @FieldResolver(() => Person, { description: 'Who saved this revision.' })
+  author(@Ctx() ctx: Context, @Root() revision: ProposalRevision) {
+    return ctx.loaders.byId(Person).load(revision.author.id);
+  }
+}

@@ -1,0 +1,245 @@
+import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { Context } from '../../app/context.js';
+import { Role, isStaff, requireRole, requireViewer } from '../../shared/auth.js';
+import { findPage, type PageArgs } from '../../shared/connection.js';
+import { notFound } from '../../shared/errors.js';
+import { formatYuan, isMoney, toFen } from '../../shared/money.js';
+import { decodeId } from '../../shared/node-id.js';
+import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Person } from '../people/person.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { ProjectMentor } from './project-mentor.entity.js';
+import { Project } from './project.entity.js';
+import type { AssignProjectTeamInput, CreateProjectInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
+import { canAssignTeam, canEditProposal, canViewProject, visibleProjectsFilter } from './project.permissions.js';
+import { canFire, nextStatus } from './project.transitions.js';
+import { ProposalRevision } from './proposal-revision.entity.js';
+import { compareRevisionContent } from './revision-compare.js';
+
+export async function getProject(ctx: Context, globalId: string): Promise<Project> {
+  requireViewer(ctx.viewer);
+  const id = decodeId(globalId, 'Project');
+  const project = id ? await ctx.loaders.byId(Project).load(id) : null;
+  if (!project || !(await canViewProject(ctx, project))) throw notFound('Project');
+  return project;
+}
+
+export function listProjects(ctx: Context, args: PageArgs, where: FilterQuery<Project> = {}) {
+  const viewer = requireViewer(ctx.viewer);
+  return findPage(ctx.em, Project, { $and: [where, visibleProjectsFilter(viewer)] }, { createdAt: 'desc', id: 'asc' }, args);
+}
+
+export async function getRevision(ctx: Context, globalId: string): Promise<ProposalRevision> {
+  requireViewer(ctx.viewer);
+  const id = decodeId(globalId, 'ProposalRevision');
+  const revision = id ? await ctx.loaders.byId(ProposalRevision).load(id) : null;
+  const project = revision && (await ctx.loaders.byId(Project).load(revision.project.id));
+  if (!revision || !project || !(await canViewProject(ctx, project))) throw notFound('ProposalRevision');
+  return revision;
+}
+
+export function listRevisions(ctx: Context, project: Project, args: PageArgs) {
+  return findPage(ctx.em, ProposalRevision, { project: project.id }, { number: 'desc' }, args);
+}
+
+export async function compareRevisions(ctx: Context, fromId: string, toId: string) {
+  const [from, to] = await Promise.all([getRevision(ctx, fromId), getRevision(ctx, toId)]);
+  if (from.project.id !== to.project.id) {
+    fail(UserErrorCode.INVALID_ID, 'to', 'Both revisions must belong to the same project.');
+  }
+  return { from, to, changes: compareRevisionContent(from, to) };
+}
+
+/** Loads a project for a mutation, reporting an unknown or invisible one as a user error. */
+async function projectForMutation(ctx: Context, em: EntityManager, globalId: string): Promise<Project> {
+  const id = decodeId(globalId, 'Project');
+  const project = id ? await em.findOne(Project, { id }) : null;
+  if (!project || !(await canViewProject(ctx, project))) fail(UserErrorCode.NOT_FOUND, 'input.projectId', 'No project you can see has that ID.');
+  return project;
+}
+
+export async function createProject(ctx: Context, em: EntityManager, input: CreateProjectInput) {
+  const viewer = requireRole(ctx.viewer, 'create projects', Role.APPLICANT, Role.STAFF, Role.ADMIN);
+  const checks = new Checks();
+  checks.text(input.title, 'input.title', 'Title', 200);
+  checks.text(input.communityServed, 'input.communityServed', 'Community served', 200);
+
+  const programId = decodeId(input.programId, 'Program');
+  const program = programId ? await em.findOne(Program, { id: programId }) : null;
+  if (!program) fail(UserErrorCode.NOT_FOUND, 'input.programId', 'No programme has that ID.');
+  checks.check(program.isOpenAt(ctx.now), UserErrorCode.PROGRAM_NOT_OPEN, 'input.programId',
+    `${program.name} accepts applications from ${program.applicationsOpenAt.toISOString()} until ${program.applicationsCloseAt.toISOString()}.`);
+  checks.check(program.focusAreas.includes(input.focusArea.trim()), UserErrorCode.FOCUS_AREA_NOT_IN_PROGRAM, 'input.focusArea',
+    `Choose one of the programme’s focus areas: ${program.focusAreas.join(', ')}.`);
+
+  let organizationId = input.organizationId ? decodeId(input.organizationId, 'Organization') : null;
+  if (input.organizationId && !organizationId) fail(UserErrorCode.INVALID_ID, 'input.organizationId', 'That is not an organisation ID.');
+  if (!isStaff(viewer)) {
+    if (organizationId && organizationId !== viewer.organizationId) {
+      fail(UserErrorCode.NOT_ORGANIZATION_MEMBER, 'input.organizationId', 'You can apply only for your own organisation.');
+    }
+    organizationId = viewer.organizationId;
+  }
+  if (!organizationId) fail(UserErrorCode.REQUIRED, 'input.organizationId', 'Name the organisation the project is for.');
+  const organization = await em.findOne(Organization, { id: organizationId });
+  if (!organization) fail(UserErrorCode.NOT_FOUND, 'input.organizationId', 'No organisation has that ID.');
+  checks.throwIfAny();
+
+  const title = input.title.trim();
+  if (await em.count(Project, { program, organization, title })) {
+    fail(UserErrorCode.DUPLICATE, 'input.title', 'Your organisation already has a project with this title in this programme.');
+  }
+  const project = em.create(Project, {
+    program,
+    organization,
+    title,
+    focusArea: input.focusArea.trim(),
+    communityServed: input.communityServed.trim(),
+    createdBy: ref(Person, viewer.id),
+  });
+  await em.flush();
+  return { project };
+}
+
+function checkUniqueKeys(checks: Checks, keys: string[], field: string, label: string) {
+  const seen = new Set<string>();
+  keys.forEach((key, i) => {
+    checks.check(!seen.has(key), UserErrorCode.DUPLICATE, `${field}.${i}`, `${label} "${key}" appears twice; each must be unique.`);
+    seen.add(key);
+  });
+}
+
+function checkRevision(input: SaveRevisionInput, program: Program): Checks {
+  const checks = new Checks();
+  checks.text(input.summary, 'input.summary', 'Summary', 5000);
+  checks.text(input.needs, 'input.needs', 'Needs analysis', 10000);
+  checks.text(input.beneficiaries, 'input.beneficiaries', 'Beneficiaries', 2000);
+  checks.text(input.changeNote, 'input.changeNote', 'Change note', 2000, false);
+  checks.check(input.objectives.length > 0, UserErrorCode.REQUIRED, 'input.objectives', 'Give at least one objective.');
+  input.objectives.forEach((o, i) => checks.text(o, `input.objectives.${i}`, 'An objective', 500));
+  checkUniqueKeys(checks, input.objectives.map((o) => o.trim()), 'input.objectives', 'Objective');
+  input.activityPlan.forEach((a, i) => {
+    checks.text(a.title, `input.activityPlan.${i}.title`, 'Activity title', 200);
+    checks.text(a.period, `input.activityPlan.${i}.period`, 'Activity period', 50);
+    checks.text(a.description, `input.activityPlan.${i}.description`, 'Activity description', 2000, false);
+  });
+  checkUniqueKeys(checks, input.activityPlan.map((a) => a.title.trim()), 'input.activityPlan', 'Activity');
+  input.indicatorTargets.forEach((t, i) => {
+    checks.text(t.name, `input.indicatorTargets.${i}.name`, 'Indicator name', 100);
+    checks.text(t.unit, `input.indicatorTargets.${i}.unit`, 'Indicator unit', 20);
+    checks.check(Number.isFinite(t.target) && t.target > 0, UserErrorCode.OUT_OF_RANGE, `input.indicatorTargets.${i}.target`, 'A target must be above zero.');
+  });
+  checkUniqueKeys(checks, input.indicatorTargets.map((t) => t.name.trim()), 'input.indicatorTargets', 'Indicator');
+  checks.check(input.budgetLines.length > 0, UserErrorCode.REQUIRED, 'input.budgetLines', 'Give at least one budget line.');
+  input.budgetLines.forEach((line, i) => {
+    checks.text(line.item, `input.budgetLines.${i}.item`, 'Budget item', 200);
+    checks.check(isMoney(line.amount), UserErrorCode.OUT_OF_RANGE, `input.budgetLines.${i}.amount`, 'An amount is above zero, in yuan with at most two decimals.');
+  });
+  checkUniqueKeys(checks, input.budgetLines.map((l) => l.item.trim()), 'input.budgetLines', 'Budget item');
+  input.team.forEach((m, i) => {
+    checks.text(m.name, `input.team.${i}.name`, 'Team member name', 100);
+    checks.text(m.role, `input.team.${i}.role`, 'Team member role', 100);
+  });
+
+  if (checks.check(isMoney(input.requestedAmount), UserErrorCode.OUT_OF_RANGE, 'input.requestedAmount', 'The requested amount is above zero, in yuan with at most two decimals.')) {
+    checks.check(toFen(input.requestedAmount) <= toFen(program.maxGrant), UserErrorCode.REQUEST_ABOVE_MAXIMUM, 'input.requestedAmount',
+      `${formatYuan(input.requestedAmount)} is above this programme’s maximum grant of ${formatYuan(program.maxGrant)}.`);
+    const total = input.budgetLines.reduce((sum, line) => sum + toFen(line.amount), 0);
+    checks.check(total === toFen(input.requestedAmount), UserErrorCode.BUDGET_MISMATCH, 'input.budgetLines',
+      `The budget lines add up to ${formatYuan(total / 100)} but the requested amount is ${formatYuan(input.requestedAmount)}; they must be equal.`);
+  }
+  return checks;
+}
+
+export async function saveRevision(ctx: Context, em: EntityManager, input: SaveRevisionInput) {
+  const viewer = requireRole(ctx.viewer, 'write proposals', Role.APPLICANT);
+  const project = await projectForMutation(ctx, em, input.projectId);
+  if (!canEditProposal(viewer, project)) fail(UserErrorCode.NOT_ORGANIZATION_MEMBER, 'input.projectId', 'Only members of the applicant organisation write its proposal.');
+  const status = nextStatus(project.status, 'SAVE_REVISION');
+  const program = await em.findOneOrFail(Program, { id: project.program.id });
+  checkRevision(input, program).throwIfAny();
+
+  const revision = em.create(ProposalRevision, {
+    project,
+    number: project.revisionCount + 1,
+    summary: input.summary.trim(),
+    needs: input.needs.trim(),
+    objectives: input.objectives.map((o) => o.trim()),
+    activityPlan: input.activityPlan.map((a) => ({ title: a.title.trim(), period: a.period.trim(), description: a.description.trim() })),
+    beneficiaries: input.beneficiaries.trim(),
+    indicatorTargets: input.indicatorTargets.map((t) => ({ name: t.name.trim(), unit: t.unit.trim(), target: t.target })),
+    budgetLines: input.budgetLines.map((l) => ({ item: l.item.trim(), amount: l.amount, note: l.note?.trim() || null })),
+    requestedAmount: input.requestedAmount,
+    team: input.team.map((m) => ({ name: m.name.trim(), role: m.role.trim() })),
+    changeNote: input.changeNote?.trim() || null,
+    author: ref(Person, viewer.id),
+  });
+  project.revisionCount = revision.number;
+  project.currentRevision = ref(revision);
+  project.status = status;
+  await em.flush();
+  return { project, revision };
+}
+
+export async function submitProject(ctx: Context, em: EntityManager, input: SubmitProjectInput) {
+  const viewer = requireRole(ctx.viewer, 'submit proposals', Role.APPLICANT);
+  const project = await projectForMutation(ctx, em, input.projectId);
+  if (!canEditProposal(viewer, project)) fail(UserErrorCode.NOT_ORGANIZATION_MEMBER, 'input.projectId', 'Only members of the applicant organisation submit its proposal.');
+  const status = nextStatus(project.status, 'SUBMIT');
+  if (!project.currentRevision) fail(UserErrorCode.NO_REVISION, 'input.projectId', 'Save a revision of the proposal before submitting it.');
+  const program = await em.findOneOrFail(Program, { id: project.program.id });
+  if (!program.isOpenAt(ctx.now)) {
+    fail(UserErrorCode.PROGRAM_NOT_OPEN, 'input.projectId', `The submission deadline of ${program.name} was ${program.applicationsCloseAt.toISOString()}.`);
+  }
+  project.status = status;
+  project.submittedAt = ctx.now;
+  await em.flush();
+  return { project };
+}
+
+async function peopleWithRole(em: EntityManager, globalIds: string[], role: Role, field: string): Promise<Person[]> {
+  const checks = new Checks();
+  const ids = globalIds.map((gid, i) => {
+    const id = decodeId(gid, 'Person');
+    checks.check(!!id, UserErrorCode.INVALID_ID, `${field}.${i}`, 'That is not a person ID.');
+    return id!;
+  });
+  checks.throwIfAny();
+  const found = await em.find(Person, { id: { $in: ids } });
+  ids.forEach((id, i) => {
+    const person = found.find((p) => p.id === id);
+    if (checks.check(!!person, UserErrorCode.NOT_FOUND, `${field}.${i}`, 'No person has that ID.')) {
+      checks.check(person!.roles.includes(role), UserErrorCode.WRONG_ROLE, `${field}.${i}`, `${person!.name} does not have the ${role} role.`);
+    }
+  });
+  checkUniqueKeys(checks, ids, field, 'Person');
+  checks.throwIfAny();
+  return ids.map((id) => found.find((p) => p.id === id)!);
+}
+
+export async function assignProjectTeam(ctx: Context, em: EntityManager, input: AssignProjectTeamInput) {
+  const viewer = requireViewer(ctx.viewer);
+  if (!canAssignTeam(viewer)) fail(UserErrorCode.WRONG_ROLE, undefined, 'Only staff assign lead staff and mentors.');
+  const project = await projectForMutation(ctx, em, input.projectId);
+  if (input.leadStaffId !== undefined) {
+    const [lead] = input.leadStaffId ? await peopleWithRole(em, [input.leadStaffId], Role.STAFF, 'input.leadStaffId') : [null];
+    project.leadStaff = lead ? ref(lead) : null;
+  }
+  if (input.mentorIds) {
+    const mentors = await peopleWithRole(em, input.mentorIds, Role.MENTOR, 'input.mentorIds');
+    const current = await em.find(ProjectMentor, { project });
+    for (const row of current) if (!mentors.some((m) => m.id === row.mentor.id)) em.remove(row);
+    for (const mentor of mentors) if (!current.some((row) => row.mentor.id === mentor.id)) em.create(ProjectMentor, { project, mentor });
+  }
+  project.updatedAt = new Date();
+  await em.flush();
+  return { project };
+}
+
+/** The flags behind `Project.viewerCan`, from the same checks the mutations make. */
+export const viewerCan = (ctx: Context, project: Project) => ({
+  saveRevision: canEditProposal(ctx.viewer, project) && canFire(ctx.viewer, project.status, 'SAVE_REVISION'),
+  submit: canEditProposal(ctx.viewer, project) && !!project.currentRevision && canFire(ctx.viewer, project.status, 'SUBMIT'),
+  assignTeam: canAssignTeam(ctx.viewer),
+});

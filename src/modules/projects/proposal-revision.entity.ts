@@ -1,0 +1,70 @@
+import { DecimalType, Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+import { Node } from '../../shared/node.js';
+import { Person } from '../people/person.entity.js';
+import { Project } from './project.entity.js';
+
+@ObjectType({ description: 'One step of the activity plan.' })
+export class Activity {
+  @Field(() => String) title!: string;
+  @Field(() => String, { description: 'When, e.g. 2022-07 or 第二季度.' }) period!: string;
+  @Field(() => String) description!: string;
+}
+
+@ObjectType({ description: 'A measurable target, e.g. 服务人次 2500 人次.' })
+export class IndicatorTarget {
+  @Field(() => String, { description: 'Unique within the revision, e.g. 服务人次.' }) name!: string;
+  @Field(() => String, { description: 'e.g. 人次, 场, %.' }) unit!: string;
+  @Field(() => Float) target!: number;
+}
+
+@ObjectType({ description: 'One line of the budget, in yuan.' })
+export class BudgetLine {
+  @Field(() => String, { description: 'Unique within the revision, e.g. 活动物资.' }) item!: string;
+  @Field(() => Float) amount!: number;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@ObjectType({ description: 'A member of the project team.' })
+export class TeamMember {
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'e.g. 项目负责人, 社工.' }) role!: string;
+}
+
+/**
+ * An immutable, numbered snapshot of the proposal. Never updated or deleted (a database trigger
+ * refuses it); a change is a new revision.
+ */
+@ObjectType({ implements: Node, description: 'An immutable, numbered snapshot of a project’s proposal (方案).' })
+@Entity({ tableName: 'proposal_revision' })
+@Unique({ properties: ['project', 'number'] })
+export class ProposalRevision extends BaseEntity {
+  @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict' })
+  project!: Ref<Project>;
+
+  @Field(() => Int, { description: '1 for the first revision, then 2, 3, …' })
+  @Property({ type: 'integer' })
+  number!: number;
+
+  @Field(() => String) @Property({ type: 'text' }) summary!: string;
+  @Field(() => String) @Property({ type: 'text' }) needs!: string;
+  @Field(() => [String]) @Property({ type: 'json' }) objectives: string[] = [];
+  @Field(() => [Activity]) @Property({ type: 'json' }) activityPlan: Activity[] = [];
+  @Field(() => String) @Property({ type: 'text' }) beneficiaries!: string;
+  @Field(() => [IndicatorTarget]) @Property({ type: 'json' }) indicatorTargets: IndicatorTarget[] = [];
+  @Field(() => [BudgetLine]) @Property({ type: 'json' }) budgetLines: BudgetLine[] = [];
+
+  @Field(() => Float, { description: 'Requested grant in yuan; equals the sum of the budget lines.' })
+  @Property({ type: new DecimalType('number'), precision: 14, scale: 2 })
+  requestedAmount!: number;
+
+  @Field(() => [TeamMember]) @Property({ type: 'json' }) team: TeamMember[] = [];
+
+  @Field(() => String, { nullable: true, description: 'What changed since the previous revision, and why.' })
+  @Property({ type: 'text', nullable: true })
+  changeNote?: string | null;
+
+  @ManyToOne(() => Person, { ref: true, deleteRule: 'restrict' })
+  author!: Ref<Person>;
+}

@@ -1,0 +1,89 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { registerEnumType } from 'type-graphql';
+import { forbidden, unauthenticated } from './errors.js';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  STAFF = 'STAFF',
+  MENTOR = 'MENTOR',
+  EVALUATOR = 'EVALUATOR',
+  APPLICANT = 'APPLICANT',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  valuesConfig: {
+    ADMIN: { description: 'Platform administrator: everything, including programmes, rubrics and people.' },
+    STAFF: { description: 'Incubator staff and project officers: coach, screen, decide, supervise, close.' },
+    MENTOR: { description: 'Mentor or supervisor: sees and coaches the projects they are assigned to.' },
+    EVALUATOR: { description: 'Expert reviewer: sees only the projects assigned to them.' },
+    APPLICANT: { description: 'Member of an applicant organisation: drafts and revises its proposals.' },
+  },
+});
+
+/** Who is asking: the authenticated person, as known when the request began. */
+export interface Viewer {
+  id: string;
+  roles: Role[];
+  organizationId: string | null;
+}
+
+export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
+  return !!viewer && viewer.roles.some((role) => roles.includes(role));
+}
+
+export const isStaff = (viewer: Viewer | null) => hasRole(viewer, Role.ADMIN, Role.STAFF);
+
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+export function requireRole(viewer: Viewer | null, what: string, ...roles: Role[]): Viewer {
+  const v = requireViewer(viewer);
+  if (!hasRole(v, ...roles)) throw forbidden(what);
+  return v;
+}
+
+/**
+ * Bearer tokens: base64url(JSON claims) + "." + base64url(HMAC-SHA256). Only the person's ID and the
+ * expiry are signed; roles are read afresh from the database on every request so a changed role
+ * takes effect at once.
+ */
+export interface TokenClaims {
+  sub: string;
+  iat: number;
+  exp: number;
+}
+
+export function signToken(secret: string, personId: string, ttlSeconds: number, now = Date.now()): { token: string; expiresAt: Date } {
+  const iat = Math.floor(now / 1000);
+  const claims: TokenClaims = { sub: personId, iat, exp: iat + ttlSeconds };
+  const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  return { token: `${body}.${sign(secret, body)}`, expiresAt: new Date(claims.exp * 1000) };
+}
+
+export function verifyToken(secret: string, token: string, now = Date.now()): TokenClaims | null {
+  const [body, signature, extra] = token.split('.');
+  if (!body || !signature || extra !== undefined) return null;
+  const expected = Buffer.from(sign(secret, body));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  try {
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenClaims;
+    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
+    return claims.exp * 1000 > now ? claims : null;
+  } catch {
+    return null;
+  }
+}
+
+function sign(secret: string, body: string): string {
+  return createHmac('sha256', secret).update(body).digest('base64url');
+}
+
+/** The token from an `Authorization: Bearer …` header or a `connectionParams.authorization` value. */
+export function bearerToken(header: unknown): string | null {
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match ? match[1] : null;
+}

@@ -1,0 +1,34 @@
+import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
+/**
+ * Per-request DataLoaders. `byId(Entity)` batches every lookup of that entity made in one tick into
+ * a single `where id in (…)`; modules add keyed loaders of their own with `keyed(name, batch)`.
+ */
+export class Loaders {
+  private readonly cache = new Map<unknown, DataLoader<string, unknown>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  byId<T extends { id: string }>(entity: EntityName<T>): DataLoader<string, T | null> {
+    return this.get(entity, async (ids) => {
+      const found = await this.em.find(entity, { id: { $in: [...ids] } } as never);
+      const byId = new Map(found.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /** A loader for one kind of keyed lookup, created once per request under `key`. */
+  keyed<V>(key: string, batch: (keys: readonly string[], em: EntityManager) => Promise<V[]>): DataLoader<string, V> {
+    return this.get(key, (keys) => batch(keys, this.em));
+  }
+
+  private get<V>(key: unknown, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    let loader = this.cache.get(key) as DataLoader<string, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, V>(batch);
+      this.cache.set(key, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+}

@@ -17,6 +17,8 @@ export interface Config {
   development: boolean;
   shutdownTimeoutMs: number;
   logQueries: boolean;
+  /** Creates this administrator at start-up when no administrator exists yet. */
+  bootstrapAdmin?: { email: string; password: string };
 }
 
 export class ConfigError extends Error {
@@ -58,6 +60,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (tokenSecretGenerated) tokenSecret = randomBytes(32).toString('hex');
   else if (tokenSecret.length < 32) throw new ConfigError('TOKEN_SECRET', 'must be at least 32 characters long');
 
+  const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL?.trim().toLowerCase() || undefined;
+  const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD || undefined;
+  if (adminEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL', 'must be an email address');
+  if (!adminEmail !== !adminPassword) throw new ConfigError(adminEmail ? 'BOOTSTRAP_ADMIN_PASSWORD' : 'BOOTSTRAP_ADMIN_EMAIL', 'must be set together with its partner');
+  if (adminPassword && adminPassword.length < 10) throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD', 'must be at least 10 characters long');
+
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -71,5 +79,6 @@ export function loadConfig(env: Env = process.env): Config {
     development: nodeEnv === 'development',
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     logQueries: flag(env, 'LOG_QUERIES', false),
+    bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
   };
 }

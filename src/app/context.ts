@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { verifyToken, type Role, type Viewer } from '../shared/auth.js';
 import { Loaders } from '../shared/loaders.js';
+import { isUuid } from '../shared/node-id.js';
 import { Person } from '../modules/people/person.entity.js';
 import type { Config } from './config.js';
 
@@ -27,7 +28,7 @@ export async function createContext(orm: MikroORM, config: Config, token: string
 /** Roles and membership are read afresh, so a change by an admin applies to the next request. */
 export async function viewerFromToken(em: EntityManager, secret: string, token: string): Promise<Viewer | null> {
   const claims = verifyToken(secret, token);
-  if (!claims) return null;
+  if (!claims || !isUuid(claims.sub)) return null;
   const person = await em.findOne(Person, { id: claims.sub });
   if (!person) return null;
   return { id: person.id, roles: [...person.roles] as Role[], organizationId: person.organization?.id ?? null };

@@ -1,6 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { DemoSeeder } from '../../seeds/demo.seeder.js';
 import { Person } from '../modules/people/person.entity.js';
+import { hashPassword } from '../modules/people/password.js';
+import { Role } from '../shared/auth.js';
 import type { Config } from './config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { ormConfig } from './mikro-orm.config.js';
@@ -22,6 +24,7 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
     if (config.seedDemo && (await orm.em.fork().count(Person)) === 0) {
       await orm.getSeeder().seed(DemoSeeder);
     }
+    if (config.bootstrapAdmin) await ensureAdmin(orm, config.bootstrapAdmin);
   } catch (error) {
     await orm.close(true);
     await embedded?.stop();
@@ -35,6 +38,14 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
       await embedded?.stop();
     },
   };
+}
+
+/** The first administrator of a fresh installation, so that someone can create everyone else. */
+async function ensureAdmin(orm: MikroORM, { email, password }: { email: string; password: string }) {
+  const em = orm.em.fork();
+  if (await em.count(Person, { roles: { $contains: [Role.ADMIN] } })) return;
+  em.create(Person, { email, name: 'Administrator', passwordHash: await hashPassword(password), roles: [Role.ADMIN] });
+  await em.flush();
 }
 
 function redact(url: string): string {

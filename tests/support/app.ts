@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll } from 'vitest';
+import { loadConfig, type Config } from '../../src/app/config.js';
+import { startServer, type RunningServer } from '../../src/app/server.js';
+import { LoginDocument } from '../generated/graphql.js';
+import { Client } from './client.js';
+import { createTestDatabase } from './postgres.js';
+
+export const TEST_TOKEN_SECRET = 'test-secret-test-secret-test-secret-0123';
+export const ADMIN_EMAIL = 'admin@test.incubator.cn';
+export const TEST_PASSWORD = 'correct horse battery';
+
+export interface TestApp {
+  config: Config;
+  server: RunningServer;
+  url: string;
+  databaseUrl: string;
+  anonymous: Client;
+  admin: Client;
+  /** Every SQL statement the server has sent, in order. */
+  statements: string[];
+  login(email: string, password?: string): Promise<Client>;
+  /** The SQL statements sent while `work` ran. */
+  countStatements(work: () => Promise<unknown>): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** A real server on its own fresh PostgreSQL database, with an administrator signed in. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    PORT: '0',
+    TOKEN_SECRET: TEST_TOKEN_SECRET,
+    SEED_DEMO: 'false',
+    BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
+    BOOTSTRAP_ADMIN_PASSWORD: TEST_PASSWORD,
+    DB_POOL_SIZE: '4',
+    ...env,
+  });
+  const statements: string[] = [];
+  const server = await startServer(config, { onQuery: (sql) => statements.push(sql) });
+  const anonymous = new Client(server.url);
+  const login = async (email: string, password = TEST_PASSWORD) => {
+    const result = await anonymous.data(LoginDocument, { input: { email, password } });
+    if (!result.login.token) throw new Error(`login failed for ${email}: ${JSON.stringify(result.login.userErrors)}`);
+    return new Client(server.url, result.login.token);
+  };
+  return {
+    config,
+    server,
+    url: server.url,
+    databaseUrl: database.url,
+    anonymous,
+    admin: await login(ADMIN_EMAIL),
+    statements,
+    login,
+    async countStatements(work) {
+      const before = statements.length;
+      await work();
+      return statements.length - before;
+    },
+    async stop() {
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** Starts one app for the test file and stops it afterwards; use the returned getter inside tests. */
+export function useTestApp(env?: Record<string, string>): () => TestApp {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  return () => app!;
+}

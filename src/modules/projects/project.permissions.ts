@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
-import { ProjectMentor } from './project-mentor.entity.js';
+import { teamOf } from './project-team.loader.js';
 import type { Project } from './project.entity.js';
 
 /**
@@ -16,22 +16,12 @@ export function visibleProjectsFilter(viewer: Viewer): FilterQuery<Project> {
   return scopes.length ? { $or: scopes } : { id: { $in: [] } };
 }
 
-/** IDs of the mentors of a project, batched across all projects resolved in one request. */
-export function mentorIdsOf(ctx: Context, projectId: string): Promise<string[]> {
-  return ctx.loaders
-    .keyed('mentorIdsByProject', async (projectIds, em) => {
-      const rows = await em.find(ProjectMentor, { project: { $in: [...projectIds] } }, { orderBy: { assignedAt: 'asc' } });
-      return projectIds.map((id) => rows.filter((row) => row.project.id === id).map((row) => row.mentor.id));
-    })
-    .load(projectId);
-}
-
 export async function canViewProject(ctx: Context, project: Project): Promise<boolean> {
   const viewer = ctx.viewer;
   if (!viewer) return false;
   if (isStaff(viewer)) return true;
   if (hasRole(viewer, Role.APPLICANT) && viewer.organizationId === project.organization.id) return true;
-  return hasRole(viewer, Role.MENTOR) && (await mentorIdsOf(ctx, project.id)).includes(viewer.id);
+  return hasRole(viewer, Role.MENTOR) && (await teamOf(ctx, project.id)).mentors.some((mentor) => mentor.id === viewer.id);
 }
 
 /** Applicants write their own organisation's proposals. */

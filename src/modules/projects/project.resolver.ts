@@ -9,7 +9,7 @@ import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { Project, ProjectStatus } from './project.entity.js';
 import { AssignProjectTeamInput, CreateProjectInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
-import { mentorIdsOf } from './project.permissions.js';
+import { teamOf } from './project-team.loader.js';
 import * as projects from './project.service.js';
 import {
   ProjectConnection,
@@ -76,14 +76,13 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => Person, { nullable: true })
-  leadStaff(@Ctx() ctx: Context, @Root() project: Project) {
-    return project.leadStaff ? ctx.loaders.byId(Person).load(project.leadStaff.id) : null;
+  async leadStaff(@Ctx() ctx: Context, @Root() project: Project) {
+    return project.leadStaff ? (await teamOf(ctx, project.id)).leadStaff : null;
   }
 
   @FieldResolver(() => [Person])
   async mentors(@Ctx() ctx: Context, @Root() project: Project) {
-    const ids = await mentorIdsOf(ctx, project.id);
-    return ctx.loaders.byId(Person).loadMany(ids);
+    return (await teamOf(ctx, project.id)).mentors;
   }
 
   @FieldResolver(() => ProposalRevision, { nullable: true, description: 'The latest saved revision.' })

@@ -21,8 +21,12 @@ console.log(`GraphQL API ready at ${server.url} (WebSocket: ${server.url.replace
 console.log(`Database: ${server.database.description}`);
 if (config.tokenSecretGenerated) console.log('TOKEN_SECRET is not set: tokens are signed with a random key and end when the server stops.');
 
+// `on`, not `once`: a second signal while draining must not fall through to the default (kill).
+let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, async () => {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
     console.log(`${signal} received: finishing in-flight requests, then stopping.`);
     await server.stop();
     console.log('Stopped.');

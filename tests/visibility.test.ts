@@ -39,7 +39,8 @@ beforeAll(async () => {
   mentor = await person(app(), ['MENTOR']);
   staff = await person(app(), ['STAFF']);
   evaluator = await person(app(), ['EVALUATOR']);
-  const assigned = await staff.client.data(AssignProjectTeamDocument, { input: { projectId: projectA.id, mentorIds: [mentor.id] } });
+  const otherMentor = await person(app(), ['MENTOR']);
+  const assigned = await staff.client.data(AssignProjectTeamDocument, { input: { projectId: projectA.id, mentorIds: [mentor.id, otherMentor.id] } });
   expect(assigned.assignProjectTeam.userErrors).toEqual([]);
 });
 
@@ -84,6 +85,7 @@ describe('who sees which projects', () => {
   it('shows a mentor only the projects they mentor, and those projects’ organisations', async () => {
     const list = await mentor.client.data(ProjectsDocument, {});
     expect(list.projects.edges.map((e) => e.node.id)).toEqual([projectA.id]);
+    expect(list.projects.totalCount).toBe(1);
     expect((await mentor.client.data(ProjectDocument, { id: projectA.id })).project.viewerCan).toEqual({ saveRevision: false, submit: false, assignTeam: false });
     expect(await mentor.client.errorCode(ProjectDocument, { id: projectB.id })).toBe('NOT_FOUND');
     expect((await mentor.client.data(OrganizationDocument, { id: a.organization.id })).organization.projects.nodes.map((p) => p.id)).toEqual([projectA.id]);

@@ -54,6 +54,8 @@ export async function startServer(config: Config, options: { onQuery?: (sql: str
     schema,
     includeStacktraceInErrorResponses: config.development,
     introspection: true,
+    // main.ts owns the signals: Apollo's own handler would stop again and re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: formatError(config.development),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),

@@ -1,11 +1,10 @@
-import { Collection, DecimalType, Entity, Enum, ManyToOne, OneToMany, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { DecimalType, Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
-import { ProjectMentor } from './project-mentor.entity.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 
 export enum ProjectStatus {
@@ -68,9 +67,6 @@ export class Project extends BaseEntity {
   @Field(() => Float, { nullable: true, description: 'Grant awarded, in yuan, once approved.' })
   @Property({ type: new DecimalType('number'), precision: 14, scale: 2, nullable: true })
   approvedGrant?: number | null;
-
-  @OneToMany(() => ProjectMentor, (mentorship) => mentorship.project)
-  mentorships = new Collection<ProjectMentor>(this);
 
   @ManyToOne(() => Person, { ref: true, deleteRule: 'restrict' })
   createdBy!: Ref<Person>;

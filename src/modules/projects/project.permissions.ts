@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
 import { teamOf } from './project-team.loader.js';
@@ -12,7 +12,8 @@ export function visibleProjectsFilter(viewer: Viewer): FilterQuery<Project> {
   if (isStaff(viewer)) return {};
   const scopes: FilterQuery<Project>[] = [];
   if (hasRole(viewer, Role.APPLICANT) && viewer.organizationId) scopes.push({ organization: viewer.organizationId });
-  if (hasRole(viewer, Role.MENTOR)) scopes.push({ mentorships: { mentor: viewer.id } });
+  // A subquery, not a join: a join would repeat a project once per mentor it has.
+  if (hasRole(viewer, Role.MENTOR)) scopes.push({ id: { $in: raw('(select project_id from project_mentor where mentor_id = ?)', [viewer.id]) } });
   return scopes.length ? { $or: scopes } : { id: { $in: [] } };
 }
 

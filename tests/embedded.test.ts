@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../seeds/demo.seeder.js';
+import { CreateOrganizationDocument, LoginDocument, OrganizationsDocument, ProjectsDocument } from './generated/graphql.js';
+import { Client } from './support/client.js';
+import { creditCode } from './support/factories.js';
+import { runServerProcess, type ServerProcess } from './support/process.js';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'incubator-embedded-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const staffLogin = DEMO_LOGINS.find((login) => login.role === 'STAFF')!;
+
+async function signIn(server: ServerProcess): Promise<Client> {
+  const result = await new Client(server.url).data(LoginDocument, { input: { email: staffLogin.email, password: DEMO_PASSWORD } });
+  expect(result.login.userErrors).toEqual([]);
+  return new Client(server.url, result.login.token);
+}
+
+async function stop(server: ServerProcess) {
+  server.child.kill('SIGTERM');
+  expect(await server.exited).toBe(0);
+}
+
+describe('the zero-install start on embedded PostgreSQL', () => {
+  it('migrates, loads the demo data, answers queries, and keeps its data across a restart', async () => {
+    const started = Date.now();
+    const first = await runServerProcess({ DATA_DIR: dataDir });
+    const staff = await signIn(first);
+    console.log(`embedded first start to first answered query: ${Date.now() - started} ms`);
+    expect(first.output()).toContain(`embedded PostgreSQL (PGlite) in ${path.join(dataDir, 'pglite')}`);
+
+    const demoProjects = (await staff.data(ProjectsDocument, {})).projects.totalCount;
+    expect(demoProjects).toBeGreaterThanOrEqual(10);
+    const created = await staff.data(CreateOrganizationDocument, {
+      input: { name: '龙岗区众智公共服务创新中心(重启测试)', kind: 'SOCIAL_ORGANIZATION', creditCode: creditCode(), district: '龙岗区', contactName: '张主任', contactPhone: '0755-28881234' },
+    });
+    expect(created.createOrganization.userErrors).toEqual([]);
+    await stop(first);
+
+    const restarted = Date.now();
+    const second = await runServerProcess({ DATA_DIR: dataDir });
+    const again = await signIn(second);
+    console.log(`embedded restart to first answered query: ${Date.now() - restarted} ms`);
+    const organizations = await again.data(OrganizationsDocument, { first: 100 });
+    expect(organizations.organizations.nodes.map((o) => o.name)).toContain('龙岗区众智公共服务创新中心(重启测试)');
+    expect((await again.data(ProjectsDocument, {})).projects.totalCount).toBe(demoProjects);
+    await stop(second);
+  }, 120_000);
+});

@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../app/context.js';
+import { Loaders } from './loaders.js';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { UserError, UserErrorCode, UserErrors, userError } from './user-errors.js';
@@ -10,19 +11,21 @@ export abstract class Payload {
 }
 
 /**
- * Runs a mutation's work in one transaction. Expected failures (UserErrors) roll everything back
- * and come back as the payload's `userErrors`; anything else propagates as a top-level error.
+ * Runs a mutation's work in one transaction, with a context whose EntityManager and loaders are
+ * bound to it, so every read the work makes sees (and waits on) nothing outside the transaction.
+ * Expected failures (UserErrors) roll everything back and come back as the payload's `userErrors`;
+ * anything else propagates as a top-level error.
  */
 export async function runMutation<P extends Payload>(
-  em: EntityManager,
+  ctx: Context,
   payload: new () => P,
-  work: (em: EntityManager) => Promise<Partial<P>>,
+  work: (tx: Context) => Promise<Partial<P>>,
 ): Promise<P> {
   try {
-    const result = await em.transactional(work);
+    const result = await ctx.em.transactional((em) => work({ ...ctx, em, loaders: new Loaders(em) }));
     return Object.assign(new payload(), result, { userErrors: [] });
   } catch (error) {
-    em.clear();
+    ctx.em.clear();
     const errors = expectedFailure(error);
     if (!errors) throw error;
     return Object.assign(new payload(), { userErrors: errors });

@@ -24,12 +24,12 @@ export class OrganizationResolver {
 
   @Mutation(() => OrganizationPayload, { description: 'Register an applicant organisation (staff).' })
   createOrganization(@Ctx() ctx: Context, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput) {
-    return runMutation(ctx.em, OrganizationPayload, (em) => organizations.createOrganization(ctx, em, input));
+    return runMutation(ctx, OrganizationPayload, (tx) => organizations.createOrganization(tx, input));
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Correct an organisation’s details (staff).' })
   updateOrganization(@Ctx() ctx: Context, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput) {
-    return runMutation(ctx.em, OrganizationPayload, (em) => organizations.updateOrganization(ctx, em, input));
+    return runMutation(ctx, OrganizationPayload, (tx) => organizations.updateOrganization(tx, input));
   }
 
   @FieldResolver(() => PersonConnection, { description: 'Applicant members (staff and the organisation’s own members).' })

@@ -88,7 +88,8 @@ async function checkUnique(em: EntityManager, checks: Checks, organization: Orga
   }
 }
 
-export async function createOrganization(ctx: Context, em: EntityManager, input: CreateOrganizationInput) {
+export async function createOrganization(ctx: Context, input: CreateOrganizationInput) {
+  const { em } = ctx;
   requireRole(ctx.viewer, 'register organisations', Role.ADMIN, Role.STAFF);
   const creditCode = normalisedCreditCode(input.creditCode) ?? null;
   const checks = new Checks();
@@ -103,7 +104,8 @@ export async function createOrganization(ctx: Context, em: EntityManager, input:
   return { organization };
 }
 
-export async function updateOrganization(ctx: Context, em: EntityManager, input: UpdateOrganizationInput) {
+export async function updateOrganization(ctx: Context, input: UpdateOrganizationInput) {
+  const { em } = ctx;
   requireRole(ctx.viewer, 'edit organisations', Role.ADMIN, Role.STAFF);
   const id = decodeId(input.organizationId, 'Organization');
   const organization = id ? await em.findOne(Organization, { id }) : null;

@@ -30,17 +30,17 @@ export class PersonResolver {
 
   @Mutation(() => LoginPayload, { description: 'Exchange email and password for a bearer token.' })
   login(@Ctx() ctx: Context, @Arg('input', () => LoginInput) input: LoginInput) {
-    return runMutation(ctx.em, LoginPayload, (em) => people.login(ctx, em, input));
+    return runMutation(ctx, LoginPayload, (tx) => people.login(tx, input));
   }
 
   @Mutation(() => PersonPayload, { description: 'Create an account (admins).' })
   createPerson(@Ctx() ctx: Context, @Arg('input', () => CreatePersonInput) input: CreatePersonInput) {
-    return runMutation(ctx.em, PersonPayload, (em) => people.createPerson(ctx, em, input));
+    return runMutation(ctx, PersonPayload, (tx) => people.createPerson(tx, input));
   }
 
   @Mutation(() => PersonPayload, { description: 'Replace a person’s roles (admins).' })
   setPersonRoles(@Ctx() ctx: Context, @Arg('input', () => SetPersonRolesInput) input: SetPersonRolesInput) {
-    return runMutation(ctx.em, PersonPayload, (em) => people.setPersonRoles(ctx, em, input));
+    return runMutation(ctx, PersonPayload, (tx) => people.setPersonRoles(tx, input));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Visible to the person themselves and to staff.' })

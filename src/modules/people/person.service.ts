@@ -14,7 +14,8 @@ import { UNKNOWN_PERSON_HASH, hashPassword, verifyPassword } from './password.js
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const MIN_PASSWORD_LENGTH = 10;
 
-export async function login(ctx: Context, em: EntityManager, input: LoginInput) {
+export async function login(ctx: Context, input: LoginInput) {
+  const { em } = ctx;
   const person = await em.findOne(Person, { email: input.email.trim().toLowerCase() }, { populate: ['passwordHash'] });
   // Unknown email and wrong password take the same path and give the same answer.
   const ok = await verifyPassword(input.password, person?.passwordHash ?? UNKNOWN_PERSON_HASH);
@@ -59,7 +60,8 @@ async function checkRoles(em: EntityManager, checks: Checks, roles: Role[], orga
   return organization;
 }
 
-export async function createPerson(ctx: Context, em: EntityManager, input: CreatePersonInput) {
+export async function createPerson(ctx: Context, input: CreatePersonInput) {
+  const { em } = ctx;
   requireRole(ctx.viewer, 'create people', Role.ADMIN);
   const checks = new Checks();
   const email = input.email.trim().toLowerCase();
@@ -82,7 +84,8 @@ export async function createPerson(ctx: Context, em: EntityManager, input: Creat
   return { person };
 }
 
-export async function setPersonRoles(ctx: Context, em: EntityManager, input: SetPersonRolesInput) {
+export async function setPersonRoles(ctx: Context, input: SetPersonRolesInput) {
+  const { em } = ctx;
   requireRole(ctx.viewer, 'assign roles', Role.ADMIN);
   const id = decodeId(input.personId, 'Person');
   const person = id ? await em.findOne(Person, { id }) : null;

@@ -23,12 +23,12 @@ export class ProgramResolver {
 
   @Mutation(() => ProgramPayload, { description: 'Open a new call or competition (staff).' })
   createProgram(@Ctx() ctx: Context, @Arg('input', () => CreateProgramInput) input: CreateProgramInput) {
-    return runMutation(ctx.em, ProgramPayload, (em) => programs.createProgram(ctx, em, input));
+    return runMutation(ctx, ProgramPayload, (tx) => programs.createProgram(tx, input));
   }
 
   @Mutation(() => ProgramPayload, { description: 'Change a programme’s settings (staff).' })
   updateProgram(@Ctx() ctx: Context, @Arg('input', () => UpdateProgramInput) input: UpdateProgramInput) {
-    return runMutation(ctx.em, ProgramPayload, (em) => programs.updateProgram(ctx, em, input));
+    return runMutation(ctx, ProgramPayload, (tx) => programs.updateProgram(tx, input));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether applications are being accepted now.' })

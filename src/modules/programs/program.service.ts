@@ -93,7 +93,8 @@ async function checkNameFree(em: EntityManager, program: Program) {
   }
 }
 
-export async function createProgram(ctx: Context, em: EntityManager, input: CreateProgramInput) {
+export async function createProgram(ctx: Context, input: CreateProgramInput) {
+  const { em } = ctx;
   requireRole(ctx.viewer, 'create programmes', Role.ADMIN, Role.STAFF);
   const program = new Program();
   applyFields(program, input);
@@ -103,7 +104,8 @@ export async function createProgram(ctx: Context, em: EntityManager, input: Crea
   return { program };
 }
 
-export async function updateProgram(ctx: Context, em: EntityManager, input: UpdateProgramInput) {
+export async function updateProgram(ctx: Context, input: UpdateProgramInput) {
+  const { em } = ctx;
   requireRole(ctx.viewer, 'edit programmes', Role.ADMIN, Role.STAFF);
   const id = decodeId(input.programId, 'Program');
   const program = id ? await em.findOne(Program, { id }) : null;

@@ -47,22 +47,22 @@ export class ProjectResolver {
 
   @Mutation(() => ProjectPayload, { description: 'Start a project for an open programme (applicants, or staff on an organisation’s behalf).' })
   createProject(@Ctx() ctx: Context, @Arg('input', () => CreateProjectInput) input: CreateProjectInput) {
-    return runMutation(ctx.em, ProjectPayload, (em) => projects.createProject(ctx, em, input));
+    return runMutation(ctx, ProjectPayload, (tx) => projects.createProject(tx, input));
   }
 
   @Mutation(() => SaveRevisionPayload, { description: 'Save the proposal as a new immutable revision, which becomes current.' })
   saveRevision(@Ctx() ctx: Context, @Arg('input', () => SaveRevisionInput) input: SaveRevisionInput) {
-    return runMutation(ctx.em, SaveRevisionPayload, (em) => projects.saveRevision(ctx, em, input));
+    return runMutation(ctx, SaveRevisionPayload, (tx) => projects.saveRevision(tx, input));
   }
 
   @Mutation(() => ProjectPayload, { description: 'Submit the current revision for review.' })
   submitProject(@Ctx() ctx: Context, @Arg('input', () => SubmitProjectInput) input: SubmitProjectInput) {
-    return runMutation(ctx.em, ProjectPayload, (em) => projects.submitProject(ctx, em, input));
+    return runMutation(ctx, ProjectPayload, (tx) => projects.submitProject(tx, input));
   }
 
   @Mutation(() => ProjectPayload, { description: 'Assign the lead staff member and the mentors (staff).' })
   assignProjectTeam(@Ctx() ctx: Context, @Arg('input', () => AssignProjectTeamInput) input: AssignProjectTeamInput) {
-    return runMutation(ctx.em, ProjectPayload, (em) => projects.assignProjectTeam(ctx, em, input));
+    return runMutation(ctx, ProjectPayload, (tx) => projects.assignProjectTeam(tx, input));
   }
 
   @FieldResolver(() => Program)

@@ -52,14 +52,16 @@ export async function compareRevisions(ctx: Context, fromId: string, toId: strin
 }
 
 /** Loads a project for a mutation, reporting an unknown or invisible one as a user error. */
-async function projectForMutation(ctx: Context, em: EntityManager, globalId: string): Promise<Project> {
+async function projectForMutation(ctx: Context, globalId: string): Promise<Project> {
+  const { em } = ctx;
   const id = decodeId(globalId, 'Project');
   const project = id ? await em.findOne(Project, { id }) : null;
   if (!project || !(await canViewProject(ctx, project))) fail(UserErrorCode.NOT_FOUND, 'input.projectId', 'No project you can see has that ID.');
   return project;
 }
 
-export async function createProject(ctx: Context, em: EntityManager, input: CreateProjectInput) {
+export async function createProject(ctx: Context, input: CreateProjectInput) {
+  const { em } = ctx;
   const viewer = requireRole(ctx.viewer, 'create projects', Role.APPLICANT, Role.STAFF, Role.ADMIN);
   const checks = new Checks();
   checks.text(input.title, 'input.title', 'Title', 200);
@@ -152,9 +154,10 @@ function checkRevision(input: SaveRevisionInput, program: Program): Checks {
   return checks;
 }
 
-export async function saveRevision(ctx: Context, em: EntityManager, input: SaveRevisionInput) {
+export async function saveRevision(ctx: Context, input: SaveRevisionInput) {
+  const { em } = ctx;
   const viewer = requireRole(ctx.viewer, 'write proposals', Role.APPLICANT);
-  const project = await projectForMutation(ctx, em, input.projectId);
+  const project = await projectForMutation(ctx, input.projectId);
   if (!canEditProposal(viewer, project)) fail(UserErrorCode.NOT_ORGANIZATION_MEMBER, 'input.projectId', 'Only members of the applicant organisation write its proposal.');
   const status = nextStatus(project.status, 'SAVE_REVISION');
   const program = await em.findOneOrFail(Program, { id: project.program.id });
@@ -182,9 +185,10 @@ export async function saveRevision(ctx: Context, em: EntityManager, input: SaveR
   return { project, revision };
 }
 
-export async function submitProject(ctx: Context, em: EntityManager, input: SubmitProjectInput) {
+export async function submitProject(ctx: Context, input: SubmitProjectInput) {
+  const { em } = ctx;
   const viewer = requireRole(ctx.viewer, 'submit proposals', Role.APPLICANT);
-  const project = await projectForMutation(ctx, em, input.projectId);
+  const project = await projectForMutation(ctx, input.projectId);
   if (!canEditProposal(viewer, project)) fail(UserErrorCode.NOT_ORGANIZATION_MEMBER, 'input.projectId', 'Only members of the applicant organisation submit its proposal.');
   const status = nextStatus(project.status, 'SUBMIT');
   if (!project.currentRevision) fail(UserErrorCode.NO_REVISION, 'input.projectId', 'Save a revision of the proposal before submitting it.');
@@ -218,10 +222,11 @@ async function peopleWithRole(em: EntityManager, globalIds: string[], role: Role
   return ids.map((id) => found.find((p) => p.id === id)!);
 }
 
-export async function assignProjectTeam(ctx: Context, em: EntityManager, input: AssignProjectTeamInput) {
+export async function assignProjectTeam(ctx: Context, input: AssignProjectTeamInput) {
+  const { em } = ctx;
   const viewer = requireViewer(ctx.viewer);
   if (!canAssignTeam(viewer)) fail(UserErrorCode.WRONG_ROLE, undefined, 'Only staff assign lead staff and mentors.');
-  const project = await projectForMutation(ctx, em, input.projectId);
+  const project = await projectForMutation(ctx, input.projectId);
   if (input.leadStaffId !== undefined) {
     const [lead] = input.leadStaffId ? await peopleWithRole(em, [input.leadStaffId], Role.STAFF, 'input.leadStaffId') : [null];
     project.leadStaff = lead ? ref(lead) : null;

@@ -1,0 +1,42 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { ProgramsDocument } from './generated/graphql.js';
+import { useTestApp } from './support/app.js';
+
+const app = useTestApp();
+const base = () => app().url.replace(/\/graphql$/, '');
+
+describe('the HTTP server', () => {
+  it('answers /healthz and /readyz while the database is reachable', async () => {
+    const health = await fetch(`${base()}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base()}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('reports malformed requests with BAD_USER_INPUT or validation codes', async () => {
+    const result = await fetch(app().url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ programs(first: "ten") { totalCount } }' }),
+    });
+    const body = (await result.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('hides an unexpected failure behind INTERNAL, with no message or stack trace', async () => {
+    const db = new pg.Client({ connectionString: app().databaseUrl });
+    await db.connect();
+    await db.query('alter table program rename to program_gone');
+    try {
+      const result = await app().admin.request(ProgramsDocument, {});
+      expect(result.errors).toEqual([{ message: 'Internal server error', locations: expect.any(Array), path: ['programs'], extensions: { code: 'INTERNAL' } }]);
+      expect(JSON.stringify(result)).not.toMatch(/program_gone|relation|at .*\.ts/);
+    } finally {
+      await db.query('alter table program_gone rename to program');
+      await db.end();
+    }
+  });
+});

@@ -1,8 +1,35 @@
+import { ActionItem } from '../modules/coaching/action-item.entity.js';
+import { CoachingSession } from '../modules/coaching/coaching-session.entity.js';
+import { DecisionCondition } from '../modules/decisions/decision-condition.entity.js';
+import { Decision } from '../modules/decisions/decision.entity.js';
+import { LifecycleEvent } from '../modules/events/lifecycle-event.entity.js';
 import { Organization } from '../modules/organizations/organization.entity.js';
 import { Person } from '../modules/people/person.entity.js';
 import { Program } from '../modules/programs/program.entity.js';
 import { ProjectMentor } from '../modules/projects/project-mentor.entity.js';
 import { Project } from '../modules/projects/project.entity.js';
 import { ProposalRevision } from '../modules/projects/proposal-revision.entity.js';
+import { ServiceReport } from '../modules/reports/service-report.entity.js';
+import { ReviewAssignment } from '../modules/reviews/review-assignment.entity.js';
+import { ReviewRound } from '../modules/reviews/review-round.entity.js';
+import { FollowUp } from '../modules/supervision/follow-up.entity.js';
+import { SupervisionVisit } from '../modules/supervision/supervision-visit.entity.js';
 
-export const entities = [Person, Organization, Program, Project, ProjectMentor, ProposalRevision];
+export const entities = [
+  Person,
+  Organization,
+  Program,
+  Project,
+  ProjectMentor,
+  ProposalRevision,
+  LifecycleEvent,
+  CoachingSession,
+  ActionItem,
+  ReviewRound,
+  ReviewAssignment,
+  Decision,
+  DecisionCondition,
+  SupervisionVisit,
+  FollowUp,
+  ServiceReport,
+];

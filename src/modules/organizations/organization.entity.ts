@@ -1,4 +1,4 @@
-import { Entity, Enum, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -23,6 +23,8 @@ registerEnumType(OrganizationKind, {
 
 @ObjectType({ implements: Node, description: 'An applicant organisation (申报单位).' })
 @Entity({ tableName: 'organization' })
+@Check({ name: 'organization_credit_code_format', expression: `credit_code ~ '^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$'` })
+@Check({ name: 'organization_credit_code_required', expression: `kind = 'RESIDENT_GROUP' or credit_code is not null` })
 export class Organization extends BaseEntity {
   @Field(() => String)
   @Property({ type: 'string', length: 200, unique: true })

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Role } from '../../shared/auth.js';
 import { BaseEntity } from '../../shared/base.entity.js';
@@ -7,6 +7,9 @@ import { Organization } from '../organizations/organization.entity.js';
 
 @ObjectType({ implements: Node, description: 'Someone who signs in: staff, mentor, evaluator, applicant or administrator.' })
 @Entity({ tableName: 'person' })
+@Check({ name: 'person_roles_valid', expression: `cardinality(roles) >= 1 and roles <@ array['ADMIN','STAFF','MENTOR','EVALUATOR','APPLICANT']::text[]` })
+@Check({ name: 'person_email_lower_case', expression: 'email = lower(email)' })
+@Check({ name: 'person_applicant_has_organization', expression: `not ('APPLICANT' = any(roles)) or organization_id is not null` })
 export class Person extends BaseEntity {
   /** Stored lower-cased; exposed through a resolver that hides it from those who may not see it. */
   @Property({ type: 'string', length: 254, unique: true })
@@ -24,6 +27,6 @@ export class Person extends BaseEntity {
   roles: Role[] = [];
 
   /** The applicant organisation this person belongs to, if any. */
-  @ManyToOne(() => Organization, { ref: true, nullable: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Organization, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
   organization?: Ref<Organization> | null;
 }

@@ -1,4 +1,4 @@
-import { DecimalType, Entity, Enum, Property } from '@mikro-orm/core';
+import { Check, DecimalType, Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -13,6 +13,18 @@ registerEnumType(AggregationRule, {
     MEAN: { description: 'Mean of the evaluators’ weighted totals.' },
     TRIMMED_MEAN: { description: '去掉一个最高分和一个最低分: drop the highest and lowest total, then average (needs ≥ 3 scorecards).' },
   },
+});
+
+export enum Grade {
+  EXCELLENT = 'EXCELLENT',
+  GOOD = 'GOOD',
+  PASS = 'PASS',
+  FAIL = 'FAIL',
+}
+registerEnumType(Grade, {
+  name: 'Grade',
+  description: 'A closing evaluation’s result.',
+  valuesConfig: { EXCELLENT: { description: '优秀' }, GOOD: { description: '良好' }, PASS: { description: '合格' }, FAIL: { description: '不合格' } },
 });
 
 @ObjectType({ description: 'One scored criterion of a rubric.' })
@@ -44,6 +56,10 @@ export class GradeThresholds {
 
 @ObjectType({ implements: Node, description: 'A call or competition (公益创投大赛, 实践项目) that projects apply to.' })
 @Entity({ tableName: 'program' })
+@Check({ name: 'program_amounts_valid', expression: 'max_grant > 0 and max_grant <= budget_pool' })
+@Check({ name: 'program_dates_ordered', expression: 'applications_close_at > applications_open_at' })
+@Check({ name: 'program_min_evaluators_positive', expression: 'min_evaluators >= 1' })
+@Check({ name: 'program_year_plausible', expression: 'year >= 2000 and year <= 2100' })
 export class Program extends BaseEntity {
   @Field(() => String)
   @Property({ type: 'string', length: 200, unique: true })
@@ -100,6 +116,14 @@ export class Program extends BaseEntity {
   @Field(() => GradeThresholds)
   @Property({ type: 'json' })
   gradeThresholds: GradeThresholds = { excellent: 90, good: 80, pass: 60 };
+
+  /** The grade a final score (0–100) earns under this programme's thresholds. */
+  gradeFor(score: number): Grade {
+    const { excellent, good, pass } = this.gradeThresholds;
+    if (score >= excellent) return Grade.EXCELLENT;
+    if (score >= good) return Grade.GOOD;
+    return score >= pass ? Grade.PASS : Grade.FAIL;
+  }
 
   isOpenAt(now: Date): boolean {
     return this.applicationsOpenAt <= now && now < this.applicationsCloseAt;

@@ -10,7 +10,7 @@ export class ProjectMentor {
   @ManyToOne(() => Project, { ref: true, primary: true, deleteRule: 'cascade' })
   project!: Ref<Project>;
 
-  @ManyToOne(() => Person, { ref: true, primary: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Person, { ref: true, primary: true, deleteRule: 'restrict', index: true })
   mentor!: Ref<Person>;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })

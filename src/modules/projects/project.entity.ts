@@ -1,10 +1,10 @@
-import { DecimalType, Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Check, DecimalType, Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
-import { Program } from '../programs/program.entity.js';
+import { Grade, Program } from '../programs/program.entity.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 
 export enum ProjectStatus {
@@ -26,11 +26,12 @@ registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'Where a p
 @ObjectType({ implements: Node, description: 'One applicant’s project in one programme, from first draft to closure.' })
 @Entity({ tableName: 'project' })
 @Unique({ properties: ['program', 'organization', 'title'] })
+@Check({ name: 'project_counts_valid', expression: 'revision_count >= 0 and (approved_grant is null or approved_grant >= 0)' })
 export class Project extends BaseEntity {
-  @ManyToOne(() => Program, { ref: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Program, { ref: true, deleteRule: 'restrict', index: true })
   program!: Ref<Program>;
 
-  @ManyToOne(() => Organization, { ref: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Organization, { ref: true, deleteRule: 'restrict', index: true })
   organization!: Ref<Organization>;
 
   @Field(() => String)
@@ -67,6 +68,18 @@ export class Project extends BaseEntity {
   @Field(() => Float, { nullable: true, description: 'Grant awarded, in yuan, once approved.' })
   @Property({ type: new DecimalType('number'), precision: 14, scale: 2, nullable: true })
   approvedGrant?: number | null;
+
+  /** The revision the approval was given on: its indicator targets and budget are what delivery is measured against. */
+  @ManyToOne(() => ProposalRevision, { ref: true, nullable: true, deleteRule: 'restrict' })
+  approvedRevision?: Ref<ProposalRevision> | null;
+
+  @Field(() => Float, { nullable: true, description: 'The closing evaluation’s score, to one decimal.' })
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 1, nullable: true })
+  finalScore?: number | null;
+
+  @Field(() => Grade, { nullable: true, description: 'The closing grade (优秀 / 良好 / 合格 / 不合格).' })
+  @Enum({ items: () => Grade, nullable: true })
+  finalGrade?: Grade | null;
 
   @ManyToOne(() => Person, { ref: true, deleteRule: 'restrict' })
   createdBy!: Ref<Person>;

@@ -1,4 +1,4 @@
-import { DecimalType, Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Check, DecimalType, Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -39,6 +39,7 @@ export class TeamMember {
 @ObjectType({ implements: Node, description: 'An immutable, numbered snapshot of a project’s proposal (方案).' })
 @Entity({ tableName: 'proposal_revision' })
 @Unique({ properties: ['project', 'number'] })
+@Check({ name: 'proposal_revision_values_valid', expression: 'number >= 1 and requested_amount > 0' })
 export class ProposalRevision extends BaseEntity {
   @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict' })
   project!: Ref<Project>;

@@ -1,0 +1,28 @@
+import { Entity, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+import { Node } from '../../shared/node.js';
+import { Person } from '../people/person.entity.js';
+import { Decision } from './decision.entity.js';
+
+@ObjectType({ implements: Node, description: 'A condition of a conditional approval; the project is approved once all are met.' })
+@Entity({ tableName: 'decision_condition' })
+@Unique({ properties: ['decision', 'position'] })
+export class DecisionCondition extends BaseEntity {
+  @ManyToOne(() => Decision, { ref: true, deleteRule: 'cascade' })
+  decision!: Ref<Decision>;
+
+  @Property({ type: 'smallint' })
+  position!: number;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  metAt?: (Date & Opt) | null;
+
+  @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'restrict' })
+  metBy?: Ref<Person> | null;
+}

@@ -1,0 +1,89 @@
+import { Check, DecimalType, Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Field, Float, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+import { Node } from '../../shared/node.js';
+import { Person } from '../people/person.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { ProposalRevision } from '../projects/proposal-revision.entity.js';
+import { ReviewRound } from './review-round.entity.js';
+
+export enum AssignmentStatus {
+  ASSIGNED = 'ASSIGNED',
+  RECUSED = 'RECUSED',
+  SUBMITTED = 'SUBMITTED',
+}
+registerEnumType(AssignmentStatus, {
+  name: 'AssignmentStatus',
+  valuesConfig: {
+    ASSIGNED: { description: 'Waiting for the evaluator’s scorecard (a draft may be saved).' },
+    RECUSED: { description: 'The evaluator declared a conflict of interest; the assignment does not count.' },
+    SUBMITTED: { description: 'The scorecard is submitted and final.' },
+  },
+});
+
+export enum Recommendation {
+  APPROVE = 'APPROVE',
+  REVISE = 'REVISE',
+  REJECT = 'REJECT',
+}
+registerEnumType(Recommendation, { name: 'Recommendation' });
+
+@ObjectType({ description: 'One criterion’s score and comment on a scorecard.' })
+export class CriterionScore {
+  @Field(() => String) criterionKey!: string;
+  @Field(() => Float) score!: number;
+  @Field(() => String) comment!: string;
+}
+
+/**
+ * One evaluator assigned to one project in one round, and the scorecard they fill. For proposal
+ * rounds the assignment names the exact revision under review; a scorecard on an older revision
+ * than the project's current one is stale.
+ */
+@ObjectType({ implements: Node, description: 'An evaluator’s assignment to a project in a round, with its scorecard.' })
+@Entity({ tableName: 'review_assignment' })
+@Unique({ properties: ['round', 'project', 'evaluator', 'revision'] })
+@Check({ name: 'review_assignment_submitted_complete', expression: `status <> 'SUBMITTED' or (submitted_at is not null and recommendation is not null and total is not null)` })
+@Check({ name: 'review_assignment_total_range', expression: 'total is null or (total >= 0 and total <= 100)' })
+export class ReviewAssignment extends BaseEntity {
+  @ManyToOne(() => ReviewRound, { ref: true, deleteRule: 'restrict', index: true })
+  round!: Ref<ReviewRound>;
+
+  @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict', index: true })
+  project!: Ref<Project>;
+
+  @ManyToOne(() => Person, { ref: true, deleteRule: 'restrict', index: true })
+  evaluator!: Ref<Person>;
+
+  /** The revision under review (proposal rounds); null in closing rounds. */
+  @ManyToOne(() => ProposalRevision, { ref: true, nullable: true, deleteRule: 'restrict' })
+  revision?: Ref<ProposalRevision> | null;
+
+  @Field(() => AssignmentStatus)
+  @Enum({ items: () => AssignmentStatus })
+  status: AssignmentStatus & Opt = AssignmentStatus.ASSIGNED;
+
+  @Property({ type: 'text', nullable: true })
+  conflictReason?: string | null;
+
+  @Field(() => [CriterionScore], { description: 'Scores so far; complete once submitted.' })
+  @Property({ type: 'json' })
+  scores: CriterionScore[] & Opt = [];
+
+  @Field(() => Recommendation, { nullable: true })
+  @Enum({ items: () => Recommendation, nullable: true })
+  recommendation?: Recommendation | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  comment?: string | null;
+
+  /** Weighted total out of 100, fixed when the scorecard is submitted. */
+  @Field(() => Float, { nullable: true, description: 'Weighted total out of 100, once submitted.' })
+  @Property({ type: new DecimalType('number'), precision: 6, scale: 3, nullable: true })
+  total?: number | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  submittedAt?: Date | null;
+}

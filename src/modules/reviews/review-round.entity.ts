@@ -1,0 +1,40 @@
+import { Entity, Enum, ManyToOne, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../../shared/base.entity.js';
+import { Node } from '../../shared/node.js';
+import { Person } from '../people/person.entity.js';
+import { Program } from '../programs/program.entity.js';
+
+export enum RoundKind {
+  PROPOSAL = 'PROPOSAL',
+  CLOSING = 'CLOSING',
+}
+registerEnumType(RoundKind, {
+  name: 'RoundKind',
+  valuesConfig: {
+    PROPOSAL: { description: '立项评审: proposals scored on the programme’s proposal rubric.' },
+    CLOSING: { description: '结项评估: delivered projects scored on the closing rubric.' },
+  },
+});
+
+@ObjectType({ implements: Node, description: 'A review round (路演 / 评审会 / 结项评估) in which evaluators score projects.' })
+@Entity({ tableName: 'review_round' })
+export class ReviewRound extends BaseEntity {
+  @ManyToOne(() => Program, { ref: true, deleteRule: 'restrict', index: true })
+  program!: Ref<Program>;
+
+  @Field(() => RoundKind)
+  @Enum({ items: () => RoundKind })
+  kind!: RoundKind;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @ManyToOne(() => Person, { ref: true, deleteRule: 'restrict' })
+  openedBy!: Ref<Person>;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When staff closed the round to further scoring.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt?: (Date & Opt) | null;
+}

@@ -1,6 +1,7 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { LifecycleEventResolver, ProjectEventsResolver } from '../modules/events/event.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver } from '../modules/people/person.resolver.js';
@@ -8,7 +9,16 @@ import { ProgramResolver } from '../modules/programs/program.resolver.js';
 import { ProjectResolver, ProposalRevisionResolver } from '../modules/projects/project.resolver.js';
 import { toGlobalId } from '../shared/node-id.js';
 
-export const resolvers = [NodeResolver, PersonResolver, OrganizationResolver, ProgramResolver, ProjectResolver, ProposalRevisionResolver] as const;
+export const resolvers = [
+  NodeResolver,
+  PersonResolver,
+  OrganizationResolver,
+  ProgramResolver,
+  ProjectResolver,
+  ProposalRevisionResolver,
+  ProjectEventsResolver,
+  LifecycleEventResolver,
+] as const;
 
 /** Every `Node` type's `id` becomes the opaque global ID here, once, instead of in each resolver. */
 function globaliseNodeIds(schema: GraphQLSchema): GraphQLSchema {

@@ -163,6 +163,8 @@ export type Role =
 /** A complete proposal: each save is a new immutable revision. */
 export type SaveRevisionInput = {
   activityPlan: Array<ActivityInput>;
+  /** Coaching sessions of this project that this revision answers. */
+  answersSessionIds?: Array<string | number> | null | undefined;
   beneficiaries: string;
   budgetLines: Array<BudgetLineInput>;
   changeNote?: string | null | undefined;
@@ -229,11 +231,17 @@ export type UpdateProgramInput = {
 
 /** What went wrong, for clients to branch on. */
 export type UserErrorCode =
+  | 'ALREADY_DONE'
   | 'BUDGET_MISMATCH'
+  | 'CLOSING_BLOCKED'
+  | 'CONDITIONS_NOT_MET'
   | 'CONFLICT'
+  | 'CONFLICT_OF_INTEREST'
   | 'CREDIT_CODE_REQUIRED'
   | 'DUPLICATE'
   | 'FOCUS_AREA_NOT_IN_PROGRAM'
+  | 'GRANT_ABOVE_REQUEST'
+  | 'INCOMPLETE_SCORECARD'
   | 'INVALID_CREDENTIALS'
   | 'INVALID_CREDIT_CODE'
   | 'INVALID_DATES'
@@ -241,16 +249,24 @@ export type UserErrorCode =
   | 'INVALID_ID'
   | 'INVALID_STATUS'
   | 'MAX_GRANT_ABOVE_BUDGET'
+  | 'NOT_ENOUGH_EVALUATORS'
+  | 'NOT_ENOUGH_SCORECARDS'
   | 'NOT_FOUND'
   | 'NOT_ORGANIZATION_MEMBER'
   | 'NO_REVISION'
   | 'OUT_OF_RANGE'
+  | 'PERIOD_ALREADY_REPORTED'
   | 'PROGRAM_NOT_OPEN'
   | 'REQUEST_ABOVE_MAXIMUM'
   | 'REQUIRED'
+  | 'ROUND_CLOSED'
+  | 'SCORECARD_FINAL'
+  | 'SCORE_OUT_OF_RANGE'
+  | 'STALE_REVISION'
   | 'TOO_LONG'
   | 'WEIGHTS_NOT_100'
-  | 'WRONG_ROLE';
+  | 'WRONG_ROLE'
+  | 'WRONG_ROUND';
 
 export type OrganizationFieldsFragment = { id: string, name: string, kind: OrganizationKind, creditCode: string | null, district: string, street: string | null, community: string | null, contactName: string, contactPhone: string };
 
@@ -445,11 +461,21 @@ export type NodeQueryVariables = Exact<{
 
 
 export type NodeQuery = { node:
+    | { __typename: 'ActionItem', id: string }
+    | { __typename: 'CoachingSession', id: string }
+    | { __typename: 'Decision', id: string }
+    | { __typename: 'DecisionCondition', id: string }
+    | { __typename: 'FollowUp', id: string }
+    | { __typename: 'LifecycleEvent', id: string }
     | { __typename: 'Organization', name: string, id: string }
     | { __typename: 'Person', name: string, id: string }
     | { __typename: 'Program', id: string }
     | { __typename: 'Project', title: string, id: string }
     | { __typename: 'ProposalRevision', number: number, summary: string, id: string }
+    | { __typename: 'ReviewAssignment', id: string }
+    | { __typename: 'ReviewRound', id: string }
+    | { __typename: 'ServiceReport', id: string }
+    | { __typename: 'SupervisionVisit', id: string }
    | null };
 
 export const OrganizationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"community"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}}]}}]} as unknown as DocumentNode<OrganizationFieldsFragment, unknown>;

@@ -51,11 +51,19 @@ export class SaveRevisionInput {
   requestedAmount!: number;
   @Field(() => [TeamMemberInput]) team!: TeamMemberInput[];
   @Field(() => String, { nullable: true }) changeNote?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'Coaching sessions of this project that this revision answers.' })
+  answersSessionIds?: string[] | null;
 }
 
 @InputType()
 export class SubmitProjectInput {
   @Field(() => ID) projectId!: string;
+}
+
+@InputType({ description: 'A lifecycle step on a project, with the reason where one is needed or wanted.' })
+export class ProjectActionInput {
+  @Field(() => ID) projectId!: string;
+  @Field(() => String, { nullable: true }) reason?: string | null;
 }
 
 @InputType({ description: 'Fields left out stay as they are.' })

@@ -8,7 +8,8 @@ import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { Project, ProjectStatus } from './project.entity.js';
-import { AssignProjectTeamInput, CreateProjectInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
+import { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
+import { nextStatuses } from '../lifecycle/lifecycle.service.js';
 import { teamOf } from './project-team.loader.js';
 import * as projects from './project.service.js';
 import {
@@ -60,6 +61,11 @@ export class ProjectResolver {
     return runMutation(ctx, ProjectPayload, (tx) => projects.submitProject(tx, input));
   }
 
+  @Mutation(() => ProjectPayload, { description: 'Withdraw an undecided application (the applicant, or staff on its behalf).' })
+  withdrawProject(@Ctx() ctx: Context, @Arg('input', () => ProjectActionInput) input: ProjectActionInput) {
+    return runMutation(ctx, ProjectPayload, (tx) => projects.withdrawProject(tx, input));
+  }
+
   @Mutation(() => ProjectPayload, { description: 'Assign the lead staff member and the mentors (staff).' })
   assignProjectTeam(@Ctx() ctx: Context, @Arg('input', () => AssignProjectTeamInput) input: AssignProjectTeamInput) {
     return runMutation(ctx, ProjectPayload, (tx) => projects.assignProjectTeam(tx, input));
@@ -93,6 +99,11 @@ export class ProjectResolver {
   @FieldResolver(() => ProposalRevisionConnection, { description: 'All revisions, newest first.' })
   revisions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
     return projects.listRevisions(ctx, project, page);
+  }
+
+  @FieldResolver(() => [ProjectStatus], { description: 'The statuses the viewer could move this project to next.' })
+  nextStatuses(@Ctx() ctx: Context, @Root() project: Project) {
+    return nextStatuses(ctx.viewer, project);
   }
 
   @FieldResolver(() => ProjectViewerCan)

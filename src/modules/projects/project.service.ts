@@ -11,11 +11,15 @@ import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { ProjectMentor } from './project-mentor.entity.js';
 import { Project } from './project.entity.js';
-import type { AssignProjectTeamInput, CreateProjectInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
+import type { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
 import { canAssignTeam, canEditProposal, canViewProject, visibleProjectsFilter } from './project.permissions.js';
-import { canFire, nextStatus } from './project.transitions.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 import { compareRevisionContent } from './revision-compare.js';
+import { CoachingSession } from '../coaching/coaching-session.entity.js';
+import { recordEvent } from '../events/event.service.js';
+import { EventType } from '../events/lifecycle-event.entity.js';
+import { canAct, fire } from '../lifecycle/lifecycle.service.js';
+import { ProjectAction } from '../lifecycle/project-status.machine.js';
 
 export async function getProject(ctx: Context, globalId: string): Promise<Project> {
   requireViewer(ctx.viewer);
@@ -99,7 +103,10 @@ export async function createProject(ctx: Context, input: CreateProjectInput) {
     focusArea: input.focusArea.trim(),
     communityServed: input.communityServed.trim(),
     createdBy: ref(Person, viewer.id),
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
   });
+  recordEvent(ctx, project, EventType.PROJECT_CREATED, { details: { title } });
   await em.flush();
   return { project };
 }
@@ -159,9 +166,11 @@ export async function saveRevision(ctx: Context, input: SaveRevisionInput) {
   const viewer = requireRole(ctx.viewer, 'write proposals', Role.APPLICANT);
   const project = await projectForMutation(ctx, input.projectId);
   if (!canEditProposal(viewer, project)) fail(UserErrorCode.NOT_ORGANIZATION_MEMBER, 'input.projectId', 'Only members of the applicant organisation write its proposal.');
-  const status = nextStatus(project.status, 'SAVE_REVISION');
+  await fire(ctx, project, ProjectAction.SAVE_REVISION);
   const program = await em.findOneOrFail(Program, { id: project.program.id });
-  checkRevision(input, program).throwIfAny();
+  const checks = checkRevision(input, program);
+  const sessions = await answeredSessions(ctx, project, input.answersSessionIds ?? [], checks);
+  checks.throwIfAny();
 
   const revision = em.create(ProposalRevision, {
     project,
@@ -177,10 +186,14 @@ export async function saveRevision(ctx: Context, input: SaveRevisionInput) {
     team: input.team.map((m) => ({ name: m.name.trim(), role: m.role.trim() })),
     changeNote: input.changeNote?.trim() || null,
     author: ref(Person, viewer.id),
+    createdAt: ctx.now,
   });
   project.revisionCount = revision.number;
   project.currentRevision = ref(revision);
-  project.status = status;
+  for (const session of sessions) session.answeredByRevision = ref(revision);
+  recordEvent(ctx, project, EventType.REVISION_SAVED, {
+    details: { revisionId: revision.id, number: revision.number, answersSessionIds: sessions.map((s) => s.id) },
+  });
   await em.flush();
   return { project, revision };
 }
@@ -190,15 +203,17 @@ export async function submitProject(ctx: Context, input: SubmitProjectInput) {
   const viewer = requireRole(ctx.viewer, 'submit proposals', Role.APPLICANT);
   const project = await projectForMutation(ctx, input.projectId);
   if (!canEditProposal(viewer, project)) fail(UserErrorCode.NOT_ORGANIZATION_MEMBER, 'input.projectId', 'Only members of the applicant organisation submit its proposal.');
-  const status = nextStatus(project.status, 'SUBMIT');
-  if (!project.currentRevision) fail(UserErrorCode.NO_REVISION, 'input.projectId', 'Save a revision of the proposal before submitting it.');
-  const program = await em.findOneOrFail(Program, { id: project.program.id });
-  if (!program.isOpenAt(ctx.now)) {
-    fail(UserErrorCode.PROGRAM_NOT_OPEN, 'input.projectId', `The submission deadline of ${program.name} was ${program.applicationsCloseAt.toISOString()}.`);
-  }
-  project.status = status;
+  await fire(ctx, project, ProjectAction.SUBMIT, { details: { revisionId: project.currentRevision?.id } });
   project.submittedAt = ctx.now;
   await em.flush();
+  return { project };
+}
+
+/** Withdraws an application that has not been decided (applicant, or staff on its behalf). */
+export async function withdrawProject(ctx: Context, input: ProjectActionInput) {
+  const project = await projectForMutation(ctx, input.projectId);
+  await fire(ctx, project, ProjectAction.WITHDRAW, { reason: input.reason });
+  await ctx.em.flush();
   return { project };
 }
 
@@ -237,14 +252,26 @@ export async function assignProjectTeam(ctx: Context, input: AssignProjectTeamIn
     for (const row of current) if (!mentors.some((m) => m.id === row.mentor.id)) em.remove(row);
     for (const mentor of mentors) if (!current.some((row) => row.mentor.id === mentor.id)) em.create(ProjectMentor, { project, mentor });
   }
-  project.updatedAt = new Date();
+  project.updatedAt = ctx.now;
+  recordEvent(ctx, project, EventType.TEAM_ASSIGNED, {
+    details: { leadStaffId: project.leadStaff?.id ?? null, ...(input.mentorIds && { mentorIds: input.mentorIds }) },
+  });
   await em.flush();
   return { project };
 }
 
+/** The coaching sessions a new revision answers: they must belong to the same project. */
+async function answeredSessions(ctx: Context, project: Project, globalIds: string[], checks: Checks): Promise<CoachingSession[]> {
+  const ids = globalIds.map((gid) => decodeId(gid, 'CoachingSession'));
+  const sessions = ids.every(Boolean) ? await ctx.em.find(CoachingSession, { id: { $in: ids as string[] }, project: project.id }) : [];
+  checks.check(sessions.length === new Set(ids).size, UserErrorCode.NOT_FOUND, 'input.answersSessionIds', 'Cite only coaching sessions of this project.');
+  return sessions;
+}
+
 /** The flags behind `Project.viewerCan`, from the same checks the mutations make. */
 export const viewerCan = (ctx: Context, project: Project) => ({
-  saveRevision: canEditProposal(ctx.viewer, project) && canFire(ctx.viewer, project.status, 'SAVE_REVISION'),
-  submit: canEditProposal(ctx.viewer, project) && !!project.currentRevision && canFire(ctx.viewer, project.status, 'SUBMIT'),
+  saveRevision: canAct(ctx.viewer, project, ProjectAction.SAVE_REVISION),
+  submit: !!project.currentRevision && canAct(ctx.viewer, project, ProjectAction.SUBMIT),
+  withdraw: canAct(ctx.viewer, project, ProjectAction.WITHDRAW),
   assignTeam: canAssignTeam(ctx.viewer),
 });

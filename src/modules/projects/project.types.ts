@@ -26,6 +26,7 @@ export class SaveRevisionPayload extends Payload {
 export class ProjectViewerCan {
   @Field(() => Boolean) saveRevision!: boolean;
   @Field(() => Boolean) submit!: boolean;
+  @Field(() => Boolean) withdraw!: boolean;
   @Field(() => Boolean) assignTeam!: boolean;
 }
 

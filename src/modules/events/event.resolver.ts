@@ -1,0 +1,46 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { ObjectType } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { isStaff } from '../../shared/auth.js';
+import { ConnectionType, PageArgs } from '../../shared/connection.js';
+import { Person } from '../people/person.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { canSeeEventActor } from './event.permissions.js';
+import { listEvents } from './event.service.js';
+import { LifecycleEvent } from './lifecycle-event.entity.js';
+
+@ObjectType()
+export class LifecycleEventConnection extends ConnectionType(LifecycleEvent) {}
+
+@Resolver(() => Project)
+export class ProjectEventsResolver {
+  @FieldResolver(() => LifecycleEventConnection, { description: 'The audit trail, oldest first, as far as the viewer may see it.' })
+  events(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
+    return listEvents(ctx, project, page);
+  }
+}
+
+@Resolver(() => LifecycleEvent)
+export class LifecycleEventResolver {
+  @FieldResolver(() => Project)
+  project(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
+    return ctx.loaders.byId(Project).load(event.project.id);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Who did it; hidden where it would reveal an evaluator.' })
+  actor(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
+    return event.actor && canSeeEventActor(ctx.viewer!, event) ? ctx.loaders.byId(Person).load(event.actor.id) : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The evaluator concerned (staff, and that evaluator, only).' })
+  evaluator(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
+    const visible = event.evaluator && (isStaff(ctx.viewer) || event.evaluator.id === ctx.viewer?.id);
+    return visible ? ctx.loaders.byId(Person).load(event.evaluator!.id) : null;
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, { description: 'Facts about the event: IDs, amounts, reasons.' })
+  details(@Root() event: LifecycleEvent) {
+    return event.details;
+  }
+}

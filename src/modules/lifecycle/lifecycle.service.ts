@@ -30,6 +30,8 @@ export interface FireOptions {
   /** Recorded with the event; lets an authorised actor proceed past an overridable precondition. */
   reason?: string | null;
   details?: Record<string, unknown>;
+  /** Record the change as this kind of event (e.g. DECISION_RECORDED) rather than STATUS_CHANGED: one act, one event. */
+  eventType?: EventType;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface FireOptions {
  * preconditions, sets the new status and writes the STATUS_CHANGED event, all in the caller's
  * transaction. The project's version column makes a concurrent change of the same project fail.
  */
-export async function fire(ctx: Context, project: Project, action: ProjectAction, options: FireOptions = {}): Promise<void> {
+export async function fire(ctx: Context, project: Project, action: ProjectAction, options: FireOptions = {}): Promise<{ overridden: boolean }> {
   const transition = transitionFor(action);
   const actors = actorsFor(ctx.viewer, project);
   if (!transition.by.some((by) => actors.includes(by))) {
@@ -65,10 +67,11 @@ export async function fire(ctx: Context, project: Project, action: ProjectAction
   project.status = transition.to;
   project.updatedAt = ctx.now;
   if (from !== transition.to) {
-    recordEvent(ctx, project, EventType.STATUS_CHANGED, {
+    recordEvent(ctx, project, options.eventType ?? EventType.STATUS_CHANGED, {
       fromStatus: from,
       toStatus: transition.to,
       details: { action, ...(options.reason?.trim() && { reason: options.reason.trim() }), ...(overrides.length && { overrides }), ...options.details },
     });
   }
+  return { overridden: overrides.length > 0 };
 }

@@ -1,33 +1,69 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
+import { Program } from '../programs/program.entity.js';
 import { teamOf } from './project-team.loader.js';
 import type { Project } from './project.entity.js';
 
 /**
  * Who sees which projects — one rule used for lists, single lookups, nested fields and mutations:
- * staff and admins see all; applicants their organisation's; mentors those they mentor.
+ * staff and admins see all; applicants their organisation's; mentors those they mentor; evaluators
+ * those assigned to them.
  */
 export function visibleProjectsFilter(viewer: Viewer): FilterQuery<Project> {
   if (isStaff(viewer)) return {};
   const scopes: FilterQuery<Project>[] = [];
   if (hasRole(viewer, Role.APPLICANT) && viewer.organizationId) scopes.push({ organization: viewer.organizationId });
-  // A subquery, not a join: a join would repeat a project once per mentor it has.
+  // Subqueries, not joins: a join would repeat a project once per mentor or assignment.
   if (hasRole(viewer, Role.MENTOR)) scopes.push({ id: { $in: raw('(select project_id from project_mentor where mentor_id = ?)', [viewer.id]) } });
+  if (hasRole(viewer, Role.EVALUATOR)) scopes.push({ id: { $in: raw('(select project_id from review_assignment where evaluator_id = ?)', [viewer.id]) } });
   return scopes.length ? { $or: scopes } : { id: { $in: [] } };
+}
+
+/** Projects assigned to an evaluator, batched for every project resolved in the request. */
+function assignedToViewer(ctx: Context, projectId: string): Promise<boolean> {
+  const viewerId = ctx.viewer!.id;
+  return ctx.loaders
+    .keyed('assignedToViewer', async (projectIds, em) => {
+      const rows: { project_id: string }[] = await em.execute(
+        'select distinct project_id from review_assignment where evaluator_id = ? and project_id in (?)',
+        [viewerId, [...projectIds]],
+      );
+      const assigned = new Set(rows.map((row) => row.project_id));
+      return projectIds.map((id) => assigned.has(id));
+    })
+    .load(projectId);
+}
+
+export const isApplicantOf = (viewer: Viewer | null, project: Project) =>
+  hasRole(viewer, Role.APPLICANT) && viewer!.organizationId === project.organization.id;
+
+export async function isMentorOf(ctx: Context, project: Project): Promise<boolean> {
+  const viewer = ctx.viewer;
+  return hasRole(viewer, Role.MENTOR) && (await teamOf(ctx, project.id)).mentors.some((mentor) => mentor.id === viewer!.id);
 }
 
 export async function canViewProject(ctx: Context, project: Project): Promise<boolean> {
   const viewer = ctx.viewer;
   if (!viewer) return false;
-  if (isStaff(viewer)) return true;
-  if (hasRole(viewer, Role.APPLICANT) && viewer.organizationId === project.organization.id) return true;
-  return hasRole(viewer, Role.MENTOR) && (await teamOf(ctx, project.id)).mentors.some((mentor) => mentor.id === viewer.id);
+  if (isStaff(viewer) || isApplicantOf(viewer, project) || (await isMentorOf(ctx, project))) return true;
+  return hasRole(viewer, Role.EVALUATOR) && assignedToViewer(ctx, project.id);
+}
+
+/**
+ * Whether the viewer may know who applied. Only an evaluator on a blind-review programme may not:
+ * for them every field that names the organisation, its members or the proposal's team is withheld.
+ */
+export async function canSeeApplicant(ctx: Context, project: Project): Promise<boolean> {
+  const viewer = ctx.viewer;
+  if (!viewer) return false;
+  if (isStaff(viewer) || isApplicantOf(viewer, project) || (await isMentorOf(ctx, project))) return true;
+  const program = await ctx.loaders.byId(Program).load(project.program.id);
+  return !program?.blindReview;
 }
 
 /** Applicants write their own organisation's proposals. */
-export const canEditProposal = (viewer: Viewer | null, project: Project) =>
-  hasRole(viewer, Role.APPLICANT) && viewer!.organizationId === project.organization.id;
+export const canEditProposal = isApplicantOf;
 
 /** Staff choose the lead staff member and the mentors. */
 export const canAssignTeam = (viewer: Viewer | null) => isStaff(viewer);

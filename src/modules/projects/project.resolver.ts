@@ -11,6 +11,7 @@ import { Project, ProjectStatus } from './project.entity.js';
 import { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
 import { nextStatuses } from '../lifecycle/lifecycle.service.js';
 import { teamOf } from './project-team.loader.js';
+import { canSeeApplicant } from './project.permissions.js';
 import * as projects from './project.service.js';
 import {
   ProjectConnection,
@@ -20,7 +21,7 @@ import {
   RevisionComparison,
   SaveRevisionPayload,
 } from './project.types.js';
-import { ProposalRevision } from './proposal-revision.entity.js';
+import { ProposalRevision, TeamMember } from './proposal-revision.entity.js';
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -76,9 +77,9 @@ export class ProjectResolver {
     return ctx.loaders.byId(Program).load(project.program.id);
   }
 
-  @FieldResolver(() => Organization)
-  organization(@Ctx() ctx: Context, @Root() project: Project) {
-    return ctx.loaders.byId(Organization).load(project.organization.id);
+  @FieldResolver(() => Organization, { nullable: true, description: 'The applicant organisation; withheld from evaluators under blind review.' })
+  async organization(@Ctx() ctx: Context, @Root() project: Project) {
+    return (await canSeeApplicant(ctx, project)) ? ctx.loaders.byId(Organization).load(project.organization.id) : null;
   }
 
   @FieldResolver(() => Person, { nullable: true })
@@ -119,8 +120,18 @@ export class ProposalRevisionResolver {
     return ctx.loaders.byId(Project).load(revision.project.id);
   }
 
-  @FieldResolver(() => Person, { description: 'Who saved this revision.' })
-  author(@Ctx() ctx: Context, @Root() revision: ProposalRevision) {
-    return ctx.loaders.byId(Person).load(revision.author.id);
+  @FieldResolver(() => Person, { nullable: true, description: 'Who saved this revision; withheld from evaluators under blind review.' })
+  async author(@Ctx() ctx: Context, @Root() revision: ProposalRevision) {
+    return (await this.applicantVisible(ctx, revision)) ? ctx.loaders.byId(Person).load(revision.author.id) : null;
+  }
+
+  @FieldResolver(() => [TeamMember], { nullable: true, description: 'The project team; withheld (null) from evaluators under blind review.' })
+  async team(@Ctx() ctx: Context, @Root() revision: ProposalRevision) {
+    return (await this.applicantVisible(ctx, revision)) ? revision.team : null;
+  }
+
+  private async applicantVisible(ctx: Context, revision: ProposalRevision) {
+    const project = await ctx.loaders.byId(Project).load(revision.project.id);
+    return !!project && canSeeApplicant(ctx, project);
   }
 }

@@ -12,7 +12,7 @@ import { Program } from '../programs/program.entity.js';
 import { ProjectMentor } from './project-mentor.entity.js';
 import { Project } from './project.entity.js';
 import type { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
-import { canAssignTeam, canEditProposal, canViewProject, visibleProjectsFilter } from './project.permissions.js';
+import { canAssignTeam, canEditProposal, canSeeApplicant, canViewProject, visibleProjectsFilter } from './project.permissions.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 import { compareRevisionContent } from './revision-compare.js';
 import { CoachingSession } from '../coaching/coaching-session.entity.js';
@@ -52,7 +52,11 @@ export async function compareRevisions(ctx: Context, fromId: string, toId: strin
   if (from.project.id !== to.project.id) {
     fail(UserErrorCode.INVALID_ID, 'to', 'Both revisions must belong to the same project.');
   }
-  return { from, to, changes: compareRevisionContent(from, to) };
+  const project = await ctx.loaders.byId(Project).load(from.project.id);
+  const changes = compareRevisionContent(from, to);
+  // Under blind review the team's names would reveal the applicant.
+  const visible = (await canSeeApplicant(ctx, project!)) ? changes : changes.filter((change) => change.field !== 'team');
+  return { from, to, changes: visible };
 }
 
 /** Loads a project for a mutation, reporting an unknown or invisible one as a user error. */

@@ -60,7 +60,8 @@ export class ProposalRevision extends BaseEntity {
   @Property({ type: new DecimalType('number'), precision: 14, scale: 2 })
   requestedAmount!: number;
 
-  @Field(() => [TeamMember]) @Property({ type: 'json' }) team: TeamMember[] = [];
+  /** Exposed through a resolver that withholds it under blind review. */
+  @Property({ type: 'json' }) team: TeamMember[] = [];
 
   @Field(() => String, { nullable: true, description: 'What changed since the previous revision, and why.' })
   @Property({ type: 'text', nullable: true })

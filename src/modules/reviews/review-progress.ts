@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Project } from '../projects/project.entity.js';
 import { Program } from '../programs/program.entity.js';
+import type { Project } from '../projects/project.entity.js';
+import { aggregate, type Aggregate } from './aggregation.js';
 import { AssignmentStatus, ReviewAssignment } from './review-assignment.entity.js';
 import { RoundKind } from './review-round.entity.js';
 
@@ -14,19 +15,41 @@ export interface ReviewProgress {
   required: number;
 }
 
-/** Where a project's current review stands, for its proposal or its closing evaluation. */
-export async function reviewProgress(em: EntityManager, project: Project, kind: RoundKind): Promise<ReviewProgress> {
+/** Whether an assignment is about what is being reviewed now: the current revision, or the delivered project. */
+export function isCurrent(assignment: ReviewAssignment, project: Project): boolean {
+  return assignment.revision ? assignment.revision.id === project.currentRevision?.id : true;
+}
+
+/**
+ * Progress and aggregate of a project's review of one kind, from its assignments (each with its round
+ * loaded). Pure, so the guards, the project fields and the leaderboard all compute it the same way.
+ */
+export function summarizeReview(assignments: ReviewAssignment[], project: Project, kind: RoundKind, program: Program): { progress: ReviewProgress; aggregate: Aggregate } {
+  const ofKind = assignments.filter((a) => a.round.getEntity().kind === kind);
+  const current = ofKind.filter((a) => isCurrent(a, project));
+  const counting = current.filter((a) => a.status !== AssignmentStatus.RECUSED);
+  const submitted = counting.filter((a) => a.status === AssignmentStatus.SUBMITTED);
+  return {
+    progress: {
+      active: counting.length,
+      submitted: submitted.length,
+      recused: current.length - counting.length,
+      stale: ofKind.filter((a) => !isCurrent(a, project) && a.status === AssignmentStatus.SUBMITTED).length,
+      required: program.minEvaluators,
+    },
+    aggregate: aggregate(
+      submitted.map((a) => ({ id: a.id, total: a.total!, submittedAt: a.submittedAt! })),
+      program.aggregationRule,
+      program.minEvaluators,
+    ),
+  };
+}
+
+/** Where one project's review stands, read from the database (for preconditions). */
+export async function reviewProgress(em: EntityManager, project: Project, kind: RoundKind) {
   const [assignments, program] = await Promise.all([
-    em.find(ReviewAssignment, { project: project.id, round: { kind } }),
+    em.find(ReviewAssignment, { project: project.id, round: { kind } }, { populate: ['round'] }),
     em.findOneOrFail(Program, { id: project.program.id }),
   ]);
-  const current = (a: ReviewAssignment) => kind === RoundKind.CLOSING || a.revision?.id === project.currentRevision?.id;
-  const counting = assignments.filter((a) => current(a) && a.status !== AssignmentStatus.RECUSED);
-  return {
-    active: counting.length,
-    submitted: counting.filter((a) => a.status === AssignmentStatus.SUBMITTED).length,
-    recused: assignments.filter((a) => current(a) && a.status === AssignmentStatus.RECUSED).length,
-    stale: assignments.filter((a) => !current(a) && a.status === AssignmentStatus.SUBMITTED).length,
-    required: program.minEvaluators,
-  };
+  return summarizeReview(assignments, project, kind, program).progress;
 }

@@ -1,0 +1,48 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { isStaff } from '../../shared/auth.js';
+import { runMutation } from '../../shared/mutation.js';
+import { Person } from '../people/person.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { ProposalRevision } from '../projects/proposal-revision.entity.js';
+import { DecisionCondition } from './decision-condition.entity.js';
+import { Decision } from './decision.entity.js';
+import { MarkConditionMetInput, RecordDecisionInput } from './decision.inputs.js';
+import * as decisions from './decision.service.js';
+import { ConditionPayload, DecisionPayload } from './decision.types.js';
+
+@Resolver(() => Decision)
+export class DecisionResolver {
+  @Mutation(() => DecisionPayload, { description: 'Record the outcome of a proposal review (staff). Two concurrent decisions on one project: one wins, the other gets CONFLICT.' })
+  recordDecision(@Ctx() ctx: Context, @Arg('input', () => RecordDecisionInput) input: RecordDecisionInput) {
+    return runMutation(ctx, DecisionPayload, (tx) => decisions.recordDecision(tx, input));
+  }
+
+  @Mutation(() => ConditionPayload, { description: 'Mark a condition of a conditional approval met; the last one approves the project (staff).' })
+  markConditionMet(@Ctx() ctx: Context, @Arg('input', () => MarkConditionMetInput) input: MarkConditionMetInput) {
+    return runMutation(ctx, ConditionPayload, (tx) => decisions.markConditionMet(tx, input));
+  }
+
+  @FieldResolver(() => [DecisionCondition])
+  conditions(@Root() decision: Decision) {
+    return decision.conditions.isInitialized() ? decision.conditions.getItems() : decision.conditions.load().then((c) => c.getItems());
+  }
+
+  @FieldResolver(() => ProposalRevision, { description: 'The revision decided on.' })
+  revision(@Ctx() ctx: Context, @Root() decision: Decision) {
+    return ctx.loaders.byId(ProposalRevision).load(decision.revision.id);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The staff member who decided (shown to staff).' })
+  decidedBy(@Ctx() ctx: Context, @Root() decision: Decision) {
+    return isStaff(ctx.viewer) ? ctx.loaders.byId(Person).load(decision.decidedBy.id) : null;
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectDecisionResolver {
+  @FieldResolver(() => [Decision], { description: 'Decisions on this project, newest first.' })
+  decisions(@Ctx() ctx: Context, @Root() project: Project) {
+    return decisions.decisionsOf(ctx, project);
+  }
+}

@@ -1,0 +1,123 @@
+import { ref } from '@mikro-orm/postgresql';
+import type { Context } from '../../app/context.js';
+import { Role, requireRole } from '../../shared/auth.js';
+import { forbidden } from '../../shared/errors.js';
+import { formatYuan, isMoney, toFen } from '../../shared/money.js';
+import { decodeId } from '../../shared/node-id.js';
+import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
+import { recordEvent } from '../events/event.service.js';
+import { EventType } from '../events/lifecycle-event.entity.js';
+import { fire } from '../lifecycle/lifecycle.service.js';
+import { ProjectAction } from '../lifecycle/project-status.machine.js';
+import { Person } from '../people/person.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { Project, ProjectStatus } from '../projects/project.entity.js';
+import { canViewProject } from '../projects/project.permissions.js';
+import { ProposalRevision } from '../projects/proposal-revision.entity.js';
+import { DecisionCondition } from './decision-condition.entity.js';
+import { Decision, DecisionOutcome } from './decision.entity.js';
+import type { MarkConditionMetInput, RecordDecisionInput } from './decision.inputs.js';
+
+const ACTION: Record<DecisionOutcome, ProjectAction> = {
+  [DecisionOutcome.APPROVED]: ProjectAction.APPROVE,
+  [DecisionOutcome.APPROVED_WITH_CONDITIONS]: ProjectAction.APPROVE_WITH_CONDITIONS,
+  [DecisionOutcome.REVISION_REQUESTED]: ProjectAction.REQUEST_REVISION,
+  [DecisionOutcome.REJECTED]: ProjectAction.REJECT,
+};
+
+const approves = (outcome: DecisionOutcome) => outcome === DecisionOutcome.APPROVED || outcome === DecisionOutcome.APPROVED_WITH_CONDITIONS;
+
+/** A project's decisions, newest first: everyone who may see the project sees them. */
+export async function decisionsOf(ctx: Context, project: Project): Promise<Decision[]> {
+  if (!(await canViewProject(ctx, project))) throw forbidden('see this project’s decisions');
+  return ctx.loaders
+    .keyed('decisionsByProject', async (projectIds, em) => {
+      const rows = await em.find(Decision, { project: { $in: [...projectIds] } }, { populate: ['conditions'], orderBy: { createdAt: 'desc', id: 'asc' } });
+      return projectIds.map((id) => rows.filter((row) => row.project.id === id));
+    })
+    .load(project.id);
+}
+
+/**
+ * Staff record the outcome of a proposal review. The transition's precondition demands the
+ * programme's minimum of submitted, non-recused scorecards on the current revision; an administrator
+ * may decide without them by giving `overrideReason`, which is kept on the decision and the event.
+ */
+export async function recordDecision(ctx: Context, input: RecordDecisionInput) {
+  const viewer = requireRole(ctx.viewer, 'record decisions', Role.ADMIN, Role.STAFF);
+  const projectId = decodeId(input.projectId, 'Project');
+  const project = projectId ? await ctx.em.findOne(Project, { id: projectId }) : null;
+  if (!project) fail(UserErrorCode.NOT_FOUND, 'input.projectId', 'No project has that ID.');
+  const [program, revision] = await Promise.all([
+    ctx.em.findOneOrFail(Program, { id: project.program.id }),
+    project.currentRevision ? ctx.em.findOneOrFail(ProposalRevision, { id: project.currentRevision.id }) : null,
+  ]);
+
+  const checks = new Checks();
+  const conditions = (input.conditions ?? []).map((c) => c.trim());
+  const needsRationale = !approves(input.outcome);
+  checks.text(input.rationale, 'input.rationale', input.outcome === DecisionOutcome.REVISION_REQUESTED ? 'What must change' : 'The rationale', 5000, needsRationale);
+  if (approves(input.outcome)) {
+    const grant = input.grantAmount;
+    if (checks.check(grant != null && isMoney(grant), UserErrorCode.OUT_OF_RANGE, 'input.grantAmount', 'An approval needs a grant: a positive amount in yuan with at most two decimals.')) {
+      if (revision) {
+        checks.check(toFen(grant!) <= toFen(revision.requestedAmount), UserErrorCode.GRANT_ABOVE_REQUEST, 'input.grantAmount',
+          `The grant ${formatYuan(grant!)} is above the ${formatYuan(revision.requestedAmount)} requested in revision ${revision.number}.`);
+      }
+      checks.check(toFen(grant!) <= toFen(program.maxGrant), UserErrorCode.REQUEST_ABOVE_MAXIMUM, 'input.grantAmount',
+        `The grant ${formatYuan(grant!)} is above the programme’s maximum of ${formatYuan(program.maxGrant)}.`);
+    }
+  } else {
+    checks.check(input.grantAmount == null, UserErrorCode.OUT_OF_RANGE, 'input.grantAmount', 'Only an approval carries a grant.');
+  }
+  if (input.outcome === DecisionOutcome.APPROVED_WITH_CONDITIONS) {
+    checks.check(conditions.length > 0, UserErrorCode.REQUIRED, 'input.conditions', 'List the conditions of the approval.');
+    conditions.forEach((c, i) => checks.text(c, `input.conditions.${i}`, 'A condition', 1000));
+  } else {
+    checks.check(conditions.length === 0, UserErrorCode.OUT_OF_RANGE, 'input.conditions', 'Only a conditional approval has conditions.');
+  }
+  checks.throwIfAny();
+
+  const { overridden } = await fire(ctx, project, ACTION[input.outcome], {
+    reason: input.overrideReason,
+    eventType: EventType.DECISION_RECORDED,
+    details: { outcome: input.outcome, grantAmount: input.grantAmount ?? null, revisionNumber: revision?.number ?? null },
+  });
+  const decision = ctx.em.create(Decision, {
+    project,
+    revision: revision!,
+    outcome: input.outcome,
+    grantAmount: approves(input.outcome) ? input.grantAmount! : null,
+    rationale: input.rationale?.trim() ?? '',
+    overrideReason: overridden ? input.overrideReason!.trim() : null,
+    decidedBy: ref(Person, viewer.id),
+    createdAt: ctx.now,
+  });
+  conditions.forEach((text, position) => ctx.em.create(DecisionCondition, { decision, position, text, createdAt: ctx.now }));
+  if (approves(input.outcome)) {
+    project.approvedGrant = input.grantAmount!;
+    project.approvedRevision = ref(revision!);
+  }
+  await ctx.em.flush();
+  return { decision, project };
+}
+
+export async function markConditionMet(ctx: Context, input: MarkConditionMetInput) {
+  requireRole(ctx.viewer, 'mark conditions met', Role.ADMIN, Role.STAFF);
+  const id = decodeId(input.conditionId, 'DecisionCondition');
+  const condition = id ? await ctx.em.findOne(DecisionCondition, { id }, { populate: ['decision'] }) : null;
+  if (!condition) fail(UserErrorCode.NOT_FOUND, 'input.conditionId', 'No condition has that ID.');
+  if (condition.metAt) fail(UserErrorCode.ALREADY_DONE, 'input.conditionId', `This condition was met on ${condition.metAt.toISOString()}.`);
+  const project = await ctx.em.findOneOrFail(Project, { id: condition.decision.getEntity().project.id });
+  if (project.status !== ProjectStatus.CONDITIONALLY_APPROVED) {
+    fail(UserErrorCode.INVALID_STATUS, 'input.conditionId', `The project is ${project.status}; conditions are met while it is CONDITIONALLY_APPROVED.`);
+  }
+  condition.metAt = ctx.now;
+  condition.metBy = ref(Person, ctx.viewer!.id);
+  recordEvent(ctx, project, EventType.CONDITION_MET, { details: { conditionId: condition.id, text: condition.text } });
+  await ctx.em.flush();
+  const open = await ctx.em.count(DecisionCondition, { decision: condition.decision.id, metAt: null });
+  if (open === 0) await fire(ctx, project, ProjectAction.MEET_CONDITIONS);
+  await ctx.em.flush();
+  return { condition, project };
+}

@@ -1,0 +1,132 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { PageArgs } from '../../shared/connection.js';
+import { runMutation } from '../../shared/mutation.js';
+import { Person } from '../people/person.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { ProposalRevision } from '../projects/proposal-revision.entity.js';
+import { AssignmentStatus, ReviewAssignment } from './review-assignment.entity.js';
+import { AssignEvaluatorsInput, CloseReviewRoundInput, DeclareConflictInput, OpenReviewRoundInput, SaveScorecardInput } from './review.inputs.js';
+import { canSeeEvaluator } from './review.permissions.js';
+import { isCurrent } from './review-progress.js';
+import { ReviewRound, RoundKind } from './review-round.entity.js';
+import * as reviews from './review.service.js';
+import {
+  AssignEvaluatorsPayload,
+  RankingEntry,
+  ReviewAssignmentConnection,
+  ReviewAssignmentPayload,
+  ReviewRoundConnection,
+  ReviewRoundPayload,
+  ReviewSummary,
+} from './review.types.js';
+
+@Resolver(() => ReviewRound)
+export class ReviewRoundResolver {
+  @Query(() => ReviewRound)
+  reviewRound(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return reviews.getRound(ctx, id);
+  }
+
+  @Query(() => ReviewAssignmentConnection, { description: 'The signed-in evaluator’s assignments, newest first.' })
+  myAssignments(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('status', () => AssignmentStatus, { nullable: true }) status?: AssignmentStatus) {
+    return reviews.myAssignments(ctx, page, status);
+  }
+
+  @Mutation(() => ReviewRoundPayload, { description: 'Open a proposal or closing review round for a programme (staff).' })
+  openReviewRound(@Ctx() ctx: Context, @Arg('input', () => OpenReviewRoundInput) input: OpenReviewRoundInput) {
+    return runMutation(ctx, ReviewRoundPayload, (tx) => reviews.openRound(tx, input));
+  }
+
+  @Mutation(() => ReviewRoundPayload, { description: 'Close a round: no more assignments or scoring (staff).' })
+  closeReviewRound(@Ctx() ctx: Context, @Arg('input', () => CloseReviewRoundInput) input: CloseReviewRoundInput) {
+    return runMutation(ctx, ReviewRoundPayload, (tx) => reviews.closeRound(tx, input));
+  }
+
+  @Mutation(() => AssignEvaluatorsPayload, { description: 'Assign evaluators to a project in a round; the first assignment starts its review (staff).' })
+  assignEvaluators(@Ctx() ctx: Context, @Arg('input', () => AssignEvaluatorsInput) input: AssignEvaluatorsInput) {
+    return runMutation(ctx, AssignEvaluatorsPayload, (tx) => reviews.assignEvaluators(tx, input));
+  }
+
+  @Mutation(() => ReviewAssignmentPayload, { description: 'Declare a conflict of interest: the assignment is recused and no longer counts (the evaluator).' })
+  declareConflict(@Ctx() ctx: Context, @Arg('input', () => DeclareConflictInput) input: DeclareConflictInput) {
+    return runMutation(ctx, ReviewAssignmentPayload, (tx) => reviews.declareConflict(tx, input));
+  }
+
+  @Mutation(() => ReviewAssignmentPayload, { description: 'Save a scorecard draft, or submit it as final (the evaluator).' })
+  saveScorecard(@Ctx() ctx: Context, @Arg('input', () => SaveScorecardInput) input: SaveScorecardInput) {
+    return runMutation(ctx, ReviewAssignmentPayload, (tx) => reviews.saveScorecard(tx, input));
+  }
+
+  @FieldResolver(() => Program)
+  program(@Ctx() ctx: Context, @Root() round: ReviewRound) {
+    return ctx.loaders.byId(Program).load(round.program.id);
+  }
+
+  @FieldResolver(() => [RankingEntry], { description: 'The leaderboard: by score, then counted scorecards, then earlier submission (staff).' })
+  ranking(@Ctx() ctx: Context, @Root() round: ReviewRound) {
+    return reviews.ranking(ctx, round);
+  }
+}
+
+@Resolver(() => ReviewAssignment)
+export class ReviewAssignmentResolver {
+  @FieldResolver(() => ReviewRound)
+  round(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
+    return ctx.loaders.byId(ReviewRound).load(assignment.round.id);
+  }
+
+  @FieldResolver(() => Project)
+  project(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
+    return ctx.loaders.byId(Project).load(assignment.project.id);
+  }
+
+  @FieldResolver(() => ProposalRevision, { nullable: true, description: 'The revision scored (proposal rounds).' })
+  revision(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
+    return assignment.revision ? ctx.loaders.byId(ProposalRevision).load(assignment.revision.id) : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Who scored: staff and the evaluator themselves only.' })
+  evaluator(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
+    return canSeeEvaluator(ctx.viewer, assignment) ? ctx.loaders.byId(Person).load(assignment.evaluator.id) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The declared conflict (staff and the evaluator).' })
+  conflictReason(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
+    return canSeeEvaluator(ctx.viewer, assignment) ? assignment.conflictReason : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Scored an earlier revision than the project’s current one: kept, not counted.' })
+  async stale(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
+    const project = await ctx.loaders.byId(Project).load(assignment.project.id);
+    return !isCurrent(assignment, project!);
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectReviewResolver {
+  @FieldResolver(() => ReviewSummary, { description: 'The proposal review: progress (e.g. 3 of 5 in) and the aggregate score.' })
+  proposalReview(@Ctx() ctx: Context, @Root() project: Project) {
+    return reviews.reviewSummary(ctx, project, RoundKind.PROPOSAL);
+  }
+
+  @FieldResolver(() => ReviewSummary, { description: 'The closing evaluation: progress and the aggregate score.' })
+  closingReview(@Ctx() ctx: Context, @Root() project: Project) {
+    return reviews.reviewSummary(ctx, project, RoundKind.CLOSING);
+  }
+
+  @FieldResolver(() => [ReviewAssignment], { description: 'Scorecards: staff see all; evaluators their own; mentors and applicants the submitted ones, anonymously.' })
+  scorecards(@Ctx() ctx: Context, @Root() project: Project, @Arg('kind', () => RoundKind, { defaultValue: RoundKind.PROPOSAL }) kind: RoundKind) {
+    return reviews.projectScorecards(ctx, project, kind);
+  }
+}
+
+@Resolver(() => Program)
+export class ProgramReviewResolver {
+  @FieldResolver(() => ReviewRoundConnection, { description: 'The programme’s review rounds (staff).' })
+  reviewRounds(@Ctx() ctx: Context, @Root() program: Program, @Args(() => PageArgs) page: PageArgs) {
+    return reviews.listRounds(ctx, program, page);
+  }
+}
+

@@ -1,0 +1,266 @@
+import { ref } from '@mikro-orm/postgresql';
+import type { Context } from '../../app/context.js';
+import { Role, requireRole, requireViewer } from '../../shared/auth.js';
+import { findPage, type PageArgs } from '../../shared/connection.js';
+import { forbidden, notFound } from '../../shared/errors.js';
+import { decodeId } from '../../shared/node-id.js';
+import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
+import { recordEvent } from '../events/event.service.js';
+import { EventType } from '../events/lifecycle-event.entity.js';
+import { fire } from '../lifecycle/lifecycle.service.js';
+import { ProjectAction } from '../lifecycle/project-status.machine.js';
+import { Person } from '../people/person.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { Project, ProjectStatus } from '../projects/project.entity.js';
+import { canViewProject } from '../projects/project.permissions.js';
+import { rank, weightedTotal } from './aggregation.js';
+import { AssignmentStatus, ReviewAssignment } from './review-assignment.entity.js';
+import type { AssignEvaluatorsInput, CloseReviewRoundInput, DeclareConflictInput, OpenReviewRoundInput, SaveScorecardInput } from './review.inputs.js';
+import { canManageReviews, canSeeReviewSummary, isAssignee, scorecardAccess } from './review.permissions.js';
+import { summarizeReview } from './review-progress.js';
+import { ReviewRound, RoundKind } from './review-round.entity.js';
+
+/** The status a project must be in to be reviewed in a round of each kind. */
+const REVIEWABLE: Record<RoundKind, ProjectStatus[]> = {
+  [RoundKind.PROPOSAL]: [ProjectStatus.SUBMITTED, ProjectStatus.UNDER_REVIEW],
+  [RoundKind.CLOSING]: [ProjectStatus.CLOSING_REVIEW],
+};
+
+/** Every assignment of the projects resolved in one request, rounds included, in one statement. */
+export function assignmentsOf(ctx: Context, projectId: string): Promise<ReviewAssignment[]> {
+  return ctx.loaders
+    .keyed('assignmentsByProject', async (projectIds, em) => {
+      const rows = await em.find(ReviewAssignment, { project: { $in: [...projectIds] } }, { populate: ['round'], strategy: 'joined', orderBy: { createdAt: 'asc', id: 'asc' } });
+      return projectIds.map((id) => rows.filter((row) => row.project.id === id));
+    })
+    .load(projectId);
+}
+
+export async function reviewSummary(ctx: Context, project: Project, kind: RoundKind) {
+  if (!(await canSeeReviewSummary(ctx, project))) throw forbidden('see how this project’s review stands');
+  const [assignments, program] = await Promise.all([assignmentsOf(ctx, project.id), ctx.loaders.byId(Program).load(project.program.id)]);
+  return summarizeReview(assignments, project, kind, program!);
+}
+
+/** A project's scorecards of one kind, as much as the viewer may see (see scorecardAccess). */
+export async function projectScorecards(ctx: Context, project: Project, kind: RoundKind): Promise<ReviewAssignment[]> {
+  const access = await scorecardAccess(ctx, project);
+  const all = (await assignmentsOf(ctx, project.id)).filter((a) => a.round.getEntity().kind === kind);
+  if (access === 'ALL') return all;
+  if (access === 'OWN') return all.filter((a) => a.evaluator.id === ctx.viewer!.id);
+  if (access === 'ANONYMOUS_SUBMITTED') return all.filter((a) => a.status === AssignmentStatus.SUBMITTED);
+  throw forbidden('see this project’s scorecards');
+}
+
+export async function getRound(ctx: Context, globalId: string): Promise<ReviewRound> {
+  const viewer = requireViewer(ctx.viewer);
+  const id = decodeId(globalId, 'ReviewRound');
+  const round = id ? await ctx.loaders.byId(ReviewRound).load(id) : null;
+  const visible = round && (canManageReviews(viewer) || (await ctx.em.count(ReviewAssignment, { round: round.id, evaluator: viewer.id })) > 0);
+  if (!round || !visible) throw notFound('ReviewRound');
+  return round;
+}
+
+export function listRounds(ctx: Context, program: Program, args: PageArgs) {
+  requireRole(ctx.viewer, 'list review rounds', Role.ADMIN, Role.STAFF);
+  return findPage(ctx.em, ReviewRound, { program: program.id }, { createdAt: 'asc', id: 'asc' }, args);
+}
+
+export async function getAssignment(ctx: Context, globalId: string): Promise<ReviewAssignment> {
+  requireViewer(ctx.viewer);
+  const id = decodeId(globalId, 'ReviewAssignment');
+  const assignment = id ? await ctx.loaders.byId(ReviewAssignment).load(id) : null;
+  if (!assignment) throw notFound('ReviewAssignment');
+  const project = (await ctx.loaders.byId(Project).load(assignment.project.id))!;
+  const access = (await canViewProject(ctx, project)) ? await scorecardAccess(ctx, project) : 'NONE';
+  const visible =
+    access === 'ALL' ||
+    (access === 'OWN' && isAssignee(ctx.viewer, assignment)) ||
+    (access === 'ANONYMOUS_SUBMITTED' && assignment.status === AssignmentStatus.SUBMITTED);
+  if (!visible) throw notFound('ReviewAssignment');
+  return assignment;
+}
+
+/** An evaluator's own assignments, newest first. */
+export function myAssignments(ctx: Context, args: PageArgs, status?: AssignmentStatus | null) {
+  const viewer = requireRole(ctx.viewer, 'have review assignments', Role.EVALUATOR);
+  return findPage(ctx.em, ReviewAssignment, { evaluator: viewer.id, ...(status && { status }) }, { createdAt: 'desc', id: 'asc' }, args);
+}
+
+/** The round's leaderboard: every project scored in it, by the documented ranking rule. */
+export async function ranking(ctx: Context, round: ReviewRound) {
+  if (!canManageReviews(ctx.viewer)) throw forbidden('see the ranking');
+  const [assignments, program] = await Promise.all([
+    ctx.em.find(ReviewAssignment, { round: round.id }, { populate: ['round', 'project'], strategy: 'joined' }),
+    ctx.loaders.byId(Program).load(round.program.id),
+  ]);
+  const byProject = new Map<string, ReviewAssignment[]>();
+  for (const a of assignments) byProject.set(a.project.id, [...(byProject.get(a.project.id) ?? []), a]);
+  const entries = [...byProject.values()].map((projectAssignments) => {
+    const project = projectAssignments[0].project.getEntity();
+    const { progress, aggregate } = summarizeReview(projectAssignments, project, round.kind, program!);
+    return { projectId: project.id, project, score: aggregate.score, counted: progress.submitted, submittedAt: project.submittedAt ?? null, aggregate, scorecardCount: progress.submitted };
+  });
+  return rank(entries);
+}
+
+async function roundForMutation(ctx: Context, globalId: string): Promise<ReviewRound> {
+  const id = decodeId(globalId, 'ReviewRound');
+  const round = id ? await ctx.em.findOne(ReviewRound, { id }) : null;
+  if (!round) fail(UserErrorCode.NOT_FOUND, 'input.roundId', 'No review round has that ID.');
+  if (round.closedAt) fail(UserErrorCode.ROUND_CLOSED, 'input.roundId', `${round.name} was closed on ${round.closedAt.toISOString()}.`);
+  return round;
+}
+
+export async function openRound(ctx: Context, input: OpenReviewRoundInput) {
+  const viewer = requireRole(ctx.viewer, 'open review rounds', Role.ADMIN, Role.STAFF);
+  const checks = new Checks();
+  checks.text(input.name, 'input.name', 'Name', 200);
+  const programId = decodeId(input.programId, 'Program');
+  const program = programId ? await ctx.em.findOne(Program, { id: programId }) : null;
+  checks.check(!!program, UserErrorCode.NOT_FOUND, 'input.programId', 'No programme has that ID.');
+  checks.throwIfAny();
+  const round = ctx.em.create(ReviewRound, { program: program!, kind: input.kind, name: input.name.trim(), openedBy: ref(Person, viewer.id), createdAt: ctx.now });
+  await ctx.em.flush();
+  return { round };
+}
+
+export async function closeRound(ctx: Context, input: CloseReviewRoundInput) {
+  requireRole(ctx.viewer, 'close review rounds', Role.ADMIN, Role.STAFF);
+  const round = await roundForMutation(ctx, input.roundId);
+  round.closedAt = ctx.now;
+  await ctx.em.flush();
+  return { round };
+}
+
+export async function assignEvaluators(ctx: Context, input: AssignEvaluatorsInput) {
+  requireRole(ctx.viewer, 'assign evaluators', Role.ADMIN, Role.STAFF);
+  const round = await roundForMutation(ctx, input.roundId);
+  const projectId = decodeId(input.projectId, 'Project');
+  const project = projectId ? await ctx.em.findOne(Project, { id: projectId }) : null;
+  if (!project) fail(UserErrorCode.NOT_FOUND, 'input.projectId', 'No project has that ID.');
+  if (project.program.id !== round.program.id) fail(UserErrorCode.WRONG_ROUND, 'input.roundId', 'The round belongs to another programme than the project.');
+  if (!REVIEWABLE[round.kind].includes(project.status)) {
+    fail(UserErrorCode.INVALID_STATUS, 'input.projectId', `A ${round.kind.toLowerCase()} round reviews projects in status ${REVIEWABLE[round.kind].join(' or ')}; this one is ${project.status}.`);
+  }
+  const program = await ctx.em.findOneOrFail(Program, { id: project.program.id });
+  const revision = round.kind === RoundKind.PROPOSAL ? project.currentRevision ?? null : null;
+
+  const checks = new Checks();
+  const ids = input.evaluatorIds.map((gid, i) => {
+    const id = decodeId(gid, 'Person');
+    checks.check(!!id, UserErrorCode.INVALID_ID, `input.evaluatorIds.${i}`, 'That is not a person ID.');
+    return id ?? '';
+  });
+  checks.check(ids.length > 0, UserErrorCode.REQUIRED, 'input.evaluatorIds', 'Name at least one evaluator.');
+  checks.throwIfAny();
+  const [people, existing] = await Promise.all([
+    ctx.em.find(Person, { id: { $in: ids } }),
+    ctx.em.find(ReviewAssignment, { project, round: { kind: round.kind }, revision }, { populate: ['round'] }),
+  ]);
+  ids.forEach((id, i) => {
+    const field = `input.evaluatorIds.${i}`;
+    const person = people.find((p) => p.id === id);
+    if (!checks.check(!!person, UserErrorCode.NOT_FOUND, field, 'No person has that ID.')) return;
+    if (!checks.check(person!.roles.includes(Role.EVALUATOR), UserErrorCode.WRONG_ROLE, field, `${person!.name} is not an evaluator.`)) return;
+    checks.check(person!.organization?.id !== project.organization.id, UserErrorCode.CONFLICT_OF_INTEREST, field, `${person!.name} belongs to the applicant organisation.`);
+    checks.check(!existing.some((a) => a.evaluator.id === id) && ids.indexOf(id) === i, UserErrorCode.DUPLICATE, field, `${person!.name} is already assigned to this project’s review.`);
+  });
+  checks.throwIfAny();
+  const active = existing.filter((a) => a.status !== AssignmentStatus.RECUSED).length + ids.length;
+  if (active < program.minEvaluators) {
+    fail(UserErrorCode.NOT_ENOUGH_EVALUATORS, 'input.evaluatorIds', `${program.name} needs at least ${program.minEvaluators} evaluators per project; this would make ${active}.`);
+  }
+
+  const assignments = ids.map((id) => {
+    const assignment = ctx.em.create(ReviewAssignment, { round, project, evaluator: ref(Person, id), revision, createdAt: ctx.now });
+    recordEvent(ctx, project, EventType.EVALUATOR_ASSIGNED, { evaluatorId: id, details: { roundId: round.id, assignmentId: assignment.id, kind: round.kind } });
+    return assignment;
+  });
+  await ctx.em.flush();
+  if (project.status === ProjectStatus.SUBMITTED) await fire(ctx, project, ProjectAction.START_REVIEW, { details: { roundId: round.id } });
+  await ctx.em.flush();
+  return { assignments, project };
+}
+
+/** Loads the viewer's own assignment for a mutation; anyone else's is reported as not found. */
+async function ownAssignment(ctx: Context, globalId: string): Promise<ReviewAssignment> {
+  const id = decodeId(globalId, 'ReviewAssignment');
+  const assignment = id ? await ctx.em.findOne(ReviewAssignment, { id }, { populate: ['round', 'project'] }) : null;
+  if (!assignment || !isAssignee(ctx.viewer, assignment)) fail(UserErrorCode.NOT_FOUND, 'input.assignmentId', 'You have no assignment with that ID.');
+  if (assignment.status === AssignmentStatus.SUBMITTED) fail(UserErrorCode.SCORECARD_FINAL, 'input.assignmentId', 'This scorecard was submitted and is final.');
+  if (assignment.status === AssignmentStatus.RECUSED) fail(UserErrorCode.INVALID_STATUS, 'input.assignmentId', 'You declared a conflict of interest on this assignment.');
+  return assignment;
+}
+
+export async function declareConflict(ctx: Context, input: DeclareConflictInput) {
+  requireViewer(ctx.viewer);
+  const assignment = await ownAssignment(ctx, input.assignmentId);
+  const checks = new Checks();
+  checks.text(input.reason, 'input.reason', 'The reason', 2000);
+  checks.throwIfAny();
+  assignment.status = AssignmentStatus.RECUSED;
+  assignment.conflictReason = input.reason.trim();
+  recordEvent(ctx, assignment.project.getEntity(), EventType.ASSIGNMENT_RECUSED, {
+    evaluatorId: assignment.evaluator.id,
+    details: { roundId: assignment.round.id, assignmentId: assignment.id },
+  });
+  await ctx.em.flush();
+  return { assignment };
+}
+
+export async function saveScorecard(ctx: Context, input: SaveScorecardInput) {
+  requireViewer(ctx.viewer);
+  const assignment = await ownAssignment(ctx, input.assignmentId);
+  const round = assignment.round.getEntity();
+  const project = assignment.project.getEntity();
+  if (round.closedAt) fail(UserErrorCode.ROUND_CLOSED, 'input.assignmentId', `${round.name} is closed.`);
+  if (!REVIEWABLE[round.kind].includes(project.status)) fail(UserErrorCode.INVALID_STATUS, 'input.assignmentId', `The project is ${project.status}; it is no longer under this review.`);
+  if (assignment.revision && assignment.revision.id !== project.currentRevision?.id) {
+    fail(UserErrorCode.STALE_REVISION, 'input.assignmentId', 'The applicant has saved a newer revision since this assignment; this scorecard is stale.');
+  }
+  const program = await ctx.em.findOneOrFail(Program, { id: project.program.id });
+  const rubric = round.kind === RoundKind.PROPOSAL ? program.proposalRubric : program.closingRubric;
+
+  const checks = new Checks();
+  const seen = new Set<string>();
+  input.scores.forEach((s, i) => {
+    const at = `input.scores.${i}`;
+    const criterion = rubric.find((c) => c.key === s.criterionKey);
+    if (!checks.check(!!criterion, UserErrorCode.INVALID_FORMAT, `${at}.criterionKey`, `Score one of the rubric’s criteria: ${rubric.map((c) => c.key).join(', ')}.`)) return;
+    checks.check(!seen.has(s.criterionKey), UserErrorCode.DUPLICATE, `${at}.criterionKey`, `${criterion!.title} is scored twice.`);
+    seen.add(s.criterionKey);
+    checks.check(Number.isFinite(s.score) && s.score >= 0 && s.score <= criterion!.maxScore, UserErrorCode.SCORE_OUT_OF_RANGE, `${at}.score`,
+      `${criterion!.title} is scored from 0 to ${criterion!.maxScore}; ${s.score} is outside that.`);
+    checks.text(s.comment, `${at}.comment`, `The comment on ${criterion!.title}`, 2000, input.submit);
+  });
+  checks.text(input.comment, 'input.comment', 'The overall comment', 5000, false);
+  if (input.submit) {
+    const missing = rubric.filter((c) => !seen.has(c.key));
+    checks.check(missing.length === 0, UserErrorCode.INCOMPLETE_SCORECARD, 'input.scores', `Score every criterion before submitting; missing: ${missing.map((c) => c.title).join(', ')}.`);
+    if (round.kind === RoundKind.PROPOSAL) checks.check(!!input.recommendation, UserErrorCode.REQUIRED, 'input.recommendation', 'Recommend approve, revise or reject before submitting.');
+  }
+  checks.throwIfAny();
+
+  assignment.scores = input.scores.map((s) => ({ criterionKey: s.criterionKey, score: s.score, comment: s.comment?.trim() ?? '' }));
+  assignment.recommendation = input.recommendation ?? null;
+  assignment.comment = input.comment?.trim() || null;
+  if (input.submit) {
+    assignment.total = weightedTotal(rubric, assignment.scores);
+    assignment.status = AssignmentStatus.SUBMITTED;
+    assignment.submittedAt = ctx.now;
+    await ctx.em.flush();
+    const assignments = await ctx.em.find(ReviewAssignment, { project }, { populate: ['round'] });
+    const { progress, aggregate } = summarizeReview(assignments, project, round.kind, program);
+    recordEvent(ctx, project, EventType.SCORECARD_SUBMITTED, {
+      evaluatorId: assignment.evaluator.id,
+      details: { roundId: round.id, assignmentId: assignment.id, submitted: progress.submitted, expected: progress.active },
+    });
+    if (progress.submitted === progress.active && aggregate.score !== null) {
+      recordEvent(ctx, project, EventType.REVIEW_COMPLETED, { details: { roundId: round.id, kind: round.kind, score: aggregate.score, rule: aggregate.rule, counted: aggregate.counted.length } });
+    }
+  }
+  await ctx.em.flush();
+  return { assignment };
+}
+

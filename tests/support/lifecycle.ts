@@ -1,0 +1,78 @@
+import { expect } from 'vitest';
+import {
+  AssignEvaluatorsDocument,
+  OpenReviewRoundDocument,
+  RecordDecisionDocument,
+  SaveScorecardDocument,
+  StartProjectDeliveryDocument,
+  SubmitProjectDocument,
+  type CreateProgramInput,
+  type RoundKind,
+} from '../generated/graphql.js';
+import type { TestApp } from './app.js';
+import type { Client } from './client.js';
+import { applicantOrganization, person, program, project, revision, type TestPerson } from './factories.js';
+
+/** The factories' rubric gives each criterion a maximum equal to its weight, so a total splits 30/40/30. */
+export function scoresFor(total: number, rubric = ['need', 'design', 'capacity']) {
+  const shares = rubric.length === 3 ? [0.3, 0.4, 0.3] : [0.6, 0.4];
+  return rubric.map((criterionKey, i) => ({ criterionKey, score: Math.round(total * shares[i] * 1000) / 1000, comment: `${criterionKey}: 评审意见` }));
+}
+
+export async function evaluators(app: TestApp, count: number): Promise<TestPerson[]> {
+  return Promise.all(Array.from({ length: count }, () => person(app, ['EVALUATOR'])));
+}
+
+/** A programme, an applicant organisation and a submitted project with one revision. */
+export async function submittedProject(app: TestApp, programOverrides: Partial<CreateProgramInput> = {}) {
+  const call = await program(app, programOverrides);
+  const { organization, applicant } = await applicantOrganization(app);
+  const created = await project(applicant.client, call.id);
+  const firstRevision = await revision(applicant.client, created.id);
+  const submitted = await applicant.client.data(SubmitProjectDocument, { input: { projectId: created.id } });
+  expect(submitted.submitProject.userErrors).toEqual([]);
+  return { program: call, organization, applicant, project: created, revision: firstRevision };
+}
+
+export async function openRound(staff: Client, programId: string, kind: RoundKind = 'PROPOSAL', name = '路演评审') {
+  const result = await staff.data(OpenReviewRoundDocument, { input: { programId, kind, name } });
+  expect(result.openReviewRound.userErrors).toEqual([]);
+  return result.openReviewRound.round!;
+}
+
+export async function assign(staff: Client, roundId: string, projectId: string, people: TestPerson[]) {
+  const result = await staff.data(AssignEvaluatorsDocument, { input: { roundId, projectId, evaluatorIds: people.map((p) => p.id) } });
+  expect(result.assignEvaluators.userErrors).toEqual([]);
+  return people.map((evaluator) => ({ evaluator, assignmentId: result.assignEvaluators.assignments!.find((a) => a.evaluator?.id === evaluator.id)!.id }));
+}
+
+export async function submitScorecard(evaluator: TestPerson, assignmentId: string, total: number, rubric?: string[]) {
+  const result = await evaluator.client.data(SaveScorecardDocument, {
+    input: { assignmentId, scores: scoresFor(total, rubric), recommendation: 'APPROVE', comment: '总体评价', submit: true },
+  });
+  expect(result.saveScorecard.userErrors).toEqual([]);
+  return result.saveScorecard.assignment!;
+}
+
+/** A submitted project in a proposal round with `count` evaluators assigned (the programme's minimum by default). */
+export async function projectUnderReview(app: TestApp, options: { evaluators?: number; program?: Partial<CreateProgramInput> } = {}) {
+  const submitted = await submittedProject(app, options.program);
+  const staff = await person(app, ['STAFF']);
+  const round = await openRound(staff.client, submitted.program.id);
+  const panel = await evaluators(app, options.evaluators ?? submitted.program.minEvaluators);
+  const assignments = await assign(staff.client, round.id, submitted.project.id, panel);
+  return { ...submitted, staff, round, assignments };
+}
+
+/** A project approved with a grant and in delivery, through review, decision and start of delivery. */
+export async function projectInDelivery(app: TestApp, options: { grant?: number } = {}) {
+  const reviewed = await projectUnderReview(app);
+  for (const { evaluator, assignmentId } of reviewed.assignments) await submitScorecard(evaluator, assignmentId, 88);
+  const decided = await reviewed.staff.client.data(RecordDecisionDocument, {
+    input: { projectId: reviewed.project.id, outcome: 'APPROVED', grantAmount: options.grant ?? 45000, rationale: '需求清晰,设计合理' },
+  });
+  expect(decided.recordDecision.userErrors).toEqual([]);
+  const started = await reviewed.staff.client.data(StartProjectDeliveryDocument, { input: { projectId: reviewed.project.id } });
+  expect(started.startProjectDelivery.project?.status).toBe('IN_PROGRESS');
+  return reviewed;
+}

@@ -10,6 +10,7 @@ import { EventType } from '../events/lifecycle-event.entity.js';
 import { Project } from '../projects/project.entity.js';
 import type { ProjectActionInput } from '../projects/project.inputs.js';
 import { aggregate } from '../reviews/aggregation.js';
+import { publicAggregate } from '../reviews/review.service.js';
 import { AssignmentStatus, ReviewAssignment } from '../reviews/review-assignment.entity.js';
 import { RoundKind } from '../reviews/review-round.entity.js';
 import type { CloseProjectInput } from './closing.inputs.js';
@@ -59,7 +60,7 @@ export async function closeProject(ctx: Context, input: CloseProjectInput) {
   project.finalScore = result.score;
   project.finalGrade = program.gradeFor(result.score);
   recordEvent(ctx, project, EventType.REVIEW_COMPLETED, {
-    details: { kind: RoundKind.CLOSING, score: result.score, grade: project.finalGrade, rule, counted: result.counted, dropped: result.dropped },
+    details: { kind: RoundKind.CLOSING, grade: project.finalGrade, ...publicAggregate({ ...result, rule }) },
   });
   await ctx.em.flush();
   return { project };

@@ -3,7 +3,7 @@ import type { Context } from '../../app/context.js';
 import { Role, requireRole } from '../../shared/auth.js';
 import { forbidden } from '../../shared/errors.js';
 import { formatYuan, isMoney, toFen } from '../../shared/money.js';
-import { decodeId } from '../../shared/node-id.js';
+import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
@@ -114,7 +114,7 @@ export async function markConditionMet(ctx: Context, input: MarkConditionMetInpu
   }
   condition.metAt = ctx.now;
   condition.metBy = ref(Person, ctx.viewer!.id);
-  recordEvent(ctx, project, EventType.CONDITION_MET, { details: { conditionId: condition.id, text: condition.text } });
+  recordEvent(ctx, project, EventType.CONDITION_MET, { details: { conditionId: toGlobalId('DecisionCondition', condition.id), text: condition.text } });
   await ctx.em.flush();
   const open = await ctx.em.count(DecisionCondition, { decision: condition.decision.id, metAt: null });
   if (open === 0) await fire(ctx, project, ProjectAction.MEET_CONDITIONS);

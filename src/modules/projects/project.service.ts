@@ -4,7 +4,7 @@ import { Role, isStaff, requireRole, requireViewer } from '../../shared/auth.js'
 import { findPage, type PageArgs } from '../../shared/connection.js';
 import { notFound } from '../../shared/errors.js';
 import { formatYuan, isMoney, toFen } from '../../shared/money.js';
-import { decodeId } from '../../shared/node-id.js';
+import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
@@ -196,7 +196,7 @@ export async function saveRevision(ctx: Context, input: SaveRevisionInput) {
   project.currentRevision = ref(revision);
   for (const session of sessions) session.answeredByRevision = ref(revision);
   recordEvent(ctx, project, EventType.REVISION_SAVED, {
-    details: { revisionId: revision.id, number: revision.number, answersSessionIds: sessions.map((s) => s.id) },
+    details: { revisionId: toGlobalId('ProposalRevision', revision.id), number: revision.number, answersSessionIds: sessions.map((s) => toGlobalId('CoachingSession', s.id)) },
   });
   await em.flush();
   return { project, revision };
@@ -207,7 +207,7 @@ export async function submitProject(ctx: Context, input: SubmitProjectInput) {
   const viewer = requireRole(ctx.viewer, 'submit proposals', Role.APPLICANT);
   const project = await projectForMutation(ctx, input.projectId);
   if (!canEditProposal(viewer, project)) fail(UserErrorCode.NOT_ORGANIZATION_MEMBER, 'input.projectId', 'Only members of the applicant organisation submit its proposal.');
-  await fire(ctx, project, ProjectAction.SUBMIT, { details: { revisionId: project.currentRevision?.id } });
+  await fire(ctx, project, ProjectAction.SUBMIT, { details: { revisionNumber: project.revisionCount } });
   project.submittedAt = ctx.now;
   await em.flush();
   return { project };
@@ -258,7 +258,7 @@ export async function assignProjectTeam(ctx: Context, input: AssignProjectTeamIn
   }
   project.updatedAt = ctx.now;
   recordEvent(ctx, project, EventType.TEAM_ASSIGNED, {
-    details: { leadStaffId: project.leadStaff?.id ?? null, ...(input.mentorIds && { mentorIds: input.mentorIds }) },
+    details: { leadStaffId: project.leadStaff ? toGlobalId('Person', project.leadStaff.id) : null, ...(input.mentorIds && { mentorIds: input.mentorIds }) },
   });
   await em.flush();
   return { project };

@@ -3,7 +3,7 @@ import type { Context } from '../../app/context.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
-import { decodeId } from '../../shared/node-id.js';
+import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
@@ -13,7 +13,7 @@ import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { Project, ProjectStatus } from '../projects/project.entity.js';
 import { canViewProject } from '../projects/project.permissions.js';
-import { rank, weightedTotal } from './aggregation.js';
+import { rank, weightedTotal, type Aggregate } from './aggregation.js';
 import { AssignmentStatus, ReviewAssignment } from './review-assignment.entity.js';
 import type { AssignEvaluatorsInput, CloseReviewRoundInput, DeclareConflictInput, OpenReviewRoundInput, SaveScorecardInput } from './review.inputs.js';
 import { canManageReviews, canSeeReviewSummary, isAssignee, scorecardAccess } from './review.permissions.js';
@@ -36,10 +36,18 @@ export function assignmentsOf(ctx: Context, projectId: string): Promise<ReviewAs
     .load(projectId);
 }
 
+/** An aggregate as clients see it: scorecards named by their global IDs. */
+export const publicAggregate = (aggregate: Aggregate): Aggregate => ({
+  ...aggregate,
+  counted: aggregate.counted.map((id) => toGlobalId('ReviewAssignment', id)),
+  dropped: aggregate.dropped.map((id) => toGlobalId('ReviewAssignment', id)),
+});
+
 export async function reviewSummary(ctx: Context, project: Project, kind: RoundKind) {
   if (!(await canSeeReviewSummary(ctx, project))) throw forbidden('see how this project’s review stands');
   const [assignments, program] = await Promise.all([assignmentsOf(ctx, project.id), ctx.loaders.byId(Program).load(project.program.id)]);
-  return summarizeReview(assignments, project, kind, program!);
+  const { progress, aggregate } = summarizeReview(assignments, project, kind, program!);
+  return { progress, aggregate: publicAggregate(aggregate) };
 }
 
 /** A project's scorecards of one kind, as much as the viewer may see (see scorecardAccess). */
@@ -99,7 +107,7 @@ export async function ranking(ctx: Context, round: ReviewRound) {
   const entries = [...byProject.values()].map((projectAssignments) => {
     const project = projectAssignments[0].project.getEntity();
     const { progress, aggregate } = summarizeReview(projectAssignments, project, round.kind, program!);
-    return { projectId: project.id, project, score: aggregate.score, counted: progress.submitted, submittedAt: project.submittedAt ?? null, aggregate, scorecardCount: progress.submitted };
+    return { projectId: project.id, project, score: aggregate.score, counted: progress.submitted, submittedAt: project.submittedAt ?? null, aggregate: publicAggregate(aggregate), scorecardCount: progress.submitted };
   });
   return rank(entries);
 }
@@ -174,11 +182,11 @@ export async function assignEvaluators(ctx: Context, input: AssignEvaluatorsInpu
 
   const assignments = ids.map((id) => {
     const assignment = ctx.em.create(ReviewAssignment, { round, project, evaluator: ref(Person, id), revision, createdAt: ctx.now });
-    recordEvent(ctx, project, EventType.EVALUATOR_ASSIGNED, { evaluatorId: id, details: { roundId: round.id, assignmentId: assignment.id, kind: round.kind } });
+    recordEvent(ctx, project, EventType.EVALUATOR_ASSIGNED, { evaluatorId: id, details: { roundId: toGlobalId('ReviewRound', round.id), assignmentId: toGlobalId('ReviewAssignment', assignment.id), kind: round.kind } });
     return assignment;
   });
   await ctx.em.flush();
-  if (project.status === ProjectStatus.SUBMITTED) await fire(ctx, project, ProjectAction.START_REVIEW, { details: { roundId: round.id } });
+  if (project.status === ProjectStatus.SUBMITTED) await fire(ctx, project, ProjectAction.START_REVIEW, { details: { roundId: toGlobalId('ReviewRound', round.id) } });
   await ctx.em.flush();
   return { assignments, project };
 }
@@ -203,7 +211,7 @@ export async function declareConflict(ctx: Context, input: DeclareConflictInput)
   assignment.conflictReason = input.reason.trim();
   recordEvent(ctx, assignment.project.getEntity(), EventType.ASSIGNMENT_RECUSED, {
     evaluatorId: assignment.evaluator.id,
-    details: { roundId: assignment.round.id, assignmentId: assignment.id },
+    details: { roundId: toGlobalId('ReviewRound', assignment.round.id), assignmentId: toGlobalId('ReviewAssignment', assignment.id) },
   });
   await ctx.em.flush();
   return { assignment };
@@ -254,10 +262,10 @@ export async function saveScorecard(ctx: Context, input: SaveScorecardInput) {
     const { progress, aggregate } = summarizeReview(assignments, project, round.kind, program);
     recordEvent(ctx, project, EventType.SCORECARD_SUBMITTED, {
       evaluatorId: assignment.evaluator.id,
-      details: { roundId: round.id, assignmentId: assignment.id, submitted: progress.submitted, expected: progress.active },
+      details: { roundId: toGlobalId('ReviewRound', round.id), assignmentId: toGlobalId('ReviewAssignment', assignment.id), submitted: progress.submitted, expected: progress.active },
     });
     if (progress.submitted === progress.active && aggregate.score !== null) {
-      recordEvent(ctx, project, EventType.REVIEW_COMPLETED, { details: { roundId: round.id, kind: round.kind, score: aggregate.score, rule: aggregate.rule, counted: aggregate.counted.length } });
+      recordEvent(ctx, project, EventType.REVIEW_COMPLETED, { details: { roundId: toGlobalId('ReviewRound', round.id), kind: round.kind, score: aggregate.score, rule: aggregate.rule, counted: aggregate.counted.length } });
     }
   }
   await ctx.em.flush();

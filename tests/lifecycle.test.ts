@@ -5,20 +5,20 @@ import {
   MarkConditionMetDocument,
   OpenProjectClosingDocument,
   ProjectEventsDocument,
-  ProjectStatusView,
   ProjectStatusViewDocument,
   RecordDecisionDocument,
   StartProjectDeliveryDocument,
   SubmitProjectDocument,
   TerminateProjectDocument,
   WithdrawProjectDocument,
+  type ProjectStatusViewQuery,
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import { applicantOrganization, person, program, project, revision } from './support/factories.js';
 import { assign, evaluators, openRound, projectInDelivery, submitScorecard } from './support/lifecycle.js';
 
 const app = useTestApp();
-type Status = NonNullable<ProjectStatusView['project']>['status'];
+type Status = ProjectStatusViewQuery['project']['status'];
 
 describe('a project from draft to closed, each step by the role that takes it', () => {
   it('walks the whole lifecycle and leaves a complete audit trail', async () => {

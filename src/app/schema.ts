@@ -1,12 +1,18 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ActionItemResolver, CoachingSessionResolver, ProjectCoachingResolver } from '../modules/coaching/coaching.resolver.js';
 import { LifecycleEventResolver, ProjectEventsResolver } from '../modules/events/event.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
+import { ClosingResolver } from '../modules/closing/closing.resolver.js';
+import { DecisionResolver, ProjectDecisionResolver } from '../modules/decisions/decision.resolver.js';
+import { ProgramReviewResolver, ProjectReviewResolver, ReviewAssignmentResolver, ReviewRoundResolver } from '../modules/reviews/review.resolver.js';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver } from '../modules/people/person.resolver.js';
 import { ProgramResolver } from '../modules/programs/program.resolver.js';
 import { ProjectResolver, ProposalRevisionResolver } from '../modules/projects/project.resolver.js';
+import { ProjectReportsResolver, ServiceReportResolver } from '../modules/reports/reports.resolver.js';
+import { FollowUpResolver, ProjectSupervisionResolver, SupervisionVisitResolver } from '../modules/supervision/supervision.resolver.js';
 import { toGlobalId } from '../shared/node-id.js';
 
 export const resolvers = [
@@ -18,6 +24,21 @@ export const resolvers = [
   ProposalRevisionResolver,
   ProjectEventsResolver,
   LifecycleEventResolver,
+  SupervisionVisitResolver,
+  FollowUpResolver,
+  ProjectSupervisionResolver,
+  ServiceReportResolver,
+  ProjectReportsResolver,
+  ReviewRoundResolver,
+  ReviewAssignmentResolver,
+  ProjectReviewResolver,
+  ProgramReviewResolver,
+  DecisionResolver,
+  ProjectDecisionResolver,
+  ClosingResolver,
+  CoachingSessionResolver,
+  ActionItemResolver,
+  ProjectCoachingResolver,
 ] as const;
 
 /** Every `Node` type's `id` becomes the opaque global ID here, once, instead of in each resolver. */

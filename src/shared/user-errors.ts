@@ -38,6 +38,7 @@ export enum UserErrorCode {
   WRONG_ROUND = 'WRONG_ROUND',
   PERIOD_ALREADY_REPORTED = 'PERIOD_ALREADY_REPORTED',
   ALREADY_DONE = 'ALREADY_DONE',
+  UNKNOWN_INDICATOR = 'UNKNOWN_INDICATOR',
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'What went wrong, for clients to branch on.' });
 

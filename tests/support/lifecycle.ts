@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import {
   AssignEvaluatorsDocument,
+  AssignProjectTeamDocument,
   OpenReviewRoundDocument,
   RecordDecisionDocument,
   SaveScorecardDocument,
@@ -64,15 +65,24 @@ export async function projectUnderReview(app: TestApp, options: { evaluators?: n
   return { ...submitted, staff, round, assignments };
 }
 
-/** A project approved with a grant and in delivery, through review, decision and start of delivery. */
+/**
+ * A project in delivery (IN_PROGRESS): reviewed, approved with a grant (by default the ¥50,000
+ * requested) and started, with a lead staff member and a mentor. Its revision's indicator targets
+ * (服务人次 2595, 活动场次 28, 满意度 90 %) are the approved ones.
+ */
 export async function projectInDelivery(app: TestApp, options: { grant?: number } = {}) {
   const reviewed = await projectUnderReview(app);
   for (const { evaluator, assignmentId } of reviewed.assignments) await submitScorecard(evaluator, assignmentId, 88);
+  const mentor = await person(app, ['MENTOR']);
+  const team = await reviewed.staff.client.data(AssignProjectTeamDocument, {
+    input: { projectId: reviewed.project.id, leadStaffId: reviewed.staff.id, mentorIds: [mentor.id] },
+  });
+  expect(team.assignProjectTeam.userErrors).toEqual([]);
   const decided = await reviewed.staff.client.data(RecordDecisionDocument, {
-    input: { projectId: reviewed.project.id, outcome: 'APPROVED', grantAmount: options.grant ?? 45000, rationale: '需求清晰,设计合理' },
+    input: { projectId: reviewed.project.id, outcome: 'APPROVED', grantAmount: options.grant ?? 50000, rationale: '需求清晰,设计合理' },
   });
   expect(decided.recordDecision.userErrors).toEqual([]);
   const started = await reviewed.staff.client.data(StartProjectDeliveryDocument, { input: { projectId: reviewed.project.id } });
   expect(started.startProjectDelivery.project?.status).toBe('IN_PROGRESS');
-  return reviewed;
+  return { ...reviewed, mentor, revisionId: reviewed.revision.id };
 }

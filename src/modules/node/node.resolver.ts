@@ -4,10 +4,14 @@ import { requireViewer } from '../../shared/auth.js';
 import { notFound } from '../../shared/errors.js';
 import { Node } from '../../shared/node.js';
 import { fromGlobalId } from '../../shared/node-id.js';
+import { getActionItem, getCoachingSession } from '../coaching/coaching.service.js';
 import { getOrganization } from '../organizations/organization.service.js';
 import { getPerson } from '../people/person.service.js';
 import { getProgram } from '../programs/program.service.js';
 import { getProject, getRevision } from '../projects/project.service.js';
+import { getReport } from '../reports/reports.service.js';
+import { getFollowUp, getVisit } from '../supervision/supervision.service.js';
+import { getAssignment, getRound } from '../reviews/review.service.js';
 
 /** Each type's own lookup, which applies that type's visibility rule. */
 const fetchers: Record<string, (ctx: Context, globalId: string) => Promise<object>> = {
@@ -16,6 +20,13 @@ const fetchers: Record<string, (ctx: Context, globalId: string) => Promise<objec
   Program: getProgram,
   Project: getProject,
   ProposalRevision: getRevision,
+  SupervisionVisit: getVisit,
+  FollowUp: getFollowUp,
+  ServiceReport: getReport,
+  ReviewRound: getRound,
+  ReviewAssignment: getAssignment,
+  CoachingSession: getCoachingSession,
+  ActionItem: getActionItem,
 };
 
 @Resolver()

@@ -1,0 +1,96 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { PageArgs } from '../../shared/connection.js';
+import { badInput } from '../../shared/errors.js';
+import { runMutation } from '../../shared/mutation.js';
+import { decodeId } from '../../shared/node-id.js';
+import { Person } from '../people/person.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { ProposalRevision } from '../projects/proposal-revision.entity.js';
+import { ActionItem } from './action-item.entity.js';
+import { CoachingSession } from './coaching-session.entity.js';
+import { LogCoachingSessionInput, SetActionItemDoneInput } from './coaching.inputs.js';
+import * as coaching from './coaching.service.js';
+import { isOverdue } from './due-dates.js';
+import { ActionItemConnection, ActionItemPayload, CoachingSessionConnection, CoachingSessionPayload } from './coaching.types.js';
+
+@Resolver(() => CoachingSession)
+export class CoachingSessionResolver {
+  @Mutation(() => CoachingSessionPayload, { description: 'Log a coaching session held with a project, and its action items (staff, or a mentor of the project).' })
+  logCoachingSession(@Ctx() ctx: Context, @Arg('input', () => LogCoachingSessionInput) input: LogCoachingSessionInput) {
+    return runMutation(ctx, CoachingSessionPayload, (tx) => coaching.logCoachingSession(tx, input));
+  }
+
+  @FieldResolver(() => Person, { description: 'Who coached.' })
+  coach(@Ctx() ctx: Context, @Root() session: CoachingSession) {
+    return ctx.loaders.byId(Person).load(session.coach.id);
+  }
+
+  @FieldResolver(() => Project)
+  project(@Ctx() ctx: Context, @Root() session: CoachingSession) {
+    return ctx.loaders.byId(Project).load(session.project.id);
+  }
+
+  @FieldResolver(() => ProposalRevision, { nullable: true, description: 'The revision the session discussed.' })
+  discussedRevision(@Ctx() ctx: Context, @Root() session: CoachingSession) {
+    return session.discussedRevision ? ctx.loaders.byId(ProposalRevision).load(session.discussedRevision.id) : null;
+  }
+
+  @FieldResolver(() => ProposalRevision, { nullable: true, description: 'The later revision that answered this session, once the applicant cites it.' })
+  answeredByRevision(@Ctx() ctx: Context, @Root() session: CoachingSession) {
+    return session.answeredByRevision ? ctx.loaders.byId(ProposalRevision).load(session.answeredByRevision.id) : null;
+  }
+
+  @FieldResolver(() => [ActionItem], { description: 'By due date.' })
+  actionItems(@Ctx() ctx: Context, @Root() session: CoachingSession) {
+    return coaching.sessionActionItems(ctx, session);
+  }
+}
+
+@Resolver(() => ActionItem)
+export class ActionItemResolver {
+  @Query(() => ActionItemConnection, { description: 'Open action items due before today (Asia/Shanghai) on projects whose coaching the viewer follows, earliest due first.' })
+  overdueActionItems(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('programId', () => ID, { nullable: true }) programId?: string) {
+    const program = programId ? decodeId(programId, 'Program') : undefined;
+    if (program === null) throw badInput('programId is not a programme ID.');
+    return coaching.listOverdueActionItems(ctx, page, program);
+  }
+
+  @Mutation(() => ActionItemPayload, { description: 'Mark an action item done or reopen it (staff, the project’s mentors, the applicant organisation).' })
+  setActionItemDone(@Ctx() ctx: Context, @Arg('input', () => SetActionItemDoneInput) input: SetActionItemDoneInput) {
+    return runMutation(ctx, ActionItemPayload, (tx) => coaching.setActionItemDone(tx, input));
+  }
+
+  @FieldResolver(() => Boolean)
+  done(@Root() item: ActionItem) {
+    return !!item.doneAt;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Open and due before today, by the calendar in Asia/Shanghai.' })
+  overdue(@Ctx() ctx: Context, @Root() item: ActionItem) {
+    return isOverdue(item, ctx.now);
+  }
+
+  @FieldResolver(() => CoachingSession)
+  session(@Ctx() ctx: Context, @Root() item: ActionItem) {
+    return ctx.loaders.byId(CoachingSession).load(item.session.id);
+  }
+
+  @FieldResolver(() => Project)
+  project(@Ctx() ctx: Context, @Root() item: ActionItem) {
+    return ctx.loaders.byId(Project).load(item.project.id);
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectCoachingResolver {
+  @FieldResolver(() => CoachingSessionConnection, { description: 'Coaching sessions, newest first (not for evaluators).' })
+  coachingSessions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
+    return coaching.listCoachingSessions(ctx, project, page);
+  }
+
+  @FieldResolver(() => [ActionItem], { description: 'Action items not yet done, by due date (not for evaluators).' })
+  openActionItems(@Ctx() ctx: Context, @Root() project: Project) {
+    return coaching.openActionItems(ctx, project);
+  }
+}

@@ -1,0 +1,190 @@
+import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { Context } from '../../app/context.js';
+import { requireViewer } from '../../shared/auth.js';
+import { findPage, pageWindow, toPage, type Page, type PageArgs } from '../../shared/connection.js';
+import { forbidden, notFound } from '../../shared/errors.js';
+import { decodeId } from '../../shared/node-id.js';
+import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
+import { recordEvent } from '../events/event.service.js';
+import { EventType } from '../events/lifecycle-event.entity.js';
+import { Person } from '../people/person.entity.js';
+import { Project, ProjectStatus } from '../projects/project.entity.js';
+import { canViewProject } from '../projects/project.permissions.js';
+import { ProposalRevision } from '../projects/proposal-revision.entity.js';
+import { ActionItem } from './action-item.entity.js';
+import { CoachingSession } from './coaching-session.entity.js';
+import type { LogCoachingSessionInput, SetActionItemDoneInput } from './coaching.inputs.js';
+import { canLogCoaching, canUpdateActionItems, canViewCoaching, coachingProjectsFilter } from './coaching.permissions.js';
+import { isCalendarDate, platformDate } from './due-dates.js';
+
+/** A project whose lifecycle has ended is no longer coached. */
+const ENDED_STATUSES: readonly ProjectStatus[] = [ProjectStatus.WITHDRAWN, ProjectStatus.REJECTED, ProjectStatus.CLOSED, ProjectStatus.TERMINATED];
+
+function groupBy<T>(keys: readonly string[], items: T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map(keys.map((key): [string, T[]] => [key, []]));
+  for (const item of items) groups.get(keyOf(item))?.push(item);
+  return keys.map((key) => groups.get(key)!);
+}
+
+async function coachingVisible(ctx: Context, projectId: string): Promise<boolean> {
+  const project = await ctx.loaders.byId(Project).load(projectId);
+  return !!project && canViewCoaching(ctx, project);
+}
+
+/** For fields of a project the viewer already sees: evaluators get FORBIDDEN rather than the coaching. */
+async function requireCoachingVisible(ctx: Context, project: Project): Promise<void> {
+  requireViewer(ctx.viewer);
+  if (!(await canViewCoaching(ctx, project))) throw forbidden('see this project’s coaching');
+}
+
+export async function getCoachingSession(ctx: Context, globalId: string): Promise<CoachingSession> {
+  requireViewer(ctx.viewer);
+  const id = decodeId(globalId, 'CoachingSession');
+  const session = id ? await ctx.loaders.byId(CoachingSession).load(id) : null;
+  if (!session || !(await coachingVisible(ctx, session.project.id))) throw notFound('CoachingSession');
+  return session;
+}
+
+export async function getActionItem(ctx: Context, globalId: string): Promise<ActionItem> {
+  requireViewer(ctx.viewer);
+  const id = decodeId(globalId, 'ActionItem');
+  const item = id ? await ctx.loaders.byId(ActionItem).load(id) : null;
+  if (!item || !(await coachingVisible(ctx, item.project.id))) throw notFound('ActionItem');
+  return item;
+}
+
+/**
+ * A project's sessions, newest first. Pages for every project resolved in the request come from one
+ * statement (a window per project), so a list of projects with their sessions costs the same however long.
+ */
+export async function listCoachingSessions(ctx: Context, project: Project, args: PageArgs): Promise<Page<CoachingSession>> {
+  await requireCoachingVisible(ctx, project);
+  const { limit, offset } = pageWindow(args);
+  return ctx.loaders.keyed(`coachingSessionPages:${offset}:${limit}`, (projectIds, em) => sessionPages(em, projectIds, offset, limit)).load(project.id);
+}
+
+async function sessionPages(em: EntityManager, projectIds: readonly string[], offset: number, limit: number): Promise<Page<CoachingSession>[]> {
+  const rows: (Record<string, unknown> & { project_id: string; page_total: string })[] = await em.execute(
+    `select * from (
+       select s.*, row_number() over (partition by s.project_id order by s.held_at desc, s.id) as page_row,
+              count(*) over (partition by s.project_id) as page_total
+         from coaching_session s
+        where s.project_id in (?)) ranked
+      where page_row > ? and page_row <= ?
+      order by page_row`,
+    [[...projectIds], offset, offset + limit],
+  );
+  const totals = new Map(rows.map((row) => [row.project_id, Number(row.page_total)]));
+  // A page past the end has no rows to carry the total: count those projects apart, as findPage does.
+  const unknown = offset > 0 ? projectIds.filter((id) => !totals.has(id)) : [];
+  if (unknown.length) {
+    const counted: { project_id: string; total: string }[] = await em.execute(
+      'select project_id, count(*) as total from coaching_session where project_id in (?) group by project_id',
+      [unknown],
+    );
+    for (const { project_id, total } of counted) totals.set(project_id, Number(total));
+  }
+  const sessions = rows.map(({ page_row: _row, page_total: _total, ...session }) => em.map(CoachingSession, session));
+  return groupBy(projectIds, sessions, (s) => s.project.id).map((items, i) => toPage(items, offset, totals.get(projectIds[i]) ?? 0));
+}
+
+/** A session's action items by due date, batched across sessions. */
+export function sessionActionItems(ctx: Context, session: CoachingSession): Promise<ActionItem[]> {
+  return ctx.loaders
+    .keyed('sessionActionItems', async (sessionIds, em) => {
+      const items = await em.find(ActionItem, { session: { $in: [...sessionIds] } }, { orderBy: { dueDate: 'asc', id: 'asc' } });
+      return groupBy(sessionIds, items, (item) => item.session.id);
+    })
+    .load(session.id);
+}
+
+/** A project's open action items by due date, batched across projects. */
+export async function openActionItems(ctx: Context, project: Project): Promise<ActionItem[]> {
+  await requireCoachingVisible(ctx, project);
+  return ctx.loaders
+    .keyed('openActionItems', async (projectIds, em) => {
+      const items = await em.find(ActionItem, { project: { $in: [...projectIds] }, doneAt: null }, { orderBy: { dueDate: 'asc', id: 'asc' } });
+      return groupBy(projectIds, items, (item) => item.project.id);
+    })
+    .load(project.id);
+}
+
+/** Open items due before today on projects whose coaching the viewer sees, earliest due first. */
+export function listOverdueActionItems(ctx: Context, args: PageArgs, programId?: string) {
+  const viewer = requireViewer(ctx.viewer);
+  // The project is a many-to-one join, so it cannot repeat an item.
+  const where: FilterQuery<ActionItem>[] = [{ doneAt: null, dueDate: { $lt: platformDate(ctx.now) } }, { project: coachingProjectsFilter(viewer) }];
+  if (programId) where.push({ project: { program: programId } });
+  return findPage(ctx.em, ActionItem, { $and: where }, { dueDate: 'asc', id: 'asc' }, args);
+}
+
+export async function logCoachingSession(ctx: Context, input: LogCoachingSessionInput) {
+  const { em } = ctx;
+  const viewer = requireViewer(ctx.viewer);
+  const projectId = decodeId(input.projectId, 'Project');
+  const project = projectId ? await em.findOne(Project, { id: projectId }) : null;
+  if (!project || !(await canViewProject(ctx, project))) fail(UserErrorCode.NOT_FOUND, 'input.projectId', 'No project you can see has that ID.');
+  if (!(await canLogCoaching(ctx, project))) fail(UserErrorCode.WRONG_ROLE, 'input.projectId', 'Only staff and the project’s mentors log coaching sessions.');
+
+  const checks = new Checks();
+  checks.check(!ENDED_STATUSES.includes(project.status), UserErrorCode.INVALID_STATUS, 'input.projectId',
+    `A project that is ${project.status} is no longer coached.`);
+  checks.check(input.heldAt.getTime() <= ctx.now.getTime(), UserErrorCode.OUT_OF_RANGE, 'input.heldAt', 'Log a session once it has been held: the time is in the future.');
+  checks.check(Number.isInteger(input.durationMinutes) && input.durationMinutes >= 1 && input.durationMinutes <= 1440, UserErrorCode.OUT_OF_RANGE,
+    'input.durationMinutes', 'The duration is 1 to 1440 minutes.');
+  checks.check(input.topics.length > 0, UserErrorCode.REQUIRED, 'input.topics', 'Give at least one topic.');
+  input.topics.forEach((topic, i) => checks.text(topic, `input.topics.${i}`, 'A topic', 100));
+  checks.text(input.notes, 'input.notes', 'Notes', 10000);
+  input.actionItems.forEach((item, i) => {
+    checks.text(item.description, `input.actionItems.${i}.description`, 'An action item', 2000);
+    checks.check(isCalendarDate(item.dueDate), UserErrorCode.INVALID_FORMAT, `input.actionItems.${i}.dueDate`, 'A due date is a real date written YYYY-MM-DD.');
+  });
+  let discussedRevision: ProposalRevision | null = null;
+  if (input.discussedRevisionId) {
+    const revisionId = decodeId(input.discussedRevisionId, 'ProposalRevision');
+    if (checks.check(!!revisionId, UserErrorCode.INVALID_ID, 'input.discussedRevisionId', 'That is not a revision ID.')) {
+      discussedRevision = await em.findOne(ProposalRevision, { id: revisionId!, project: project.id });
+      checks.check(!!discussedRevision, UserErrorCode.NOT_FOUND, 'input.discussedRevisionId', 'Name a revision of this project.');
+    }
+  }
+  checks.throwIfAny();
+
+  const session = em.create(CoachingSession, {
+    project,
+    coach: ref(Person, viewer.id),
+    heldAt: input.heldAt,
+    mode: input.mode,
+    durationMinutes: input.durationMinutes,
+    topics: input.topics.map((topic) => topic.trim()),
+    notes: input.notes.trim(),
+    discussedRevision,
+    createdAt: ctx.now,
+  });
+  for (const item of input.actionItems) {
+    em.create(ActionItem, { session, project, description: item.description.trim(), dueDate: item.dueDate, createdAt: ctx.now });
+  }
+  recordEvent(ctx, project, EventType.COACHING_LOGGED, {
+    details: { sessionId: session.id, mode: session.mode, durationMinutes: session.durationMinutes, actionItems: input.actionItems.length },
+  });
+  await em.flush();
+  return { coachingSession: session };
+}
+
+export async function setActionItemDone(ctx: Context, input: SetActionItemDoneInput) {
+  const { em } = ctx;
+  const viewer = requireViewer(ctx.viewer);
+  const id = decodeId(input.actionItemId, 'ActionItem');
+  const item = id ? await em.findOne(ActionItem, { id }) : null;
+  const project = item && (await em.findOne(Project, { id: item.project.id }));
+  if (!item || !project || !(await canUpdateActionItems(ctx, project))) {
+    fail(UserErrorCode.NOT_FOUND, 'input.actionItemId', 'No action item you can see has that ID.');
+  }
+  if (input.done === !!item.doneAt) {
+    fail(UserErrorCode.ALREADY_DONE, 'input.done', input.done ? 'This action item is already done.' : 'This action item is already open.');
+  }
+  item.doneAt = input.done ? ctx.now : null;
+  item.doneBy = input.done ? ref(Person, viewer.id) : null;
+  recordEvent(ctx, project, EventType.ACTION_ITEM_UPDATED, { details: { actionItemId: item.id, done: input.done } });
+  await em.flush();
+  return { actionItem: item };
+}

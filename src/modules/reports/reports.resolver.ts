@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { PageArgs } from '../../shared/connection.js';
+import { runMutation } from '../../shared/mutation.js';
+import { Person } from '../people/person.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { ReviewServiceReportInput, SubmitServiceReportInput } from './reports.inputs.js';
+import * as reports from './reports.service.js';
+import { ProjectProgress, ServiceReportConnection, ServiceReportPayload } from './reports.types.js';
+import { ServiceReport } from './service-report.entity.js';
+
+@Resolver(() => ServiceReport)
+export class ServiceReportResolver {
+  @Mutation(() => ServiceReportPayload, { description: 'Submit a month’s service report, or resubmit a returned one (members of the applicant organisation).' })
+  submitServiceReport(@Ctx() ctx: Context, @Arg('input', () => SubmitServiceReportInput) input: SubmitServiceReportInput) {
+    return runMutation(ctx, ServiceReportPayload, (tx) => reports.submitReport(tx, input));
+  }
+
+  @Mutation(() => ServiceReportPayload, { description: 'Accept a submitted service report, or return it with a reason (staff).' })
+  reviewServiceReport(@Ctx() ctx: Context, @Arg('input', () => ReviewServiceReportInput) input: ReviewServiceReportInput) {
+    return runMutation(ctx, ServiceReportPayload, (tx) => reports.reviewReport(tx, input));
+  }
+
+  @FieldResolver(() => Project)
+  project(@Ctx() ctx: Context, @Root() report: ServiceReport) {
+    return ctx.loaders.byId(Project).load(report.project.id);
+  }
+
+  @FieldResolver(() => Person, { description: 'Who submitted it last.' })
+  submittedBy(@Ctx() ctx: Context, @Root() report: ServiceReport) {
+    return ctx.loaders.byId(Person).load(report.submittedBy.id);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Who accepted or returned it.' })
+  reviewedBy(@Ctx() ctx: Context, @Root() report: ServiceReport) {
+    return report.reviewedBy ? ctx.loaders.byId(Person).load(report.reviewedBy.id) : null;
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectReportsResolver {
+  @FieldResolver(() => ServiceReportConnection, { description: 'Service reports, latest period first (staff, the project’s mentors and the applicant).' })
+  serviceReports(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
+    return reports.listReports(ctx, project, page);
+  }
+
+  @FieldResolver(() => ProjectProgress, { nullable: true, description: 'Delivery against the approved revision’s targets and grant, from accepted reports; null before approval.' })
+  progress(@Ctx() ctx: Context, @Root() project: Project) {
+    return reports.progressOf(ctx, project);
+  }
+}

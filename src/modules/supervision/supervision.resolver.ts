@@ -1,0 +1,75 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { PageArgs } from '../../shared/connection.js';
+import { runMutation } from '../../shared/mutation.js';
+import { Person } from '../people/person.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { FollowUp } from './follow-up.entity.js';
+import { CloseFollowUpInput, LogSupervisionVisitInput } from './supervision.inputs.js';
+import * as supervision from './supervision.service.js';
+import { FollowUpPayload, SupervisionVisitConnection, SupervisionVisitPayload } from './supervision.types.js';
+import { SupervisionVisit } from './supervision-visit.entity.js';
+
+@Resolver(() => SupervisionVisit)
+export class SupervisionVisitResolver {
+  @Mutation(() => SupervisionVisitPayload, { description: 'Log a supervision visit, with any follow-ups, to a project in delivery (staff, or a mentor of the project).' })
+  logSupervisionVisit(@Ctx() ctx: Context, @Arg('input', () => LogSupervisionVisitInput) input: LogSupervisionVisitInput) {
+    return runMutation(ctx, SupervisionVisitPayload, (tx) => supervision.logVisit(tx, input));
+  }
+
+  @Mutation(() => FollowUpPayload, { description: 'Close a follow-up, saying how it was put right (staff, or a mentor of the project).' })
+  closeFollowUp(@Ctx() ctx: Context, @Arg('input', () => CloseFollowUpInput) input: CloseFollowUpInput) {
+    return runMutation(ctx, FollowUpPayload, (tx) => supervision.closeFollowUp(tx, input));
+  }
+
+  @FieldResolver(() => Person, { description: 'Who visited.' })
+  visitor(@Ctx() ctx: Context, @Root() visit: SupervisionVisit) {
+    return ctx.loaders.byId(Person).load(visit.visitor.id);
+  }
+
+  @FieldResolver(() => Project)
+  project(@Ctx() ctx: Context, @Root() visit: SupervisionVisit) {
+    return ctx.loaders.byId(Project).load(visit.project.id);
+  }
+
+  @FieldResolver(() => [FollowUp], { description: 'By due date.' })
+  followUps(@Ctx() ctx: Context, @Root() visit: SupervisionVisit) {
+    return supervision.followUpsOf(ctx, visit);
+  }
+}
+
+@Resolver(() => FollowUp)
+export class FollowUpResolver {
+  @FieldResolver(() => SupervisionVisit, { description: 'The visit that asked for it.' })
+  visit(@Ctx() ctx: Context, @Root() followUp: FollowUp) {
+    return ctx.loaders.byId(SupervisionVisit).load(followUp.visit.id);
+  }
+
+  @FieldResolver(() => Project)
+  project(@Ctx() ctx: Context, @Root() followUp: FollowUp) {
+    return ctx.loaders.byId(Project).load(followUp.project.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not closed yet: open follow-ups block the closing evaluation.' })
+  open(@Root() followUp: FollowUp) {
+    return !followUp.closedAt;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Who closed it.' })
+  closedBy(@Ctx() ctx: Context, @Root() followUp: FollowUp) {
+    return followUp.closedBy ? ctx.loaders.byId(Person).load(followUp.closedBy.id) : null;
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectSupervisionResolver {
+  @FieldResolver(() => SupervisionVisitConnection, { description: 'Supervision visits, newest first (staff, the project’s mentors and the applicant).' })
+  supervisionVisits(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
+    return supervision.listVisits(ctx, project, page);
+  }
+
+  @FieldResolver(() => [String], { description: 'What must be settled before the closing evaluation: open follow-ups and unaccepted service reports (staff).' })
+  closingBlockers(@Ctx() ctx: Context, @Root() project: Project) {
+    return supervision.projectClosingBlockers(ctx, project);
+  }
+}

@@ -1,0 +1,143 @@
+import { LockMode, ref } from '@mikro-orm/postgresql';
+import type { Context } from '../../app/context.js';
+import { Role, requireRole, requireViewer } from '../../shared/auth.js';
+import type { PageArgs } from '../../shared/connection.js';
+import { forbidden, notFound } from '../../shared/errors.js';
+import { decodeId, toGlobalId } from '../../shared/node-id.js';
+import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
+import { recordEvent } from '../events/event.service.js';
+import { EventType } from '../events/lifecycle-event.entity.js';
+import { Person } from '../people/person.entity.js';
+import { Project, ProjectStatus } from '../projects/project.entity.js';
+import { canViewProject } from '../projects/project.permissions.js';
+import { closingBlockers } from './closing-blockers.js';
+import { FollowUp } from './follow-up.entity.js';
+import { projectPage } from './project-pages.js';
+import type { CloseFollowUpInput, LogSupervisionVisitInput } from './supervision.inputs.js';
+import { canFollowDelivery, canSeeClosingBlockers, canSupervise, mayFollowDelivery } from './supervision.permissions.js';
+import { SupervisionVisit } from './supervision-visit.entity.js';
+
+/** A real calendar day written YYYY-MM-DD (no 2022-02-30). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Evaluators are refused delivery outright, before anything is looked up, so the answer reveals nothing. */
+export function requireDeliveryRole(ctx: Context) {
+  if (!mayFollowDelivery(requireViewer(ctx.viewer))) throw forbidden('see supervision visits and service reports');
+}
+
+/** Whether the viewer follows the delivery of the project with this database ID. */
+export async function followsProject(ctx: Context, projectId: string): Promise<boolean> {
+  const project = await ctx.loaders.byId(Project).load(projectId);
+  return !!project && (await canFollowDelivery(ctx, project));
+}
+
+export async function getVisit(ctx: Context, globalId: string): Promise<SupervisionVisit> {
+  requireDeliveryRole(ctx);
+  const id = decodeId(globalId, 'SupervisionVisit');
+  const visit = id ? await ctx.loaders.byId(SupervisionVisit).load(id) : null;
+  if (!visit || !(await followsProject(ctx, visit.project.id))) throw notFound('SupervisionVisit');
+  return visit;
+}
+
+export async function getFollowUp(ctx: Context, globalId: string): Promise<FollowUp> {
+  requireDeliveryRole(ctx);
+  const id = decodeId(globalId, 'FollowUp');
+  const followUp = id ? await ctx.loaders.byId(FollowUp).load(id) : null;
+  if (!followUp || !(await followsProject(ctx, followUp.project.id))) throw notFound('FollowUp');
+  return followUp;
+}
+
+/** A project's visits, newest first; one statement for every project of a list. */
+export async function listVisits(ctx: Context, project: Project, args: PageArgs) {
+  if (!(await canFollowDelivery(ctx, project))) throw forbidden('see this project’s supervision visits');
+  return projectPage(ctx, SupervisionVisit, project.id, 'e.visited_at desc, e.id', args);
+}
+
+/** A visit's follow-ups by due date, batched across the visits a request resolves. */
+export function followUpsOf(ctx: Context, visit: SupervisionVisit): Promise<FollowUp[]> {
+  return ctx.loaders
+    .keyed('followUpsByVisit', async (visitIds, em) => {
+      const rows = await em.find(FollowUp, { visit: { $in: [...visitIds] } }, { orderBy: { dueDate: 'asc', id: 'asc' } });
+      return visitIds.map((id) => rows.filter((row) => row.visit.id === id));
+    })
+    .load(visit.id);
+}
+
+export function projectClosingBlockers(ctx: Context, project: Project): Promise<string[]> {
+  if (!canSeeClosingBlockers(ctx.viewer)) throw forbidden('see what blocks a project’s closing');
+  return closingBlockers(ctx.em, project);
+}
+
+/** Loads the project a supervision act is about: seen by the viewer, supervised by them. */
+async function supervisedProject(ctx: Context, projectId: string | null, field: string, what: string): Promise<Project> {
+  const project = projectId ? await ctx.em.findOne(Project, { id: projectId }) : null;
+  if (!project || !(await canViewProject(ctx, project))) fail(UserErrorCode.NOT_FOUND, field, `No ${what} you can see has that ID.`);
+  if (!(await canSupervise(ctx, project))) fail(UserErrorCode.WRONG_ROLE, field, 'Only staff and the project’s mentors supervise it.');
+  return project;
+}
+
+export async function logVisit(ctx: Context, input: LogSupervisionVisitInput) {
+  const { em } = ctx;
+  const viewer = requireRole(ctx.viewer, 'log supervision visits', Role.STAFF, Role.ADMIN, Role.MENTOR);
+  const project = await supervisedProject(ctx, decodeId(input.projectId, 'Project'), 'input.projectId', 'project');
+  if (project.status !== ProjectStatus.IN_PROGRESS) {
+    fail(UserErrorCode.INVALID_STATUS, 'input.projectId', `Supervision visits are logged on projects in delivery (IN_PROGRESS); this one is ${project.status}.`);
+  }
+  const followUps = input.followUps ?? [];
+  const checks = new Checks();
+  checks.text(input.findings, 'input.findings', 'Findings', 10000);
+  checks.check(input.visitedAt.getTime() <= ctx.now.getTime(), UserErrorCode.OUT_OF_RANGE, 'input.visitedAt', 'A visit is logged once it has taken place; this date is in the future.');
+  followUps.forEach((followUp, i) => {
+    checks.text(followUp.description, `input.followUps.${i}.description`, 'A follow-up’s description', 2000);
+    checks.check(isCalendarDate(followUp.dueDate.trim()), UserErrorCode.INVALID_FORMAT, `input.followUps.${i}.dueDate`,
+      'A due date is a calendar date written YYYY-MM-DD, e.g. 2022-10-31.');
+  });
+  checks.throwIfAny();
+
+  const visit = em.create(SupervisionVisit, {
+    project,
+    visitor: ref(Person, viewer.id),
+    visitedAt: input.visitedAt,
+    kind: input.kind,
+    findings: input.findings.trim(),
+    riskLevel: input.riskLevel,
+    createdAt: ctx.now,
+  });
+  for (const followUp of followUps) {
+    em.create(FollowUp, { visit, project, description: followUp.description.trim(), dueDate: followUp.dueDate.trim(), createdAt: ctx.now });
+  }
+  // Touching the project bumps its version: a closing opened at the same moment conflicts instead of missing this visit.
+  project.updatedAt = ctx.now;
+  recordEvent(ctx, project, EventType.VISIT_LOGGED, {
+    details: { visitId: toGlobalId('SupervisionVisit', visit.id), kind: visit.kind, riskLevel: visit.riskLevel, followUps: followUps.length },
+  });
+  await em.flush();
+  return { visit };
+}
+
+export async function closeFollowUp(ctx: Context, input: CloseFollowUpInput) {
+  const { em } = ctx;
+  const viewer = requireRole(ctx.viewer, 'close follow-ups', Role.STAFF, Role.ADMIN, Role.MENTOR);
+  const id = decodeId(input.followUpId, 'FollowUp');
+  // Locked, so two people closing it at once cannot both succeed.
+  const followUp = id ? await em.findOne(FollowUp, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (!followUp) fail(UserErrorCode.NOT_FOUND, 'input.followUpId', 'No follow-up you can see has that ID.');
+  const project = await supervisedProject(ctx, followUp.project.id, 'input.followUpId', 'follow-up');
+  if (followUp.closedAt) fail(UserErrorCode.ALREADY_DONE, 'input.followUpId', `This follow-up was closed on ${followUp.closedAt.toISOString()}.`);
+  const checks = new Checks();
+  checks.text(input.resolution, 'input.resolution', 'Resolution', 2000);
+  checks.throwIfAny();
+
+  followUp.closedAt = ctx.now;
+  followUp.resolution = input.resolution.trim();
+  followUp.closedBy = ref(Person, viewer.id);
+  recordEvent(ctx, project, EventType.FOLLOW_UP_CLOSED, {
+    details: { followUpId: toGlobalId('FollowUp', followUp.id), visitId: toGlobalId('SupervisionVisit', followUp.visit.id) },
+  });
+  await em.flush();
+  return { followUp };
+}

@@ -3,7 +3,7 @@ import type { Context } from '../../app/context.js';
 import { requireViewer } from '../../shared/auth.js';
 import { findPage, pageWindow, toPage, type Page, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
-import { decodeId } from '../../shared/node-id.js';
+import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
@@ -164,7 +164,7 @@ export async function logCoachingSession(ctx: Context, input: LogCoachingSession
     em.create(ActionItem, { session, project, description: item.description.trim(), dueDate: item.dueDate, createdAt: ctx.now });
   }
   recordEvent(ctx, project, EventType.COACHING_LOGGED, {
-    details: { sessionId: session.id, mode: session.mode, durationMinutes: session.durationMinutes, actionItems: input.actionItems.length },
+    details: { sessionId: toGlobalId('CoachingSession', session.id), mode: session.mode, durationMinutes: session.durationMinutes, actionItems: input.actionItems.length },
   });
   await em.flush();
   return { coachingSession: session };
@@ -184,7 +184,7 @@ export async function setActionItemDone(ctx: Context, input: SetActionItemDoneIn
   }
   item.doneAt = input.done ? ctx.now : null;
   item.doneBy = input.done ? ref(Person, viewer.id) : null;
-  recordEvent(ctx, project, EventType.ACTION_ITEM_UPDATED, { details: { actionItemId: item.id, done: input.done } });
+  recordEvent(ctx, project, EventType.ACTION_ITEM_UPDATED, { details: { actionItemId: toGlobalId('ActionItem', item.id), done: input.done } });
   await em.flush();
   return { actionItem: item };
 }

@@ -13,6 +13,7 @@ import { ProgramResolver } from '../modules/programs/program.resolver.js';
 import { ProjectResolver, ProposalRevisionResolver } from '../modules/projects/project.resolver.js';
 import { ProjectReportsResolver, ServiceReportResolver } from '../modules/reports/reports.resolver.js';
 import { FollowUpResolver, ProjectSupervisionResolver, SupervisionVisitResolver } from '../modules/supervision/supervision.resolver.js';
+import { ProgramStatisticsResolver } from '../modules/statistics/program-statistics.resolver.js';
 import { toGlobalId } from '../shared/node-id.js';
 
 export const resolvers = [
@@ -39,6 +40,7 @@ export const resolvers = [
   CoachingSessionResolver,
   ActionItemResolver,
   ProjectCoachingResolver,
+  ProgramStatisticsResolver,
 ] as const;
 
 /** Every `Node` type's `id` becomes the opaque global ID here, once, instead of in each resolver. */

@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { Program } from '../programs/program.entity.js';
+import { programStatistics } from './program-statistics.service.js';
+import { ProgramStatistics } from './program-statistics.types.js';
+
+@Resolver(() => Program)
+export class ProgramStatisticsResolver {
+  @FieldResolver(() => ProgramStatistics, { description: 'The programme’s funnel and delivery figures (staff and mentors).' })
+  statistics(@Ctx() ctx: Context, @Root() program: Program) {
+    return programStatistics(ctx, program);
+  }
+}

@@ -1,0 +1,68 @@
+import type { Context } from '../../app/context.js';
+import { Role, requireRole } from '../../shared/auth.js';
+import { Grade, type Program } from '../programs/program.entity.js';
+import { ProjectStatus } from '../projects/project.entity.js';
+import type { ProgramStatistics } from './program-statistics.types.js';
+
+const GRADE_ORDER = [Grade.EXCELLENT, Grade.GOOD, Grade.PASS, Grade.FAIL];
+const oneDecimal = (value: number | null) => (value === null ? null : Math.round(Number(value) * 10) / 10);
+
+/**
+ * The funnel is read from the audit trail ("ever submitted", "ever approved"), not from current
+ * status alone, so a project that went on to close still counts as submitted and approved.
+ */
+const FUNNEL_SQL = `
+with p as (select id, status, revision_count, final_grade from project where program_id = ?),
+reached as (
+  select e.project_id, bool_or(e.to_status = 'SUBMITTED') as submitted,
+         bool_or(e.to_status in ('APPROVED', 'CONDITIONALLY_APPROVED')) as approved,
+         bool_or(e.to_status = 'IN_PROGRESS') as delivered
+    from lifecycle_event e join p on p.id = e.project_id where e.to_status is not null group by e.project_id),
+coached as (select distinct c.project_id from coaching_session c join p on p.id = c.project_id),
+visits as (select count(*) as n from supervision_visit v join p on p.id = v.project_id),
+reports as (select count(*) as n, coalesce(sum(r.person_times), 0) as person_times, avg(r.satisfaction_rate) as satisfaction
+              from service_report r join p on p.id = r.project_id where r.status = 'ACCEPTED')
+select
+  (select count(*) from p) as projects,
+  (select count(*) from coached) as coached,
+  (select count(*) from reached where submitted) as submitted,
+  (select count(*) from reached join coached using (project_id) where submitted) as coached_and_submitted,
+  (select count(*) from reached where approved) as approved,
+  (select count(*) from reached where delivered) as delivered,
+  (select avg(p.revision_count) from p join reached r on r.project_id = p.id where r.submitted) as average_revision_rounds,
+  (select n from visits) as supervision_visits,
+  (select n from reports) as accepted_reports,
+  (select person_times from reports) as total_person_times,
+  (select satisfaction from reports) as average_satisfaction,
+  (select coalesce(json_object_agg(status, n), '{}') from (select status, count(*) as n from p group by status) s) as by_status,
+  (select coalesce(json_object_agg(final_grade, n), '{}') from (select final_grade, count(*) as n from p where final_grade is not null group by final_grade) g) as by_grade`;
+
+export async function programStatistics(ctx: Context, program: Program): Promise<ProgramStatistics> {
+  requireRole(ctx.viewer, 'see programme statistics', Role.ADMIN, Role.STAFF, Role.MENTOR);
+  const [row] = await ctx.em.execute(FUNNEL_SQL, [program.id]);
+  const byStatus = row.by_status as Record<string, number>;
+  const byGrade = row.by_grade as Record<string, number>;
+  const count = (status: ProjectStatus) => Number(byStatus[status] ?? 0);
+  const delivered = Number(row.delivered);
+  const visits = Number(row.supervision_visits);
+  return {
+    projects: Number(row.projects),
+    coached: Number(row.coached),
+    submitted: Number(row.submitted),
+    coachedAndSubmitted: Number(row.coached_and_submitted),
+    approved: Number(row.approved),
+    rejected: count(ProjectStatus.REJECTED),
+    withdrawn: count(ProjectStatus.WITHDRAWN),
+    inProgress: count(ProjectStatus.IN_PROGRESS),
+    closed: count(ProjectStatus.CLOSED),
+    terminated: count(ProjectStatus.TERMINATED),
+    closedByGrade: GRADE_ORDER.filter((grade) => byGrade[grade]).map((grade) => ({ grade, count: Number(byGrade[grade]) })),
+    byStatus: Object.values(ProjectStatus).filter((status) => byStatus[status]).map((status) => ({ status, count: count(status) })),
+    averageRevisionRounds: oneDecimal(row.average_revision_rounds),
+    supervisionVisits: visits,
+    visitsPerProject: delivered ? oneDecimal(visits / delivered) : null,
+    acceptedReports: Number(row.accepted_reports),
+    totalPersonTimes: Number(row.total_person_times),
+    averageSatisfaction: oneDecimal(row.average_satisfaction),
+  };
+}

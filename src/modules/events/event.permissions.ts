@@ -6,16 +6,34 @@ import { EventType, type LifecycleEvent } from './lifecycle-event.entity.js';
 export const REVIEW_INTERNAL_EVENTS = [EventType.EVALUATOR_ASSIGNED, EventType.ASSIGNMENT_RECUSED, EventType.SCORECARD_SUBMITTED];
 
 /**
- * Which of a visible project's events a viewer sees. Staff see all. Mentors see all, evaluators'
- * names withheld. Applicants see everything but the review's inner workings. Evaluators see only the
- * events about their own assignments.
+ * Which of a visible project's events a viewer sees — one rule, used as a SQL filter for lists and
+ * as a predicate for live delivery. Staff see all. Mentors see all, evaluators' names withheld.
+ * Applicants see everything but the review's inner workings. Evaluators see only the events about
+ * their own assignments.
  */
+interface EventScope {
+  all: boolean;
+  exceptTypes?: EventType[];
+  evaluatorId?: string;
+}
+
+function eventScopes(viewer: Viewer): EventScope[] {
+  if (isStaff(viewer) || hasRole(viewer, Role.MENTOR)) return [{ all: true }];
+  const scopes: EventScope[] = [];
+  if (hasRole(viewer, Role.APPLICANT)) scopes.push({ all: false, exceptTypes: REVIEW_INTERNAL_EVENTS });
+  if (hasRole(viewer, Role.EVALUATOR)) scopes.push({ all: false, evaluatorId: viewer.id });
+  return scopes;
+}
+
 export function visibleEventsFilter(viewer: Viewer): FilterQuery<LifecycleEvent> {
-  if (isStaff(viewer) || hasRole(viewer, Role.MENTOR)) return {};
-  const scopes: FilterQuery<LifecycleEvent>[] = [];
-  if (hasRole(viewer, Role.APPLICANT)) scopes.push({ type: { $nin: REVIEW_INTERNAL_EVENTS } });
-  if (hasRole(viewer, Role.EVALUATOR)) scopes.push({ evaluator: viewer.id });
-  return scopes.length ? { $or: scopes } : { id: { $in: [] } };
+  const scopes = eventScopes(viewer);
+  if (scopes.some((s) => s.all)) return {};
+  const filters: FilterQuery<LifecycleEvent>[] = scopes.map((s) => (s.exceptTypes ? { type: { $nin: s.exceptTypes } } : { evaluator: s.evaluatorId }));
+  return filters.length ? { $or: filters } : { id: { $in: [] } };
+}
+
+export function canSeeEvent(viewer: Viewer, event: { type: EventType; evaluatorId: string | null }): boolean {
+  return eventScopes(viewer).some((s) => s.all || (s.exceptTypes ? !s.exceptTypes.includes(event.type) : event.evaluatorId === s.evaluatorId));
 }
 
 /** The actor's identity: hidden when the actor is an evaluator, unless the viewer is staff or that evaluator. */

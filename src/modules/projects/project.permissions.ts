@@ -20,17 +20,32 @@ export function visibleProjectsFilter(viewer: Viewer): FilterQuery<Project> {
   return scopes.length ? { $or: scopes } : { id: { $in: [] } };
 }
 
-/** Projects assigned to an evaluator, batched for every project resolved in the request. */
-function assignedToViewer(ctx: Context, projectId: string): Promise<boolean> {
-  const viewerId = ctx.viewer!.id;
+/** Who, besides staff, has a claim to see a project: its organisation, its mentors, its evaluators. */
+export interface ProjectAudience {
+  organizationId: string;
+  mentorIds: string[];
+  evaluatorIds: string[];
+}
+
+/** The visibility rule itself, over the facts: list filters, lookups and live delivery all follow it. */
+export function isInAudience(viewer: Viewer, audience: ProjectAudience): boolean {
+  return (
+    isStaff(viewer) ||
+    (hasRole(viewer, Role.APPLICANT) && viewer.organizationId === audience.organizationId) ||
+    (hasRole(viewer, Role.MENTOR) && audience.mentorIds.includes(viewer.id)) ||
+    (hasRole(viewer, Role.EVALUATOR) && audience.evaluatorIds.includes(viewer.id))
+  );
+}
+
+/** The evaluators ever assigned to each project resolved in the request, in one statement. */
+function evaluatorIdsOf(ctx: Context, projectId: string): Promise<string[]> {
   return ctx.loaders
-    .keyed('assignedToViewer', async (projectIds, em) => {
-      const rows: { project_id: string }[] = await em.execute(
-        'select distinct project_id from review_assignment where evaluator_id = ? and project_id in (?)',
-        [viewerId, [...projectIds]],
+    .keyed('evaluatorIdsByProject', async (projectIds, em) => {
+      const rows: { project_id: string; evaluator_id: string }[] = await em.execute(
+        'select distinct project_id, evaluator_id from review_assignment where project_id in (?)',
+        [[...projectIds]],
       );
-      const assigned = new Set(rows.map((row) => row.project_id));
-      return projectIds.map((id) => assigned.has(id));
+      return projectIds.map((id) => rows.filter((row) => row.project_id === id).map((row) => row.evaluator_id));
     })
     .load(projectId);
 }
@@ -46,8 +61,12 @@ export async function isMentorOf(ctx: Context, project: Project): Promise<boolea
 export async function canViewProject(ctx: Context, project: Project): Promise<boolean> {
   const viewer = ctx.viewer;
   if (!viewer) return false;
-  if (isStaff(viewer) || isApplicantOf(viewer, project) || (await isMentorOf(ctx, project))) return true;
-  return hasRole(viewer, Role.EVALUATOR) && assignedToViewer(ctx, project.id);
+  if (isStaff(viewer) || isApplicantOf(viewer, project)) return true;
+  const [team, evaluatorIds] = await Promise.all([
+    hasRole(viewer, Role.MENTOR) ? teamOf(ctx, project.id) : null,
+    hasRole(viewer, Role.EVALUATOR) ? evaluatorIdsOf(ctx, project.id) : [],
+  ]);
+  return isInAudience(viewer, { organizationId: project.organization.id, mentorIds: team?.mentors.map((m) => m.id) ?? [], evaluatorIds });
 }
 
 /**

@@ -82,7 +82,7 @@ describe('organisations', () => {
 
 describe('programmes', () => {
   it('creates a programme with its rubrics and settings', async () => {
-    const created = await program(app(), { name: '2022年龙岗区公益创投大赛', blindReview: true, gradeThresholds: { excellent: 90, good: 80, pass: 60 } });
+    const created = await program(app(), { name: '2022年龙岗区公益创投大赛', blindReview: true, aggregationRule: 'TRIMMED_MEAN', gradeThresholds: { excellent: 90, good: 80, pass: 60 } });
     expect(created).toMatchObject({
       name: '2022年龙岗区公益创投大赛',
       isOpen: true,
@@ -118,6 +118,8 @@ describe('programmes', () => {
     ]);
     expect(result.createProgram.userErrors[2].message).toContain('add up to 70%');
 
+    const trimmedTooFew = await app().admin.data(CreateProgramDocument, { input: programInput({ aggregationRule: 'TRIMMED_MEAN', minEvaluators: 2 }) });
+    expect(trimmedTooFew.createProgram.userErrors.map((e) => [e.code, e.field?.join('.')])).toEqual([['OUT_OF_RANGE', 'input.minEvaluators']]);
     const overBudget = await app().admin.data(CreateProgramDocument, { input: programInput({ maxGrant: 2_000_000 }) });
     expect(overBudget.createProgram.userErrors.map((e) => e.code)).toEqual(['MAX_GRANT_ABOVE_BUDGET']);
     const backwards = await app().admin.data(CreateProgramDocument, {

@@ -19,6 +19,9 @@ export interface Config {
   logQueries: boolean;
   /** Creates this administrator at start-up when no administrator exists yet. */
   bootstrapAdmin?: { email: string; password: string };
+  /** How many missed events a resuming subscription may replay, and how many may wait per subscription. */
+  subscriptionReplayLimit: number;
+  subscriptionMaxQueue: number;
 }
 
 export class ConfigError extends Error {
@@ -80,5 +83,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     logQueries: flag(env, 'LOG_QUERIES', false),
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+    subscriptionReplayLimit: integer(env, 'SUBSCRIPTION_REPLAY_LIMIT', 10_000, 1, 1_000_000),
+    subscriptionMaxQueue: integer(env, 'SUBSCRIPTION_MAX_QUEUE', 1_000, 1, 1_000_000),
   };
 }

@@ -3,16 +3,36 @@ import { verifyToken, type Role, type Viewer } from '../shared/auth.js';
 import { Loaders } from '../shared/loaders.js';
 import { isUuid } from '../shared/node-id.js';
 import { Person } from '../modules/people/person.entity.js';
+import type { EventDispatcher } from '../modules/subscriptions/event-dispatcher.js';
 import type { Config } from './config.js';
 
-/** One per request (or WebSocket operation): nothing in it is shared with another request. */
+/** What a WebSocket operation needs to stream events: the instance's dispatcher and its own socket. */
+export type LiveConnection = {
+  orm: MikroORM;
+  dispatcher: EventDispatcher;
+  bufferedBytes: () => number;
+  close: (code: number, reason: string) => void;
+  limits: { replay: number; queue: number };
+};
+
+/**
+ * One per request (or WebSocket operation): nothing in it is shared with another request. A
+ * subscription renews `em`, `loaders` and `now` for every event it sends (see `renewForEvent`).
+ */
 export type Context = {
   em: EntityManager;
   viewer: Viewer | null;
   loaders: Loaders;
   auth: { secret: string; ttlSeconds: number };
   now: Date;
+  live?: LiveConnection;
 };
+
+/** A fresh unit of work for the next event of a subscription: no entity or cached load carries over. */
+export function renewForEvent(ctx: Context): Context {
+  const em = ctx.em.fork();
+  return Object.assign(ctx, { em, loaders: new Loaders(em), now: new Date() });
+}
 
 export async function createContext(orm: MikroORM, config: Config, token: string | null): Promise<Context> {
   const em = orm.em.fork();

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { DemoSeeder } from '../../seeds/demo.seeder.js';
 import { Person } from '../modules/people/person.entity.js';
+import { EventOrderSubscriber } from '../modules/subscriptions/event-order.subscriber.js';
 import { hashPassword } from '../modules/people/password.js';
 import { Role } from '../shared/auth.js';
 import type { Config } from './config.js';
@@ -9,6 +10,10 @@ import { ormConfig } from './mikro-orm.config.js';
 
 export interface Database {
   orm: MikroORM;
+  url: string;
+  embedded: boolean;
+  /** Orders event commits and says when they happened (see the subscriptions module). */
+  eventOrder: EventOrderSubscriber;
   /** Where the data lives, for the start-up banner (never includes a password). */
   description: string;
   close(): Promise<void>;
@@ -18,7 +23,8 @@ export interface Database {
 export async function openDatabase(config: Config, onQuery?: (sql: string) => void): Promise<Database> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1);
   const url = config.databaseUrl ?? embedded!.url;
-  const orm = await MikroORM.init(ormConfig({ url, poolSize: config.dbPoolSize, onQuery }));
+  const eventOrder = new EventOrderSubscriber();
+  const orm = await MikroORM.init(ormConfig({ url, poolSize: config.dbPoolSize, onQuery, subscribers: [eventOrder] }));
   try {
     await orm.getMigrator().up();
     if (config.seedDemo && (await orm.em.fork().count(Person)) === 0) {
@@ -32,6 +38,9 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
   }
   return {
     orm,
+    url,
+    embedded: !!embedded,
+    eventOrder,
     description: embedded ? `embedded PostgreSQL (PGlite) in ${embedded.dataDir}` : `PostgreSQL at ${redact(url)}`,
     async close() {
       await orm.close(true);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { EventSubscriber } from '@mikro-orm/core';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
@@ -10,12 +11,14 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called with every SQL statement sent; used to log queries and to count them in tests. */
   onQuery?: (sql: string) => void;
+  subscribers?: EventSubscriber[];
 }
 
-export function ormConfig({ url, poolSize = 10, onQuery }: DatabaseOptions): Options {
+export function ormConfig({ url, poolSize = 10, onQuery, subscribers = [] }: DatabaseOptions): Options {
   return defineConfig({
     clientUrl: url,
     entities,
+    subscribers,
     pool: { min: 0, max: poolSize },
     debug: onQuery ? ['query'] : false,
     colors: false,

@@ -14,6 +14,7 @@ import { ProjectResolver, ProposalRevisionResolver } from '../modules/projects/p
 import { ProjectReportsResolver, ServiceReportResolver } from '../modules/reports/reports.resolver.js';
 import { FollowUpResolver, ProjectSupervisionResolver, SupervisionVisitResolver } from '../modules/supervision/supervision.resolver.js';
 import { ProgramStatisticsResolver } from '../modules/statistics/program-statistics.resolver.js';
+import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver.js';
 import { toGlobalId } from '../shared/node-id.js';
 
 export const resolvers = [
@@ -41,6 +42,7 @@ export const resolvers = [
   ActionItemResolver,
   ProjectCoachingResolver,
   ProgramStatisticsResolver,
+  SubscriptionResolver,
 ] as const;
 
 /** Every `Node` type's `id` becomes the opaque global ID here, once, instead of in each resolver. */

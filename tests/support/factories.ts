@@ -82,7 +82,7 @@ export function programInput(overrides: Partial<CreateProgramInput> = {}): Creat
       { key: 'outcomes', title: '目标达成', weight: 60, maxScore: 60 },
       { key: 'finance', title: '财务规范', weight: 40, maxScore: 40 },
     ],
-    aggregationRule: 'TRIMMED_MEAN',
+    aggregationRule: 'MEAN',
     minEvaluators: 3,
     ...overrides,
   };

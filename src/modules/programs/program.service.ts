@@ -6,7 +6,7 @@ import { notFound } from '../../shared/errors.js';
 import { formatYuan, isMoney, toFen } from '../../shared/money.js';
 import { decodeId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
-import { Program, type Criterion } from './program.entity.js';
+import { AggregationRule, Program, type Criterion } from './program.entity.js';
 import type { CreateProgramInput, CriterionInput, ProgramFieldsInput, UpdateProgramInput } from './program.inputs.js';
 
 /** Every signed-in person may read programmes: they are public calls. */
@@ -82,6 +82,8 @@ function applyFields(program: Program, input: ProgramFieldsInput) {
 
   checks.check(toFen(program.maxGrant) <= toFen(program.budgetPool), UserErrorCode.MAX_GRANT_ABOVE_BUDGET, 'input.maxGrant',
     `The maximum grant (${formatYuan(program.maxGrant)}) cannot exceed the budget pool (${formatYuan(program.budgetPool)}).`);
+  checks.check(program.aggregationRule !== AggregationRule.TRIMMED_MEAN || program.minEvaluators >= 3, UserErrorCode.OUT_OF_RANGE, 'input.minEvaluators',
+    'Dropping the highest and lowest score needs at least 3 evaluators per project: raise minEvaluators or use MEAN.');
   checks.check(program.applicationsOpenAt < program.applicationsCloseAt, UserErrorCode.INVALID_DATES, 'input.applicationsCloseAt',
     'The submission deadline must come after applications open.');
   checks.throwIfAny();

@@ -1,0 +1,55 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../src/app/context.js';
+import type { Viewer } from '../src/shared/auth.js';
+import { Loaders } from '../src/shared/loaders.js';
+import { UserErrors } from '../src/shared/user-errors.js';
+
+/** A service function as the GraphQL mutations call it: the request context first, then the input. */
+export type Service<I, R> = (ctx: Context, input: I) => Promise<R>;
+
+/** Tokens are never issued while seeding; the context needs the settings all the same. */
+const SEED_AUTH = { secret: 'seed', ttlSeconds: 1 };
+
+/**
+ * Acts on the demo database as a given person at a given moment, through the same service functions
+ * the GraphQL mutations call, so every rule, event and derived figure is what the API would produce.
+ *
+ * Each call runs in its own transaction on a fresh EntityManager (as `runMutation` does for a request),
+ * stamped with the story's `now`. A UserErrors means the demo data broke a rule: it is turned into an
+ * error that names the call, the moment and every message, and seeding stops.
+ */
+export class Acting {
+  /** How many service calls have run, for the seeder's summary. */
+  calls = 0;
+
+  constructor(private readonly root: EntityManager) {}
+
+  /** A context for `viewer` at `now` on `em`: what `createContext` builds for a signed-in request. */
+  context(viewer: Viewer | null, now: Date, em: EntityManager = this.root.fork()): Context {
+    return { em, viewer, loaders: new Loaders(em), auth: SEED_AUTH, now };
+  }
+
+  async as<I, R>(viewer: Viewer, now: Date, service: Service<I, R>, input: I): Promise<R> {
+    this.calls += 1;
+    const em = this.root.fork();
+    try {
+      return await em.transactional((tx) => service(this.context(viewer, now, tx), input));
+    } catch (error) {
+      if (error instanceof UserErrors) {
+        const messages = error.errors.map((e) => `  - ${e.code}${e.field ? ` at ${e.field.join('.')}` : ''}: ${e.message}`).join('\n');
+        throw new Error(`Demo data broke a rule: ${service.name} at ${now.toISOString()} refused\n  input: ${describe(input)}\n${messages}`);
+      }
+      throw error;
+    }
+  }
+
+  /** Reads as `viewer` at `now` (no transaction): for checks of what the API shows. */
+  read<R>(viewer: Viewer, now: Date, query: (ctx: Context) => Promise<R>): Promise<R> {
+    return query(this.context(viewer, now));
+  }
+}
+
+function describe(input: unknown): string {
+  const text = JSON.stringify(input);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

@@ -1,0 +1,148 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../shared/auth.js';
+import { canSeeEvent } from '../events/event.permissions.js';
+import type { EventType } from '../events/lifecycle-event.entity.js';
+import { isInAudience, type ProjectAudience } from '../projects/project.permissions.js';
+
+/** What the bus carries and subscribers are matched on: identifiers, never content. */
+export interface EventRecord {
+  id: string;
+  position: number;
+  projectId: string;
+  programId: string;
+  type: EventType;
+  evaluatorId: string | null;
+}
+
+export interface SubscriberFilter {
+  projectIds?: ReadonlySet<string>;
+  programId?: string;
+  types?: ReadonlySet<EventType>;
+}
+
+export interface Subscriber {
+  viewer: Viewer;
+  filter: SubscriberFilter;
+  /** Must not block: the dispatcher serves every subscriber in turn. */
+  push(event: EventRecord): void;
+}
+
+const BATCH = 500;
+
+/**
+ * One per server instance. Woken after a local commit or by a NOTIFY from another instance, it reads
+ * every event after the last position it dispatched — so a missed wake-up loses nothing — and hands
+ * each one to the subscribers whose filter matches and who may see it, by the same rules as queries.
+ */
+export class EventDispatcher {
+  private last = 0;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private readonly subscribers = new Set<Subscriber>();
+
+  constructor(private readonly orm: MikroORM, private readonly log: (message: string) => void = console.error) {}
+
+  async start(): Promise<void> {
+    const [row] = await this.orm.em.fork().execute('select coalesce(max(position), 0) as last from lifecycle_event');
+    this.last = Number(row.last);
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  /** The newest position dispatched so far. */
+  get position(): number {
+    return this.last;
+  }
+
+  subscribe(subscriber: Subscriber): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  wake(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** Resolves once everything woken so far has been dispatched. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (;;) {
+        const events = await readEvents(this.orm, this.last, Number.MAX_SAFE_INTEGER, BATCH);
+        if (!events.length) return;
+        if (this.subscribers.size) {
+          const audiences = await readAudiences(this.orm, events);
+          for (const event of events) {
+            for (const subscriber of this.subscribers) {
+              if (matches(subscriber.viewer, subscriber.filter, event, audiences.get(event.projectId)!)) subscriber.push(event);
+            }
+          }
+        }
+        this.last = events[events.length - 1].position;
+      }
+    } catch (error) {
+      // The next wake-up retries from the same position.
+      this.log(`event dispatch failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+export function matches(viewer: Viewer, filter: SubscriberFilter, event: EventRecord, audience: ProjectAudience): boolean {
+  if (filter.projectIds && !filter.projectIds.has(event.projectId)) return false;
+  if (filter.programId && filter.programId !== event.programId) return false;
+  if (filter.types && !filter.types.has(event.type)) return false;
+  return isInAudience(viewer, audience) && canSeeEvent(viewer, event);
+}
+
+export async function readEvents(orm: MikroORM, after: number, upTo: number, limit: number): Promise<EventRecord[]> {
+  const rows: Record<string, unknown>[] = await orm.em.fork().execute(
+    `select e.id, e.position, e.project_id, p.program_id, e.type, e.evaluator_id
+       from lifecycle_event e join project p on p.id = e.project_id
+      where e.position > ? and e.position <= ? order by e.position limit ?`,
+    [after, upTo, limit],
+  );
+  return rows.map((row) => ({
+    id: row.id as string,
+    position: Number(row.position),
+    projectId: row.project_id as string,
+    programId: row.program_id as string,
+    type: row.type as EventType,
+    evaluatorId: (row.evaluator_id as string | null) ?? null,
+  }));
+}
+
+/** Who may see each project the events concern, read fresh for the batch (two statements). */
+export async function readAudiences(orm: MikroORM, events: EventRecord[]): Promise<Map<string, ProjectAudience>> {
+  const ids = [...new Set(events.map((e) => e.projectId))];
+  const em = orm.em.fork();
+  const [projects, mentors, evaluators] = await Promise.all([
+    em.execute('select id, organization_id from project where id in (?)', [ids]) as Promise<{ id: string; organization_id: string }[]>,
+    em.execute('select project_id, mentor_id from project_mentor where project_id in (?)', [ids]) as Promise<{ project_id: string; mentor_id: string }[]>,
+    em.execute('select distinct project_id, evaluator_id from review_assignment where project_id in (?)', [ids]) as Promise<{ project_id: string; evaluator_id: string }[]>,
+  ]);
+  return new Map(
+    projects.map((p) => [
+      p.id,
+      {
+        organizationId: p.organization_id,
+        mentorIds: mentors.filter((m) => m.project_id === p.id).map((m) => m.mentor_id),
+        evaluatorIds: evaluators.filter((e) => e.project_id === p.id).map((e) => e.evaluator_id),
+      },
+    ]),
+  );
+}

@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { renewForEvent, type Context } from '../../app/context.js';
+import { LifecycleEvent } from '../events/lifecycle-event.entity.js';
+import type { EventRecord } from './event-dispatcher.js';
+import { REVIEW_EVENT_TYPES, encodeCursor, subscribeToEvents, type EventSubscriptionArgs } from './subscription.service.js';
+
+const ARGS_DOC = 'Follow these projects, or all visible projects of this programme, or (neither) every project you may see.';
+
+@Resolver(() => LifecycleEvent)
+export class SubscriptionResolver {
+  @Subscription(() => LifecycleEvent, {
+    description: `Review status as it changes: submissions, evaluators assigned or recused, scorecards (with progress), completed reviews, decisions and status changes. ${ARGS_DOC} With \`after\`, first replays what was missed since that cursor.`,
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, EventSubscriptionArgs, Context>) => subscribeToEvents(context, args, REVIEW_EVENT_TYPES),
+  })
+  reviewStatusChanged(
+    @Root() record: EventRecord,
+    @Ctx() ctx: Context,
+    @Arg('projectIds', () => [ID], { nullable: true }) _projectIds?: string[],
+    @Arg('programId', () => ID, { nullable: true }) _programId?: string,
+    @Arg('after', () => String, { nullable: true, description: 'The `cursor` of the last event received.' }) _after?: string,
+  ) {
+    return load(ctx, record);
+  }
+
+  @Subscription(() => LifecycleEvent, {
+    description: `Every event of the audit trail the viewer may see: coaching, reviews, decisions, visits, reports, closing. ${ARGS_DOC}`,
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, EventSubscriptionArgs, Context>) => subscribeToEvents(context, args),
+  })
+  projectEvents(
+    @Root() record: EventRecord,
+    @Ctx() ctx: Context,
+    @Arg('projectIds', () => [ID], { nullable: true }) _projectIds?: string[],
+    @Arg('programId', () => ID, { nullable: true }) _programId?: string,
+    @Arg('after', () => String, { nullable: true, description: 'The `cursor` of the last event received.' }) _after?: string,
+  ) {
+    return load(ctx, record);
+  }
+
+  @FieldResolver(() => String, { description: 'Stable position of the event; pass it as `after` to resume a subscription.' })
+  cursor(@Root() event: LifecycleEvent) {
+    return encodeCursor(event.position);
+  }
+}
+
+/** Each event is resolved in a unit of work of its own, with the subscriber's permissions. */
+async function load(ctx: Context, record: EventRecord) {
+  renewForEvent(ctx);
+  return ctx.em.findOneOrFail(LifecycleEvent, { id: record.id });
+}

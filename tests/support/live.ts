@@ -18,6 +18,8 @@ export function connectLive(httpUrl: string, token: string | null): { client: Ws
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: false,
+    // The close is reported through `closed`; graphql-ws would also print it.
+    onNonLazyError: () => {},
     on: { closed: (event) => onClosed(event as Closed) },
   });
   return { client, closed };

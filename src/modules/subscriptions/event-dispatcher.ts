@@ -12,6 +12,8 @@ export interface EventRecord {
   programId: string;
   type: EventType;
   evaluatorId: string | null;
+  /** The event's row as read once for the batch, so each subscriber maps it without another query. */
+  row: Record<string, unknown>;
 }
 
 export interface SubscriberFilter {
@@ -111,18 +113,19 @@ export function matches(viewer: Viewer, filter: SubscriberFilter, event: EventRe
 
 export async function readEvents(orm: MikroORM, after: number, upTo: number, limit: number): Promise<EventRecord[]> {
   const rows: Record<string, unknown>[] = await orm.em.fork().execute(
-    `select e.id, e.position, e.project_id, p.program_id, e.type, e.evaluator_id
+    `select e.*, p.program_id as event_program_id
        from lifecycle_event e join project p on p.id = e.project_id
       where e.position > ? and e.position <= ? order by e.position limit ?`,
     [after, upTo, limit],
   );
-  return rows.map((row) => ({
+  return rows.map(({ event_program_id, ...row }) => ({
     id: row.id as string,
     position: Number(row.position),
     projectId: row.project_id as string,
-    programId: row.program_id as string,
+    programId: event_program_id as string,
     type: row.type as EventType,
     evaluatorId: (row.evaluator_id as string | null) ?? null,
+    row,
   }));
 }
 

@@ -42,8 +42,11 @@ export class SubscriptionResolver {
   }
 }
 
-/** Each event is resolved in a unit of work of its own, with the subscriber's permissions. */
-async function load(ctx: Context, record: EventRecord) {
+/**
+ * Each event is resolved in a unit of work of its own, with the subscriber's permissions. The event
+ * row itself was read once for all subscribers; only the fields a client selects cost queries.
+ */
+function load(ctx: Context, record: EventRecord) {
   renewForEvent(ctx);
-  return ctx.em.findOneOrFail(LifecycleEvent, { id: record.id });
+  return ctx.em.map(LifecycleEvent, record.row);
 }

@@ -41,7 +41,7 @@ export async function startServer(config: Config, options: { onQuery?: (sql: str
   const dispatcher = new EventDispatcher(orm);
   await dispatcher.start();
   database.eventOrder.onCommit(() => dispatcher.wake());
-  const listener = database.embedded ? null : new PostgresEventListener(database.url, () => dispatcher.wake(), (m) => console.error(m));
+  const listener = database.embedded ? null : new PostgresEventListener(database.url, (upTo) => dispatcher.wake(upTo), (m) => console.error(m));
   await listener?.start();
   const app = express();
   const httpServer: Server = createServer(app);

@@ -56,6 +56,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     statements,
     login,
     async countStatements(work) {
+      // Events of earlier writes are dispatched in the background; let that finish so it is not counted.
+      await server.dispatcher.idle();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await server.dispatcher.idle();
       const before = statements.length;
       await work();
       return statements.length - before;

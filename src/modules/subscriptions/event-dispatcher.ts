@@ -63,7 +63,12 @@ export class EventDispatcher {
     return () => this.subscribers.delete(subscriber);
   }
 
-  wake(): void {
+  /**
+   * Reads and sends what is new. `upTo`, when known (a NOTIFY says the highest position it
+   * committed), lets a wake-up for events already sent cost nothing.
+   */
+  wake(upTo?: number): void {
+    if (upTo !== undefined && upTo <= this.last) return;
     if (this.running) {
       this.again = true;
       return;

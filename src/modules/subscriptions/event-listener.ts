@@ -14,7 +14,7 @@ export class PostgresEventListener {
 
   constructor(
     private readonly url: string,
-    private readonly wake: () => void,
+    private readonly wake: (upTo?: number) => void,
     private readonly log: (message: string) => void = () => {},
   ) {}
 
@@ -25,7 +25,7 @@ export class PostgresEventListener {
   private async connect(attempt: number): Promise<void> {
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.url });
-    client.on('notification', () => this.wake());
+    client.on('notification', (message) => this.wake(message.payload ? Number(message.payload) : undefined));
     client.on('error', () => this.reconnect(client, attempt + 1));
     client.on('end', () => this.reconnect(client, attempt + 1));
     try {

@@ -122,7 +122,7 @@ describe('scorecards', () => {
   });
 
   it('refuses a scorecard for a revision that is no longer current', async () => {
-    const { project, applicant, staff, assignments } = await projectUnderReview(app(), { program: { minEvaluators: 2 } });
+    const { project, applicant, assignments } = await projectUnderReview(app(), { program: { minEvaluators: 2 } });
     await submitScorecard(assignments[0].evaluator, assignments[0].assignmentId, 80);
     const override = await app().admin.data(RecordDecisionDocument, { input: { projectId: project.id, outcome: 'REVISION_REQUESTED', rationale: '补充预算', overrideReason: '评审会时间已到,按已提交评分决定' } });
     expect(override.recordDecision.decision?.overrideReason).toBe('评审会时间已到,按已提交评分决定');

@@ -1,31 +1,23 @@
 import type { Context } from '../../app/context.js';
 import { Role, requireRole } from '../../shared/auth.js';
-import { decodeId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { fire } from '../lifecycle/lifecycle.service.js';
 import { ProjectAction } from '../lifecycle/project-status.machine.js';
 import { AggregationRule, Program } from '../programs/program.entity.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
-import { Project } from '../projects/project.entity.js';
 import type { ProjectActionInput } from '../projects/project.inputs.js';
+import { projectForMutation } from '../projects/project.service.js';
 import { aggregate } from '../reviews/aggregation.js';
 import { publicAggregate } from '../reviews/review.service.js';
 import { AssignmentStatus, ReviewAssignment } from '../reviews/review-assignment.entity.js';
 import { RoundKind } from '../reviews/review-round.entity.js';
 import type { CloseProjectInput } from './closing.inputs.js';
 
-async function projectFor(ctx: Context, globalId: string): Promise<Project> {
-  const id = decodeId(globalId, 'Project');
-  const project = id ? await ctx.em.findOne(Project, { id }) : null;
-  if (!project) fail(UserErrorCode.NOT_FOUND, 'input.projectId', 'No project has that ID.');
-  return project;
-}
-
 /** Delivery starts once the approval is final (staff). */
 export async function startDelivery(ctx: Context, input: ProjectActionInput) {
   requireRole(ctx.viewer, 'start delivery', Role.ADMIN, Role.STAFF);
-  const project = await projectFor(ctx, input.projectId);
+  const project = await projectForMutation(ctx, input.projectId);
   await fire(ctx, project, ProjectAction.START_DELIVERY);
   await ctx.em.flush();
   return { project };
@@ -37,7 +29,7 @@ export async function startDelivery(ctx: Context, input: ProjectActionInput) {
  */
 export async function openClosing(ctx: Context, input: ProjectActionInput) {
   requireRole(ctx.viewer, 'open closing', Role.ADMIN, Role.STAFF);
-  const project = await projectFor(ctx, input.projectId);
+  const project = await projectForMutation(ctx, input.projectId);
   await fire(ctx, project, ProjectAction.OPEN_CLOSING, { reason: input.reason });
   await ctx.em.flush();
   return { project };
@@ -50,7 +42,7 @@ export async function openClosing(ctx: Context, input: ProjectActionInput) {
  */
 export async function closeProject(ctx: Context, input: CloseProjectInput) {
   requireRole(ctx.viewer, 'close projects', Role.ADMIN, Role.STAFF);
-  const project = await projectFor(ctx, input.projectId);
+  const project = await projectForMutation(ctx, input.projectId);
   const program = await ctx.em.findOneOrFail(Program, { id: project.program.id });
   const cards = await ctx.em.find(ReviewAssignment, { project, status: AssignmentStatus.SUBMITTED, round: { kind: RoundKind.CLOSING } });
   const { overridden } = await fire(ctx, project, ProjectAction.CLOSE, { reason: input.overrideReason });
@@ -72,7 +64,7 @@ export async function terminate(ctx: Context, input: ProjectActionInput) {
   const checks = new Checks();
   checks.text(input.reason, 'input.reason', 'The reason for terminating', 2000);
   checks.throwIfAny();
-  const project = await projectFor(ctx, input.projectId);
+  const project = await projectForMutation(ctx, input.projectId);
   await fire(ctx, project, ProjectAction.TERMINATE, { reason: input.reason });
   await ctx.em.flush();
   return { project };

@@ -1,5 +1,6 @@
 import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
+import { projectForMutation } from '../projects/project.service.js';
 import { requireViewer } from '../../shared/auth.js';
 import { findPage, pageWindow, toPage, type Page, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
@@ -9,7 +10,6 @@ import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Project, ProjectStatus } from '../projects/project.entity.js';
-import { canViewProject } from '../projects/project.permissions.js';
 import { ProposalRevision } from '../projects/proposal-revision.entity.js';
 import { ActionItem } from './action-item.entity.js';
 import { CoachingSession } from './coaching-session.entity.js';
@@ -121,9 +121,7 @@ export function listOverdueActionItems(ctx: Context, args: PageArgs, programId?:
 export async function logCoachingSession(ctx: Context, input: LogCoachingSessionInput) {
   const { em } = ctx;
   const viewer = requireViewer(ctx.viewer);
-  const projectId = decodeId(input.projectId, 'Project');
-  const project = projectId ? await em.findOne(Project, { id: projectId }) : null;
-  if (!project || !(await canViewProject(ctx, project))) fail(UserErrorCode.NOT_FOUND, 'input.projectId', 'No project you can see has that ID.');
+  const project = await projectForMutation(ctx, input.projectId);
   if (!(await canLogCoaching(ctx, project))) fail(UserErrorCode.WRONG_ROLE, 'input.projectId', 'Only staff and the project’s mentors log coaching sessions.');
 
   const checks = new Checks();

@@ -1,5 +1,6 @@
 import { ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
+import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole } from '../../shared/auth.js';
 import { forbidden } from '../../shared/errors.js';
 import { formatYuan, isMoney, toFen } from '../../shared/money.js';
@@ -45,9 +46,7 @@ export async function decisionsOf(ctx: Context, project: Project): Promise<Decis
  */
 export async function recordDecision(ctx: Context, input: RecordDecisionInput) {
   const viewer = requireRole(ctx.viewer, 'record decisions', Role.ADMIN, Role.STAFF);
-  const projectId = decodeId(input.projectId, 'Project');
-  const project = projectId ? await ctx.em.findOne(Project, { id: projectId }) : null;
-  if (!project) fail(UserErrorCode.NOT_FOUND, 'input.projectId', 'No project has that ID.');
+  const project = await projectForMutation(ctx, input.projectId);
   const [program, revision] = await Promise.all([
     ctx.em.findOneOrFail(Program, { id: project.program.id }),
     project.currentRevision ? ctx.em.findOneOrFail(ProposalRevision, { id: project.currentRevision.id }) : null,

@@ -60,7 +60,7 @@ export async function compareRevisions(ctx: Context, fromId: string, toId: strin
 }
 
 /** Loads a project for a mutation, reporting an unknown or invisible one as a user error. */
-async function projectForMutation(ctx: Context, globalId: string): Promise<Project> {
+export async function projectForMutation(ctx: Context, globalId: string): Promise<Project> {
   const { em } = ctx;
   const id = decodeId(globalId, 'Project');
   const project = id ? await em.findOne(Project, { id }) : null;

@@ -1,5 +1,6 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
+import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import type { PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
@@ -10,7 +11,6 @@ import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Project, ProjectStatus } from '../projects/project.entity.js';
-import { canViewProject } from '../projects/project.permissions.js';
 import { ProposalRevision, type IndicatorTarget } from '../projects/proposal-revision.entity.js';
 import { projectPage } from '../supervision/project-pages.js';
 import { followsProject, requireDeliveryRole } from '../supervision/supervision.service.js';
@@ -95,9 +95,7 @@ function checkReport(input: SubmitServiceReportInput, targets: IndicatorTarget[]
 export async function submitReport(ctx: Context, input: SubmitServiceReportInput) {
   const { em } = ctx;
   const viewer = requireRole(ctx.viewer, 'submit service reports', Role.APPLICANT);
-  const projectId = decodeId(input.projectId, 'Project');
-  const project = projectId ? await em.findOne(Project, { id: projectId }) : null;
-  if (!project || !(await canViewProject(ctx, project))) fail(UserErrorCode.NOT_FOUND, 'input.projectId', 'No project you can see has that ID.');
+  const project = await projectForMutation(ctx, input.projectId);
   if (!canSubmitReport(viewer, project)) fail(UserErrorCode.NOT_ORGANIZATION_MEMBER, 'input.projectId', 'Only members of the applicant organisation report on its project.');
   if (project.status !== ProjectStatus.IN_PROGRESS) {
     fail(UserErrorCode.INVALID_STATUS, 'input.projectId', `Service reports are submitted for projects in delivery (IN_PROGRESS); this one is ${project.status}.`);

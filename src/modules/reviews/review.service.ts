@@ -1,5 +1,6 @@
 import { ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
+import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
@@ -144,9 +145,7 @@ export async function closeRound(ctx: Context, input: CloseReviewRoundInput) {
 export async function assignEvaluators(ctx: Context, input: AssignEvaluatorsInput) {
   requireRole(ctx.viewer, 'assign evaluators', Role.ADMIN, Role.STAFF);
   const round = await roundForMutation(ctx, input.roundId);
-  const projectId = decodeId(input.projectId, 'Project');
-  const project = projectId ? await ctx.em.findOne(Project, { id: projectId }) : null;
-  if (!project) fail(UserErrorCode.NOT_FOUND, 'input.projectId', 'No project has that ID.');
+  const project = await projectForMutation(ctx, input.projectId);
   if (project.program.id !== round.program.id) fail(UserErrorCode.WRONG_ROUND, 'input.roundId', 'The round belongs to another programme than the project.');
   if (!REVIEWABLE[round.kind].includes(project.status)) {
     fail(UserErrorCode.INVALID_STATUS, 'input.projectId', `A ${round.kind.toLowerCase()} round reviews projects in status ${REVIEWABLE[round.kind].join(' or ')}; this one is ${project.status}.`);

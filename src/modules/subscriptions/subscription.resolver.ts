@@ -1,8 +1,15 @@
-import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { renewForEvent, type Context } from '../../app/context.js';
 import { LifecycleEvent } from '../events/lifecycle-event.entity.js';
 import type { EventRecord } from './event-dispatcher.js';
 import { REVIEW_EVENT_TYPES, encodeCursor, subscribeToEvents, type EventSubscriptionArgs } from './subscription.service.js';
+
+@ArgsType()
+class EventStreamArgs implements EventSubscriptionArgs {
+  @Field(() => [ID], { nullable: true }) projectIds?: string[] | null;
+  @Field(() => ID, { nullable: true }) programId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The `cursor` of the last event received.' }) after?: string | null;
+}
 
 const ARGS_DOC = 'Follow these projects, or all visible projects of this programme, or (neither) every project you may see.';
 
@@ -15,9 +22,7 @@ export class SubscriptionResolver {
   reviewStatusChanged(
     @Root() record: EventRecord,
     @Ctx() ctx: Context,
-    @Arg('projectIds', () => [ID], { nullable: true }) _projectIds?: string[],
-    @Arg('programId', () => ID, { nullable: true }) _programId?: string,
-    @Arg('after', () => String, { nullable: true, description: 'The `cursor` of the last event received.' }) _after?: string,
+    @Args(() => EventStreamArgs) _args: EventStreamArgs,
   ) {
     return load(ctx, record);
   }
@@ -29,9 +34,7 @@ export class SubscriptionResolver {
   projectEvents(
     @Root() record: EventRecord,
     @Ctx() ctx: Context,
-    @Arg('projectIds', () => [ID], { nullable: true }) _projectIds?: string[],
-    @Arg('programId', () => ID, { nullable: true }) _programId?: string,
-    @Arg('after', () => String, { nullable: true, description: 'The `cursor` of the last event received.' }) _after?: string,
+    @Args(() => EventStreamArgs) _args: EventStreamArgs,
   ) {
     return load(ctx, record);
   }

@@ -15,7 +15,8 @@ const SEED_AUTH = { secret: 'seed', ttlSeconds: 1 };
  * the GraphQL mutations call, so every rule, event and derived figure is what the API would produce.
  *
  * Each call runs in its own transaction on a fresh EntityManager (as `runMutation` does for a request),
- * stamped with the story's `now`. A UserErrors means the demo data broke a rule: it is turned into an
+ * stamped with the story's `now` (services stamp events, revisions and submissions with `ctx.now`, and
+ * a programme accepts applications only while `now` is inside its window). A UserErrors means the demo data broke a rule: it is turned into an
  * error that names the call, the moment and every message, and seeding stops.
  */
 export class Acting {
@@ -24,14 +25,23 @@ export class Acting {
 
   constructor(private readonly root: EntityManager) {}
 
+  /**
+   * A fresh EntityManager for one call. When the root is inside a transaction (the seeder runs the
+   * whole story in one, so that a broken rule leaves nothing behind), the fork joins it and each
+   * call's own transaction becomes a savepoint.
+   */
+  fork(): EntityManager {
+    return this.root.fork({ keepTransactionContext: true });
+  }
+
   /** A context for `viewer` at `now` on `em`: what `createContext` builds for a signed-in request. */
-  context(viewer: Viewer | null, now: Date, em: EntityManager = this.root.fork()): Context {
+  context(viewer: Viewer | null, now: Date, em: EntityManager = this.fork()): Context {
     return { em, viewer, loaders: new Loaders(em), auth: SEED_AUTH, now };
   }
 
   async as<I, R>(viewer: Viewer, now: Date, service: Service<I, R>, input: I): Promise<R> {
     this.calls += 1;
-    const em = this.root.fork();
+    const em = this.fork();
     try {
       return await em.transactional((tx) => service(this.context(viewer, now, tx), input));
     } catch (error) {

@@ -7,6 +7,7 @@ import {
   ProjectEventsDocument,
   ProjectStatusViewDocument,
   RecordDecisionDocument,
+  SaveScorecardDocument,
   StartProjectDeliveryDocument,
   SubmitProjectDocument,
   TerminateProjectDocument,
@@ -127,4 +128,16 @@ describe('status changes go only through the transitions table', () => {
     const events = await staff.client.data(ProjectEventsDocument, { id: delivered.id, first: 100 });
     expect(events.project.events.nodes.at(-1)).toMatchObject({ toStatus: 'TERMINATED', details: { action: 'TERMINATE', reason: '机构注销' } });
   });
+
+  it('takes closing scorecards without a recommendation: there is nothing left to approve', async () => {
+    const { project: delivered, staff, program: call } = await projectInDelivery(app());
+    await staff.client.data(OpenProjectClosingDocument, { input: { projectId: delivered.id } });
+    const round = await openRound(staff.client, call.id, 'CLOSING', '结项评估');
+    const [{ evaluator, assignmentId }] = await assign(staff.client, round.id, delivered.id, await evaluators(app(), 3));
+    const scored = await evaluator.client.data(SaveScorecardDocument, {
+      input: { assignmentId, scores: [{ criterionKey: 'outcomes', score: 55, comment: '目标基本达成' }, { criterionKey: 'finance', score: 36, comment: '财务规范' }], submit: true },
+    });
+    expect(scored.saveScorecard).toMatchObject({ userErrors: [], assignment: { status: 'SUBMITTED', total: 91, recommendation: null } });
+  });
 });
+

@@ -79,6 +79,7 @@ export async function createPerson(ctx: Context, input: CreatePersonInput) {
     passwordHash: await hashPassword(input.password),
     roles: input.roles,
     organization: organization ? ref(organization) : null,
+    createdAt: ctx.now,
   });
   await em.flush();
   return { person };

@@ -85,7 +85,7 @@ export class Project extends BaseEntity {
   createdBy!: Ref<Person>;
 
   @Field(() => GraphQLISODateTime)
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date & Opt = new Date();
 
   /** Optimistic lock: concurrent writers of the same project cannot both win. */

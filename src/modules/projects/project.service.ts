@@ -254,7 +254,7 @@ export async function assignProjectTeam(ctx: Context, input: AssignProjectTeamIn
     const mentors = await peopleWithRole(em, input.mentorIds, Role.MENTOR, 'input.mentorIds');
     const current = await em.find(ProjectMentor, { project });
     for (const row of current) if (!mentors.some((m) => m.id === row.mentor.id)) em.remove(row);
-    for (const mentor of mentors) if (!current.some((row) => row.mentor.id === mentor.id)) em.create(ProjectMentor, { project, mentor });
+    for (const mentor of mentors) if (!current.some((row) => row.mentor.id === mentor.id)) em.create(ProjectMentor, { project, mentor, assignedAt: ctx.now });
   }
   project.updatedAt = ctx.now;
   recordEvent(ctx, project, EventType.TEAM_ASSIGNED, {

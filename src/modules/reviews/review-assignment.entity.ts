@@ -43,7 +43,7 @@ export class CriterionScore {
 @ObjectType({ implements: Node, description: 'An evaluator’s assignment to a project in a round, with its scorecard.' })
 @Entity({ tableName: 'review_assignment' })
 @Unique({ properties: ['round', 'project', 'evaluator', 'revision'] })
-@Check({ name: 'review_assignment_submitted_complete', expression: `status <> 'SUBMITTED' or (submitted_at is not null and recommendation is not null and total is not null)` })
+@Check({ name: 'review_assignment_submitted_complete', expression: `status <> 'SUBMITTED' or (submitted_at is not null and total is not null)` })
 @Check({ name: 'review_assignment_total_range', expression: 'total is null or (total >= 0 and total <= 100)' })
 export class ReviewAssignment extends BaseEntity {
   @ManyToOne(() => ReviewRound, { ref: true, deleteRule: 'restrict', index: true })

@@ -1,0 +1,683 @@
+/**
+ * The demo's timeline: who does what to which project, and when, played through the API's service
+ * functions (see demo-actions.ts). Every status change, event, total, decision and derived figure the
+ * demo shows comes from these calls, as if people had used the API.
+ *
+ * - 2019 龙岗区政府民生实事: 59 projects scored on 2020-01-09; 龙岭花开 first with 96.4 (UNDER_REVIEW, round closed).
+ * - 2022 龙岗区基层社会治理实践项目: 守望相助 CLOSED with its grade after the October 2022 closing
+ *   evaluation; 居民共治空间 (three revisions answering two coaching sessions) IN_PROGRESS; 商户联盟新模式
+ *   in CLOSING_REVIEW.
+ * - 2022 龙岗区公益创投大赛: the roadshow 京剧唱响六约北 won; four approved and in delivery, one rejected.
+ * - 南山区, last year's call: 反毒馨生 IN_PROGRESS with 16 supervision visits and 6 accepted monthly
+ *   reports adding up to the source's 28 场 / 2595 人次 / 10 名“过来人”; one withdrawn, one terminated.
+ * - 南山区, the open call: a first batch reviewed (approved, conditionally approved, revision requested),
+ *   one under review with the demo evaluator's scorecard still open, one submitted, two drafts.
+ */
+import { CoachingMode } from '../src/modules/coaching/coaching-session.entity.js';
+import { DecisionOutcome } from '../src/modules/decisions/decision.entity.js';
+import { Recommendation } from '../src/modules/reviews/review-assignment.entity.js';
+import { RoundKind } from '../src/modules/reviews/review-round.entity.js';
+import { RiskLevel, VisitKind } from '../src/modules/supervision/supervision-visit.entity.js';
+import { inTimeOrder, type DemoActions, type ReportPlan, type VisitPlan } from './demo-actions.js';
+import { cst, type DemoClock, type RevisionContent } from './demo-data.js';
+import { minshengProjects } from './demo-minsheng.js';
+import * as P from './demo-proposals.js';
+import { PROJECTS } from './demo-proposals.js';
+
+const HOUR = 60 * 60 * 1000;
+const later = (at: Date, hours: number) => new Date(at.getTime() + hours * HOUR);
+
+export async function playDemoStory(s: DemoActions, clock: DemoClock): Promise<void> {
+  await minsheng2019(s);
+  await governance2022(s);
+  await roadshow2022(s);
+  await nanshanDelivery(s, clock);
+  await nanshanOpen(s, clock);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 龙岗区政府2019年度民生实事: 59 projects, one expert panel, 2020-01-09
+// ---------------------------------------------------------------------------------------------
+
+/** The rounds whose rankings the seeder checks, and what must come first. */
+export const MINSHENG_ROUND = 'minsheng2019';
+export const ROADSHOW_ROUND = 'roadshow2022';
+
+const LONGLING_NOTES = {
+  public_need: '街区环境秩序和便民服务是居民最关心的问题,需求把握精准。',
+  co_governance: '居民、商户、辖区单位共建共治共享机制完整,“三共”理念落到实处。',
+  effectiveness: '街区面貌和便民服务改善明显,居民获得感强。',
+  innovation: '“一社区一特色”的街区治理模式有示范价值。',
+  sustainability: '街区治理公约和议事机制为持续运行提供了制度保障。',
+};
+
+async function minsheng2019(s: DemoActions) {
+  const panel = ['evaluator3', 'evaluator4', 'evaluator5'];
+  const others = minshengProjects();
+  // 龙岭花开 was submitted in mid-October, among the others.
+  const entries = [
+    ...others.slice(0, 22).map((p) => ({ key: p.key, identity: { ...p, program: 'longgang_minsheng' as const }, revision: p.revision, totals: p.totals, notes: undefined as Record<string, string> | undefined })),
+    { key: 'longling', identity: PROJECTS.longling, revision: P.longling1, totals: [95.8, 96.4, 97.0] as [number, number, number], notes: LONGLING_NOTES as Record<string, string> },
+    ...others.slice(22).map((p) => ({ key: p.key, identity: { ...p, program: 'longgang_minsheng' as const }, revision: p.revision, totals: p.totals, notes: undefined })),
+  ];
+
+  const start = cst('2019-09-04 09:30').getTime();
+  for (const [i, entry] of entries.entries()) {
+    const created = new Date(start + Math.floor((i * 75) / entries.length) * 24 * HOUR + (i % 5) * HOUR);
+    await s.create(entry.key, entry.identity, created);
+    await s.revise(entry.key, later(created, 26), entry.revision);
+    await s.submit(entry.key, later(created, 72));
+  }
+
+  await s.openRound(MINSHENG_ROUND, 'longgang_minsheng', RoundKind.PROPOSAL, '龙岗区政府2019年度民生实事项目专家评审', 'staff2', cst('2020-01-06 10:00'));
+  for (const [i, entry] of entries.entries()) {
+    await s.assign(MINSHENG_ROUND, entry.key, panel, 'staff2', new Date(cst('2020-01-08 09:00').getTime() + i * 2 * 60_000));
+  }
+  // The panel scores every project on the day of the review.
+  for (const [i, entry] of entries.entries()) {
+    for (const [e, evaluator] of panel.entries()) {
+      const at = new Date(cst('2020-01-09 09:30').getTime() + (i * 7 + e * 2) * 60_000);
+      await s.score(MINSHENG_ROUND, entry.key, evaluator, at, entry.totals[e], {
+        notes: entry.notes,
+        comment: entry.key === 'longling' ? '街区治理“三共”格局成效显著,建议作为全区样板推广。' : undefined,
+      });
+    }
+  }
+  await s.closeRound(MINSHENG_ROUND, 'staff2', cst('2020-01-09 18:00'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2022年龙岗区基层社会治理实践项目 (横岗创新园 coached nine; three are in the demo)
+// ---------------------------------------------------------------------------------------------
+
+async function governance2022(s: DemoActions) {
+  const t = cst;
+  // 守望相助: coached on site, revised, submitted.
+  await s.create('danqin', PROJECTS.danqin, t('2022-02-28 09:00'));
+  await s.team('danqin', 'staff2', t('2022-02-28 15:00'), 'staff2', ['mentor', 'mentor2']);
+  await s.revise('danqin', t('2022-03-01 10:00'), P.danqin1);
+  await s.coach('danqin.1', 'danqin', 'mentor', t('2022-03-15 18:00'), {
+    heldAt: t('2022-03-15 15:00'), mode: CoachingMode.ON_SITE, durationMinutes: 90, discusses: 1,
+    topics: ['服务方式', '隐私保护', '过程资料'],
+    notes:
+      '走访四联社区,与黄美玲、罗颖讨论第1版方案。单亲父母工作时间紧、顾虑隐私,线下支持小组招募难度大;建议增加线上直播课程,' +
+      '主题覆盖情绪管理、亲子沟通和法律权益保障;按月整理活动资料、报送月度服务报告,便于督导跟进。',
+    actionItems: [
+      { description: '设计12期线上直播课程的主题和讲师安排', due: t('2022-03-22 18:00') },
+      { description: '建立月度服务资料报送模板', due: t('2022-03-24 18:00') },
+    ],
+  });
+  await s.actionItemDone('danqin.1', 0, 'applicant.silian', t('2022-03-21 17:00'));
+  await s.actionItemDone('danqin.1', 1, 'applicant.silian', t('2022-03-24 11:00'));
+  await s.revise('danqin', t('2022-03-25 14:00'), P.danqin2, ['danqin.1']);
+  await s.submit('danqin', t('2022-04-08 10:00'));
+
+  // 商户联盟新模式
+  await s.create('shanghu', PROJECTS.shanghu, t('2022-03-03 14:00'));
+  await s.team('shanghu', 'staff2', t('2022-03-04 10:00'), 'staff2', ['mentor2']);
+  await s.revise('shanghu', t('2022-03-05 11:00'), P.shanghu1);
+  await s.coach('shanghu.1', 'shanghu', 'mentor2', t('2022-03-20 16:00'), {
+    heldAt: t('2022-03-20 10:00'), mode: CoachingMode.ON_SITE, durationMinutes: 120, discusses: 1,
+    topics: ['联动机制', '激励措施', '指标设计'],
+    notes:
+      '到礼耕路走访商户并讨论第1版方案。商户自治需要与社区党委、物业和执法队形成联动,才能解决占道经营反弹的问题;' +
+      '建议增加星级商户评选,以荣誉激励商户持续参与,并提高联盟覆盖和议事会场次目标。',
+    actionItems: [
+      { description: '把商户联盟与社区党委、物业、执法队的联动机制写入方案', due: t('2022-03-28 18:00') },
+      { description: '设计星级商户评选办法和激励预算', due: t('2022-03-31 18:00') },
+    ],
+  });
+  await s.actionItemDone('shanghu.1', 0, 'applicant.liuyuenan', t('2022-03-27 16:00'));
+  await s.actionItemDone('shanghu.1', 1, 'applicant.liuyuenan', t('2022-03-31 10:00'));
+  await s.revise('shanghu', t('2022-04-02 09:30'), P.shanghu2, ['shanghu.1']);
+  await s.submit('shanghu', t('2022-04-12 09:00'));
+
+  // 居民共治空间: 经过3次方案修改 — two coaching sessions, each answered by the next revision.
+  await s.create('gongzhi', PROJECTS.gongzhi, t('2022-02-24 10:00'));
+  await s.team('gongzhi', 'staff2', t('2022-02-24 16:00'), 'staff2', ['mentor']);
+  await s.revise('gongzhi', t('2022-02-25 10:00'), P.gongzhi1);
+  await s.coach('gongzhi.1', 'gongzhi', 'mentor', t('2022-03-08 19:00'), {
+    heldAt: t('2022-03-08 14:30'), mode: CoachingMode.ON_SITE, durationMinutes: 120, discusses: 1,
+    topics: ['工作思路', '法治保障与德治', '指标设计'],
+    notes:
+      '到怡锦社区走访辅导,与蔡文娟、欧阳明讨论第1版方案。方案以场地改造为主,对“谁来议、怎么议、议完怎么办”交代不足。' +
+      '建议以“党委领导、部门协同、居民参与、法治保障、德治支撑”为工作思路重写方案,引入社区法律顾问驻点,增加邻里评议等德治活动,' +
+      '并把参与居民目标与议事成效挂钩。',
+    actionItems: [
+      { description: '按“党委领导、部门协同、居民参与、法治保障、德治支撑”重写项目概述和目标', due: t('2022-03-15 18:00') },
+      { description: '联系社区法律顾问,确定律师驻点频次和费用', due: t('2022-03-16 18:00') },
+    ],
+  });
+  await s.actionItemDone('gongzhi.1', 0, 'applicant.yijin', t('2022-03-14 16:00'));
+  await s.actionItemDone('gongzhi.1', 1, 'applicant.yijin', t('2022-03-16 11:00'));
+  await s.revise('gongzhi', t('2022-03-18 15:00'), P.gongzhi2, ['gongzhi.1']);
+  await s.coach('gongzhi.2', 'gongzhi', 'mentor', t('2022-03-29 12:00'), {
+    heldAt: t('2022-03-29 10:00'), mode: CoachingMode.ONLINE, durationMinutes: 90, discusses: 2,
+    topics: ['议事规则', '预算结构', '经验推广'],
+    notes:
+      '线上辅导第2版方案。工作思路已经清晰,但居民议事会缺少规则,场地改造预算偏高。建议制定《居民议事规则》,议事会增加到每月1次以上;' +
+      '与社区党群服务中心协调可调用的家具,调减改造预算;作为区级重点推荐项目,补充现场观摩与经验推广的安排和指标。',
+    actionItems: [
+      { description: '起草《居民议事规则》并征求居民代表意见', due: t('2022-04-04 18:00') },
+      { description: '与党群服务中心确认可提供的家具,调减改造预算', due: t('2022-04-02 18:00') },
+      { description: '补充现场观摩与经验推广活动及指标', due: t('2022-04-05 18:00') },
+    ],
+  });
+  await s.actionItemDone('gongzhi.2', 1, 'applicant.yijin', t('2022-04-01 15:00'));
+  await s.actionItemDone('gongzhi.2', 0, 'applicant.yijin', t('2022-04-03 10:00'));
+  await s.actionItemDone('gongzhi.2', 2, 'applicant.yijin', t('2022-04-05 10:00'));
+  await s.revise('gongzhi', t('2022-04-06 11:00'), P.gongzhi3, ['gongzhi.2']);
+  await s.submit('gongzhi', t('2022-04-10 16:00'));
+
+  // 立项评审
+  const panel = ['evaluator2', 'evaluator3', 'evaluator4'];
+  await s.openRound('gov2022', 'longgang_governance', RoundKind.PROPOSAL, '2022年龙岗区基层社会治理实践项目立项评审', 'staff2', t('2022-04-16 09:00'));
+  await s.assign('gov2022', 'danqin', panel, 'staff2', t('2022-04-16 09:30'));
+  await s.assign('gov2022', 'shanghu', panel, 'staff2', t('2022-04-16 09:40'));
+  await s.assign('gov2022', 'gongzhi', panel, 'staff2', t('2022-04-16 09:50'));
+  const proposalScores: [string, number[]][] = [['danqin', [87.0, 88.5, 90.0]], ['gongzhi', [91.0, 92.5, 94.0]], ['shanghu', [86.0, 87.5, 89.5]]];
+  for (const [p, [key, totals]] of proposalScores.entries()) {
+    for (const [e, evaluator] of panel.entries()) {
+      await s.score('gov2022', key, evaluator, new Date(t('2022-04-17 09:30').getTime() + e * 3 * HOUR + p * 40 * 60_000), totals[e]);
+    }
+  }
+  await s.decide('danqin', 'staff2', t('2022-04-19 10:00'), {
+    outcome: DecisionOutcome.APPROVED, grantAmount: 89_000,
+    rationale: '以线上直播课程覆盖工作繁忙、顾虑隐私的单亲父母,设计贴合需求,指标清晰,同意按申请金额立项。',
+  });
+  await s.decide('gongzhi', 'staff2', t('2022-04-19 10:30'), {
+    outcome: DecisionOutcome.APPROVED, grantAmount: 108_000,
+    rationale: '工作思路清晰,议事规则完善,作为区级重点推荐项目立项,按申请金额资助。',
+  });
+  await s.decide('shanghu', 'staff2', t('2022-04-19 11:00'), {
+    outcome: DecisionOutcome.APPROVED, grantAmount: 60_000,
+    rationale: '同意立项。星级商户评选的激励从简,以荣誉激励为主,核定资助60000元。',
+  });
+  await s.startDelivery('danqin', 'staff2', t('2022-04-20 09:00'));
+  await s.startDelivery('gongzhi', 'staff2', t('2022-05-05 09:00'));
+  await s.startDelivery('shanghu', 'staff2', t('2022-05-05 09:30'));
+
+  // 督导: visits, follow-ups and monthly reports, in the order they happened.
+  const steps: { at: Date; run: () => Promise<void> }[] = [];
+  const visit = (key: string, project: string, visitor: string, at: Date, plan: VisitPlan) =>
+    steps.push({ at, run: () => s.visit(key, project, visitor, at, later(at, 2), plan) });
+  const closeFollowUp = (key: string, by: string, at: Date, resolution: string) =>
+    steps.push({ at, run: () => s.closeFollowUp(key, by, at, resolution) });
+  const report = (project: string, plan: ReportPlan, acceptedBy: string) => {
+    const [year, month] = plan.period.split('-').map(Number);
+    const submitted = new Date(Date.UTC(year, month, 5, 2)); // the 5th of the next month, 10:00 CST
+    const accepted = later(submitted, 77);
+    steps.push({ at: submitted, run: () => s.submitReport(project, submitted, plan) });
+    steps.push({ at: accepted, run: () => s.acceptReport(project, plan.period, acceptedBy, accepted) });
+  };
+
+  // 守望相助: “通过实地走访及参与线上直播课程的方式督导项目开展,报送报告及活动月度服务资料6份”.
+  visit('danqin.v1', 'danqin', 'mentor', t('2022-05-20 20:00'), {
+    kind: VisitKind.ONLINE_CHECK, riskLevel: RiskLevel.NORMAL,
+    findings: '参与第1期线上直播课程“离异后的情绪调适”,在线家长41人,互动积极;建议课后整理问答,形成常见问题清单。',
+  });
+  visit('danqin.v2', 'danqin', 'staff2', t('2022-06-15 10:00'), {
+    kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.ATTENTION,
+    findings: '检查服务档案和支持小组记录:30户家庭档案齐全,2户高风险家庭已转介心理咨询;第2期支持小组部分签到表缺少家长签名。',
+    followUps: [{ description: '补齐第2期支持小组签到表的家长签名', due: t('2022-06-30 18:00') }],
+  });
+  closeFollowUp('danqin.v2/0', 'staff2', t('2022-06-28 16:00'), '已补齐签到表,并在小组活动中改用签到与满意度评估一体的表单。');
+  visit('danqin.v3', 'danqin', 'mentor', t('2022-07-23 10:00'), {
+    kind: VisitKind.ACTIVITY_OBSERVATION, riskLevel: RiskLevel.NORMAL,
+    findings: '观摩亲子户外拓展活动,18个家庭参加,亲子互动明显改善;社工对活动中情绪波动的孩子处理得当。',
+  });
+  visit('danqin.v4', 'danqin', 'mentor', t('2022-08-18 20:00'), {
+    kind: VisitKind.ONLINE_CHECK, riskLevel: RiskLevel.NORMAL,
+    findings: '参与线上直播课程“单亲家庭的法律与权益保障”,律师讲解抚养费、探视权等问题,在线56人,课后答疑30分钟。',
+  });
+  visit('danqin.v5', 'danqin', 'staff2', t('2022-09-21 10:00'), {
+    kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.NORMAL,
+    findings: '结项前核查:各项指标已完成,月度服务资料齐全,支出与预算相符;建议整理个案和小组案例,准备结项评估。',
+  });
+  const danqinMonths: [string, string, number, number, number, number, number, number, number, number, number][] = [
+    // period, what was done, sessions, person-times, households, groups, live courses, volunteers, hours, satisfaction, spending
+    ['2022-04', '需求调研与建档,通过社区网格和妇联渠道识别服务对象', 3, 86, 21, 0, 0, 4, 18, 91.5, 8_200],
+    ['2022-05', '情感增能支持小组第1期、线上直播课程2期、个案陪伴', 6, 142, 6, 2, 2, 6, 32, 92.0, 14_300],
+    ['2022-06', '支持小组第2期、线上直播课程2期、亲子绘本阅读', 6, 168, 3, 2, 2, 8, 41.5, 93.4, 15_600],
+    ['2022-07', '支持小组第3期、线上直播课程3期、亲子户外拓展', 7, 175, 0, 2, 3, 8, 46, 94.0, 16_800],
+    ['2022-08', '支持小组第4期、线上直播课程2期、法律权益讲座', 6, 190, 0, 2, 2, 9, 44, 92.8, 15_200],
+    ['2022-09', '线上直播课程3期、个案回访与结项资料整理', 5, 164, 0, 0, 3, 9, 36.5, 95.1, 13_900],
+  ];
+  for (const [period, done, sessions, personTimes, households, groups, courses, volunteers, hours, rate, spending] of danqinMonths) {
+    report('danqin', {
+      period, sessionsHeld: sessions, personTimes, volunteers, volunteerHours: hours, satisfactionRate: rate, spending,
+      narrative: `${period.replace('-', '年')}月:${done};共开展${sessions}场活动,服务${personTimes}人次。`,
+      indicatorActuals: [
+        { name: '服务家庭', actual: households },
+        { name: '服务人次', actual: personTimes },
+        { name: '支持小组活动', actual: groups },
+        { name: '线上直播课程', actual: courses },
+        { name: '月度服务报告', actual: 1 },
+        { name: '服务对象满意度', actual: rate },
+      ],
+    }, 'staff2');
+  }
+
+  // 居民共治空间
+  visit('gongzhi.v1', 'gongzhi', 'mentor', t('2022-06-20 10:00'), {
+    kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.NORMAL,
+    findings: '共治空间改造完成,议事区、调解室和居民意见墙已投入使用;首次居民议事会议定了小区停车秩序问题的处理办法。',
+  });
+  visit('gongzhi.v2', 'gongzhi', 'staff2', t('2022-09-15 19:30'), {
+    kind: VisitKind.ACTIVITY_OBSERVATION, riskLevel: RiskLevel.NORMAL,
+    findings: '观摩居民议事会:按《居民议事规则》规范议事,驻点律师现场解答物业费争议。议事结果尚未公示,居民不清楚办理进度。',
+    followUps: [{ description: '议事事项的办理结果在居民意见墙和小区群公示', due: t('2022-09-30 18:00') }],
+  });
+  closeFollowUp('gongzhi.v2/0', 'mentor', t('2022-09-29 15:00'), '已建立议事事项台账,办理结果每两周在意见墙和小区群公示。');
+  visit('gongzhi.v3', 'gongzhi', 'staff', t('2022-12-08 09:00'), {
+    kind: VisitKind.ACTIVITY_OBSERVATION, riskLevel: RiskLevel.NORMAL,
+    findings: '区基层社会治理工作领导小组办公室在怡锦社区共治空间举办现场观摩会,分4批次共接待全区11个街道122人次参与观摩。',
+  });
+  const gongzhiMonths: [string, string, number, number, number, number, number, number, number, number][] = [
+    // period, what was done, sessions, residents, councils, matters settled, lawyer sessions, visitors, satisfaction, spending
+    ['2022-05', '共治空间改造、居民意见墙上线', 2, 40, 0, 0, 0, 0, 90.5, 38_000],
+    ['2022-06', '首次居民议事会、律师驻点启动', 4, 96, 1, 1, 2, 0, 91.2, 9_000],
+    ['2022-07', '居民议事会2场、律师驻点', 5, 132, 2, 2, 2, 0, 92.6, 8_500],
+    ['2022-08', '居民议事会、邻里评议启动', 4, 88, 1, 2, 2, 0, 93.0, 7_600],
+    ['2022-09', '居民议事会2场、邻里评议', 6, 125, 2, 3, 2, 0, 92.1, 9_200],
+    ['2022-10', '居民议事会、文明家庭评议', 4, 104, 1, 2, 2, 0, 94.3, 8_100],
+    ['2022-11', '居民议事会2场、好邻居评议', 6, 118, 2, 3, 2, 0, 93.8, 9_600],
+    ['2022-12', '居民议事会、区级现场观摩会', 6, 97, 1, 2, 0, 122, 95.2, 11_400],
+  ];
+  for (const [period, done, sessions, residents, councils, settled, lawyer, visitors, rate, spending] of gongzhiMonths) {
+    report('gongzhi', {
+      period, sessionsHeld: sessions, personTimes: residents + visitors, volunteers: 12, volunteerHours: sessions * 6, satisfactionRate: rate, spending,
+      narrative: `${period.replace('-', '年')}月:${done};共开展${sessions}场活动,服务${residents + visitors}人次。`,
+      indicatorActuals: [
+        { name: '居民议事会', actual: councils },
+        { name: '参与居民', actual: residents },
+        { name: '议事事项办结', actual: settled },
+        { name: '律师驻点服务', actual: lawyer },
+        { name: '接待观摩', actual: visitors },
+        { name: '服务对象满意度', actual: rate },
+      ],
+    }, 'staff2');
+  }
+
+  // 商户联盟新模式
+  visit('shanghu.v1', 'shanghu', 'mentor2', t('2022-06-10 10:00'), {
+    kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.NORMAL,
+    findings: '商户联盟已吸纳54家商户,签订“门前三包”责任书;商户议事会运转正常。',
+  });
+  visit('shanghu.v2', 'shanghu', 'staff2', t('2022-07-06 15:00'), {
+    kind: VisitKind.ACTIVITY_OBSERVATION, riskLevel: RiskLevel.NORMAL,
+    findings: '区委主要领导一行到礼耕路调研项目,肯定“党建引领,社区共治,商户自治,多方共赢”的做法。',
+  });
+  visit('shanghu.v3', 'shanghu', 'mentor2', t('2022-09-14 21:00'), {
+    kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.ATTENTION,
+    findings: '夜间走访:部分商户“门前三包”执行松懈,夜间占道经营有反弹。',
+    followUps: [{ description: '商户议事会专题讨论夜间占道经营,联合执法队开展劝导', due: t('2022-09-30 18:00') }],
+  });
+  closeFollowUp('shanghu.v3/0', 'mentor2', t('2022-09-28 17:00'), '商户议事会修订公约,增加夜间轮值劝导;联合执法队劝导两周后占道经营明显减少。');
+  visit('shanghu.v4', 'shanghu', 'staff2', t('2022-11-16 10:00'), {
+    kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.NORMAL,
+    findings: '星级商户评选完成,22家商户获评;各项指标已完成,可以准备结项。',
+  });
+  const shanghuMonths: [string, string, number, number, number, number, number, number, number][] = [
+    // period, what was done, sessions, person-times, shops joined, councils, star shops, satisfaction, spending
+    ['2022-05', '商户走访、联盟成立大会、签订“门前三包”责任书', 3, 95, 36, 1, 0, 90.2, 7_800],
+    ['2022-06', '商户议事会、消防安全培训', 3, 120, 18, 1, 0, 91.0, 8_200],
+    ['2022-07', '商户议事会、消防演练、迎接区领导调研', 4, 136, 12, 1, 0, 92.5, 9_100],
+    ['2022-08', '商户议事会、环境卫生联合检查', 3, 108, 8, 1, 0, 91.8, 8_000],
+    ['2022-09', '商户议事会2场(含夜间占道经营专题)、联合劝导', 4, 112, 4, 2, 0, 93.1, 8_600],
+    ['2022-10', '星级商户评选与表彰、商户议事会', 4, 118, 3, 1, 22, 94.0, 12_400],
+    ['2022-11', '商户议事会、经验总结', 3, 131, 2, 1, 0, 93.6, 8_300],
+  ];
+  for (const [period, done, sessions, personTimes, joined, councils, stars, rate, spending] of shanghuMonths) {
+    report('shanghu', {
+      period, sessionsHeld: sessions, personTimes, volunteers: 15, volunteerHours: sessions * 5, satisfactionRate: rate, spending,
+      narrative: `${period.replace('-', '年')}月:${done};共开展${sessions}场活动,服务${personTimes}人次。`,
+      indicatorActuals: [
+        { name: '加入联盟商户', actual: joined },
+        { name: '商户议事会', actual: councils },
+        { name: '服务人次', actual: personTimes },
+        { name: '星级商户', actual: stars },
+        { name: '服务对象满意度', actual: rate },
+      ],
+    }, 'staff2');
+  }
+
+  // 结项评估: 守望相助 passed in October 2022 (“于2022年10月已顺利通过结项评估”); 商户联盟 opened in December.
+  const closingPanel = ['evaluator2', 'evaluator3', 'evaluator4'];
+  steps.push({ at: t('2022-10-10 09:00'), run: () => s.openClosing('danqin', 'staff2', t('2022-10-10 09:00')) });
+  steps.push({ at: t('2022-10-10 09:30'), run: () => s.openRound('gov2022.closing', 'longgang_governance', RoundKind.CLOSING, '2022年龙岗区基层社会治理实践项目结项评估', 'staff2', t('2022-10-10 09:30')) });
+  steps.push({ at: t('2022-10-10 10:00'), run: () => s.assign('gov2022.closing', 'danqin', closingPanel, 'staff2', t('2022-10-10 10:00')) });
+  const danqinClosing: [string, string, number][] = [['evaluator2', '2022-10-18 10:00', 86.5], ['evaluator3', '2022-10-19 15:00', 88.0], ['evaluator4', '2022-10-20 09:30', 90.9]];
+  for (const [evaluator, at, total] of danqinClosing) {
+    steps.push({ at: t(at), run: () => s.score('gov2022.closing', 'danqin', evaluator, t(at), total, { comment: '指标全部完成,线上直播课程的做法值得推广。' }) });
+  }
+  steps.push({ at: t('2022-10-25 10:00'), run: () => s.close('danqin', 'staff2', t('2022-10-25 10:00')) });
+  steps.push({ at: t('2022-12-20 10:00'), run: () => s.openClosing('shanghu', 'staff2', t('2022-12-20 10:00')) });
+  steps.push({ at: t('2022-12-20 11:00'), run: () => s.assign('gov2022.closing', 'shanghu', ['evaluator3', 'evaluator4', 'evaluator5'], 'staff2', t('2022-12-20 11:00')) });
+  steps.push({ at: t('2022-12-28 15:00'), run: () => s.score('gov2022.closing', 'shanghu', 'evaluator3', t('2022-12-28 15:00'), 89.0) });
+  await inTimeOrder(steps);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 龙岗区2022年社区社会组织优秀项目公益创投大赛: “累计辅导8个项目,成功申报5个项目” — the five 横岗 entries
+// ---------------------------------------------------------------------------------------------
+
+async function roadshow2022(s: DemoActions) {
+  const t = cst;
+  await s.create('jingju', PROJECTS.jingju, t('2022-05-18 10:00'));
+  await s.team('jingju', 'staff2', t('2022-05-18 15:00'), 'staff2', ['mentor2']);
+  await s.revise('jingju', t('2022-05-20 15:30'), P.jingju1);
+  await s.coach('jingju.1', 'jingju', 'mentor2', t('2022-06-02 18:00'), {
+    heldAt: t('2022-06-02 14:00'), mode: CoachingMode.ON_SITE, durationMinutes: 150, discusses: 1,
+    topics: ['公益创投项目设计', '青少年参与', '预算'],
+    notes:
+      '横岗创新园“社区社会组织如何设计公益创投项目”辅导会后,对《京剧唱响六约北》第1版方案单独辅导。建议增加京剧进校园,吸引青少年参与;' +
+      '戏服租借费用高且不可持续,可改为购置基础戏服由京剧队长期保管;补充京剧队参与社区议事和志愿服务的目标。',
+    actionItems: [
+      { description: '联系辖区小学,确定京剧进校园的安排', due: t('2022-06-08 18:00') },
+      { description: '比较戏服租借与购置的费用', due: t('2022-06-08 18:00') },
+    ],
+  });
+  await s.actionItemDone('jingju.1', 1, 'applicant.liuyuebei', t('2022-06-07 16:00'));
+  await s.actionItemDone('jingju.1', 0, 'applicant.liuyuebei', t('2022-06-08 11:00'));
+  await s.revise('jingju', t('2022-06-10 16:00'), P.jingju2, ['jingju.1']);
+  await s.submit('jingju', t('2022-06-20 17:00'));
+
+  const entries: [P.ProjectKey, RevisionContent, string, string][] = [
+    ['chaguo', P.chaguo1, '2022-05-25 10:00', '2022-06-24 10:00'],
+    ['xiaodaren', P.xiaodaren1, '2022-05-26 15:00', '2022-06-25 11:00'],
+    ['fanzha', P.fanzha1, '2022-06-01 10:00', '2022-06-27 16:00'],
+    ['paotui', P.paotui1, '2022-06-06 14:00', '2022-06-28 09:30'],
+  ];
+  for (const [key, revision, created, submitted] of entries) {
+    await s.create(key, PROJECTS[key], t(created));
+    await s.team(key, 'staff2', later(t(created), 20), 'staff2');
+    await s.revise(key, later(t(created), 50), revision);
+    await s.submit(key, t(submitted));
+  }
+
+  // 路演: five evaluators; the trimmed mean drops each project's highest and lowest total.
+  const panel = ['evaluator', 'evaluator2', 'evaluator3', 'evaluator4', 'evaluator5'];
+  await s.openRound(ROADSHOW_ROUND, 'longgang_roadshow', RoundKind.PROPOSAL, '龙岗区2022年社区社会组织优秀项目公益创投大赛路演', 'staff2', t('2022-07-08 10:00'));
+  const totals: [string, number[]][] = [
+    ['jingju', [95.0, 97.0, 93.5, 95.5, 94.5]],
+    ['fanzha', [89.0, 86.0, 92.0, 88.5, 90.5]],
+    ['chaguo', [87.5, 90.0, 84.5, 88.0, 86.0]],
+    ['xiaodaren', [86.0, 82.0, 89.5, 85.5, 87.0]],
+    ['paotui', [74.5, 80.5, 70.5, 76.0, 73.0]],
+  ];
+  for (const [i, [key]] of totals.entries()) await s.assign(ROADSHOW_ROUND, key, panel, 'staff2', new Date(t('2022-07-12 10:00').getTime() + i * 600_000));
+  for (const [i, [key, scores]] of totals.entries()) {
+    for (const [e, evaluator] of panel.entries()) {
+      const at = new Date(t('2022-07-15 09:30').getTime() + (i * 25 + e * 3) * 60_000);
+      await s.score(ROADSHOW_ROUND, key, evaluator, at, scores[e], key === 'jingju' ? { comment: '以京剧凝聚居民、带动青少年参与,路演表现突出。' } : {});
+    }
+  }
+  await s.decide('jingju', 'staff2', t('2022-07-25 10:00'), {
+    outcome: DecisionOutcome.APPROVED, grantAmount: 46_000,
+    rationale: '路演评分第一名,按申请金额资助,并推荐至龙岗区“民生微实事·大盆菜”服务类项目库。',
+  });
+  await s.decide('fanzha', 'staff2', t('2022-07-25 10:10'), { outcome: DecisionOutcome.APPROVED, grantAmount: 35_000, rationale: '同意立项。' });
+  await s.decide('chaguo', 'staff2', t('2022-07-25 10:20'), { outcome: DecisionOutcome.APPROVED, grantAmount: 38_000, rationale: '同意立项。' });
+  await s.decide('xiaodaren', 'staff2', t('2022-07-25 10:30'), { outcome: DecisionOutcome.APPROVED, grantAmount: 40_000, rationale: '同意立项。' });
+  await s.decide('paotui', 'staff2', t('2022-07-25 10:40'), {
+    outcome: DecisionOutcome.REJECTED,
+    rationale:
+      '路演评分未进入资助范围。送餐服务与区民政局长者助餐补贴项目内容重叠,志愿者补贴占预算一半以上,可持续性不足;' +
+      '建议与长者饭堂运营方合作,以志愿服务积分代替现金补贴后,参加下一年度大赛。',
+  });
+  for (const key of ['jingju', 'fanzha', 'chaguo', 'xiaodaren']) await s.startDelivery(key, 'staff2', t('2022-08-01 09:00'));
+  await s.visit('jingju.v1', 'jingju', 'mentor2', t('2022-09-28 19:30'), t('2022-09-28 22:00'), {
+    kind: VisitKind.ACTIVITY_OBSERVATION, riskLevel: RiskLevel.NORMAL,
+    findings: '观摩国庆京剧汇演:京剧队与辖区小学学生同台演出《报灯名》等唱段,观众约300人次;京剧队已有22名骨干队员。',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 南山区, last year's call: in delivery now (dates relative to today, see DemoClock.month)
+// ---------------------------------------------------------------------------------------------
+
+async function nanshanDelivery(s: DemoActions, clock: DemoClock) {
+  const m = (offset: number, day: number, time = '10:00') => clock.month(offset, day, time);
+
+  await s.create('fandu', PROJECTS.fandu, m(-10, 4));
+  await s.team('fandu', 'staff', m(-10, 4, '16:00'), 'staff', ['mentor']);
+  await s.revise('fandu', m(-10, 6, '15:00'), P.fandu1);
+  await s.create('laojiefang', PROJECTS.laojiefang, m(-10, 8));
+  await s.team('laojiefang', 'staff', m(-10, 9), 'staff');
+  await s.create('jiuye', PROJECTS.jiuye, m(-10, 10));
+  await s.team('jiuye', 'staff', m(-10, 11), 'staff');
+  await s.revise('laojiefang', m(-10, 12, '15:00'), P.laojiefang1);
+  await s.revise('jiuye', m(-10, 15, '15:00'), P.jiuye1);
+  await s.coach('fandu.1', 'fandu', 'mentor', m(-10, 20, '18:30'), {
+    heldAt: m(-10, 20, '15:00'), mode: CoachingMode.ON_SITE, durationMinutes: 120, discusses: 1,
+    topics: ['成效指标', '志愿者管理', '课程体系'],
+    notes:
+      '与何晓琳及两位禁毒社工讨论第1版方案。课程体系完整,但成效指标偏保守,志愿者管理缺少标准。建议增加生命故事剧场,' +
+      '以“过来人”的亲身经历提升宣讲感染力;培育目标提高到10名,进社区进校园宣讲提高到10场;形成一套志愿者培训管理和考核标准体系,作为可推广的成果。',
+    actionItems: [
+      { description: '测算加入生命故事剧场后的活动场次和服务人次', due: m(-10, 27) },
+      { description: '起草志愿者培训管理和考核标准的框架', due: m(-9, 3) },
+    ],
+  });
+  await s.actionItemDone('fandu.1', 0, 'applicant', m(-10, 26, '17:00'));
+  await s.actionItemDone('fandu.1', 1, 'applicant', m(-9, 2, '11:00'));
+  await s.revise('fandu', m(-9, 8), P.fandu2, ['fandu.1']);
+  await s.submit('fandu', m(-9, 12, '16:00'));
+  await s.withdraw('jiuye', 'applicant', m(-9, 20, '11:00'),
+    '与区禁毒办今年购买的社区戒毒康复服务内容重复;经与项目官员沟通,撤回申报,就业支持内容并入“反毒馨生”项目的团队建设环节。');
+  await s.submit('laojiefang', m(-9, 25, '15:00'));
+
+  // 立项评审 (blind review: evaluators never see who applied)
+  await s.openRound('nanshanDelivery', 'nanshan_delivery', RoundKind.PROPOSAL, `${s.programYear('nanshan_delivery')}年度立项评审`, 'staff', m(-8, 5, '09:00'));
+  await s.assign('nanshanDelivery', 'fandu', ['evaluator', 'evaluator2', 'evaluator3'], 'staff', m(-8, 5, '10:00'));
+  await s.assign('nanshanDelivery', 'laojiefang', ['evaluator', 'evaluator4', 'evaluator5'], 'staff', m(-8, 5, '10:10'));
+  await s.score('nanshanDelivery', 'fandu', 'evaluator', m(-8, 10), 92.0, {
+    notes: { innovation: '以戒毒“过来人”现身说法开展禁毒宣传,模式新颖,有推广价值。' },
+    comment: '建议同意立项;注意“过来人”志愿者的隐私保护和复吸风险管理。',
+  });
+  await s.score('nanshanDelivery', 'laojiefang', 'evaluator', m(-8, 10, '15:00'), 84.5);
+  await s.score('nanshanDelivery', 'fandu', 'evaluator2', m(-8, 11), 90.5);
+  await s.score('nanshanDelivery', 'fandu', 'evaluator3', m(-8, 12), 93.5);
+  await s.score('nanshanDelivery', 'laojiefang', 'evaluator4', m(-8, 13), 82.0);
+  await s.score('nanshanDelivery', 'laojiefang', 'evaluator5', m(-8, 14), 85.0);
+  await s.decide('fandu', 'staff', m(-7, 15), {
+    outcome: DecisionOutcome.APPROVED, grantAmount: 126_600,
+    rationale: '以“过来人”现身说法开展禁毒宣传,模式新颖,成效指标清晰,同意按申请金额立项。',
+  });
+  await s.decide('laojiefang', 'staff', m(-7, 15, '10:30'), { outcome: DecisionOutcome.APPROVED, grantAmount: 80_000, rationale: '同意立项。' });
+  await s.startDelivery('fandu', 'staff', m(-6, 3, '09:00'));
+  await s.startDelivery('laojiefang', 'staff', m(-6, 3, '09:30'));
+
+  const steps: { at: Date; run: () => Promise<void> }[] = [];
+  const visit = (key: string, project: string, visitor: string, at: Date, plan: VisitPlan) =>
+    steps.push({ at, run: () => s.visit(key, project, visitor, at, later(at, 3), plan) });
+  const closeFollowUp = (key: string, by: string, at: Date, resolution: string) =>
+    steps.push({ at, run: () => s.closeFollowUp(key, by, at, resolution) });
+
+  // 反毒馨生: 走访督导16轮 by the project officer and the mentor, alternating.
+  const fanduVisits: [number, number, VisitKind, string, RiskLevel, { description: string; due: Date; closed: [Date, string] | null }[]][] = [
+    [-6, 6, VisitKind.SITE_VISIT, '项目启动会暨“过来人”志愿者面谈:与戒毒所共同面谈12名候选人,确定10名培育对象;服务档案齐全。', RiskLevel.NORMAL, []],
+    [-6, 20, VisitKind.ACTIVITY_OBSERVATION, '观摩生涯规划工作坊第1期:10名“过来人”全部到场,社工引导梳理个人经历;个别成员情绪起伏较大,需要一对一跟进。', RiskLevel.NORMAL,
+      [{ description: '为每名“过来人”建立一对一跟进记录', due: m(-5, 10), closed: [m(-5, 8, '16:00'), '已为10名“过来人”建立跟进记录,社工每两周面谈一次。'] }]],
+    [-5, 6, VisitKind.SITE_VISIT, '检查培训台账:工作坊签到表和课后评估表有缺漏。', RiskLevel.NORMAL,
+      [{ description: '补齐前两个月的培训签到表与课后评估表', due: m(-5, 20), closed: [m(-5, 18, '15:00'), '已补齐,并改用电子签到和评估。'] }]],
+    [-5, 20, VisitKind.ACTIVITY_OBSERVATION, '观摩历奇工作坊:团队信任和协作明显提升,“过来人”开始主动分享。', RiskLevel.NORMAL, []],
+    [-4, 6, VisitKind.ONLINE_CHECK, '线上抽查服务记录与月报数据,场次、人次与签到记录一致。', RiskLevel.NORMAL, []],
+    [-4, 13, VisitKind.SITE_VISIT, '两名“过来人”因工作时间冲突连续缺席两次培训,有流失风险。', RiskLevel.ATTENTION,
+      [{ description: '制定志愿者回访与激励方案,把培训调整到周末', due: m(-4, 27), closed: [m(-4, 25, '17:00'), '培训改到周六上午,增加交通补贴和月度之星表彰;两名志愿者已恢复参加。'] }]],
+    [-4, 20, VisitKind.ACTIVITY_OBSERVATION, '观摩生命故事剧场排练:剧本由“过来人”共同创作,真实感强,个别情节需注意保护当事人隐私。', RiskLevel.NORMAL, []],
+    [-3, 6, VisitKind.ACTIVITY_OBSERVATION, '观摩生命故事剧场社区首演:观众约180人次,反响热烈,演后交流环节居民提问踊跃。', RiskLevel.NORMAL, []],
+    [-3, 20, VisitKind.SITE_VISIT, '检查演讲技巧培训:10名“过来人”已完成个人禁毒故事稿并通过试讲。', RiskLevel.NORMAL, []],
+    [-2, 6, VisitKind.ACTIVITY_OBSERVATION, '观摩第一场禁毒宣讲进校园:学生互动积极;宣讲前未向学校和街道禁毒办报备活动方案。', RiskLevel.NORMAL,
+      [{ description: '进校园宣讲前向学校和街道禁毒办报备,并留存影像与签到资料', due: m(-2, 15), closed: [m(-2, 14, '11:00'), '已建立报备流程,后续宣讲均提前一周报备并归档影像资料。'] }]],
+    [-2, 13, VisitKind.ONLINE_CHECK, '线上核对月报与活动影像资料,数据一致。', RiskLevel.NORMAL, []],
+    [-2, 20, VisitKind.ACTIVITY_OBSERVATION, '观摩禁毒宣讲进社区:“过来人”现身说法感染力强,居民互动踊跃。', RiskLevel.NORMAL, []],
+    [-1, 6, VisitKind.SITE_VISIT, '财务抽查:支出与预算一致,志愿者补贴发放签收齐全。', RiskLevel.NORMAL, []],
+    [-1, 20, VisitKind.ACTIVITY_OBSERVATION, '观摩团队建设活动:10名“过来人”全部在岗,队伍稳定。', RiskLevel.NORMAL, []],
+    [0, 3, VisitKind.SITE_VISIT, '中期评估座谈:已开展28场活动、服务2595人次,培育10名“过来人”,完成10场进社区进校园宣讲,各项指标已完成。', RiskLevel.NORMAL, []],
+    [0, 10, VisitKind.SITE_VISIT, '商定下一阶段工作:巩固志愿者队伍,总结培育经验。', RiskLevel.NORMAL,
+      [{ description: '汇编《“过来人”禁毒志愿者培育手册》,附培训管理和考核标准体系的实施案例', due: m(1, 20), closed: null }]],
+  ];
+  fanduVisits.forEach(([month, day, kind, findings, riskLevel, followUps], i) => {
+    const key = `fandu.v${i + 1}`;
+    visit(key, 'fandu', i % 2 === 0 ? 'staff' : 'mentor', m(month, day, '10:00'), { kind, findings, riskLevel, followUps });
+    followUps.forEach((f, j) => { if (f.closed) closeFollowUp(`${key}/${j}`, i % 2 === 0 ? 'staff' : 'mentor', f.closed[0], f.closed[1]); });
+  });
+
+  // 报送月度服务资料6份: together 28 场, 2595 人次, 10 名“过来人”, 10 场宣讲, 1 套标准体系, 满意度 90% 以上.
+  const fanduMonths: [string, number, number, number, number, number, number, number, number][] = [
+    // what was done, sessions, person-times, trained, talks, standard, hours, satisfaction, spending
+    ['“过来人”志愿者筛选面谈、生涯规划工作坊', 4, 180, 0, 0, 0, 36, 92.5, 9_800],
+    ['生涯规划工作坊、历奇工作坊、团队建设', 5, 320, 6, 0, 0, 58, 93.0, 11_200],
+    ['生命故事剧场编排与社区首演、演讲技巧培训', 5, 465, 4, 1, 0, 74.5, 94.2, 14_650],
+    ['演讲技巧培训、禁毒宣讲进校园', 5, 560, 0, 2, 0, 82, 91.8, 12_300],
+    ['禁毒宣讲进社区、进校园,生命故事剧场巡演', 5, 610, 0, 4, 0, 96, 95.0, 13_900],
+    ['禁毒宣讲进校园、团队建设,培训管理和考核标准体系定稿', 4, 460, 0, 3, 1, 68.5, 93.6, 10_150],
+  ];
+  fanduMonths.forEach(([done, sessions, personTimes, trained, talks, standard, hours, rate, spending], i) => {
+    const offset = i - 6;
+    const period = clock.period(offset);
+    const submitted = m(offset + 1, 4);
+    const accepted = m(offset + 1, 7, '15:00');
+    steps.push({ at: accepted, run: () => s.acceptReport('fandu', period, 'staff', accepted) });
+    steps.push({
+      at: submitted,
+      run: () => s.submitReport('fandu', submitted, {
+        period, sessionsHeld: sessions, personTimes, volunteers: 10, volunteerHours: hours, satisfactionRate: rate, spending,
+        narrative: `${period.replace('-', '年')}月:${done};共开展${sessions}场活动,服务${personTimes}人次。`,
+        indicatorActuals: [
+          { name: '活动场次', actual: sessions },
+          { name: '服务人次', actual: personTimes },
+          { name: '培育“过来人”禁毒志愿者', actual: trained },
+          { name: '进社区进校园禁毒宣讲', actual: talks },
+          { name: '禁毒志愿者培训管理和考核标准体系', actual: standard },
+          { name: '服务对象满意度', actual: rate },
+        ],
+      }),
+    });
+  });
+
+  // 南头古城“老街坊”: the area's urban renewal moved most of the elders away; terminated, settled at cost.
+  visit('laojiefang.v1', 'laojiefang', 'staff', m(-5, 15), {
+    kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.WARNING,
+    findings: '南头古城片区启动城市更新,已建档的60名长者中有23名随家人搬离,邻里互助队部分队员也已迁出。',
+    followUps: [{ description: '评估剩余服务对象情况,提出项目调整或终止方案', due: m(-4, 5) }],
+  });
+  closeFollowUp('laojiefang.v1/0', 'staff', m(-4, 3, '16:00'), '经评估,剩余服务对象不足原计划的一半,片区还将继续搬迁,建议终止项目并按实结算。');
+  steps.push({
+    at: m(-4, 10),
+    run: () => s.terminate('laojiefang', 'staff', m(-4, 10),
+      '南头古城片区城市更新,服务对象大部分已随家人搬离,原定服务无法继续;经区委政法委同意终止项目,已拨资金按实际支出结算,结余退回。'),
+  });
+  await inTimeOrder(steps);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 南山区, the open call (dates relative to today)
+// ---------------------------------------------------------------------------------------------
+
+async function nanshanOpen(s: DemoActions, clock: DemoClock) {
+  const d = (days: number, time = '10:00') => clock.daysAgo(days, time);
+
+  await s.create('funengzhe', PROJECTS.funengzhe, d(29));
+  await s.create('xiangyang', PROJECTS.xiangyang, d(29, '14:00'));
+  await s.team('funengzhe', 'staff', d(28, '11:00'), 'staff', ['mentor2']);
+  await s.team('xiangyang', 'staff', d(28, '11:30'), 'staff', ['mentor2']);
+  await s.revise('xiangyang', d(28, '16:00'), P.xiangyang1);
+  await s.create('loudong', PROJECTS.loudong, d(27, '09:30'));
+  await s.revise('funengzhe', d(27, '15:00'), P.funengzhe1);
+  await s.team('loudong', 'staff', d(26), 'staff');
+  await s.revise('loudong', d(26, '15:00'), P.loudong1);
+  await s.create('xinghuo', PROJECTS.xinghuo, d(26, '11:00'));
+  await s.team('xinghuo', 'staff', d(25), 'staff', ['mentor2']);
+  await s.coach('xiangyang.1', 'xiangyang', 'mentor2', d(25, '17:00'), {
+    heldAt: d(25, '14:00'), mode: CoachingMode.ON_SITE, durationMinutes: 90, discusses: 1,
+    topics: ['家庭康复', '线上互助', '指标'],
+    notes:
+      '讨论第1版方案。建议康复者与照顾者同组训练,增加“家”点动力家庭综合康复训练小组;搭建家庭成员线上互助平台,社工每日值守;' +
+      '相应提高小组与家庭活动、社区宣传的服务人次目标。',
+    actionItems: [
+      { description: '设计“家”点动力家庭综合康复训练小组的课程大纲', due: d(23) },
+      { description: '制定线上互助平台的社工值守安排', due: d(23) },
+    ],
+  });
+  await s.revise('xinghuo', d(24, '16:00'), P.xinghuo1);
+  await s.submit('funengzhe', d(24, '17:00'));
+  await s.actionItemDone('xiangyang.1', 0, 'applicant.shengyangsheng', d(23, '11:00'));
+  await s.actionItemDone('xiangyang.1', 1, 'applicant.shengyangsheng', d(23, '16:00'));
+  await s.submit('loudong', d(23, '17:00'));
+  await s.create('xingfu', PROJECTS.xingfu, d(23, '10:00'));
+  await s.revise('xiangyang', d(22, '15:00'), P.xiangyang2, ['xiangyang.1']);
+  await s.team('xingfu', 'staff', d(22, '10:00'), 'staff', ['mentor', 'mentor2']);
+  await s.submit('xiangyang', d(21, '10:00'));
+  await s.revise('xingfu', d(21, '15:00'), P.xingfu1);
+
+  // 立项评审(第一批), blind review
+  const round = 'nanshanOpen';
+  await s.openRound(round, 'nanshan', RoundKind.PROPOSAL, `${s.programYear('nanshan')}年度立项评审(第一批)`, 'staff', d(20, '09:00'));
+  await s.assign(round, 'funengzhe', ['evaluator', 'evaluator2', 'evaluator3'], 'staff', d(20, '10:00'));
+  await s.assign(round, 'xiangyang', ['evaluator', 'evaluator4', 'evaluator5'], 'staff', d(20, '10:10'));
+  await s.assign(round, 'loudong', ['evaluator2', 'evaluator4', 'evaluator5'], 'staff', d(20, '10:20'));
+  await s.score(round, 'xiangyang', 'evaluator', d(18, '15:00'), 86.5, { comment: '家庭综合康复的设计有新意;线上互助平台需要补充隐私保护安排。' });
+  await s.score(round, 'funengzhe', 'evaluator', d(17), 90.0, { comment: '“调研设计+个案服务+康复训练小组”模式完整,建议立项。' });
+  await s.score(round, 'funengzhe', 'evaluator2', d(16), 88.5);
+  await s.score(round, 'loudong', 'evaluator2', d(16, '16:00'), 72.0, { comment: '补贴占比过高,可持续性不足,建议修改后再审。' });
+  await s.coach('xingfu.1', 'xingfu', 'mentor', d(16, '18:00'), {
+    heldAt: d(16, '14:30'), mode: CoachingMode.ON_SITE, durationMinutes: 120, discusses: 1,
+    topics: ['子项目设计', '服务范围'],
+    notes:
+      '到田厦社区走访,讨论第1版方案。三个子项目以室内活动为主,建议增加户外健步与亲子活动(“走道乐活营”),吸引更多家庭参与;' +
+      '服务范围可以从田厦社区扩展到粤海、蛇口、招商街道的4个社区。',
+    actionItems: [
+      { description: '设计“走道乐活营”的活动安排', due: d(10) },
+      { description: '与蔚蓝海岸、麻岭、深圳湾、海月4个社区确认合作意向', due: d(2) },
+    ],
+  });
+  await s.submit('xinghuo', d(16, '17:00'));
+  await s.score(round, 'funengzhe', 'evaluator3', d(15), 91.5);
+  await s.score(round, 'xiangyang', 'evaluator4', d(15, '14:00'), 84.0);
+  await s.assign(round, 'xinghuo', ['evaluator', 'evaluator2', 'evaluator3'], 'staff', d(14));
+  await s.score(round, 'loudong', 'evaluator4', d(14, '15:00'), 68.5);
+  await s.score(round, 'xiangyang', 'evaluator5', d(13), 87.0);
+  await s.score(round, 'loudong', 'evaluator5', d(12), 74.0, { recommendation: Recommendation.REVISE });
+  await s.actionItemDone('xingfu.1', 0, 'applicant.darongshu', d(11, '16:00'));
+  await s.create('humiao', PROJECTS.humiao, d(10));
+  await s.coach('xingfu.2', 'xingfu', 'mentor2', d(9, '21:00'), {
+    heldAt: d(9, '19:30'), mode: CoachingMode.ONLINE, durationMinutes: 60, discusses: 1,
+    topics: ['志愿者培育', '指标'],
+    notes:
+      '线上辅导。建议把解忧陪伴志愿者目标提高到21名,并让居民组成项目执行团队,实现从被服务者到服务提供者的转变;各项指标与子项目一一对应。',
+    actionItems: [
+      { description: '把各项指标与子项目一一对应', due: d(6) },
+      { description: '制定解忧陪伴志愿者的培训与考核计划', due: d(-7) },
+    ],
+  });
+  await s.score(round, 'xinghuo', 'evaluator2', d(9), 89.5);
+  await s.team('humiao', 'staff', d(9, '11:00'), 'staff');
+  await s.revise('humiao', d(8, '15:00'), P.humiao1);
+  await s.decide('funengzhe', 'staff', d(6), {
+    outcome: DecisionOutcome.APPROVED, grantAmount: 120_000,
+    rationale: '同意立项。精神科医师督导费按实际次数结算,核定资助120000元。',
+  });
+  await s.decide('xiangyang', 'staff', d(6, '10:30'), {
+    outcome: DecisionOutcome.APPROVED_WITH_CONDITIONS, grantAmount: 98_400,
+    conditions: [
+      '补充线上互助平台的隐私保护与社工值守制度',
+      '与南头街道精防办签订康复者转介与危机干预合作协议,并报项目官员备案',
+    ],
+    rationale: '家庭综合康复的设计有新意,同意有条件立项;条件满足后启动。',
+  });
+  await s.decide('loudong', 'staff', d(6, '11:00'), {
+    outcome: DecisionOutcome.REVISION_REQUESTED,
+    rationale:
+      '方案把大部分预算用于楼栋长现金补贴(72000元,占76%),可持续性存疑。请补充楼栋长的激励与退出机制、与物业和出租屋管理的分工,' +
+      '把补贴改为以服务积分等非现金激励为主,并细化隐患整改的闭环流程后再提交。',
+  });
+  await s.actionItemDone('xingfu.2', 0, 'applicant.darongshu', d(6, '15:00'));
+  await s.revise('xingfu', d(5, '16:00'), P.xingfu2, ['xingfu.1', 'xingfu.2']);
+  await s.create('nanyuan', PROJECTS.nanyuan, d(3, '20:00'));
+  await s.conditionMet('xiangyang', 0, 'staff', d(2, '15:00'));
+  await s.submit('humiao', d(2, '10:00'));
+  await s.revise('nanyuan', d(2, '21:00'), P.nanyuan1);
+}

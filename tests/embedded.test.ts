@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../seeds/demo.seeder.js';
-import { CreateOrganizationDocument, LoginDocument, OrganizationsDocument, ProjectsDocument } from './generated/graphql.js';
+import {
+  AssignProjectTeamDocument,
+  CreateOrganizationDocument,
+  LoginDocument,
+  OrganizationsDocument,
+  ProjectBoardDocument,
+  ProjectEventsLiveDocument,
+  ProjectsDocument,
+} from './generated/graphql.js';
+import { connectLive, subscribe } from './support/live.js';
 import { Client } from './support/client.js';
 import { creditCode } from './support/factories.js';
 import { runServerProcess, type ServerProcess } from './support/process.js';
@@ -38,6 +47,18 @@ describe('the zero-install start on embedded PostgreSQL', () => {
       input: { name: '龙岗区众智公共服务创新中心(重启测试)', kind: 'SOCIAL_ORGANIZATION', creditCode: creditCode(), district: '龙岗区', contactName: '张主任', contactPhone: '0755-28881234' },
     });
     expect(created.createOrganization.userErrors).toEqual([]);
+
+    // Live events in embedded mode come from the in-process bus, woken when a transaction commits.
+    const [demoProject] = (await staff.data(ProjectsDocument, { first: 1 })).projects.edges.map((e) => e.node);
+    const live = connectLive(first.url, staff.token);
+    const watch = subscribe(live.client, ProjectEventsLiveDocument, { projectIds: [demoProject.id] });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const team = await staff.data(ProjectBoardDocument, { first: 1 });
+    const lead = team.projects.nodes[0].leadStaff;
+    await staff.data(AssignProjectTeamDocument, { input: { projectId: demoProject.id, leadStaffId: lead?.id ?? null } });
+    const [{ projectEvents }] = await watch.waitFor(1);
+    expect(projectEvents).toMatchObject({ type: 'TEAM_ASSIGNED', project: { id: demoProject.id } });
+    await live.client.dispose();
     await stop(first);
 
     const restarted = Date.now();

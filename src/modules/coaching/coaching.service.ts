@@ -1,8 +1,8 @@
-import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { ref, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { requireViewer } from '../../shared/auth.js';
-import { findPage, pageWindow, toPage, type Page, type PageArgs } from '../../shared/connection.js';
+import { findPage, projectPage, type Page, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
@@ -59,33 +59,7 @@ export async function getActionItem(ctx: Context, globalId: string): Promise<Act
  */
 export async function listCoachingSessions(ctx: Context, project: Project, args: PageArgs): Promise<Page<CoachingSession>> {
   await requireCoachingVisible(ctx, project);
-  const { limit, offset } = pageWindow(args);
-  return ctx.loaders.keyed(`coachingSessionPages:${offset}:${limit}`, (projectIds, em) => sessionPages(em, projectIds, offset, limit)).load(project.id);
-}
-
-async function sessionPages(em: EntityManager, projectIds: readonly string[], offset: number, limit: number): Promise<Page<CoachingSession>[]> {
-  const rows: (Record<string, unknown> & { project_id: string; page_total: string })[] = await em.execute(
-    `select * from (
-       select s.*, row_number() over (partition by s.project_id order by s.held_at desc, s.id) as page_row,
-              count(*) over (partition by s.project_id) as page_total
-         from coaching_session s
-        where s.project_id in (?)) ranked
-      where page_row > ? and page_row <= ?
-      order by page_row`,
-    [[...projectIds], offset, offset + limit],
-  );
-  const totals = new Map(rows.map((row) => [row.project_id, Number(row.page_total)]));
-  // A page past the end has no rows to carry the total: count those projects apart, as findPage does.
-  const unknown = offset > 0 ? projectIds.filter((id) => !totals.has(id)) : [];
-  if (unknown.length) {
-    const counted: { project_id: string; total: string }[] = await em.execute(
-      'select project_id, count(*) as total from coaching_session where project_id in (?) group by project_id',
-      [unknown],
-    );
-    for (const { project_id, total } of counted) totals.set(project_id, Number(total));
-  }
-  const sessions = rows.map(({ page_row: _row, page_total: _total, ...session }) => em.map(CoachingSession, session));
-  return groupBy(projectIds, sessions, (s) => s.project.id).map((items, i) => toPage(items, offset, totals.get(projectIds[i]) ?? 0));
+  return projectPage(ctx, CoachingSession, project.id, 'e.held_at desc, e.id', args);
 }
 
 /** A session's action items by due date, batched across sessions. */

@@ -1,7 +1,7 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
-import type { PageArgs } from '../../shared/connection.js';
+import { projectPage, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
@@ -12,7 +12,6 @@ import { Project, ProjectStatus } from '../projects/project.entity.js';
 import { canViewProject } from '../projects/project.permissions.js';
 import { closingBlockers } from './closing-blockers.js';
 import { FollowUp } from './follow-up.entity.js';
-import { projectPage } from './project-pages.js';
 import type { CloseFollowUpInput, LogSupervisionVisitInput } from './supervision.inputs.js';
 import { canFollowDelivery, canSeeClosingBlockers, canSupervise, mayFollowDelivery } from './supervision.permissions.js';
 import { SupervisionVisit } from './supervision-visit.entity.js';

@@ -32,3 +32,10 @@ export class Loaders {
     return loader;
   }
 }
+
+/** A batch loader's answer: the items of each key, in the order of the keys (empty where none). */
+export function groupByKey<T>(keys: readonly string[], items: T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map(keys.map((key): [string, T[]] => [key, []]));
+  for (const item of items) groups.get(keyOf(item))?.push(item);
+  return keys.map((key) => groups.get(key)!);
+}

@@ -1,5 +1,6 @@
 import { ref, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
+import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { requireViewer } from '../../shared/auth.js';
 import { findPage, projectPage, type Page, type PageArgs } from '../../shared/connection.js';
@@ -19,12 +20,6 @@ import { isCalendarDate, platformDate } from './due-dates.js';
 
 /** A project whose lifecycle has ended is no longer coached. */
 const ENDED_STATUSES: readonly ProjectStatus[] = [ProjectStatus.WITHDRAWN, ProjectStatus.REJECTED, ProjectStatus.CLOSED, ProjectStatus.TERMINATED];
-
-function groupBy<T>(keys: readonly string[], items: T[], keyOf: (item: T) => string): T[][] {
-  const groups = new Map(keys.map((key): [string, T[]] => [key, []]));
-  for (const item of items) groups.get(keyOf(item))?.push(item);
-  return keys.map((key) => groups.get(key)!);
-}
 
 async function coachingVisible(ctx: Context, projectId: string): Promise<boolean> {
   const project = await ctx.loaders.byId(Project).load(projectId);
@@ -67,7 +62,7 @@ export function sessionActionItems(ctx: Context, session: CoachingSession): Prom
   return ctx.loaders
     .keyed('sessionActionItems', async (sessionIds, em) => {
       const items = await em.find(ActionItem, { session: { $in: [...sessionIds] } }, { orderBy: { dueDate: 'asc', id: 'asc' } });
-      return groupBy(sessionIds, items, (item) => item.session.id);
+      return groupByKey(sessionIds, items, (item) => item.session.id);
     })
     .load(session.id);
 }
@@ -78,7 +73,7 @@ export async function openActionItems(ctx: Context, project: Project): Promise<A
   return ctx.loaders
     .keyed('openActionItems', async (projectIds, em) => {
       const items = await em.find(ActionItem, { project: { $in: [...projectIds] }, doneAt: null }, { orderBy: { dueDate: 'asc', id: 'asc' } });
-      return groupBy(projectIds, items, (item) => item.project.id);
+      return groupByKey(projectIds, items, (item) => item.project.id);
     })
     .load(project.id);
 }

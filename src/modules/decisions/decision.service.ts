@@ -1,5 +1,6 @@
 import { ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
+import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole } from '../../shared/auth.js';
 import { forbidden } from '../../shared/errors.js';
@@ -34,7 +35,7 @@ export async function decisionsOf(ctx: Context, project: Project): Promise<Decis
   return ctx.loaders
     .keyed('decisionsByProject', async (projectIds, em) => {
       const rows = await em.find(Decision, { project: { $in: [...projectIds] } }, { populate: ['conditions'], orderBy: { createdAt: 'desc', id: 'asc' } });
-      return projectIds.map((id) => rows.filter((row) => row.project.id === id));
+      return groupByKey(projectIds, rows, (row) => row.project.id);
     })
     .load(project.id);
 }

@@ -1,5 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
+import { groupByKey } from '../../shared/loaders.js';
 import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
 import { Program } from '../programs/program.entity.js';
 import { teamOf } from './project-team.loader.js';
@@ -45,7 +46,7 @@ function evaluatorIdsOf(ctx: Context, projectId: string): Promise<string[]> {
         'select distinct project_id, evaluator_id from review_assignment where project_id in (?)',
         [[...projectIds]],
       );
-      return projectIds.map((id) => rows.filter((row) => row.project_id === id).map((row) => row.evaluator_id));
+      return groupByKey(projectIds, rows, (row) => row.project_id).map((group) => group.map((row) => row.evaluator_id));
     })
     .load(projectId);
 }

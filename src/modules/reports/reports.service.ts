@@ -1,5 +1,6 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
+import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { projectPage, type PageArgs } from '../../shared/connection.js';
@@ -36,7 +37,7 @@ function acceptedReportsOf(ctx: Context, projectId: string): Promise<ServiceRepo
   return ctx.loaders
     .keyed('acceptedServiceReports', async (projectIds, em) => {
       const rows = await em.find(ServiceReport, { project: { $in: [...projectIds] }, status: ReportStatus.ACCEPTED });
-      return projectIds.map((id) => rows.filter((row) => row.project.id === id));
+      return groupByKey(projectIds, rows, (row) => row.project.id);
     })
     .load(projectId);
 }

@@ -1,5 +1,6 @@
 import { ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
+import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
@@ -32,7 +33,7 @@ export function assignmentsOf(ctx: Context, projectId: string): Promise<ReviewAs
   return ctx.loaders
     .keyed('assignmentsByProject', async (projectIds, em) => {
       const rows = await em.find(ReviewAssignment, { project: { $in: [...projectIds] } }, { populate: ['round'], strategy: 'joined', orderBy: { createdAt: 'asc', id: 'asc' } });
-      return projectIds.map((id) => rows.filter((row) => row.project.id === id));
+      return groupByKey(projectIds, rows, (row) => row.project.id);
     })
     .load(projectId);
 }

@@ -1,4 +1,4 @@
-import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
+import { wrap, type EntityManager, type EntityName } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 /**
@@ -12,9 +12,19 @@ export class Loaders {
 
   byId<T extends { id: string }>(entity: EntityName<T>): DataLoader<string, T | null> {
     return this.get(entity, async (ids) => {
-      const found = await this.em.find(entity, { id: { $in: [...ids] } } as never);
+      // Entities this unit of work already holds (e.g. mapped from a row read once for many subscribers) cost nothing.
+      const className = this.em.getMetadata().get(entity).className;
+      const held = new Map(
+        ids.map((id) => {
+          const known = this.em.getUnitOfWork().getById<T>(className, id as never);
+          // A reference (an unloaded relation) sits in the identity map too: only loaded entities count.
+          return [id, known && wrap(known).isInitialized() ? known : undefined];
+        }),
+      );
+      const missing = ids.filter((id) => !held.get(id));
+      const found = missing.length ? await this.em.find(entity, { id: { $in: missing } } as never) : [];
       const byId = new Map(found.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return ids.map((id) => held.get(id) ?? byId.get(id) ?? null);
     });
   }
 

@@ -14,6 +14,8 @@ export interface EventRecord {
   evaluatorId: string | null;
   /** The event's row as read once for the batch, so each subscriber maps it without another query. */
   row: Record<string, unknown>;
+  /** Its project's row, likewise: nearly every subscriber selects the project. */
+  projectRow?: Record<string, unknown>;
 }
 
 export interface SubscriberFilter {
@@ -94,6 +96,7 @@ export class EventDispatcher {
         if (!events.length) return;
         if (this.subscribers.size) {
           const audiences = await readAudiences(this.orm, events);
+          for (const event of events) event.projectRow = audiences.get(event.projectId)!.row;
           for (const event of events) {
             for (const subscriber of this.subscribers) {
               if (matches(subscriber.viewer, subscriber.filter, event, audiences.get(event.projectId)!)) subscriber.push(event);
@@ -135,11 +138,11 @@ export async function readEvents(orm: MikroORM, after: number, upTo: number, lim
 }
 
 /** Who may see each project the events concern, read fresh for the batch (two statements). */
-export async function readAudiences(orm: MikroORM, events: EventRecord[]): Promise<Map<string, ProjectAudience>> {
+export async function readAudiences(orm: MikroORM, events: EventRecord[]): Promise<Map<string, ProjectAudience & { row: Record<string, unknown> }>> {
   const ids = [...new Set(events.map((e) => e.projectId))];
   const em = orm.em.fork();
   const [projects, mentors, evaluators] = await Promise.all([
-    em.execute('select id, organization_id from project where id in (?)', [ids]) as Promise<{ id: string; organization_id: string }[]>,
+    em.execute('select * from project where id in (?)', [ids]) as Promise<{ id: string; organization_id: string }[]>,
     em.execute('select project_id, mentor_id from project_mentor where project_id in (?)', [ids]) as Promise<{ project_id: string; mentor_id: string }[]>,
     em.execute('select distinct project_id, evaluator_id from review_assignment where project_id in (?)', [ids]) as Promise<{ project_id: string; evaluator_id: string }[]>,
   ]);
@@ -147,6 +150,7 @@ export async function readAudiences(orm: MikroORM, events: EventRecord[]): Promi
     projects.map((p) => [
       p.id,
       {
+        row: p,
         organizationId: p.organization_id,
         mentorIds: mentors.filter((m) => m.project_id === p.id).map((m) => m.mentor_id),
         evaluatorIds: evaluators.filter((e) => e.project_id === p.id).map((e) => e.evaluator_id),

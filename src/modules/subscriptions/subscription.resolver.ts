@@ -1,6 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { renewForEvent, type Context } from '../../app/context.js';
 import { LifecycleEvent } from '../events/lifecycle-event.entity.js';
+import { Project } from '../projects/project.entity.js';
 import type { EventRecord } from './event-dispatcher.js';
 import { REVIEW_EVENT_TYPES, encodeCursor, subscribeToEvents, type EventSubscriptionArgs } from './subscription.service.js';
 
@@ -51,5 +52,6 @@ export class SubscriptionResolver {
  */
 function load(ctx: Context, record: EventRecord) {
   renewForEvent(ctx);
+  if (record.projectRow) ctx.em.map(Project, record.projectRow);
   return ctx.em.map(LifecycleEvent, record.row);
 }

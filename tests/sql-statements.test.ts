@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AssignProjectTeamDocument, ProjectBoardDocument } from './generated/graphql.js';
+import { AssignProjectTeamDocument, ProjectBoardDocument, ProjectHistoryBoardDocument } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import { applicantOrganization, person, program, project, revision } from './support/factories.js';
 
@@ -44,4 +44,22 @@ describe('listing projects with their organisation, current revision, mentors an
     // The viewer lookup, the page with its count, organisations, revisions, and the teams (lead staff and mentors).
     expect(counts[50]).toBeLessThanOrEqual(5);
   });
+
+  it('lists revisions and closing blockers of many projects in the same number of statements as of few', async () => {
+    const counts: number[] = [];
+    for (const first of [5, 50]) {
+      counts.push(
+        await app().countStatements(async () => {
+          const { projects } = await app().admin.data(ProjectHistoryBoardDocument, { first });
+          expect(projects.nodes).toHaveLength(first);
+          for (const node of projects.nodes) {
+            expect(node.revisions).toMatchObject({ totalCount: 1, nodes: [{ number: 1 }] });
+            expect(node.closingBlockers).toEqual([]);
+          }
+        }),
+      );
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
 });
+

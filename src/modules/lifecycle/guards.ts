@@ -54,7 +54,7 @@ export const GUARDS: Record<GuardName, Guard> = {
     code: UserErrorCode.CLOSING_BLOCKED,
     overridableBy: 'STAFF',
     async check(ctx, project) {
-      const blockers = await closingBlockers(ctx.em, project);
+      const blockers = await closingBlockers(ctx, project.id);
       return blockers.length ? `Settle these first, or give a reason to proceed: ${blockers.join('; ')}.` : null;
     },
   },

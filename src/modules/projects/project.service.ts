@@ -1,7 +1,7 @@
 import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, isStaff, requireRole, requireViewer } from '../../shared/auth.js';
-import { findPage, type PageArgs } from '../../shared/connection.js';
+import { findPage, projectPage, type PageArgs } from '../../shared/connection.js';
 import { notFound } from '../../shared/errors.js';
 import { formatYuan, isMoney, toFen } from '../../shared/money.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
@@ -43,8 +43,9 @@ export async function getRevision(ctx: Context, globalId: string): Promise<Propo
   return revision;
 }
 
+/** Newest first; one statement for the revisions of every project in a list. */
 export function listRevisions(ctx: Context, project: Project, args: PageArgs) {
-  return findPage(ctx.em, ProposalRevision, { project: project.id }, { number: 'desc' }, args);
+  return projectPage(ctx, ProposalRevision, project.id, 'e.number desc', args);
 }
 
 export async function compareRevisions(ctx: Context, fromId: string, toId: string) {

@@ -1,5 +1,6 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
+import { groupByKey } from '../../shared/loaders.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { projectPage, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
@@ -61,14 +62,14 @@ export function followUpsOf(ctx: Context, visit: SupervisionVisit): Promise<Foll
   return ctx.loaders
     .keyed('followUpsByVisit', async (visitIds, em) => {
       const rows = await em.find(FollowUp, { visit: { $in: [...visitIds] } }, { orderBy: { dueDate: 'asc', id: 'asc' } });
-      return visitIds.map((id) => rows.filter((row) => row.visit.id === id));
+      return groupByKey(visitIds, rows, (row) => row.visit.id);
     })
     .load(visit.id);
 }
 
 export function projectClosingBlockers(ctx: Context, project: Project): Promise<string[]> {
   if (!canSeeClosingBlockers(ctx.viewer)) throw forbidden('see what blocks a project’s closing');
-  return closingBlockers(ctx.em, project);
+  return closingBlockers(ctx, project.id);
 }
 
 /** Loads the project a supervision act is about: seen by the viewer, supervised by them. */

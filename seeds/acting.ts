@@ -8,7 +8,13 @@ import { UserErrors } from '../src/shared/user-errors.js';
 export type Service<I, R> = (ctx: Context, input: I) => Promise<R>;
 
 /** Tokens are never issued while seeding; the context needs the settings all the same. */
-const SEED_AUTH = { secret: 'seed', ttlSeconds: 1 };
+const SEED_AUTH = {
+  secret: 'seed',
+  ttlSeconds: 1,
+  throttle: { accountAttempts: 5, addressAttempts: 50, windowSeconds: 900, baseDelaySeconds: 30, maxDelaySeconds: 900 },
+};
+/** The demo acts through the services, not through signed-in sessions: its viewers name none. */
+export const SEED_SESSION = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Acts on the demo database as a given person at a given moment, through the same service functions
@@ -36,7 +42,7 @@ export class Acting {
 
   /** A context for `viewer` at `now` on `em`: what `createContext` builds for a signed-in request. */
   context(viewer: Viewer | null, now: Date, em: EntityManager = this.fork()): Context {
-    return { em, viewer, loaders: new Loaders(em), auth: SEED_AUTH, now };
+    return { em, viewer, loaders: new Loaders(em), auth: SEED_AUTH, clientAddress: null, now };
   }
 
   async as<I, R>(viewer: Viewer, now: Date, service: Service<I, R>, input: I): Promise<R> {

@@ -13,7 +13,7 @@ import { ReportStatus, ServiceReport } from '../src/modules/reports/service-repo
 import { ReviewRound } from '../src/modules/reviews/review-round.entity.js';
 import { ranking } from '../src/modules/reviews/review.service.js';
 import { SupervisionVisit } from '../src/modules/supervision/supervision-visit.entity.js';
-import { Acting } from './acting.js';
+import { Acting, SEED_SESSION } from './acting.js';
 import { DemoActions } from './demo-actions.js';
 import {
   DEMO_LOGINS, DEMO_PASSWORD, DemoClock, ORGANIZATIONS, PEOPLE, cst, demoPrograms,
@@ -107,7 +107,7 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
     await tx.flush();
 
     const viewers = new Map<string, Viewer>(
-      [...persons].map(([key, p]) => [key, { id: p.id, roles: [...p.roles], organizationId: p.organization?.id ?? null }]),
+      [...persons].map(([key, p]) => [key, { id: p.id, roles: [...p.roles], organizationId: p.organization?.id ?? null, sessionId: SEED_SESSION }]),
     );
     const acting = new Acting(tx);
     const actions = new DemoActions(acting, viewers, saved);

@@ -11,6 +11,9 @@ try {
   process.exit(1);
 }
 
+// Libraries (Express among them) read NODE_ENV: it follows the configuration, production by default.
+process.env.NODE_ENV = config.nodeEnv;
+
 const started = Date.now();
 const server = await startServer(config).catch((error: unknown) => {
   console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { signToken } from '../src/shared/auth.js';
 import { fromGlobalId } from '../src/shared/node-id.js';
 import {
   AssignProjectTeamDocument,
@@ -16,7 +15,7 @@ import {
   SubmitProjectDocument,
   SubmitServiceReportDocument,
 } from './generated/graphql.js';
-import { TEST_TOKEN_SECRET, useTestApp } from './support/app.js';
+import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
 import { applicantOrganization, person, program, project, revision } from './support/factories.js';
 import { assign, evaluators, openRound, projectInDelivery, submitScorecard } from './support/lifecycle.js';
@@ -140,7 +139,7 @@ describe('who hears what', () => {
 
   it('closes the connection with 4401 when its token expires', async () => {
     const mentor = await person(app(), ['MENTOR']);
-    const shortLived = signToken(TEST_TOKEN_SECRET, fromGlobalId(mentor.id)!.id, 2).token;
+    const shortLived = await app().sessionToken(fromGlobalId(mentor.id)!.id, 2);
     const connection = connectLive(app().url, shortLived);
     open.push(connection.client);
     subscribe(connection.client, ProjectEventsLiveDocument, {});

@@ -15,6 +15,8 @@ export interface Config {
   /** Seed the demo data when the database has none (defaults on in embedded mode). */
   seedDemo: boolean;
   development: boolean;
+  /** `development`, `production` or `test`: what NODE_ENV is set to for the libraries that read it. */
+  nodeEnv: string;
   shutdownTimeoutMs: number;
   logQueries: boolean;
   /** Creates this administrator at start-up when no administrator exists yet. */
@@ -22,6 +24,45 @@ export interface Config {
   /** How many missed events a resuming subscription may replay, and how many may wait per subscription. */
   subscriptionReplayLimit: number;
   subscriptionMaxQueue: number;
+  limits: OperationLimits;
+  /** Whether `__schema`/`__type` are answered: for everyone, for staff only, or for nobody. */
+  introspection: 'on' | 'staff' | 'off';
+  throttle: LoginThrottleSettings;
+  sockets: SocketLimits;
+  /** Express `trust proxy`: how many reverse proxies stand in front, so the client address is read from X-Forwarded-For. */
+  trustProxy: number;
+}
+
+/** What one GraphQL operation may ask for, checked before it runs (see app/operation-limits.ts). */
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Worst-case nodes an operation may return: each connection multiplies what it contains by `first`. */
+  maxCost: number;
+  maxQueryLength: number;
+  maxBodyBytes: number;
+  timeoutMs: number;
+}
+
+export interface LoginThrottleSettings {
+  /** Failed sign-ins an account is allowed before each further attempt waits (doubling from `baseDelaySeconds`). */
+  accountAttempts: number;
+  /** Sign-in attempts one client address may make per window. */
+  addressAttempts: number;
+  windowSeconds: number;
+  baseDelaySeconds: number;
+  maxDelaySeconds: number;
+}
+
+export interface SocketLimits {
+  maxOperationsPerSocket: number;
+  maxSocketsPerPerson: number;
+  /** Events all the resuming subscriptions of one connection may replay, together. */
+  maxReplayPerSocket: number;
+  /** How often open connections are checked against their sessions and rights. */
+  sessionCheckMs: number;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +88,13 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+function choice<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${env[name]}"`);
+  return raw as T;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -80,10 +128,36 @@ export function loadConfig(env: Env = process.env): Config {
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 1, 30 * 24 * 3600),
     seedDemo: flag(env, 'SEED_DEMO', !databaseUrl),
     development: nodeEnv === 'development',
+    nodeEnv,
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     logQueries: flag(env, 'LOG_QUERIES', false),
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     subscriptionReplayLimit: integer(env, 'SUBSCRIPTION_REPLAY_LIMIT', 10_000, 1, 1_000_000),
     subscriptionMaxQueue: integer(env, 'SUBSCRIPTION_MAX_QUEUE', 1_000, 1, 1_000_000),
+    limits: {
+      maxDepth: integer(env, 'MAX_QUERY_DEPTH', 10, 2, 100),
+      maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 1000),
+      maxDirectives: integer(env, 'MAX_DIRECTIVES', 20, 0, 1000),
+      maxTokens: integer(env, 'MAX_TOKENS', 2_000, 100, 100_000),
+      maxCost: integer(env, 'MAX_QUERY_COST', 50_000, 100, 10_000_000),
+      maxQueryLength: integer(env, 'MAX_QUERY_LENGTH', 20_000, 100, 1_000_000),
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
+      timeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
+    },
+    introspection: choice(env, 'INTROSPECTION', nodeEnv === 'development' ? 'on' : 'off', ['on', 'staff', 'off'] as const),
+    throttle: {
+      accountAttempts: integer(env, 'LOGIN_ACCOUNT_ATTEMPTS', 5, 1, 1000),
+      addressAttempts: integer(env, 'LOGIN_ADDRESS_ATTEMPTS', 50, 1, 100_000),
+      windowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+      baseDelaySeconds: integer(env, 'LOGIN_BASE_DELAY_SECONDS', 30, 1, 3600),
+      maxDelaySeconds: integer(env, 'LOGIN_MAX_DELAY_SECONDS', 900, 1, 86_400),
+    },
+    sockets: {
+      maxOperationsPerSocket: integer(env, 'WS_MAX_OPERATIONS', 20, 1, 1000),
+      maxSocketsPerPerson: integer(env, 'WS_MAX_CONNECTIONS_PER_PERSON', 10, 1, 1000),
+      maxReplayPerSocket: integer(env, 'WS_MAX_REPLAY', 20_000, 1, 10_000_000),
+      sessionCheckMs: integer(env, 'SESSION_CHECK_MS', 2_000, 100, 60_000),
+    },
+    trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
   };
 }

@@ -2,9 +2,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { verifyToken, type Role, type Viewer } from '../shared/auth.js';
 import { Loaders } from '../shared/loaders.js';
 import { isUuid } from '../shared/node-id.js';
-import { Person } from '../modules/people/person.entity.js';
 import type { EventDispatcher } from '../modules/subscriptions/event-dispatcher.js';
-import type { Config } from './config.js';
+import type { Config, LoginThrottleSettings } from './config.js';
 
 /** What a WebSocket operation needs to stream events: the instance's dispatcher and its own socket. */
 export type LiveConnection = {
@@ -13,6 +12,8 @@ export type LiveConnection = {
   bufferedBytes: () => number;
   close: (code: number, reason: string) => void;
   limits: { replay: number; queue: number };
+  /** Takes `events` from the connection's replay budget (WS_MAX_REPLAY); false when it would run out. */
+  reserveReplay(events: number): boolean;
 };
 
 /**
@@ -23,7 +24,9 @@ export type Context = {
   em: EntityManager;
   viewer: Viewer | null;
   loaders: Loaders;
-  auth: { secret: string; ttlSeconds: number };
+  auth: { secret: string; ttlSeconds: number; throttle: LoginThrottleSettings };
+  /** The client's network address (behind TRUST_PROXY proxies: from X-Forwarded-For), for sign-in throttling. */
+  clientAddress: string | null;
   now: Date;
   live?: LiveConnection;
 };
@@ -34,22 +37,37 @@ export function renewForEvent(ctx: Context): Context {
   return Object.assign(ctx, { em, loaders: new Loaders(em), now: new Date() });
 }
 
-export async function createContext(orm: MikroORM, config: Config, token: string | null): Promise<Context> {
+export async function createContext(orm: MikroORM, config: Config, token: string | null, clientAddress: string | null): Promise<Context> {
   const em = orm.em.fork();
   return {
     em,
     viewer: token ? await viewerFromToken(em, config.tokenSecret, token) : null,
     loaders: new Loaders(em),
-    auth: { secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds },
+    auth: { secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds, throttle: config.throttle },
+    clientAddress,
     now: new Date(),
   };
 }
 
-/** Roles and membership are read afresh, so a change by an admin applies to the next request. */
+/**
+ * The person behind a token, if its session is open and the person active: one indexed lookup.
+ * Roles and membership are read afresh, so a change by an admin applies to the next request.
+ */
 export async function viewerFromToken(em: EntityManager, secret: string, token: string): Promise<Viewer | null> {
   const claims = verifyToken(secret, token);
-  if (!claims || !isUuid(claims.sub)) return null;
-  const person = await em.findOne(Person, { id: claims.sub });
-  if (!person) return null;
-  return { id: person.id, roles: [...person.roles] as Role[], organizationId: person.organization?.id ?? null };
+  if (!claims || !isUuid(claims.sub) || !isUuid(claims.sid)) return null;
+  const [viewer] = await readViewers(em, [claims.sid]);
+  return viewer?.id === claims.sub ? viewer : null;
+}
+
+/** The viewers of the sessions still open among `sessionIds` (open, unexpired, person active), in one statement. */
+export async function readViewers(em: EntityManager, sessionIds: string[]): Promise<Viewer[]> {
+  if (!sessionIds.length) return [];
+  const rows: { id: string; roles: Role[]; organization_id: string | null; session_id: string }[] = await em.execute(
+    `select p.id, p.roles, p.organization_id, s.id as session_id
+       from auth_session s join person p on p.id = s.person_id
+      where s.id in (?) and s.revoked_at is null and s.expires_at > now() and p.deactivated_at is null`,
+    [sessionIds],
+  );
+  return rows.map((row) => ({ id: row.id, roles: [...row.roles], organizationId: row.organization_id, sessionId: row.session_id }));
 }

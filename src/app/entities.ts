@@ -4,6 +4,8 @@ import { DecisionCondition } from '../modules/decisions/decision-condition.entit
 import { Decision } from '../modules/decisions/decision.entity.js';
 import { LifecycleEvent } from '../modules/events/lifecycle-event.entity.js';
 import { Organization } from '../modules/organizations/organization.entity.js';
+import { AuthSession } from '../modules/people/auth-session.entity.js';
+import { LoginThrottle } from '../modules/people/login-throttle.entity.js';
 import { Person } from '../modules/people/person.entity.js';
 import { Program } from '../modules/programs/program.entity.js';
 import { ProjectMentor } from '../modules/projects/project-mentor.entity.js';
@@ -17,6 +19,8 @@ import { SupervisionVisit } from '../modules/supervision/supervision-visit.entit
 
 export const entities = [
   Person,
+  AuthSession,
+  LoginThrottle,
   Organization,
   Program,
   Project,

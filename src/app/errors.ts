@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { DriverException } from '@mikro-orm/core';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { UserErrors } from '../shared/user-errors.js';
+import { LIMIT_CODE } from './operation-limits.js';
 
 /** Codes a client may see as they are; anything else is reported as INTERNAL. */
 const PUBLIC_CODES = new Set([
@@ -8,29 +10,62 @@ const PUBLIC_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'BAD_USER_INPUT',
+  'BAD_REQUEST',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  LIMIT_CODE,
+  'TIMEOUT',
+  'TOO_MANY_OPERATIONS',
 ]);
 
+/** Validation wraps our own coded errors (limits, control characters) as GRAPHQL_VALIDATION_FAILED: keep their code. */
+function ownCode(error: unknown): string | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
+  return typeof code === 'string' && PUBLIC_CODES.has(code) ? code : undefined;
+}
+
+/** "Did you mean …?" names fields and types a client may not know of: only development gets them. */
+const withoutSuggestions = (message: string) => message.replace(/ Did you mean .*\?$/, '');
+
+/** The parser's own token limit (MAX_TOKENS) speaks of tokens: give it the limits' code. */
+const TOKEN_LIMIT = /Document contains more than \d+ tokens/;
+
 /**
- * One place that decides what a client sees of an error: coded errors pass through; a user error
- * raised by a query becomes BAD_USER_INPUT with its details; the unexpected become INTERNAL with no
- * detail (outside development) and are logged here with their stack.
+ * One place that decides what a client sees of an error, over HTTP and WebSocket: coded errors pass
+ * through; a user error raised by a query becomes BAD_USER_INPUT with its details; the unexpected
+ * become INTERNAL with no detail (outside development) and are logged here without user values.
  */
 export function formatError(development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
+    const { http: _, ...extensions } = formatted.extensions ?? {};
+    const message = development ? formatted.message : withoutSuggestions(formatted.message);
+    let code = ownCode(error) ?? extensions.code;
+    if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(message)) {
+      Object.assign(extensions, { limit: 'tokens', setting: 'MAX_TOKENS' });
+      code = LIMIT_CODE;
+    }
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) return { ...formatted, message, extensions: { ...extensions, code } };
     const original = unwrapResolverError(error);
     if (original instanceof UserErrors) {
       return { ...formatted, extensions: { code: 'BAD_USER_INPUT', userErrors: original.errors } };
     }
-    console.error('Unexpected error:', original);
-    if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL' } };
+    console.error('Unexpected error:', describeForLog(original));
+    if (development) return { ...formatted, extensions: { ...extensions, code: 'INTERNAL' } };
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL' } };
   };
+}
+
+/**
+ * What the log keeps of an unexpected error. A database error's message quotes the statement with
+ * the values a user sent, so only its class, SQLSTATE and stack frames are kept.
+ */
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+  if (error instanceof DriverException) return `${error.name} (SQLSTATE ${error.code ?? 'unknown'})\n${frames}`;
+  return `${error.name}: ${error.message}\n${frames}`;
 }

@@ -9,6 +9,7 @@ import { DecisionResolver, ProjectDecisionResolver } from '../modules/decisions/
 import { ProgramReviewResolver, ProjectReviewResolver, ReviewAssignmentResolver, ReviewRoundResolver } from '../modules/reviews/review.resolver.js';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver } from '../modules/people/person.resolver.js';
+import { SignInResolver } from '../modules/people/sign-in.resolver.js';
 import { ProgramResolver } from '../modules/programs/program.resolver.js';
 import { ProjectResolver, ProposalRevisionResolver } from '../modules/projects/project.resolver.js';
 import { ProjectReportsResolver, ServiceReportResolver } from '../modules/reports/reports.resolver.js';
@@ -20,6 +21,7 @@ import { toGlobalId } from '../shared/node-id.js';
 export const resolvers = [
   NodeResolver,
   PersonResolver,
+  SignInResolver,
   OrganizationResolver,
   ProgramResolver,
   ProjectResolver,

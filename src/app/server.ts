@@ -2,18 +2,24 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import helmet from 'helmet';
+import proxyAddress from 'proxy-addr';
 import { WebSocketServer } from 'ws';
 import { EventDispatcher } from '../modules/subscriptions/event-dispatcher.js';
 import { PostgresEventListener } from '../modules/subscriptions/event-listener.js';
-import { bearerToken, verifyToken } from '../shared/auth.js';
+import { bearerToken, verifyToken, type Viewer } from '../shared/auth.js';
 import type { Config } from './config.js';
-import { createContext, type Context } from './context.js';
+import { createContext, readViewers, type Context } from './context.js';
 import { openDatabase, type Database } from './database.js';
-import { formatError } from './errors.js';
+import { describeForLog, formatError } from './errors.js';
+import { checkOperation, limitError, limitRules, operationLimitsPlugin } from './operation-limits.js';
 import { createSchema } from './schema.js';
+import { CloseCodes, SocketSessions } from './socket-sessions.js';
 
 export interface RunningServer {
   url: string;
@@ -26,8 +32,20 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** graphql-ws closes with 4401 for "Unauthorized"; an expired token is exactly that. */
-const CLOSE_TOKEN_EXPIRED = 4401;
+/** What the server keeps per WebSocket connection. */
+type SocketState = {
+  token?: string;
+  viewer?: Viewer;
+  clientAddress?: string | null;
+  /** Events this connection's resuming subscriptions have replayed so far (bounded by WS_MAX_REPLAY). */
+  replayed?: number;
+  expiry?: NodeJS.Timeout;
+};
+
+/** A JSON GraphQL error body for failures before GraphQL runs (malformed or oversized bodies, unknown paths). */
+function errorBody(message: string, code: string, extra: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { code, ...extra } }] };
+}
 
 /** The token from HTTP `Authorization` or from graphql-ws `connectionParams.authorization`. */
 function tokenFromParams(params: Record<string, unknown> | undefined): string | null {
@@ -47,31 +65,78 @@ export async function startServer(config: Config, options: { onQuery?: (sql: str
   const httpServer: Server = createServer(app);
   let stopping = false;
 
+  const sessions = new SocketSessions(orm, config.sockets.maxSocketsPerPerson, config.sockets.sessionCheckMs);
+  const rules = [...specifiedRules, ...limitRules(config)];
+  const format = formatError(config.development);
+  const formatErrors = (errors: readonly GraphQLError[]) => errors.map((error) => format(error.toJSON(), error));
+  const trustProxy = (_address: string, hop: number) => hop < config.trustProxy;
+
   // One port and path for HTTP and WebSocket: graphql-ws answers upgrades on /graphql.
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { token?: string; expiry?: NodeJS.Timeout }>(
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.maxBodyBytes });
+  const wsCleanup = useServer<Record<string, unknown>, SocketState>(
     {
       schema,
-      // No token or a bad one: refused at connection time (4403). An expired token closes the socket (4401).
-      onConnect: (ctx) => {
+      // No token or a bad one: refused at connection time (4403). A session that ends closes the socket (4401).
+      onConnect: async (ctx) => {
         const token = tokenFromParams(ctx.connectionParams);
         const claims = token ? verifyToken(config.tokenSecret, token) : null;
-        if (!claims) return false;
-        ctx.extra.token = token!;
+        const [viewer] = claims ? await readViewers(orm.em.fork(), [claims.sid]) : [];
+        if (!viewer || viewer.id !== claims!.sub) return false;
         const socket = ctx.extra.socket;
-        ctx.extra.expiry = setTimeout(() => socket.close(CLOSE_TOKEN_EXPIRED, 'Token expired: sign in again'), Math.max(0, claims.exp * 1000 - Date.now()));
-        socket.once('close', () => clearTimeout(ctx.extra.expiry));
+        const remove = sessions.add(viewer, (code, reason) => socket.close(code, reason));
+        if (!remove) {
+          socket.close(CloseCodes.TOO_MANY_CONNECTIONS, `Too many connections: at most ${config.sockets.maxSocketsPerPerson} per person`);
+          return false;
+        }
+        Object.assign(ctx.extra, { token, viewer, replayed: 0, clientAddress: proxyAddress(ctx.extra.request, trustProxy) });
+        ctx.extra.expiry = setTimeout(() => socket.close(CloseCodes.SESSION_ENDED, 'Token expired: sign in again'), Math.max(0, claims!.exp * 1000 - Date.now()));
+        socket.once('close', () => {
+          clearTimeout(ctx.extra.expiry);
+          remove();
+        });
         return true;
       },
+      // Every operation passes the same limits as over HTTP, and a socket carries a bounded number at once.
+      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+        if (Object.keys(ctx.subscriptions).length > config.sockets.maxOperationsPerSocket) {
+          return [new GraphQLError(`Too many operations on one connection: at most ${config.sockets.maxOperationsPerSocket} at once (WS_MAX_OPERATIONS).`, { extensions: { code: 'TOO_MANY_OPERATIONS' } })];
+        }
+        if (payload.query.length > config.limits.maxQueryLength) {
+          return [limitError('queryLength', 'MAX_QUERY_LENGTH', `The operation is ${payload.query.length} characters long; the limit is ${config.limits.maxQueryLength}.`)];
+        }
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: config.limits.maxTokens });
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length) return errors;
+        try {
+          checkOperation(schema, config, { document, variables: payload.variables, operationName: payload.operationName, viewer: ctx.extra.viewer ?? null });
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
+      },
+      onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined),
       context: async (ctx): Promise<Context> => {
-        const context = await createContext(orm, config, ctx.extra.token ?? null);
+        const context = await createContext(orm, config, ctx.extra.token ?? null, ctx.extra.clientAddress ?? null);
         const socket = ctx.extra.socket;
+        const state = ctx.extra;
         context.live = {
           orm,
           dispatcher,
           bufferedBytes: () => socket.bufferedAmount,
           close: (code, reason) => socket.close(code, reason),
           limits: { replay: config.subscriptionReplayLimit, queue: config.subscriptionMaxQueue },
+          reserveReplay(events) {
+            const replayed = (state.replayed ?? 0) + events;
+            if (replayed > config.sockets.maxReplayPerSocket) return false;
+            state.replayed = replayed;
+            return true;
+          },
         };
         return context;
       },
@@ -82,16 +147,27 @@ export async function startServer(config: Config, options: { onQuery?: (sql: str
   const apollo = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: config.development,
+    // Introspection is governed by the INTROSPECTION setting, in limitRules and checkOperation, for HTTP and WebSocket alike.
     introspection: true,
+    hideSchemaDetailsFromClientErrors: !config.development,
+    validationRules: limitRules(config),
+    parseOptions: { maxTokens: config.limits.maxTokens },
     // main.ts owns the signals: Apollo's own handler would stop again and re-raise the signal.
     stopOnTerminationSignals: false,
     formatError: formatError(config.development),
     plugins: [
+      operationLimitsPlugin(schema, config),
+      ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
     ],
   });
   await apollo.start();
+
+  app.set('env', config.nodeEnv);
+  app.set('trust proxy', trustProxy);
+  app.disable('x-powered-by');
+  app.use(helmet());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -107,9 +183,30 @@ export async function startServer(config: Config, options: { onQuery?: (sql: str
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, config, bearerToken(req.headers.authorization)) }),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    (req, res, next) => {
+      const query: unknown = req.body?.query ?? req.query?.query;
+      if (typeof query === 'string' && query.length > config.limits.maxQueryLength) {
+        const message = `The operation is ${query.length} characters long; the limit is ${config.limits.maxQueryLength}.`;
+        return void res.status(400).json(errorBody(message, 'OPERATION_LIMIT_EXCEEDED', { limit: 'queryLength', setting: 'MAX_QUERY_LENGTH' }));
+      }
+      next();
+    },
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, config, bearerToken(req.headers.authorization), req.ip ?? null) }),
   );
+  app.use((_req, res) => void res.status(404).json(errorBody('Not found: the API is at /graphql.', 'NOT_FOUND')));
+  // Body-parser and other failures before GraphQL: a JSON error, never Express's HTML page with its stack trace.
+  const httpErrors: ErrorRequestHandler = (error, _req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 413) return void res.status(413).json(errorBody(`The request body is larger than ${config.limits.maxBodyBytes} bytes (MAX_BODY_BYTES).`, 'OPERATION_LIMIT_EXCEEDED', { limit: 'bodySize', setting: 'MAX_BODY_BYTES' }));
+    if (status < 500) {
+      const message = error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request could not be read.';
+      return void res.status(status).json(errorBody(message, 'BAD_REQUEST'));
+    }
+    console.error('Unexpected HTTP error:', describeForLog(error));
+    res.status(500).json(errorBody('Internal server error', 'INTERNAL'));
+  };
+  app.use(httpErrors);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -127,6 +224,7 @@ export async function startServer(config: Config, options: { onQuery?: (sql: str
     stop() {
       stopping = true;
       stopped ??= (async () => {
+        sessions.stop();
         await apollo.stop();
         await listener?.stop();
         await dispatcher.idle();

@@ -25,6 +25,8 @@ export interface Viewer {
   id: string;
   roles: Role[];
   organizationId: string | null;
+  /** The sign-in session the token names: logout ends it. */
+  sessionId: string;
 }
 
 export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
@@ -45,19 +47,21 @@ export function requireRole(viewer: Viewer | null, what: string, ...roles: Role[
 }
 
 /**
- * Bearer tokens: base64url(JSON claims) + "." + base64url(HMAC-SHA256). Only the person's ID and the
- * expiry are signed; roles are read afresh from the database on every request so a changed role
- * takes effect at once.
+ * Bearer tokens: base64url(JSON claims) + "." + base64url(HMAC-SHA256). Only the person's ID, the
+ * session's ID and the expiry are signed; the session and the roles are read afresh from the
+ * database on every request (one indexed lookup), so a revoked session or a changed role takes
+ * effect at once.
  */
 export interface TokenClaims {
   sub: string;
+  sid: string;
   iat: number;
   exp: number;
 }
 
-export function signToken(secret: string, personId: string, ttlSeconds: number, now = Date.now()): { token: string; expiresAt: Date } {
+export function signToken(secret: string, personId: string, sessionId: string, ttlSeconds: number, now = Date.now()): { token: string; expiresAt: Date } {
   const iat = Math.floor(now / 1000);
-  const claims: TokenClaims = { sub: personId, iat, exp: iat + ttlSeconds };
+  const claims: TokenClaims = { sub: personId, sid: sessionId, iat, exp: iat + ttlSeconds };
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return { token: `${body}.${sign(secret, body)}`, expiresAt: new Date(claims.exp * 1000) };
 }
@@ -70,7 +74,7 @@ export function verifyToken(secret: string, token: string, now = Date.now()): To
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenClaims;
-    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') return null;
     return claims.exp * 1000 > now ? claims : null;
   } catch {
     return null;

@@ -102,6 +102,11 @@ async function main() {
       `insert into person (id, email, name, password_hash, roles) select gen_random_uuid(), 'mentor' || g || '@bench.cn', '导师' || g, $1, array['MENTOR'] from generate_series(1, $2) g returning id`,
       [passwordHash, SUBSCRIBERS], dbUrl,
     );
+    const sessionRows: { id: string; person_id: string }[] = await admin(
+      `insert into auth_session (id, person_id, expires_at) select gen_random_uuid(), id, now() + interval '2 hours' from unnest($1::uuid[]) id returning id, person_id`,
+      [mentorRows.map((r: { id: string }) => r.id)], dbUrl,
+    );
+    const sessionOf = new Map(sessionRows.map((r) => [r.person_id, r.id]));
     const projectUuids = projectIds.map((id) => fromGlobalId(id)!.id);
     await admin(`insert into project_mentor (project_id, mentor_id) select p, m from unnest($1::uuid[]) p, unnest($2::uuid[]) m`, [projectUuids, mentorRows.map((r) => r.id)], dbUrl);
 
@@ -115,7 +120,7 @@ async function main() {
         (row, i) =>
           new Promise<void>((resolve, reject) => {
             const url = (i % 2 === 0 ? a : b).url.replace(/^http/, 'ws');
-            const token = signToken(SECRET, row.id, 3600).token;
+            const token = signToken(SECRET, row.id, sessionOf.get(row.id)!, 3600).token;
             const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: reject });
             sockets.push(client);
             client.subscribe(

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/app/config.js';
 import { startServer, type RunningServer } from '../../src/app/server.js';
+import { signToken } from '../../src/shared/auth.js';
 import { LoginDocument } from '../generated/graphql.js';
 import { Client } from './client.js';
 import { createTestDatabase } from './postgres.js';
@@ -20,6 +22,8 @@ export interface TestApp {
   /** Every SQL statement the server has sent, in order. */
   statements: string[];
   login(email: string, password?: string): Promise<Client>;
+  /** A token for a new session of the person (by UUID), valid `ttlSeconds` from `now`: for tokens login cannot give (short-lived, expired). */
+  sessionToken(personId: string, ttlSeconds: number, now?: number): Promise<string>;
   /** The SQL statements sent while `work` ran. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
   stop(): Promise<void>;
@@ -55,6 +59,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     admin: await login(ADMIN_EMAIL),
     statements,
     login,
+    async sessionToken(personId, ttlSeconds, now = Date.now()) {
+      const db = new pg.Client({ connectionString: database.url });
+      await db.connect();
+      try {
+        const { rows } = await db.query('insert into auth_session (id, person_id, expires_at) values (gen_random_uuid(), $1, $2) returning id', [personId, new Date(now + ttlSeconds * 1000)]);
+        return signToken(TEST_TOKEN_SECRET, personId, rows[0].id, ttlSeconds, now).token;
+      } finally {
+        await db.end();
+      }
+    },
     async countStatements(work) {
       // Events of earlier writes are dispatched in the background; let that finish so it is not counted.
       await server.dispatcher.idle();

@@ -29,4 +29,8 @@ export class Person extends BaseEntity {
   /** The applicant organisation this person belongs to, if any. */
   @ManyToOne(() => Organization, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
   organization?: Ref<Organization> | null;
+
+  /** Set when an administrator deactivates the account: sign-in is refused and its sessions end; its history stays. */
+  @Property({ type: 'timestamptz', nullable: true })
+  deactivatedAt?: Date | null;
 }

@@ -6,10 +6,10 @@ import { runMutation } from '../../shared/mutation.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { canSeeOrganization } from '../organizations/organization.permissions.js';
 import { Person } from './person.entity.js';
-import { CreatePersonInput, LoginInput, SetPersonRolesInput } from './person.inputs.js';
+import { CreatePersonInput, SetPersonRolesInput } from './person.inputs.js';
 import { canSeePersonEmail } from './person.permissions.js';
 import * as people from './person.service.js';
-import { LoginPayload, PersonConnection, PersonPayload } from './person.types.js';
+import { PersonConnection, PersonPayload } from './person.types.js';
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -28,11 +28,6 @@ export class PersonResolver {
     return people.listPeople(ctx, page, role);
   }
 
-  @Mutation(() => LoginPayload, { description: 'Exchange email and password for a bearer token.' })
-  login(@Ctx() ctx: Context, @Arg('input', () => LoginInput) input: LoginInput) {
-    return runMutation(ctx, LoginPayload, (tx) => people.login(tx, input));
-  }
-
   @Mutation(() => PersonPayload, { description: 'Create an account (admins).' })
   createPerson(@Ctx() ctx: Context, @Arg('input', () => CreatePersonInput) input: CreatePersonInput) {
     return runMutation(ctx, PersonPayload, (tx) => people.createPerson(tx, input));
@@ -41,6 +36,11 @@ export class PersonResolver {
   @Mutation(() => PersonPayload, { description: 'Replace a person’s roles (admins).' })
   setPersonRoles(@Ctx() ctx: Context, @Arg('input', () => SetPersonRolesInput) input: SetPersonRolesInput) {
     return runMutation(ctx, PersonPayload, (tx) => people.setPersonRoles(tx, input));
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'False once an administrator has deactivated the account; visible to the person themselves and to staff.' })
+  active(@Ctx() ctx: Context, @Root() person: Person) {
+    return canSeePersonEmail(ctx.viewer, person.id) ? !person.deactivatedAt : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Visible to the person themselves and to staff.' })

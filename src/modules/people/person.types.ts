@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { Person } from './person.entity.js';
@@ -16,6 +16,15 @@ export class LoginPayload extends Payload {
 
   @Field(() => Person, { nullable: true })
   viewer?: Person | null;
+
+  @Field(() => Int, { nullable: true, description: 'With TOO_MANY_ATTEMPTS: how many seconds to wait before the next try.' })
+  retryAfterSeconds?: number | null;
+}
+
+@ObjectType()
+export class LogoutPayload extends Payload {
+  @Field(() => Int, { description: 'How many sessions (tokens) this ended.' })
+  endedSessions = 0;
 }
 
 @ObjectType()

@@ -32,7 +32,7 @@ function ownCode(error: unknown): string | undefined {
 const withoutSuggestions = (message: string) => message.replace(/ Did you mean .*\?$/, '');
 
 /** The parser's own token limit (MAX_TOKENS) speaks of tokens: give it the limits' code. */
-const TOKEN_LIMIT = /Document contains more than \d+ tokens/;
+const TOKEN_LIMIT = /Document contains more th(?:an|at) \d+ tokens/;
 
 /**
  * One place that decides what a client sees of an error, over HTTP and WebSocket: coded errors pass

@@ -86,9 +86,13 @@ describe('a project from draft to closed, each step by the role that takes it', 
     expect(types.filter((t) => t === 'REVISION_SAVED')).toHaveLength(2);
     expect(types.filter((t) => t === 'EVALUATOR_ASSIGNED')).toHaveLength(6);
     expect(types.filter((t) => t === 'SCORECARD_SUBMITTED')).toHaveLength(6);
-    expect(types.filter((t) => t === 'REVIEW_COMPLETED')).toHaveLength(3);
+    // One REVIEW_COMPLETED per round, written by its last scorecard; closing is its own event, with the grade.
+    expect(events.filter((e) => e.type === 'REVIEW_COMPLETED').map((e) => e.details)).toEqual([
+      { roundId: round.id, kind: 'PROPOSAL', rule: 'TRIMMED_MEAN', score: 85, counted: [assignments[1].assignmentId], dropped: [assignments[2].assignmentId, assignments[0].assignmentId] },
+      { roundId: closingRound.id, kind: 'CLOSING', rule: 'TRIMMED_MEAN', score: 84, counted: [closingAssignments[1].assignmentId], dropped: [closingAssignments[2].assignmentId, closingAssignments[0].assignmentId] },
+    ]);
     expect(types).toContain('CONDITION_MET');
-    expect(events.at(-1)).toMatchObject({ type: 'REVIEW_COMPLETED', details: { kind: 'CLOSING', score: 84, grade: 'GOOD' } });
+    expect(events.at(-1)).toMatchObject({ type: 'STATUS_CHANGED', toStatus: 'CLOSED', details: { action: 'CLOSE', score: 84, rule: 'TRIMMED_MEAN', grade: 'GOOD' } });
     expect(events.find((e) => e.toStatus === 'SUBMITTED')?.actor?.id).toBe(applicant.id);
     expect(events.find((e) => e.type === 'DECISION_RECORDED')?.actor?.id).toBe(staff.id);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);

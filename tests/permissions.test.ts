@@ -1,20 +1,29 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AssignEvaluatorsDocument,
+  AssignProjectTeamDocument,
+  CloseProjectDocument,
   DeliveryViewDocument,
   LogCoachingSessionDocument,
+  OpenProjectClosingDocument,
+  ProgramStatisticsDocument,
+  ProjectEventsDocument,
+  ProjectReviewDocument,
   RecordDecisionDocument,
   ReviewServiceReportDocument,
+  ReviewStatusChangedDocument,
   RoundRankingDocument,
   SaveScorecardDocument,
   SensitiveProjectViewDocument,
   SubmitServiceReportDocument,
+  type ProjectEventsQuery,
   type SensitiveProjectViewQuery,
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import type { Client, GraphQLResult } from './support/client.js';
-import { applicantOrganization, person, type TestPerson } from './support/factories.js';
-import { evaluators, projectInDelivery, projectUnderReview, scoresFor, submitScorecard } from './support/lifecycle.js';
+import { applicantOrganization, person, project, type TestPerson } from './support/factories.js';
+import { assign, evaluators, openRound, projectInDelivery, projectUnderReview, scoresFor, submitScorecard } from './support/lifecycle.js';
+import { connectLive, pause, subscribe } from './support/live.js';
 
 const app = useTestApp();
 
@@ -33,7 +42,6 @@ beforeAll(async () => {
   await submitScorecard(review.assignments[0].evaluator, review.assignments[0].assignmentId, 91);
   delivery = await projectInDelivery(app());
   const mentor = await person(app(), ['MENTOR']);
-  const { AssignProjectTeamDocument } = await import('./generated/graphql.js');
   await review.staff.client.data(AssignProjectTeamDocument, { input: { projectId: review.project.id, mentorIds: [mentor.id] } });
   await review.staff.client.data(AssignProjectTeamDocument, { input: { projectId: delivery.project.id, mentorIds: [mentor.id] } });
   const other = await applicantOrganization(app());
@@ -53,6 +61,24 @@ beforeAll(async () => {
 }, 120_000);
 
 const errorCode = (result: GraphQLResult<unknown> | undefined) => result?.errors?.[0]?.extensions?.code;
+
+type TrailEvent = ProjectEventsQuery['project']['events']['nodes'][number];
+const STAFF_ROLES: Role[] = ['admin', 'staff'];
+
+/** A project's audit trail as a role sees it, or null where the project is not theirs to see. */
+async function trail(role: Role, projectId: string): Promise<TrailEvent[] | null> {
+  const result = await cast[role].request(ProjectEventsDocument, { id: projectId, first: 100 });
+  return result.data?.project.events.nodes ?? null;
+}
+
+/** The evaluators of a panel other than the viewer, named anywhere in an event: as its actor, its evaluator or in its details. */
+function evaluatorsNamed(event: { actor?: { id: string } | null; evaluator?: { id: string } | null; details: unknown }, panel: TestPerson[], viewerId?: string) {
+  const text = JSON.stringify(event.details);
+  return panel
+    .filter((evaluator) => evaluator.id !== viewerId)
+    .filter((evaluator) => event.actor?.id === evaluator.id || event.evaluator?.id === evaluator.id || text.includes(evaluator.id) || text.includes(evaluator.name))
+    .map((evaluator) => `${evaluator.name} in ${JSON.stringify(event)}`);
+}
 
 describe('the permission matrix, through GraphQL', () => {
   it('shows the project itself only to those connected to it', () => {
@@ -104,6 +130,61 @@ describe('the permission matrix, through GraphQL', () => {
     const decidedBy = async (role: Role) => (await cast[role].data(SensitiveProjectViewDocument, { id: review.project.id })).project.decisions[0].decidedBy;
     expect(await decidedBy('staff')).toEqual({ id: people.staff!.id });
     for (const role of ['mentor', 'applicant', 'evaluator'] as Role[]) expect(await decidedBy(role)).toBeNull();
+  });
+
+  it('never names an evaluator to anyone but staff and that evaluator, in any event’s actor or details, once the review is complete', async () => {
+    const panel = review.assignments.map((a) => a.evaluator);
+    for (const role of ROLES) {
+      const events = await trail(role, review.project.id);
+      if (!events) continue;
+      if (STAFF_ROLES.includes(role)) {
+        expect(events.find((e) => e.type === 'REVIEW_COMPLETED')?.actor?.id).toBe(panel[1].id);
+        continue;
+      }
+      expect(events.flatMap((event) => evaluatorsNamed(event, panel, people[role]?.id)), role).toEqual([]);
+    }
+    for (const role of ['mentor', 'applicant'] as Role[]) {
+      const completed = (await trail(role, review.project.id))!.filter((e) => e.type === 'REVIEW_COMPLETED');
+      expect(completed, role).toEqual([expect.objectContaining({ actor: null, details: expect.objectContaining({ kind: 'PROPOSAL', score: 85.5 }) })]);
+    }
+  });
+
+  it('names who decided only to staff in the audit trail too, as on the decision', async () => {
+    for (const role of ROLES) {
+      const decided = (await trail(role, review.project.id))?.find((e) => e.type === 'DECISION_RECORDED');
+      if (!decided) continue;
+      expect(decided.actor, role).toEqual(STAFF_ROLES.includes(role) ? { id: people.staff!.id, name: people.staff!.name } : null);
+    }
+  });
+
+  it('shows review progress in events only to those who may see the review: not to an evaluator under blind review', async () => {
+    const progressIn = async (role: Role) => (await trail(role, review.project.id))!.filter((e) => e.type === 'SCORECARD_SUBMITTED').map((e) => [e.details.submitted, e.details.expected]);
+    expect(await cast.evaluator.errorCode(ProjectReviewDocument, { id: review.project.id })).toBe('FORBIDDEN');
+    expect(await progressIn('evaluator')).toEqual([[undefined, undefined]]);
+    const own = (await trail('evaluator', review.project.id))!.find((e) => e.type === 'SCORECARD_SUBMITTED')!;
+    expect(own.details).toEqual({ roundId: review.round.id, assignmentId: review.assignments[0].assignmentId });
+    for (const role of ['admin', 'staff', 'mentor'] as Role[]) expect(await progressIn(role), role).toEqual([[1, 2], [2, 2]]);
+  });
+
+  it('scopes programme statistics to what the viewer may see: staff every project, a mentor the projects they mentor', async () => {
+    const { applicant } = await applicantOrganization(app());
+    await project(applicant.client, review.program.id, '同心南园邻里互助会');
+    const projects = async (role: Role, programId = review.program.id) => {
+      const result = await cast[role].request(ProgramStatisticsDocument, { id: programId });
+      return result.data?.program.statistics.projects ?? errorCode(result);
+    };
+    expect(Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await projects(role)])))).toEqual({
+      admin: 2,
+      staff: 2,
+      mentor: 1,
+      otherMentor: 0,
+      evaluator: 'FORBIDDEN',
+      otherEvaluator: 'FORBIDDEN',
+      applicant: 'FORBIDDEN',
+      otherApplicant: 'FORBIDDEN',
+    });
+    expect(await projects('mentor', delivery.program.id)).toBe(1);
+    expect(await projects('otherMentor', delivery.program.id)).toBe(0);
   });
 
   it('opens delivery figures to staff, the project’s mentor and its applicant; evaluators are refused', async () => {
@@ -166,5 +247,70 @@ describe('the permission matrix, through GraphQL', () => {
 
     const score = (c: Client) => c.request(SaveScorecardDocument, { input: { assignmentId: review.assignments[0].assignmentId, scores: scoresFor(50) } });
     for (const role of ['staff', 'mentor', 'applicant', 'otherEvaluator'] as Role[]) expect(await attempt(cast[role], score)).toBe('NOT_FOUND');
+  });
+
+  it('records one REVIEW_COMPLETED per completed round, in one shape; closing the project adds the grade to its own event', async () => {
+    const staff = people.staff!;
+    await staff.client.data(OpenProjectClosingDocument, { input: { projectId: delivery.project.id, reason: '结项' } });
+    const round = await openRound(staff.client, delivery.program.id, 'CLOSING', '结项评估');
+    for (const [i, { evaluator, assignmentId }] of (await assign(staff.client, round.id, delivery.project.id, await evaluators(app(), 3))).entries()) {
+      await submitScorecard(evaluator, assignmentId, [90, 84, 81][i], ['outcomes', 'finance']);
+    }
+    const closed = await staff.client.data(CloseProjectDocument, { input: { projectId: delivery.project.id } });
+    expect(closed.closeProject).toMatchObject({ userErrors: [], project: { status: 'CLOSED', finalScore: 85, finalGrade: 'GOOD' } });
+
+    const viewers = { admin: cast.admin, staff: cast.staff, mentor: cast.mentor, applicant: delivery.applicant.client };
+    for (const [role, client] of Object.entries(viewers)) {
+      const events = (await client.data(ProjectEventsDocument, { id: delivery.project.id, first: 100 })).project.events.nodes;
+      const completed = events.filter((e) => e.type === 'REVIEW_COMPLETED');
+      expect(completed.map((e) => e.details.kind), role).toEqual(['PROPOSAL', 'CLOSING']);
+      for (const event of completed) {
+        expect(Object.keys(event.details).sort(), role).toEqual(['counted', 'dropped', 'kind', 'roundId', 'rule', 'score']);
+        expect(event.details.counted, role).toEqual(expect.arrayContaining([expect.any(String)]));
+      }
+      expect(completed[1].details).toMatchObject({ roundId: round.id, score: 85, rule: 'MEAN' });
+      expect(events.at(-1), role).toMatchObject({ type: 'STATUS_CHANGED', toStatus: 'CLOSED', details: { action: 'CLOSE', score: 85, grade: 'GOOD', rule: 'MEAN' } });
+    }
+  });
+});
+
+describe('the same rules for live events', () => {
+  const open: { dispose(): unknown }[] = [];
+  afterEach(async () => {
+    for (const client of open.splice(0)) await client.dispose();
+  });
+
+  it('pushes the same audit trail as queries: no evaluator to mentor or applicant, no progress to a blind evaluator', async () => {
+    const blind = await projectUnderReview(app(), { program: { minEvaluators: 2, blindReview: true } });
+    const mentor = await person(app(), ['MENTOR']);
+    await blind.staff.client.data(AssignProjectTeamDocument, { input: { projectId: blind.project.id, mentorIds: [mentor.id] } });
+    const listen = (who: TestPerson) => {
+      const connection = connectLive(app().url, who.client.token);
+      open.push(connection.client);
+      return subscribe(connection.client, ReviewStatusChangedDocument, { projectIds: [blind.project.id] });
+    };
+    const [first, second] = blind.assignments;
+    const heard = { mentor: listen(mentor), applicant: listen(blind.applicant), evaluator: listen(first.evaluator) };
+    await pause(200);
+
+    await submitScorecard(first.evaluator, first.assignmentId, 90);
+    await submitScorecard(second.evaluator, second.assignmentId, 80);
+    await blind.staff.client.data(RecordDecisionDocument, { input: { projectId: blind.project.id, outcome: 'APPROVED', grantAmount: 40000 } });
+
+    const mentorEvents = (await heard.mentor.waitFor(4)).map((r) => r.reviewStatusChanged);
+    expect(mentorEvents.map((e) => e.type)).toEqual(['SCORECARD_SUBMITTED', 'SCORECARD_SUBMITTED', 'REVIEW_COMPLETED', 'DECISION_RECORDED']);
+    expect(mentorEvents.map((e) => [e.details.submitted, e.details.expected])).toEqual([[1, 2], [2, 2], [undefined, undefined], [undefined, undefined]]);
+    const applicantEvents = (await heard.applicant.waitFor(2)).map((r) => r.reviewStatusChanged);
+    expect(applicantEvents.map((e) => e.type)).toEqual(['REVIEW_COMPLETED', 'DECISION_RECORDED']);
+    for (const event of [...mentorEvents, ...applicantEvents]) {
+      expect(evaluatorsNamed(event, [first.evaluator, second.evaluator])).toEqual([]);
+      expect(event.actor).toBeNull();
+    }
+
+    const [own] = (await heard.evaluator.waitFor(1)).map((r) => r.reviewStatusChanged);
+    expect(own).toMatchObject({ type: 'SCORECARD_SUBMITTED', actor: { id: first.evaluator.id }, project: { organization: null } });
+    expect(own.details).toEqual({ roundId: blind.round.id, assignmentId: first.assignmentId });
+    await pause(200);
+    expect(heard.evaluator.received).toHaveLength(1);
   });
 });

@@ -4,12 +4,9 @@ import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { fire } from '../lifecycle/lifecycle.service.js';
 import { ProjectAction } from '../lifecycle/project-status.machine.js';
 import { AggregationRule, Program } from '../programs/program.entity.js';
-import { recordEvent } from '../events/event.service.js';
-import { EventType } from '../events/lifecycle-event.entity.js';
 import type { ProjectActionInput } from '../projects/project.inputs.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { aggregate } from '../reviews/aggregation.js';
-import { publicAggregate } from '../reviews/review.service.js';
 import { AssignmentStatus, ReviewAssignment } from '../reviews/review-assignment.entity.js';
 import { RoundKind } from '../reviews/review-round.entity.js';
 import type { CloseProjectInput } from './closing.inputs.js';
@@ -39,21 +36,21 @@ export async function openClosing(ctx: Context, input: ProjectActionInput) {
  * Closes the project with the grade its closing score earns under the programme's thresholds. An
  * administrator's override lets a project close on fewer scorecards than the minimum (never on
  * none); a trimmed mean then needs three, so fewer fall back to the plain mean, as the event records.
+ * Closing is one act and one event: the CLOSE status change carries the score, rule and grade (the
+ * closing round's own REVIEW_COMPLETED was written when its last scorecard came in).
  */
 export async function closeProject(ctx: Context, input: CloseProjectInput) {
   requireRole(ctx.viewer, 'close projects', Role.ADMIN, Role.STAFF);
   const project = await projectForMutation(ctx, input.projectId);
   const program = await ctx.em.findOneOrFail(Program, { id: project.program.id });
   const cards = await ctx.em.find(ReviewAssignment, { project, status: AssignmentStatus.SUBMITTED, round: { kind: RoundKind.CLOSING } });
-  const { overridden } = await fire(ctx, project, ProjectAction.CLOSE, { reason: input.overrideReason });
+  const { overridden, event } = await fire(ctx, project, ProjectAction.CLOSE, { reason: input.overrideReason });
   const rule = overridden && cards.length < 3 ? AggregationRule.MEAN : program.aggregationRule;
   const result = aggregate(cards.map((c) => ({ id: c.id, total: c.total!, submittedAt: c.submittedAt! })), rule, overridden ? 1 : program.minEvaluators);
   if (result.score === null) fail(UserErrorCode.NOT_ENOUGH_SCORECARDS, 'input.projectId', `No closing score yet: ${result.pending}`);
   project.finalScore = result.score;
   project.finalGrade = program.gradeFor(result.score);
-  recordEvent(ctx, project, EventType.REVIEW_COMPLETED, {
-    details: { kind: RoundKind.CLOSING, grade: project.finalGrade, ...publicAggregate({ ...result, rule }) },
-  });
+  Object.assign(event!.details, { score: result.score, rule, grade: project.finalGrade });
   await ctx.em.flush();
   return { project };
 }

@@ -6,7 +6,7 @@ import { isStaff } from '../../shared/auth.js';
 import { ConnectionType, PageArgs } from '../../shared/connection.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
-import { canSeeEventActor } from './event.permissions.js';
+import { canSeeEventActor, visibleEventDetails } from './event.permissions.js';
 import { listEvents } from './event.service.js';
 import { LifecycleEvent } from './lifecycle-event.entity.js';
 
@@ -28,9 +28,9 @@ export class LifecycleEventResolver {
     return ctx.loaders.byId(Project).load(event.project.id);
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: 'Who did it; hidden where it would reveal an evaluator.' })
-  actor(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
-    return event.actor && canSeeEventActor(ctx.viewer!, event) ? ctx.loaders.byId(Person).load(event.actor.id) : null;
+  @FieldResolver(() => Person, { nullable: true, description: 'Who did it; shown to staff only where it would say who scored what or who decided, and hidden under blind review.' })
+  async actor(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
+    return event.actor && (await canSeeEventActor(ctx, event)) ? ctx.loaders.byId(Person).load(event.actor.id) : null;
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The evaluator concerned (staff, and that evaluator, only).' })
@@ -39,8 +39,8 @@ export class LifecycleEventResolver {
     return visible ? ctx.loaders.byId(Person).load(event.evaluator!.id) : null;
   }
 
-  @FieldResolver(() => GraphQLJSONObject, { description: 'Facts about the event: IDs, amounts, reasons.' })
-  details(@Root() event: LifecycleEvent) {
-    return event.details;
+  @FieldResolver(() => GraphQLJSONObject, { description: 'Facts about the event: IDs, amounts, reasons; review progress and results only for those who may see the review.' })
+  details(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
+    return visibleEventDetails(ctx, event);
   }
 }

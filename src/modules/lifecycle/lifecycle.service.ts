@@ -2,7 +2,7 @@ import type { Context } from '../../app/context.js';
 import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
 import { UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
-import { EventType } from '../events/lifecycle-event.entity.js';
+import { EventType, type LifecycleEvent } from '../events/lifecycle-event.entity.js';
 import type { Project, ProjectStatus } from '../projects/project.entity.js';
 import { GUARDS } from './guards.js';
 import { actionsFrom, allowedFrom, nextStatusesFrom, transitionFor, type Actor, type ProjectAction } from './project-status.machine.js';
@@ -38,8 +38,9 @@ export interface FireOptions {
  * The one way a project's status changes: checks who is acting, the current status and the
  * preconditions, sets the new status and writes the STATUS_CHANGED event, all in the caller's
  * transaction. The project's version column makes a concurrent change of the same project fail.
+ * Returns the event, unflushed, for a caller whose details depend on the override.
  */
-export async function fire(ctx: Context, project: Project, action: ProjectAction, options: FireOptions = {}): Promise<{ overridden: boolean }> {
+export async function fire(ctx: Context, project: Project, action: ProjectAction, options: FireOptions = {}): Promise<{ overridden: boolean; event: LifecycleEvent | null }> {
   const transition = transitionFor(action);
   const actors = actorsFor(ctx.viewer, project);
   if (!transition.by.some((by) => actors.includes(by))) {
@@ -66,12 +67,10 @@ export async function fire(ctx: Context, project: Project, action: ProjectAction
   const from = project.status;
   project.status = transition.to;
   project.updatedAt = ctx.now;
-  if (from !== transition.to) {
-    recordEvent(ctx, project, options.eventType ?? EventType.STATUS_CHANGED, {
-      fromStatus: from,
-      toStatus: transition.to,
-      details: { action, ...(options.reason?.trim() && { reason: options.reason.trim() }), ...(overrides.length && { overrides }), ...options.details },
-    });
-  }
-  return { overridden: overrides.length > 0 };
+  const event = from === transition.to ? null : recordEvent(ctx, project, options.eventType ?? EventType.STATUS_CHANGED, {
+    fromStatus: from,
+    toStatus: transition.to,
+    details: { action, ...(options.reason?.trim() && { reason: options.reason.trim() }), ...(overrides.length && { overrides }), ...options.details },
+  });
+  return { overridden: overrides.length > 0, event };
 }

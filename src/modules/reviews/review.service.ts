@@ -265,7 +265,8 @@ export async function saveScorecard(ctx: Context, input: SaveScorecardInput) {
       details: { roundId: toGlobalId('ReviewRound', round.id), assignmentId: toGlobalId('ReviewAssignment', assignment.id), submitted: progress.submitted, expected: progress.active },
     });
     if (progress.submitted === progress.active && aggregate.score !== null) {
-      recordEvent(ctx, project, EventType.REVIEW_COMPLETED, { details: { roundId: toGlobalId('ReviewRound', round.id), kind: round.kind, score: aggregate.score, rule: aggregate.rule, counted: aggregate.counted.length } });
+      const { rule, score, counted, dropped } = publicAggregate(aggregate);
+      recordEvent(ctx, project, EventType.REVIEW_COMPLETED, { details: { roundId: toGlobalId('ReviewRound', round.id), kind: round.kind, rule, score, counted, dropped } });
     }
   }
   await ctx.em.flush();

@@ -1,5 +1,5 @@
 import type { Context } from '../../app/context.js';
-import { Role, requireRole } from '../../shared/auth.js';
+import { Role, isStaff, requireRole } from '../../shared/auth.js';
 import { Grade, type Program } from '../programs/program.entity.js';
 import { ProjectStatus } from '../projects/project.entity.js';
 import type { ProgramStatistics } from './program-statistics.types.js';
@@ -12,7 +12,8 @@ const oneDecimal = (value: number | null) => (value === null ? null : Math.round
  * status alone, so a project that went on to close still counts as submitted and approved.
  */
 const FUNNEL_SQL = `
-with p as (select id, status, revision_count, final_grade from project where program_id = ?),
+with p as (select id, status, revision_count, final_grade from project
+            where program_id = ? and (?::uuid is null or id in (select project_id from project_mentor where mentor_id = ?))),
 reached as (
   select e.project_id, bool_or(e.to_status = 'SUBMITTED') as submitted,
          bool_or(e.to_status in ('APPROVED', 'CONDITIONALLY_APPROVED')) as approved,
@@ -37,9 +38,14 @@ select
   (select coalesce(json_object_agg(status, n), '{}') from (select status, count(*) as n from p group by status) s) as by_status,
   (select coalesce(json_object_agg(final_grade, n), '{}') from (select final_grade, count(*) as n from p where final_grade is not null group by final_grade) g) as by_grade`;
 
+/**
+ * Figures over the projects the viewer may see: staff the whole programme, a mentor only the projects
+ * they mentor (on a small programme, the whole programme's figures would reveal single projects).
+ */
 export async function programStatistics(ctx: Context, program: Program): Promise<ProgramStatistics> {
-  requireRole(ctx.viewer, 'see programme statistics', Role.ADMIN, Role.STAFF, Role.MENTOR);
-  const [row] = await ctx.em.execute(FUNNEL_SQL, [program.id]);
+  const viewer = requireRole(ctx.viewer, 'see programme statistics', Role.ADMIN, Role.STAFF, Role.MENTOR);
+  const mentorId = isStaff(viewer) ? null : viewer.id;
+  const [row] = await ctx.em.execute(FUNNEL_SQL, [program.id, mentorId, mentorId]);
   const byStatus = row.by_status as Record<string, number>;
   const byGrade = row.by_grade as Record<string, number>;
   const count = (status: ProjectStatus) => Number(byStatus[status] ?? 0);

@@ -42,6 +42,10 @@ type SocketState = {
   expiry?: NodeJS.Timeout;
 };
 
+/** Parse and validation errors coded as Apollo codes them over HTTP; our own coded ones keep their code (see formatError). */
+const withCode = (errors: readonly GraphQLError[], code: string) =>
+  errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { ...error.extensions, code } }));
+
 /** A JSON GraphQL error body for failures before GraphQL runs (malformed or oversized bodies, unknown paths). */
 function errorBody(message: string, code: string, extra: Record<string, unknown> = {}) {
   return { errors: [{ message, extensions: { code, ...extra } }] };
@@ -108,10 +112,10 @@ export async function startServer(config: Config, options: { onQuery?: (sql: str
         try {
           document = parse(payload.query, { maxTokens: config.limits.maxTokens });
         } catch (error) {
-          return [error as GraphQLError];
+          return withCode([error as GraphQLError], 'GRAPHQL_PARSE_FAILED');
         }
         const errors = validate(schema, document, rules);
-        if (errors.length) return errors;
+        if (errors.length) return withCode(errors, 'GRAPHQL_VALIDATION_FAILED');
         try {
           checkOperation(schema, config, { document, variables: payload.variables, operationName: payload.operationName, viewer: ctx.extra.viewer ?? null });
         } catch (error) {

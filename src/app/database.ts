@@ -24,9 +24,18 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1);
   const url = config.databaseUrl ?? embedded!.url;
   const eventOrder = new EventOrderSubscriber();
-  const orm = await MikroORM.init(ormConfig({ url, poolSize: config.dbPoolSize, onQuery, subscribers: [eventOrder] }));
+  const statementTimeoutMs = embedded ? undefined : config.limits.timeoutMs;
+  const orm = await MikroORM.init(ormConfig({ url, poolSize: config.dbPoolSize, onQuery, subscribers: [eventOrder], statementTimeoutMs }));
   try {
-    await orm.getMigrator().up();
+    // Migrations may run longer than any request: the statement timeout does not apply to them.
+    if (statementTimeoutMs) {
+      await orm.em.fork().transactional(async (em) => {
+        await em.execute('set local statement_timeout = 0');
+        await orm.getMigrator().up({ transaction: em.getTransactionContext() });
+      });
+    } else {
+      await orm.getMigrator().up();
+    }
     if (config.seedDemo && (await orm.em.fork().count(Person)) === 0) {
       await orm.getSeeder().seed(DemoSeeder);
     }

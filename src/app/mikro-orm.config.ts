@@ -12,11 +12,14 @@ export interface DatabaseOptions {
   /** Called with every SQL statement sent; used to log queries and to count them in tests. */
   onQuery?: (sql: string) => void;
   subscribers?: EventSubscriber[];
+  /** PostgreSQL cancels any statement running longer (REQUEST_TIMEOUT_MS); not for the embedded database. */
+  statementTimeoutMs?: number;
 }
 
-export function ormConfig({ url, poolSize = 10, onQuery, subscribers = [] }: DatabaseOptions): Options {
+export function ormConfig({ url, poolSize = 10, onQuery, subscribers = [], statementTimeoutMs }: DatabaseOptions): Options {
   return defineConfig({
     clientUrl: url,
+    driverOptions: statementTimeoutMs ? { connection: { statement_timeout: statementTimeoutMs } } : {},
     entities,
     subscribers,
     pool: { min: 0, max: poolSize },

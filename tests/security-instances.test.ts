@@ -3,7 +3,7 @@ import { AssignProjectTeamDocument, LoginDocument, LogoutEverywhereDocument, Pro
 import { TEST_PASSWORD, TEST_TOKEN_SECRET, type TestApp } from './support/app.js';
 import { Client } from './support/client.js';
 import { applicantOrganization, person, program, project, revision } from './support/factories.js';
-import { connectLive, subscribe } from './support/live.js';
+import { connectLive, hearOne, subscribe } from './support/live.js';
 import { createTestDatabase } from './support/postgres.js';
 import { runServerProcess, type ServerProcess } from './support/process.js';
 
@@ -51,8 +51,7 @@ describe('across instances and restarts', () => {
 
     const onB = connectLive(b.url, mentor.client.token);
     const events = subscribe(onB.client, ProjectEventsLiveDocument, { projectIds: [created.id] });
-    await revision(applicant.client, created.id);
-    await events.waitFor(1);
+    await hearOne(events, () => revision(applicant.client, created.id));
     const changedAt = Date.now();
     await new Client(a.url, appA.admin.token).data(SetPersonRolesDocument, { input: { personId: mentor.id, roles: ['EVALUATOR'] } });
     expect(await onB.closed).toMatchObject({ code: 4010 });

@@ -55,7 +55,8 @@ function encodeCursor(offset: number): string {
 
 function decodeCursor(cursor: string): number {
   const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badInput('That cursor is not one this API gave out; pass back an `endCursor` unchanged.');
+  // An offset past the safe integers would lose digits and quietly return some other page.
+  if (!match || !Number.isSafeInteger(Number(match[1]) + 1)) throw badInput('That cursor is not one this API gave out; pass back an `endCursor` unchanged.');
   return Number(match[1]) + 1;
 }
 

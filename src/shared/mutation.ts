@@ -1,6 +1,6 @@
 import type { Context } from '../app/context.js';
 import { Loaders } from './loaders.js';
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { UserError, UserErrorCode, UserErrors, userError } from './user-errors.js';
 
@@ -29,6 +29,21 @@ export async function runMutation<P extends Payload>(
     const errors = expectedFailure(error);
     if (!errors) throw error;
     return Object.assign(new payload(), { userErrors: errors });
+  }
+}
+
+/**
+ * Flushes a write that numbers or keys a row from what it read (a revision's number, a report's
+ * period). Two requests that read the same state both try to insert the same key, and the database
+ * lets the first win: the loser of `constraint` is told `lost`, what it would have heard a moment
+ * later, rather than a bare DUPLICATE.
+ */
+export async function flushFirstWins(em: EntityManager, constraint: string, lost: UserError): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException && (error as { constraint?: string }).constraint === constraint) throw new UserErrors([lost]);
+    throw error;
   }
 }
 

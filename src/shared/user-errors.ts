@@ -1,10 +1,13 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DATE_WINDOW, MAX_AMOUNT, type DateWindow } from './input-limits.js';
+import { formatYuan, isMoney } from './money.js';
 
 /** Every expected failure a mutation can report in its payload's `userErrors`. */
 export enum UserErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   REQUIRED = 'REQUIRED',
   TOO_LONG = 'TOO_LONG',
+  TOO_MANY = 'TOO_MANY',
   INVALID_FORMAT = 'INVALID_FORMAT',
   OUT_OF_RANGE = 'OUT_OF_RANGE',
   INVALID_ID = 'INVALID_ID',
@@ -85,6 +88,50 @@ export class Checks {
     return this.check(trimmed.length <= max, UserErrorCode.TOO_LONG, field, `${label} must be at most ${max} characters (it has ${trimmed.length}).`);
   }
 
+  /**
+   * A list of at most `max` entries (at least one with `required`). Only a list within its cap has its
+   * entries checked, so an oversized list costs one error rather than one per entry. With `key`, an
+   * entry repeating an earlier one's key is a DUPLICATE at its own path (at `keyField` inside it);
+   * then `each` checks the entry.
+   */
+  list<T>(items: readonly T[], field: string, rule: ListRule<T>): boolean {
+    const { label, max, required, key, keyField, each } = rule;
+    if (required && !this.check(items.length > 0, UserErrorCode.REQUIRED, field, required)) return false;
+    if (!this.check(items.length <= max, UserErrorCode.TOO_MANY, field, `Give at most ${max} ${label}; there are ${items.length}.`)) return false;
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const at = `${field}.${i}`;
+      if (key) {
+        const value = key(item);
+        this.check(!seen.has(value), UserErrorCode.DUPLICATE, keyField ? `${at}.${keyField}` : at, `${quote(value)} is listed twice among the ${label}; list each once.`);
+        seen.add(value);
+      }
+      each?.(item, at);
+    });
+    return true;
+  }
+
+  /** A finite number from `min` (or above it, with `above`) to `max`, with at most `decimals` decimals. */
+  number(value: number, field: string, label: string, { min = 0, max, above = false, decimals }: NumberRule): boolean {
+    const scaled = value * 10 ** (decimals ?? 0);
+    const ok = Number.isFinite(value) && (above ? value > min : value >= min) && value <= max && (decimals === undefined || Math.abs(scaled - Math.round(scaled)) < 1e-6);
+    const places = decimals === undefined ? '' : decimals === 0 ? ', a whole number' : `, to at most ${decimals} decimal${decimals > 1 ? 's' : ''}`;
+    return this.check(ok, UserErrorCode.OUT_OF_RANGE, field,
+      `${label} must be ${above ? 'above' : 'from'} ${plain(min)} ${above ? 'and at most' : 'to'} ${plain(max)}${places}.`);
+  }
+
+  /** An amount of money: yuan with at most two decimals, above zero (or zero, with `allowZero`) and at most MAX_AMOUNT. */
+  amount(value: number | null | undefined, field: string, label: string, { allowZero = false } = {}): boolean {
+    return this.check(value != null && isMoney(value, { allowZero }), UserErrorCode.OUT_OF_RANGE, field,
+      `${label} must be ${allowZero ? 'zero or more' : 'above zero'} and at most ${formatYuan(MAX_AMOUNT)}, in yuan with at most two decimals.`);
+  }
+
+  /** An instant (by its UTC day) or a calendar date YYYY-MM-DD within `window`, by default DATE_WINDOW. */
+  date(value: Date | string, field: string, label: string, window: DateWindow = DATE_WINDOW): boolean {
+    const day = typeof value === 'string' ? value : Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+    return this.check(day >= window.from && day <= window.to, UserErrorCode.OUT_OF_RANGE, field, `${label} must be between ${window.from} and ${window.to}.`);
+  }
+
   get ok(): boolean {
     return this.errors.length === 0;
   }
@@ -93,3 +140,28 @@ export class Checks {
     if (this.errors.length) throw new UserErrors(this.errors);
   }
 }
+
+export interface ListRule<T> {
+  /** What the entries are, in the plural: "objectives". */
+  label: string;
+  max: number;
+  /** The message for an empty list, when one is not allowed. */
+  required?: string;
+  /** What may not repeat within the list. */
+  key?: (item: T) => string;
+  /** Where the key sits inside an entry, for the path of a DUPLICATE (the entry itself when absent). */
+  keyField?: string;
+  each?: (item: T, at: string) => void;
+}
+
+export interface NumberRule {
+  min?: number;
+  max: number;
+  above?: boolean;
+  decimals?: number;
+}
+
+const plain = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+
+/** A value quoted in a message, cut short so an oversized input is not echoed back whole. */
+const quote = (value: string) => `"${value.length > 50 ? `${value.slice(0, 50)}…` : value}"`;

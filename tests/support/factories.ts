@@ -67,7 +67,8 @@ export function programInput(overrides: Partial<CreateProgramInput> = {}): Creat
   return {
     name: `南山区社区公益创投 ${next()}`,
     funder: '南山区民政局',
-    year: 2026,
+    // The year of the window below: a programme takes applications within its year ± 1.
+    year: new Date().getFullYear(),
     focusAreas: ['精神康复', '禁毒宣传', '社区治理'],
     budgetPool: 1_000_000,
     maxGrant: 100_000,

@@ -9,9 +9,11 @@ export interface Closed {
 }
 
 /** A graphql-ws connection on the server's /graphql, signed in with a bearer token. */
-export function connectLive(httpUrl: string, token: string | null): { client: WsClient; closed: Promise<Closed> } {
+export function connectLive(httpUrl: string, token: string | null): { client: WsClient; closed: Promise<Closed>; connected: Promise<void> } {
   let onClosed: (event: Closed) => void;
+  let onConnected: () => void;
   const closed = new Promise<Closed>((resolve) => (onClosed = resolve));
+  const connected = new Promise<void>((resolve) => (onConnected = resolve));
   const client = createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -20,9 +22,9 @@ export function connectLive(httpUrl: string, token: string | null): { client: Ws
     lazy: false,
     // The close is reported through `closed`; graphql-ws would also print it.
     onNonLazyError: () => {},
-    on: { closed: (event) => onClosed(event as Closed) },
+    on: { closed: (event) => onClosed(event as Closed), connected: () => onConnected() },
   });
-  return { client, closed };
+  return { client, closed, connected };
 }
 
 export interface LiveSubscription<R> {
@@ -81,3 +83,16 @@ export function subscribe<R, V>(client: WsClient, document: TypedDocumentNode<R,
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Repeats `act` until the subscription hears of it: a subscription is registered on the server a
+ * little after it is sent, and an event committed before that is not pushed to it.
+ */
+export async function hearOne<R>(subscription: LiveSubscription<R>, act: () => Promise<unknown>, tries = 20): Promise<R> {
+  for (let i = 0; i < tries; i++) {
+    await act();
+    const heard = await subscription.waitFor(1, 1_000).catch(() => null);
+    if (heard) return heard[0];
+  }
+  throw new Error(`no event heard after ${tries} tries`);
+}

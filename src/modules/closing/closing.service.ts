@@ -1,5 +1,6 @@
 import type { Context } from '../../app/context.js';
 import { Role, requireRole } from '../../shared/auth.js';
+import { MAX_LENGTH } from '../../shared/input-limits.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { fire } from '../lifecycle/lifecycle.service.js';
 import { ProjectAction } from '../lifecycle/project-status.machine.js';
@@ -44,7 +45,7 @@ export async function closeProject(ctx: Context, input: CloseProjectInput) {
   const project = await projectForMutation(ctx, input.projectId);
   const program = await ctx.em.findOneOrFail(Program, { id: project.program.id });
   const cards = await ctx.em.find(ReviewAssignment, { project, status: AssignmentStatus.SUBMITTED, round: { kind: RoundKind.CLOSING } });
-  const { overridden, event } = await fire(ctx, project, ProjectAction.CLOSE, { reason: input.overrideReason });
+  const { overridden, event } = await fire(ctx, project, ProjectAction.CLOSE, { reason: input.overrideReason, reasonField: 'input.overrideReason' });
   const rule = overridden && cards.length < 3 ? AggregationRule.MEAN : program.aggregationRule;
   const result = aggregate(cards.map((c) => ({ id: c.id, total: c.total!, submittedAt: c.submittedAt! })), rule, overridden ? 1 : program.minEvaluators);
   if (result.score === null) fail(UserErrorCode.NOT_ENOUGH_SCORECARDS, 'input.projectId', `No closing score yet: ${result.pending}`);
@@ -59,7 +60,7 @@ export async function closeProject(ctx: Context, input: CloseProjectInput) {
 export async function terminate(ctx: Context, input: ProjectActionInput) {
   requireRole(ctx.viewer, 'terminate projects', Role.ADMIN, Role.STAFF);
   const checks = new Checks();
-  checks.text(input.reason, 'input.reason', 'The reason for terminating', 2000);
+  checks.text(input.reason, 'input.reason', 'The reason for terminating', MAX_LENGTH.reason);
   checks.throwIfAny();
   const project = await projectForMutation(ctx, input.projectId);
   await fire(ctx, project, ProjectAction.TERMINATE, { reason: input.reason });

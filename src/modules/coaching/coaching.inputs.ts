@@ -13,7 +13,7 @@ export class LogCoachingSessionInput {
   @Field(() => GraphQLISODateTime, { description: 'When it was held; not in the future.' }) heldAt!: Date;
   @Field(() => CoachingMode) mode!: CoachingMode;
   @Field(() => Int, { description: '1 to 1440.' }) durationMinutes!: number;
-  @Field(() => [String], { description: 'At least one, each at most 100 characters.' }) topics!: string[];
+  @Field(() => [String], { description: 'One to 10 topics, each at most 100 characters and listed once.' }) topics!: string[];
   @Field(() => String, { description: 'At most 10,000 characters.' }) notes!: string;
   @Field(() => ID, { nullable: true, description: 'The revision of this project that was discussed.' })
   discussedRevisionId?: string | null;

@@ -1,10 +1,11 @@
-import { ref, type FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, ref, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { requireViewer } from '../../shared/auth.js';
 import { findPage, projectPage, type Page, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
+import { MAX_ITEMS, MAX_LENGTH, MAX_SESSION_MINUTES } from '../../shared/input-limits.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
@@ -96,15 +97,23 @@ export async function logCoachingSession(ctx: Context, input: LogCoachingSession
   const checks = new Checks();
   checks.check(!ENDED_STATUSES.includes(project.status), UserErrorCode.INVALID_STATUS, 'input.projectId',
     `A project that is ${project.status} is no longer coached.`);
-  checks.check(input.heldAt.getTime() <= ctx.now.getTime(), UserErrorCode.OUT_OF_RANGE, 'input.heldAt', 'Log a session once it has been held: the time is in the future.');
-  checks.check(Number.isInteger(input.durationMinutes) && input.durationMinutes >= 1 && input.durationMinutes <= 1440, UserErrorCode.OUT_OF_RANGE,
-    'input.durationMinutes', 'The duration is 1 to 1440 minutes.');
-  checks.check(input.topics.length > 0, UserErrorCode.REQUIRED, 'input.topics', 'Give at least one topic.');
-  input.topics.forEach((topic, i) => checks.text(topic, `input.topics.${i}`, 'A topic', 100));
-  checks.text(input.notes, 'input.notes', 'Notes', 10000);
-  input.actionItems.forEach((item, i) => {
-    checks.text(item.description, `input.actionItems.${i}.description`, 'An action item', 2000);
-    checks.check(isCalendarDate(item.dueDate), UserErrorCode.INVALID_FORMAT, `input.actionItems.${i}.dueDate`, 'A due date is a real date written YYYY-MM-DD.');
+  if (checks.date(input.heldAt, 'input.heldAt', 'The session date')) {
+    checks.check(input.heldAt.getTime() <= ctx.now.getTime(), UserErrorCode.OUT_OF_RANGE, 'input.heldAt', 'Log a session once it has been held: the time is in the future.');
+  }
+  checks.number(input.durationMinutes, 'input.durationMinutes', 'The duration in minutes', { min: 1, max: MAX_SESSION_MINUTES });
+  checks.list(input.topics, 'input.topics', {
+    label: 'topics', max: MAX_ITEMS.topics, required: 'Give at least one topic.', key: (topic) => topic.trim(),
+    each: (topic, at) => checks.text(topic, at, 'A topic', MAX_LENGTH.name),
+  });
+  checks.text(input.notes, 'input.notes', 'Notes', MAX_LENGTH.document);
+  checks.list(input.actionItems, 'input.actionItems', {
+    label: 'action items', max: MAX_ITEMS.actionItems, key: (item) => item.description.trim(), keyField: 'description',
+    each: (item, at) => {
+      checks.text(item.description, `${at}.description`, 'An action item', MAX_LENGTH.reason);
+      if (checks.check(isCalendarDate(item.dueDate), UserErrorCode.INVALID_FORMAT, `${at}.dueDate`, 'A due date is a real date written YYYY-MM-DD.')) {
+        checks.date(item.dueDate, `${at}.dueDate`, 'A due date');
+      }
+    },
   });
   let discussedRevision: ProposalRevision | null = null;
   if (input.discussedRevisionId) {
@@ -141,7 +150,8 @@ export async function setActionItemDone(ctx: Context, input: SetActionItemDoneIn
   const { em } = ctx;
   const viewer = requireViewer(ctx.viewer);
   const id = decodeId(input.actionItemId, 'ActionItem');
-  const item = id ? await em.findOne(ActionItem, { id }) : null;
+  // Locked, so the same change made twice at once is ALREADY_DONE the second time.
+  const item = id ? await em.findOne(ActionItem, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   const project = item && (await em.findOne(Project, { id: item.project.id }));
   if (!item || !project || !(await canUpdateActionItems(ctx, project))) {
     fail(UserErrorCode.NOT_FOUND, 'input.actionItemId', 'No action item you can see has that ID.');

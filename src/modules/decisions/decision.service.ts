@@ -1,10 +1,11 @@
-import { ref } from '@mikro-orm/postgresql';
+import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole } from '../../shared/auth.js';
 import { forbidden } from '../../shared/errors.js';
-import { formatYuan, isMoney, toFen } from '../../shared/money.js';
+import { MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
+import { formatYuan, toFen } from '../../shared/money.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
@@ -56,10 +57,10 @@ export async function recordDecision(ctx: Context, input: RecordDecisionInput) {
   const checks = new Checks();
   const conditions = (input.conditions ?? []).map((c) => c.trim());
   const needsRationale = !approves(input.outcome);
-  checks.text(input.rationale, 'input.rationale', input.outcome === DecisionOutcome.REVISION_REQUESTED ? 'What must change' : 'The rationale', 5000, needsRationale);
+  checks.text(input.rationale, 'input.rationale', input.outcome === DecisionOutcome.REVISION_REQUESTED ? 'What must change' : 'The rationale', MAX_LENGTH.statement, needsRationale);
   if (approves(input.outcome)) {
     const grant = input.grantAmount;
-    if (checks.check(grant != null && isMoney(grant), UserErrorCode.OUT_OF_RANGE, 'input.grantAmount', 'An approval needs a grant: a positive amount in yuan with at most two decimals.')) {
+    if (checks.amount(grant, 'input.grantAmount', 'An approval’s grant')) {
       if (revision) {
         checks.check(toFen(grant!) <= toFen(revision.requestedAmount), UserErrorCode.GRANT_ABOVE_REQUEST, 'input.grantAmount',
           `The grant ${formatYuan(grant!)} is above the ${formatYuan(revision.requestedAmount)} requested in revision ${revision.number}.`);
@@ -71,8 +72,10 @@ export async function recordDecision(ctx: Context, input: RecordDecisionInput) {
     checks.check(input.grantAmount == null, UserErrorCode.OUT_OF_RANGE, 'input.grantAmount', 'Only an approval carries a grant.');
   }
   if (input.outcome === DecisionOutcome.APPROVED_WITH_CONDITIONS) {
-    checks.check(conditions.length > 0, UserErrorCode.REQUIRED, 'input.conditions', 'List the conditions of the approval.');
-    conditions.forEach((c, i) => checks.text(c, `input.conditions.${i}`, 'A condition', 1000));
+    checks.list(conditions, 'input.conditions', {
+      label: 'conditions', max: MAX_ITEMS.conditions, required: 'List the conditions of the approval.', key: (c) => c,
+      each: (c, at) => checks.text(c, at, 'A condition', MAX_LENGTH.condition),
+    });
   } else {
     checks.check(conditions.length === 0, UserErrorCode.OUT_OF_RANGE, 'input.conditions', 'Only a conditional approval has conditions.');
   }
@@ -80,6 +83,7 @@ export async function recordDecision(ctx: Context, input: RecordDecisionInput) {
 
   const { overridden } = await fire(ctx, project, ACTION[input.outcome], {
     reason: input.overrideReason,
+    reasonField: 'input.overrideReason',
     eventType: EventType.DECISION_RECORDED,
     details: { outcome: input.outcome, grantAmount: input.grantAmount ?? null, revisionNumber: revision?.number ?? null },
   });
@@ -105,7 +109,8 @@ export async function recordDecision(ctx: Context, input: RecordDecisionInput) {
 export async function markConditionMet(ctx: Context, input: MarkConditionMetInput) {
   requireRole(ctx.viewer, 'mark conditions met', Role.ADMIN, Role.STAFF);
   const id = decodeId(input.conditionId, 'DecisionCondition');
-  const condition = id ? await ctx.em.findOne(DecisionCondition, { id }, { populate: ['decision'] }) : null;
+  // Locked, so a condition marked twice at once is ALREADY_DONE the second time.
+  const condition = id ? await ctx.em.findOne(DecisionCondition, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['decision'] }) : null;
   if (!condition) fail(UserErrorCode.NOT_FOUND, 'input.conditionId', 'No condition has that ID.');
   if (condition.metAt) fail(UserErrorCode.ALREADY_DONE, 'input.conditionId', `This condition was met on ${condition.metAt.toISOString()}.`);
   const project = await ctx.em.findOneOrFail(Project, { id: condition.decision.getEntity().project.id });

@@ -1,6 +1,7 @@
 import type { Context } from '../../app/context.js';
 import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
-import { UserErrorCode, fail } from '../../shared/user-errors.js';
+import { MAX_LENGTH } from '../../shared/input-limits.js';
+import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType, type LifecycleEvent } from '../events/lifecycle-event.entity.js';
 import type { Project, ProjectStatus } from '../projects/project.entity.js';
@@ -29,6 +30,8 @@ const words = (action: string) => action.toLowerCase().replace(/_/g, ' ');
 export interface FireOptions {
   /** Recorded with the event; lets an authorised actor proceed past an overridable precondition. */
   reason?: string | null;
+  /** Where the reason is in the input, for its length error: `input.reason` unless said. */
+  reasonField?: string;
   details?: Record<string, unknown>;
   /** Record the change as this kind of event (e.g. DECISION_RECORDED) rather than STATUS_CHANGED: one act, one event. */
   eventType?: EventType;
@@ -41,6 +44,9 @@ export interface FireOptions {
  * Returns the event, unflushed, for a caller whose details depend on the override.
  */
 export async function fire(ctx: Context, project: Project, action: ProjectAction, options: FireOptions = {}): Promise<{ overridden: boolean; event: LifecycleEvent | null }> {
+  const reasonChecks = new Checks();
+  reasonChecks.text(options.reason, options.reasonField ?? 'input.reason', 'The reason', MAX_LENGTH.reason, false);
+  reasonChecks.throwIfAny();
   const transition = transitionFor(action);
   const actors = actorsFor(ctx.viewer, project);
   if (!transition.by.some((by) => actors.includes(by))) {

@@ -3,6 +3,7 @@ import type { Context } from '../../app/context.js';
 import { Role, isStaff, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
+import { MAX_LENGTH } from '../../shared/input-limits.js';
 import { decodeId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { Person } from '../people/person.entity.js';
@@ -45,12 +46,12 @@ export function listMembers(ctx: Context, organization: Organization, args: Page
 
 /** Normalises and validates the given fields against the organisation as it will be. */
 function checkFields(input: OrganizationFieldsInput, merged: { kind: OrganizationKind; creditCode: string | null }, checks: Checks) {
-  if (input.name !== undefined) checks.text(input.name, 'input.name', 'Name', 200);
-  if (input.district !== undefined) checks.text(input.district, 'input.district', 'District', 50);
-  if (input.street) checks.text(input.street, 'input.street', 'Street', 50);
-  if (input.community) checks.text(input.community, 'input.community', 'Community', 50);
-  if (input.contactName !== undefined) checks.text(input.contactName, 'input.contactName', 'Contact name', 100);
-  if (input.contactPhone !== undefined && checks.text(input.contactPhone, 'input.contactPhone', 'Contact phone', 30)) {
+  if (input.name !== undefined) checks.text(input.name, 'input.name', 'Name', MAX_LENGTH.title);
+  if (input.district !== undefined) checks.text(input.district, 'input.district', 'District', MAX_LENGTH.place);
+  if (input.street) checks.text(input.street, 'input.street', 'Street', MAX_LENGTH.place);
+  if (input.community) checks.text(input.community, 'input.community', 'Community', MAX_LENGTH.place);
+  if (input.contactName !== undefined) checks.text(input.contactName, 'input.contactName', 'Contact name', MAX_LENGTH.name);
+  if (input.contactPhone !== undefined && checks.text(input.contactPhone, 'input.contactPhone', 'Contact phone', MAX_LENGTH.phone)) {
     checks.check(/^[0-9+\-() ]{5,30}$/.test(input.contactPhone.trim()), UserErrorCode.INVALID_FORMAT, 'input.contactPhone', 'A phone number uses digits, spaces and + - ( ) only.');
   }
   if (merged.creditCode) {

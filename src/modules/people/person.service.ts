@@ -3,6 +3,7 @@ import type { Context } from '../../app/context.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
 import { notFound } from '../../shared/errors.js';
+import { MAX_LENGTH } from '../../shared/input-limits.js';
 import { decodeId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -34,8 +35,8 @@ export async function getPerson(ctx: Context, globalId: string): Promise<Person>
 
 /** Validates roles and the organisation (given, or kept from before); an applicant needs one. */
 async function checkRoles(em: EntityManager, checks: Checks, roles: Role[], organizationGlobalId: string | null | undefined, current: Organization | null = null) {
-  checks.check(roles.length > 0, UserErrorCode.REQUIRED, 'input.roles', 'Give at least one role.');
-  checks.check(new Set(roles).size === roles.length, UserErrorCode.DUPLICATE, 'input.roles', 'Each role may be given once.');
+  // Each role at most once, so never more entries than there are roles.
+  checks.list(roles, 'input.roles', { label: 'roles', max: Object.values(Role).length, required: 'Give at least one role.', key: (role) => role });
   let organization = current;
   if (organizationGlobalId) {
     const organizationId = decodeId(organizationGlobalId, 'Organization');
@@ -56,7 +57,7 @@ export async function createPerson(ctx: Context, input: CreatePersonInput) {
   const checks = new Checks();
   const email = input.email.trim().toLowerCase();
   checks.check(EMAIL.test(email) && email.length <= 254, UserErrorCode.INVALID_FORMAT, 'input.email', 'Give a valid email address, e.g. name@example.org.');
-  checks.text(input.name, 'input.name', 'Name', 100);
+  checks.text(input.name, 'input.name', 'Name', MAX_LENGTH.name);
   const weak = passwordProblem(input.password, [email, input.name]);
   checks.check(!weak, UserErrorCode.WEAK_PASSWORD, 'input.password', weak ?? '');
   const organization = await checkRoles(em, checks, input.roles, input.organizationId);

@@ -3,7 +3,8 @@ import type { Context } from '../../app/context.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
 import { notFound } from '../../shared/errors.js';
-import { formatYuan, isMoney, toFen } from '../../shared/money.js';
+import { FIRST_YEAR, LAST_YEAR, MAX_CRITERION_SCORE, MAX_ITEMS, MAX_LENGTH, applicationWindow } from '../../shared/input-limits.js';
+import { formatYuan, toFen } from '../../shared/money.js';
 import { decodeId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { AggregationRule, Program, type Criterion } from './program.entity.js';
@@ -24,18 +25,17 @@ export function listPrograms(ctx: Context, args: PageArgs, year?: number | null)
 }
 
 function checkRubric(checks: Checks, rubric: CriterionInput[], field: string, label: string) {
-  if (!checks.check(rubric.length > 0, UserErrorCode.REQUIRED, field, `The ${label} needs at least one criterion.`)) return;
-  const keys = new Set<string>();
-  rubric.forEach((criterion, i) => {
-    const at = `${field}.${i}`;
-    checks.check(/^[a-z][a-z0-9_]{0,39}$/.test(criterion.key), UserErrorCode.INVALID_FORMAT, `${at}.key`,
-      'A criterion key is 1–40 lower-case letters, digits or underscores, starting with a letter.');
-    checks.check(!keys.has(criterion.key), UserErrorCode.DUPLICATE, `${at}.key`, `The key "${criterion.key}" is used twice in the ${label}.`);
-    keys.add(criterion.key);
-    checks.text(criterion.title, `${at}.title`, 'Criterion title', 100);
-    checks.check(criterion.weight > 0 && criterion.weight <= 100, UserErrorCode.OUT_OF_RANGE, `${at}.weight`, 'A weight is a percentage above 0 and at most 100.');
-    checks.check(criterion.maxScore > 0 && criterion.maxScore <= 1000, UserErrorCode.OUT_OF_RANGE, `${at}.maxScore`, 'A maximum score is above 0 and at most 1000.');
+  const listed = checks.list(rubric, field, {
+    label: `criteria of the ${label}`, max: MAX_ITEMS.criteria, required: `The ${label} needs at least one criterion.`, key: (c) => c.key, keyField: 'key',
+    each: (criterion, at) => {
+      checks.check(/^[a-z][a-z0-9_]{0,39}$/.test(criterion.key), UserErrorCode.INVALID_FORMAT, `${at}.key`,
+        'A criterion key is 1–40 lower-case letters, digits or underscores, starting with a letter.');
+      checks.text(criterion.title, `${at}.title`, 'Criterion title', MAX_LENGTH.name);
+      checks.number(criterion.weight, `${at}.weight`, 'A weight, in percent,', { above: true, max: 100 });
+      checks.number(criterion.maxScore, `${at}.maxScore`, 'A maximum score', { above: true, max: MAX_CRITERION_SCORE });
+    },
   });
+  if (!listed) return;
   const total = rubric.reduce((sum, c) => sum + c.weight, 0);
   checks.check(Math.abs(total - 100) < 1e-9, UserErrorCode.WEIGHTS_NOT_100, field, `The ${label}’s weights add up to ${+total.toFixed(4)}%; they must add up to 100%.`);
 }
@@ -50,20 +50,20 @@ function applyFields(program: Program, input: ProgramFieldsInput) {
   for (const [field, value] of Object.entries(input)) if (field !== 'programId') notNull(value, field);
   checks.throwIfAny();
 
-  if (input.name !== undefined) checks.text(input.name, 'input.name', 'Name', 200);
-  if (input.funder !== undefined) checks.text(input.funder, 'input.funder', 'Funder', 200);
-  if (input.year !== undefined) checks.check(input.year >= 2000 && input.year <= 2100, UserErrorCode.OUT_OF_RANGE, 'input.year', 'The year must be between 2000 and 2100.');
+  if (input.name !== undefined) checks.text(input.name, 'input.name', 'Name', MAX_LENGTH.title);
+  if (input.funder !== undefined) checks.text(input.funder, 'input.funder', 'Funder', MAX_LENGTH.title);
+  if (input.year !== undefined) checks.number(input.year, 'input.year', 'The year', { min: FIRST_YEAR, max: LAST_YEAR });
   if (input.focusAreas !== undefined) {
-    const areas = input.focusAreas.map((a) => a.trim());
-    checks.check(areas.length > 0, UserErrorCode.REQUIRED, 'input.focusAreas', 'Give at least one focus area.');
-    areas.forEach((area, i) => checks.text(area, `input.focusAreas.${i}`, 'A focus area', 100));
-    checks.check(new Set(areas).size === areas.length, UserErrorCode.DUPLICATE, 'input.focusAreas', 'Each focus area may be listed once.');
+    checks.list(input.focusAreas, 'input.focusAreas', {
+      label: 'focus areas', max: MAX_ITEMS.focusAreas, required: 'Give at least one focus area.', key: (a) => a.trim(),
+      each: (area, at) => checks.text(area, at, 'A focus area', MAX_LENGTH.name),
+    });
   }
-  if (input.budgetPool !== undefined) checks.check(isMoney(input.budgetPool), UserErrorCode.OUT_OF_RANGE, 'input.budgetPool', 'The budget pool is a positive amount in yuan with at most two decimals.');
-  if (input.maxGrant !== undefined) checks.check(isMoney(input.maxGrant), UserErrorCode.OUT_OF_RANGE, 'input.maxGrant', 'The maximum grant is a positive amount in yuan with at most two decimals.');
+  if (input.budgetPool !== undefined) checks.amount(input.budgetPool, 'input.budgetPool', 'The budget pool');
+  if (input.maxGrant !== undefined) checks.amount(input.maxGrant, 'input.maxGrant', 'The maximum grant');
   if (input.proposalRubric !== undefined) checkRubric(checks, input.proposalRubric, 'input.proposalRubric', 'proposal rubric');
   if (input.closingRubric !== undefined) checkRubric(checks, input.closingRubric, 'input.closingRubric', 'closing rubric');
-  if (input.minEvaluators !== undefined) checks.check(input.minEvaluators >= 1 && input.minEvaluators <= 20, UserErrorCode.OUT_OF_RANGE, 'input.minEvaluators', 'Between 1 and 20 evaluators.');
+  if (input.minEvaluators !== undefined) checks.number(input.minEvaluators, 'input.minEvaluators', 'The minimum of evaluators', { min: 1, max: MAX_ITEMS.evaluators });
   if (input.gradeThresholds !== undefined) {
     const { excellent, good, pass } = input.gradeThresholds;
     checks.check(0 < pass && pass < good && good < excellent && excellent <= 100, UserErrorCode.OUT_OF_RANGE, 'input.gradeThresholds',
@@ -84,6 +84,9 @@ function applyFields(program: Program, input: ProgramFieldsInput) {
     `The maximum grant (${formatYuan(program.maxGrant)}) cannot exceed the budget pool (${formatYuan(program.budgetPool)}).`);
   checks.check(program.aggregationRule !== AggregationRule.TRIMMED_MEAN || program.minEvaluators >= 3, UserErrorCode.OUT_OF_RANGE, 'input.minEvaluators',
     'Dropping the highest and lowest score needs at least 3 evaluators per project: raise minEvaluators or use MEAN.');
+  const window = applicationWindow(program.year);
+  checks.date(program.applicationsOpenAt, 'input.applicationsOpenAt', 'The opening of applications', window);
+  checks.date(program.applicationsCloseAt, 'input.applicationsCloseAt', 'The submission deadline', window);
   checks.check(program.applicationsOpenAt < program.applicationsCloseAt, UserErrorCode.INVALID_DATES, 'input.applicationsCloseAt',
     'The submission deadline must come after applications open.');
   checks.throwIfAny();

@@ -3,9 +3,11 @@ import type { Context } from '../../app/context.js';
 import { Role, isStaff, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, projectPage, type PageArgs } from '../../shared/connection.js';
 import { notFound } from '../../shared/errors.js';
-import { formatYuan, isMoney, toFen } from '../../shared/money.js';
+import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
+import { formatYuan, toFen } from '../../shared/money.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
-import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
+import { flushFirstWins } from '../../shared/mutation.js';
+import { Checks, UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -73,8 +75,8 @@ export async function createProject(ctx: Context, input: CreateProjectInput) {
   const { em } = ctx;
   const viewer = requireRole(ctx.viewer, 'create projects', Role.APPLICANT, Role.STAFF, Role.ADMIN);
   const checks = new Checks();
-  checks.text(input.title, 'input.title', 'Title', 200);
-  checks.text(input.communityServed, 'input.communityServed', 'Community served', 200);
+  checks.text(input.title, 'input.title', 'Title', MAX_LENGTH.title);
+  checks.text(input.communityServed, 'input.communityServed', 'Community served', MAX_LENGTH.title);
 
   const programId = decodeId(input.programId, 'Program');
   const program = programId ? await em.findOne(Program, { id: programId }) : null;
@@ -116,47 +118,50 @@ export async function createProject(ctx: Context, input: CreateProjectInput) {
   return { project };
 }
 
-function checkUniqueKeys(checks: Checks, keys: string[], field: string, label: string) {
-  const seen = new Set<string>();
-  keys.forEach((key, i) => {
-    checks.check(!seen.has(key), UserErrorCode.DUPLICATE, `${field}.${i}`, `${label} "${key}" appears twice; each must be unique.`);
-    seen.add(key);
-  });
-}
-
 function checkRevision(input: SaveRevisionInput, program: Program): Checks {
   const checks = new Checks();
-  checks.text(input.summary, 'input.summary', 'Summary', 5000);
-  checks.text(input.needs, 'input.needs', 'Needs analysis', 10000);
-  checks.text(input.beneficiaries, 'input.beneficiaries', 'Beneficiaries', 2000);
-  checks.text(input.changeNote, 'input.changeNote', 'Change note', 2000, false);
-  checks.check(input.objectives.length > 0, UserErrorCode.REQUIRED, 'input.objectives', 'Give at least one objective.');
-  input.objectives.forEach((o, i) => checks.text(o, `input.objectives.${i}`, 'An objective', 500));
-  checkUniqueKeys(checks, input.objectives.map((o) => o.trim()), 'input.objectives', 'Objective');
-  input.activityPlan.forEach((a, i) => {
-    checks.text(a.title, `input.activityPlan.${i}.title`, 'Activity title', 200);
-    checks.text(a.period, `input.activityPlan.${i}.period`, 'Activity period', 50);
-    checks.text(a.description, `input.activityPlan.${i}.description`, 'Activity description', 2000, false);
+  checks.text(input.summary, 'input.summary', 'Summary', MAX_LENGTH.statement);
+  checks.text(input.needs, 'input.needs', 'Needs analysis', MAX_LENGTH.document);
+  checks.text(input.beneficiaries, 'input.beneficiaries', 'Beneficiaries', MAX_LENGTH.reason);
+  checks.text(input.changeNote, 'input.changeNote', 'Change note', MAX_LENGTH.reason, false);
+  checks.list(input.objectives, 'input.objectives', {
+    label: 'objectives', max: MAX_ITEMS.objectives, required: 'Give at least one objective.', key: (o) => o.trim(),
+    each: (o, at) => checks.text(o, at, 'An objective', MAX_LENGTH.item),
   });
-  checkUniqueKeys(checks, input.activityPlan.map((a) => a.title.trim()), 'input.activityPlan', 'Activity');
-  input.indicatorTargets.forEach((t, i) => {
-    checks.text(t.name, `input.indicatorTargets.${i}.name`, 'Indicator name', 100);
-    checks.text(t.unit, `input.indicatorTargets.${i}.unit`, 'Indicator unit', 20);
-    checks.check(Number.isFinite(t.target) && t.target > 0, UserErrorCode.OUT_OF_RANGE, `input.indicatorTargets.${i}.target`, 'A target must be above zero.');
+  checks.list(input.activityPlan, 'input.activityPlan', {
+    label: 'activities', max: MAX_ITEMS.activities, key: (a) => a.title.trim(),
+    each: (a, at) => {
+      checks.text(a.title, `${at}.title`, 'Activity title', MAX_LENGTH.title);
+      checks.text(a.period, `${at}.period`, 'Activity period', MAX_LENGTH.place);
+      checks.text(a.description, `${at}.description`, 'Activity description', MAX_LENGTH.reason, false);
+    },
   });
-  checkUniqueKeys(checks, input.indicatorTargets.map((t) => t.name.trim()), 'input.indicatorTargets', 'Indicator');
-  checks.check(input.budgetLines.length > 0, UserErrorCode.REQUIRED, 'input.budgetLines', 'Give at least one budget line.');
-  input.budgetLines.forEach((line, i) => {
-    checks.text(line.item, `input.budgetLines.${i}.item`, 'Budget item', 200);
-    checks.check(isMoney(line.amount), UserErrorCode.OUT_OF_RANGE, `input.budgetLines.${i}.amount`, 'An amount is above zero, in yuan with at most two decimals.');
+  checks.list(input.indicatorTargets, 'input.indicatorTargets', {
+    label: 'indicators', max: MAX_ITEMS.indicators, key: (t) => t.name.trim(),
+    each: (t, at) => {
+      checks.text(t.name, `${at}.name`, 'Indicator name', MAX_LENGTH.name);
+      checks.text(t.unit, `${at}.unit`, 'Indicator unit', MAX_LENGTH.unit);
+      checks.number(t.target, `${at}.target`, 'A target', { above: true, max: MAX_INDICATOR_VALUE });
+    },
   });
-  checkUniqueKeys(checks, input.budgetLines.map((l) => l.item.trim()), 'input.budgetLines', 'Budget item');
-  input.team.forEach((m, i) => {
-    checks.text(m.name, `input.team.${i}.name`, 'Team member name', 100);
-    checks.text(m.role, `input.team.${i}.role`, 'Team member role', 100);
+  checks.list(input.budgetLines, 'input.budgetLines', {
+    label: 'budget lines', max: MAX_ITEMS.budgetLines, required: 'Give at least one budget line.', key: (l) => l.item.trim(),
+    each: (line, at) => {
+      checks.text(line.item, `${at}.item`, 'Budget item', MAX_LENGTH.title);
+      checks.amount(line.amount, `${at}.amount`, 'An amount');
+      checks.text(line.note, `${at}.note`, 'A budget note', MAX_LENGTH.item, false);
+    },
+  });
+  // Team members are matched by name when revisions are compared, so a name appears once.
+  checks.list(input.team, 'input.team', {
+    label: 'team members', max: MAX_ITEMS.teamMembers, key: (m) => m.name.trim(),
+    each: (m, at) => {
+      checks.text(m.name, `${at}.name`, 'Team member name', MAX_LENGTH.name);
+      checks.text(m.role, `${at}.role`, 'Team member role', MAX_LENGTH.name);
+    },
   });
 
-  if (checks.check(isMoney(input.requestedAmount), UserErrorCode.OUT_OF_RANGE, 'input.requestedAmount', 'The requested amount is above zero, in yuan with at most two decimals.')) {
+  if (checks.amount(input.requestedAmount, 'input.requestedAmount', 'The requested amount')) {
     checks.check(toFen(input.requestedAmount) <= toFen(program.maxGrant), UserErrorCode.REQUEST_ABOVE_MAXIMUM, 'input.requestedAmount',
       `${formatYuan(input.requestedAmount)} is above this programme’s maximum grant of ${formatYuan(program.maxGrant)}.`);
     const total = input.budgetLines.reduce((sum, line) => sum + toFen(line.amount), 0);
@@ -199,7 +204,8 @@ export async function saveRevision(ctx: Context, input: SaveRevisionInput) {
   recordEvent(ctx, project, EventType.REVISION_SAVED, {
     details: { revisionId: toGlobalId('ProposalRevision', revision.id), number: revision.number, answersSessionIds: sessions.map((s) => toGlobalId('CoachingSession', s.id)) },
   });
-  await em.flush();
+  await flushFirstWins(em, 'proposal_revision_project_id_number_unique', userError(UserErrorCode.CONFLICT, 'input.projectId',
+    'Another revision of this project was saved at the same moment; reload the project and save yours again.'));
   return { project, revision };
 }
 
@@ -222,12 +228,16 @@ export async function withdrawProject(ctx: Context, input: ProjectActionInput) {
   return { project };
 }
 
-async function peopleWithRole(em: EntityManager, globalIds: string[], role: Role, field: string): Promise<Person[]> {
+async function peopleWithRole(em: EntityManager, globalIds: string[], role: Role, field: string, label: string, max: number): Promise<Person[]> {
   const checks = new Checks();
-  const ids = globalIds.map((gid, i) => {
-    const id = decodeId(gid, 'Person');
-    checks.check(!!id, UserErrorCode.INVALID_ID, `${field}.${i}`, 'That is not a person ID.');
-    return id!;
+  const ids: string[] = [];
+  checks.list(globalIds, field, {
+    label, max, key: (gid) => gid,
+    each: (gid, at) => {
+      const id = decodeId(gid, 'Person');
+      checks.check(!!id, UserErrorCode.INVALID_ID, at, 'That is not a person ID.');
+      ids.push(id ?? '');
+    },
   });
   checks.throwIfAny();
   const found = await em.find(Person, { id: { $in: ids } });
@@ -237,7 +247,6 @@ async function peopleWithRole(em: EntityManager, globalIds: string[], role: Role
       checks.check(person!.roles.includes(role), UserErrorCode.WRONG_ROLE, `${field}.${i}`, `${person!.name} does not have the ${role} role.`);
     }
   });
-  checkUniqueKeys(checks, ids, field, 'Person');
   checks.throwIfAny();
   return ids.map((id) => found.find((p) => p.id === id)!);
 }
@@ -248,11 +257,11 @@ export async function assignProjectTeam(ctx: Context, input: AssignProjectTeamIn
   if (!canAssignTeam(viewer)) fail(UserErrorCode.WRONG_ROLE, undefined, 'Only staff assign lead staff and mentors.');
   const project = await projectForMutation(ctx, input.projectId);
   if (input.leadStaffId !== undefined) {
-    const [lead] = input.leadStaffId ? await peopleWithRole(em, [input.leadStaffId], Role.STAFF, 'input.leadStaffId') : [null];
+    const [lead] = input.leadStaffId ? await peopleWithRole(em, [input.leadStaffId], Role.STAFF, 'input.leadStaffId', 'lead staff', 1) : [null];
     project.leadStaff = lead ? ref(lead) : null;
   }
   if (input.mentorIds) {
-    const mentors = await peopleWithRole(em, input.mentorIds, Role.MENTOR, 'input.mentorIds');
+    const mentors = await peopleWithRole(em, input.mentorIds, Role.MENTOR, 'input.mentorIds', 'mentors', MAX_ITEMS.mentors);
     const current = await em.find(ProjectMentor, { project });
     for (const row of current) if (!mentors.some((m) => m.id === row.mentor.id)) em.remove(row);
     for (const mentor of mentors) if (!current.some((row) => row.mentor.id === mentor.id)) em.create(ProjectMentor, { project, mentor, assignedAt: ctx.now });
@@ -267,7 +276,12 @@ export async function assignProjectTeam(ctx: Context, input: AssignProjectTeamIn
 
 /** The coaching sessions a new revision answers: they must belong to the same project. */
 async function answeredSessions(ctx: Context, project: Project, globalIds: string[], checks: Checks): Promise<CoachingSession[]> {
-  const ids = globalIds.map((gid) => decodeId(gid, 'CoachingSession'));
+  const ids: (string | null)[] = [];
+  const listed = checks.list(globalIds, 'input.answersSessionIds', {
+    label: 'coaching sessions', max: MAX_ITEMS.answeredSessions, key: (gid) => gid,
+    each: (gid) => ids.push(decodeId(gid, 'CoachingSession')),
+  });
+  if (!listed) return [];
   const sessions = ids.every(Boolean) ? await ctx.em.find(CoachingSession, { id: { $in: ids as string[] }, project: project.id }) : [];
   checks.check(sessions.length === new Set(ids).size, UserErrorCode.NOT_FOUND, 'input.answersSessionIds', 'Cite only coaching sessions of this project.');
   return sessions;

@@ -5,9 +5,10 @@ import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { projectPage, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
-import { isMoney } from '../../shared/money.js';
+import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH, MAX_MONTHLY_FIGURES } from '../../shared/input-limits.js';
+import { flushFirstWins } from '../../shared/mutation.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
-import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
+import { Checks, UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
 import { Person } from '../people/person.entity.js';
@@ -57,37 +58,33 @@ export async function progressOf(ctx: Context, project: Project): Promise<Progre
 /** The month it is in Shenzhen (UTC+8, no daylight saving): on the 1st there, that month may be reported. */
 export const currentPeriod = (now: Date) => new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 7);
 
-const hasDecimals = (value: number, places: number) => Math.abs(value * 10 ** places - Math.round(value * 10 ** places)) < 1e-6;
-
 function checkReport(input: SubmitServiceReportInput, targets: IndicatorTarget[], latestPeriod: string): Checks {
   const checks = new Checks();
   const period = input.period.trim();
   if (checks.check(/^\d{4}-(0[1-9]|1[0-2])$/.test(period), UserErrorCode.INVALID_FORMAT, 'input.period', 'A period is a month written YYYY-MM, e.g. 2022-07.')) {
-    checks.check(period <= latestPeriod, UserErrorCode.OUT_OF_RANGE, 'input.period', `A month is reported once it has begun; the latest you can report now is ${latestPeriod}.`);
+    if (checks.date(`${period}-01`, 'input.period', 'The month')) {
+      checks.check(period <= latestPeriod, UserErrorCode.OUT_OF_RANGE, 'input.period', `A month is reported once it has begun; the latest you can report now is ${latestPeriod}.`);
+    }
   }
-  for (const field of ['sessionsHeld', 'personTimes', 'volunteers'] as const) {
-    checks.check(input[field] >= 0, UserErrorCode.OUT_OF_RANGE, `input.${field}`, 'A count cannot be negative.');
-  }
-  const hours = input.volunteerHours;
-  checks.check(Number.isFinite(hours) && hours >= 0 && hours < 1e8 && hasDecimals(hours, 1), UserErrorCode.OUT_OF_RANGE, 'input.volunteerHours',
-    'Volunteer hours are zero or more, to at most one decimal.');
-  const rate = input.satisfactionRate;
-  checks.check(Number.isFinite(rate) && rate >= 0 && rate <= 100 && hasDecimals(rate, 2), UserErrorCode.OUT_OF_RANGE, 'input.satisfactionRate',
-    'Satisfaction is a percentage from 0 to 100, to at most two decimals.');
-  checks.check(isMoney(input.spending, { allowZero: true }), UserErrorCode.OUT_OF_RANGE, 'input.spending', 'Spending is zero or more, in yuan with at most two decimals.');
-  checks.text(input.narrative, 'input.narrative', 'Narrative', 10000);
+  checks.number(input.sessionsHeld, 'input.sessionsHeld', 'Sessions held', { max: MAX_MONTHLY_FIGURES.sessionsHeld });
+  checks.number(input.personTimes, 'input.personTimes', 'Person-times', { max: MAX_MONTHLY_FIGURES.personTimes });
+  checks.number(input.volunteers, 'input.volunteers', 'Volunteers', { max: MAX_MONTHLY_FIGURES.volunteers });
+  checks.number(input.volunteerHours, 'input.volunteerHours', 'Volunteer hours', { max: MAX_MONTHLY_FIGURES.volunteerHours, decimals: 1 });
+  checks.number(input.satisfactionRate, 'input.satisfactionRate', 'Satisfaction, in percent,', { max: 100, decimals: 2 });
+  checks.amount(input.spending, 'input.spending', 'Spending', { allowZero: true });
+  checks.text(input.narrative, 'input.narrative', 'Narrative', MAX_LENGTH.document);
 
   const allowed = targets.map((t) => t.name);
-  const seen = new Set<string>();
-  input.indicatorActuals.forEach(({ name, actual }, i) => {
-    const field = `input.indicatorActuals.${i}`;
-    const trimmed = name.trim();
-    checks.check(allowed.includes(trimmed), UserErrorCode.UNKNOWN_INDICATOR, `${field}.name`, allowed.length
-      ? `"${trimmed}" is not an indicator of the approved proposal; report against ${allowed.join(', ')}.`
-      : 'The approved proposal has no indicators to report against.');
-    checks.check(!seen.has(trimmed), UserErrorCode.DUPLICATE, `${field}.name`, `Indicator "${trimmed}" appears twice; report each once.`);
-    seen.add(trimmed);
-    checks.check(Number.isFinite(actual) && actual >= 0, UserErrorCode.OUT_OF_RANGE, `${field}.actual`, 'An actual figure is zero or more.');
+  checks.list(input.indicatorActuals, 'input.indicatorActuals', {
+    label: 'indicators', max: MAX_ITEMS.indicators, key: (a) => a.name.trim(), keyField: 'name',
+    each: ({ name, actual }, at) => {
+      if (checks.text(name, `${at}.name`, 'An indicator name', MAX_LENGTH.name)) {
+        checks.check(allowed.includes(name.trim()), UserErrorCode.UNKNOWN_INDICATOR, `${at}.name`, allowed.length
+          ? `"${name.trim()}" is not an indicator of the approved proposal; report against ${allowed.join(', ')}.`
+          : 'The approved proposal has no indicators to report against.');
+      }
+      checks.number(actual, `${at}.actual`, 'An actual figure', { max: MAX_INDICATOR_VALUE });
+    },
   });
   return checks;
 }
@@ -133,7 +130,8 @@ export async function submitReport(ctx: Context, input: SubmitServiceReportInput
   recordEvent(ctx, project, EventType.REPORT_SUBMITTED, {
     details: { reportId: toGlobalId('ServiceReport', report.id), period, resubmission: !!existing },
   });
-  await em.flush();
+  await flushFirstWins(em, 'service_report_project_id_period_unique', userError(UserErrorCode.PERIOD_ALREADY_REPORTED, 'input.period',
+    `${period} was reported at the same moment by someone else; a period is reported once, and again only when staff return it.`));
   return { report };
 }
 
@@ -148,7 +146,7 @@ export async function reviewReport(ctx: Context, input: ReviewServiceReportInput
     fail(UserErrorCode.INVALID_STATUS, 'input.reportId', `Only submitted reports are reviewed; the report for ${report.period} is ${report.status}.`);
   }
   const checks = new Checks();
-  checks.text(input.reason, 'input.reason', input.accept ? 'The reason' : 'A reason for returning the report', 2000, !input.accept);
+  checks.text(input.reason, 'input.reason', input.accept ? 'The reason' : 'A reason for returning the report', MAX_LENGTH.reason, !input.accept);
   checks.throwIfAny();
 
   const reason = input.reason?.trim() || null;

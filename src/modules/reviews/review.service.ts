@@ -1,4 +1,4 @@
-import { ref } from '@mikro-orm/postgresql';
+import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
@@ -6,6 +6,7 @@ import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
+import { MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
@@ -125,7 +126,7 @@ async function roundForMutation(ctx: Context, globalId: string): Promise<ReviewR
 export async function openRound(ctx: Context, input: OpenReviewRoundInput) {
   const viewer = requireRole(ctx.viewer, 'open review rounds', Role.ADMIN, Role.STAFF);
   const checks = new Checks();
-  checks.text(input.name, 'input.name', 'Name', 200);
+  checks.text(input.name, 'input.name', 'Name', MAX_LENGTH.title);
   const programId = decodeId(input.programId, 'Program');
   const program = programId ? await ctx.em.findOne(Program, { id: programId }) : null;
   checks.check(!!program, UserErrorCode.NOT_FOUND, 'input.programId', 'No programme has that ID.');
@@ -155,12 +156,15 @@ export async function assignEvaluators(ctx: Context, input: AssignEvaluatorsInpu
   const revision = round.kind === RoundKind.PROPOSAL ? project.currentRevision ?? null : null;
 
   const checks = new Checks();
-  const ids = input.evaluatorIds.map((gid, i) => {
-    const id = decodeId(gid, 'Person');
-    checks.check(!!id, UserErrorCode.INVALID_ID, `input.evaluatorIds.${i}`, 'That is not a person ID.');
-    return id ?? '';
+  const ids: string[] = [];
+  checks.list(input.evaluatorIds, 'input.evaluatorIds', {
+    label: 'evaluators', max: MAX_ITEMS.evaluators, required: 'Name at least one evaluator.',
+    each: (gid, at) => {
+      const id = decodeId(gid, 'Person');
+      checks.check(!!id, UserErrorCode.INVALID_ID, at, 'That is not a person ID.');
+      ids.push(id ?? '');
+    },
   });
-  checks.check(ids.length > 0, UserErrorCode.REQUIRED, 'input.evaluatorIds', 'Name at least one evaluator.');
   checks.throwIfAny();
   const [people, existing] = await Promise.all([
     ctx.em.find(Person, { id: { $in: ids } }),
@@ -194,7 +198,9 @@ export async function assignEvaluators(ctx: Context, input: AssignEvaluatorsInpu
 /** Loads the viewer's own assignment for a mutation; anyone else's is reported as not found. */
 async function ownAssignment(ctx: Context, globalId: string): Promise<ReviewAssignment> {
   const id = decodeId(globalId, 'ReviewAssignment');
-  const assignment = id ? await ctx.em.findOne(ReviewAssignment, { id }, { populate: ['round', 'project'] }) : null;
+  // Locked, so a scorecard submitted twice at once is final for the second request.
+  const assignment = id ? await ctx.em.findOne(ReviewAssignment, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (assignment) await ctx.em.populate(assignment, ['round', 'project']);
   if (!assignment || !isAssignee(ctx.viewer, assignment)) fail(UserErrorCode.NOT_FOUND, 'input.assignmentId', 'You have no assignment with that ID.');
   if (assignment.status === AssignmentStatus.SUBMITTED) fail(UserErrorCode.SCORECARD_FINAL, 'input.assignmentId', 'This scorecard was submitted and is final.');
   if (assignment.status === AssignmentStatus.RECUSED) fail(UserErrorCode.INVALID_STATUS, 'input.assignmentId', 'You declared a conflict of interest on this assignment.');
@@ -205,7 +211,7 @@ export async function declareConflict(ctx: Context, input: DeclareConflictInput)
   requireViewer(ctx.viewer);
   const assignment = await ownAssignment(ctx, input.assignmentId);
   const checks = new Checks();
-  checks.text(input.reason, 'input.reason', 'The reason', 2000);
+  checks.text(input.reason, 'input.reason', 'The reason', MAX_LENGTH.reason);
   checks.throwIfAny();
   assignment.status = AssignmentStatus.RECUSED;
   assignment.conflictReason = input.reason.trim();
@@ -231,24 +237,26 @@ export async function saveScorecard(ctx: Context, input: SaveScorecardInput) {
   const rubric = round.kind === RoundKind.PROPOSAL ? program.proposalRubric : program.closingRubric;
 
   const checks = new Checks();
-  const seen = new Set<string>();
-  input.scores.forEach((s, i) => {
-    const at = `input.scores.${i}`;
-    const criterion = rubric.find((c) => c.key === s.criterionKey);
-    if (!checks.check(!!criterion, UserErrorCode.INVALID_FORMAT, `${at}.criterionKey`, `Score one of the rubric’s criteria: ${rubric.map((c) => c.key).join(', ')}.`)) return;
-    checks.check(!seen.has(s.criterionKey), UserErrorCode.DUPLICATE, `${at}.criterionKey`, `${criterion!.title} is scored twice.`);
-    seen.add(s.criterionKey);
-    checks.check(Number.isFinite(s.score) && s.score >= 0 && s.score <= criterion!.maxScore, UserErrorCode.SCORE_OUT_OF_RANGE, `${at}.score`,
-      `${criterion!.title} is scored from 0 to ${criterion!.maxScore}; ${s.score} is outside that.`);
-    checks.text(s.comment, `${at}.comment`, `The comment on ${criterion!.title}`, 2000, input.submit);
+  checks.list(input.scores, 'input.scores', {
+    label: 'scores', max: MAX_ITEMS.criteria, key: (s) => s.criterionKey, keyField: 'criterionKey',
+    each: (s, at) => {
+      const criterion = rubric.find((c) => c.key === s.criterionKey);
+      if (!checks.check(!!criterion, UserErrorCode.INVALID_FORMAT, `${at}.criterionKey`, `Score one of the rubric’s criteria: ${rubric.map((c) => c.key).join(', ')}.`)) return;
+      checks.check(Number.isFinite(s.score) && s.score >= 0 && s.score <= criterion!.maxScore, UserErrorCode.SCORE_OUT_OF_RANGE, `${at}.score`,
+        `${criterion!.title} is scored from 0 to ${criterion!.maxScore}; ${s.score} is outside that.`);
+      checks.text(s.comment, `${at}.comment`, `The comment on ${criterion!.title}`, MAX_LENGTH.reason, input.submit);
+    },
   });
-  checks.text(input.comment, 'input.comment', 'The overall comment', 5000, false);
+  checks.text(input.comment, 'input.comment', 'The overall comment', MAX_LENGTH.statement, false);
   if (input.submit) {
-    const missing = rubric.filter((c) => !seen.has(c.key));
+    const scored = new Set(input.scores.map((s) => s.criterionKey));
+    const missing = rubric.filter((c) => !scored.has(c.key));
     checks.check(missing.length === 0, UserErrorCode.INCOMPLETE_SCORECARD, 'input.scores', `Score every criterion before submitting; missing: ${missing.map((c) => c.title).join(', ')}.`);
     if (round.kind === RoundKind.PROPOSAL) checks.check(!!input.recommendation, UserErrorCode.REQUIRED, 'input.recommendation', 'Recommend approve, revise or reject before submitting.');
   }
   checks.throwIfAny();
+  // Submissions on one project take turns, so the last of several at once counts all the others and completes the review.
+  if (input.submit) await ctx.em.lock(project, LockMode.PESSIMISTIC_WRITE);
 
   assignment.scores = input.scores.map((s) => ({ criterionKey: s.criterionKey, score: s.score, comment: s.comment?.trim() ?? '' }));
   assignment.recommendation = input.recommendation ?? null;

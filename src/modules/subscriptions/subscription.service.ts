@@ -1,6 +1,7 @@
 import type { Context } from '../../app/context.js';
 import { requireViewer } from '../../shared/auth.js';
 import { apiError, badInput, notFound } from '../../shared/errors.js';
+import { MAX_ITEMS } from '../../shared/input-limits.js';
 import { decodeId } from '../../shared/node-id.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -30,7 +31,7 @@ export const encodeCursor = (position: number) => Buffer.from(`event:${position}
 
 function decodeCursor(cursor: string): number {
   const match = /^event:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badInput('That cursor is not an event cursor: pass back the `cursor` of the last event received.');
+  if (!match || !Number.isSafeInteger(Number(match[1]))) throw badInput('That cursor is not an event cursor: pass back the `cursor` of the last event received.');
   return Number(match[1]);
 }
 
@@ -44,6 +45,7 @@ export interface EventSubscriptionArgs {
 async function filterFor(ctx: Context, args: EventSubscriptionArgs, types?: ReadonlySet<EventType>): Promise<SubscriberFilter> {
   const filter: SubscriberFilter = { types };
   if (args.projectIds?.length) {
+    if (args.projectIds.length > MAX_ITEMS.subscribedProjects) throw badInput(`Name at most ${MAX_ITEMS.subscribedProjects} projects; to follow more, follow their programme.`);
     const ids = new Set<string>();
     for (const globalId of args.projectIds) {
       const id = decodeId(globalId, 'Project');

@@ -4,6 +4,7 @@ import { groupByKey } from '../../shared/loaders.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { projectPage, type PageArgs } from '../../shared/connection.js';
 import { forbidden, notFound } from '../../shared/errors.js';
+import { MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
@@ -11,18 +12,12 @@ import { EventType } from '../events/lifecycle-event.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Project, ProjectStatus } from '../projects/project.entity.js';
 import { canViewProject } from '../projects/project.permissions.js';
+import { isCalendarDate } from '../coaching/due-dates.js';
 import { closingBlockers } from './closing-blockers.js';
 import { FollowUp } from './follow-up.entity.js';
 import type { CloseFollowUpInput, LogSupervisionVisitInput } from './supervision.inputs.js';
 import { canFollowDelivery, canSeeClosingBlockers, canSupervise, mayFollowDelivery } from './supervision.permissions.js';
 import { SupervisionVisit } from './supervision-visit.entity.js';
-
-/** A real calendar day written YYYY-MM-DD (no 2022-02-30). */
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** Evaluators are refused delivery outright, before anything is looked up, so the answer reveals nothing. */
 export function requireDeliveryRole(ctx: Context) {
@@ -89,12 +84,18 @@ export async function logVisit(ctx: Context, input: LogSupervisionVisitInput) {
   }
   const followUps = input.followUps ?? [];
   const checks = new Checks();
-  checks.text(input.findings, 'input.findings', 'Findings', 10000);
-  checks.check(input.visitedAt.getTime() <= ctx.now.getTime(), UserErrorCode.OUT_OF_RANGE, 'input.visitedAt', 'A visit is logged once it has taken place; this date is in the future.');
-  followUps.forEach((followUp, i) => {
-    checks.text(followUp.description, `input.followUps.${i}.description`, 'A follow-up’s description', 2000);
-    checks.check(isCalendarDate(followUp.dueDate.trim()), UserErrorCode.INVALID_FORMAT, `input.followUps.${i}.dueDate`,
-      'A due date is a calendar date written YYYY-MM-DD, e.g. 2022-10-31.');
+  checks.text(input.findings, 'input.findings', 'Findings', MAX_LENGTH.document);
+  if (checks.date(input.visitedAt, 'input.visitedAt', 'The visit date')) {
+    checks.check(input.visitedAt.getTime() <= ctx.now.getTime(), UserErrorCode.OUT_OF_RANGE, 'input.visitedAt', 'A visit is logged once it has taken place; this date is in the future.');
+  }
+  checks.list(followUps, 'input.followUps', {
+    label: 'follow-ups', max: MAX_ITEMS.followUps, key: (followUp) => followUp.description.trim(), keyField: 'description',
+    each: (followUp, at) => {
+      checks.text(followUp.description, `${at}.description`, 'A follow-up’s description', MAX_LENGTH.reason);
+      if (checks.check(isCalendarDate(followUp.dueDate.trim()), UserErrorCode.INVALID_FORMAT, `${at}.dueDate`, 'A due date is a calendar date written YYYY-MM-DD, e.g. 2022-10-31.')) {
+        checks.date(followUp.dueDate.trim(), `${at}.dueDate`, 'A due date');
+      }
+    },
   });
   checks.throwIfAny();
 
@@ -129,7 +130,7 @@ export async function closeFollowUp(ctx: Context, input: CloseFollowUpInput) {
   const project = await supervisedProject(ctx, followUp.project.id, 'input.followUpId', 'follow-up');
   if (followUp.closedAt) fail(UserErrorCode.ALREADY_DONE, 'input.followUpId', `This follow-up was closed on ${followUp.closedAt.toISOString()}.`);
   const checks = new Checks();
-  checks.text(input.resolution, 'input.resolution', 'Resolution', 2000);
+  checks.text(input.resolution, 'input.resolution', 'Resolution', MAX_LENGTH.reason);
   checks.throwIfAny();
 
   followUp.closedAt = ctx.now;

@@ -5,6 +5,9 @@ import { formatYuan, isMoney } from './money.js';
 /** Every expected failure a mutation can report in its payload's `userErrors`. */
 export enum UserErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED',
+  WEAK_PASSWORD = 'WEAK_PASSWORD',
   REQUIRED = 'REQUIRED',
   TOO_LONG = 'TOO_LONG',
   TOO_MANY = 'TOO_MANY',

@@ -78,6 +78,9 @@ export async function subscribeToEvents(ctx: Context, args: EventSubscriptionArg
     const [row] = await ctx.em.execute('select exists(select 1 from lifecycle_event where position = ?) as known, (select count(*) from lifecycle_event where position > ?) as missed', [after, after]);
     if (!row.known) throw badInput('Unknown cursor: no event has it. Subscribe without `after` and refetch what you need.');
     if (Number(row.missed) > live.limits.replay) throw badInput(`Cursor too old: more than ${live.limits.replay} events have happened since. Refetch with queries, then subscribe without \`after\`.`);
+    if (!live.reserveReplay(Number(row.missed))) {
+      throw badInput('This connection has replayed as many events as it may (WS_MAX_REPLAY): refetch with queries, then subscribe without `after`.');
+    }
   }
 
   const queue: LiveQueue<EventRecord> = new LiveQueue(() => unsubscribe());

@@ -3,18 +3,22 @@ import {
   AssignEvaluatorsDocument,
   AssignProjectTeamDocument,
   CloseProjectDocument,
+  DeactivatePersonDocument,
   DeliveryViewDocument,
   LogCoachingSessionDocument,
   OpenProjectClosingDocument,
   ProgramStatisticsDocument,
   ProjectEventsDocument,
   ProjectReviewDocument,
+  ReactivatePersonDocument,
   RecordDecisionDocument,
+  ResetPasswordDocument,
   ReviewServiceReportDocument,
   ReviewStatusChangedDocument,
   RoundRankingDocument,
   SaveScorecardDocument,
   SensitiveProjectViewDocument,
+  SetPersonRolesDocument,
   SubmitServiceReportDocument,
   type ProjectEventsQuery,
   type SensitiveProjectViewQuery,
@@ -247,6 +251,23 @@ describe('the permission matrix, through GraphQL', () => {
 
     const score = (c: Client) => c.request(SaveScorecardDocument, { input: { assignmentId: review.assignments[0].assignmentId, scores: scoresFor(50) } });
     for (const role of ['staff', 'mentor', 'applicant', 'otherEvaluator'] as Role[]) expect(await attempt(cast[role], score)).toBe('NOT_FOUND');
+  });
+
+  it('lets only administrators manage accounts: roles, passwords, deactivation', async () => {
+    const target = await person(app(), ['MENTOR']);
+    const manage = {
+      setPersonRoles: (c: Client) => c.request(SetPersonRolesDocument, { input: { personId: target.id, roles: ['MENTOR'] } }),
+      resetPassword: (c: Client) => c.request(ResetPasswordDocument, { input: { personId: target.id, newPassword: 'a fresh passphrase for you' } }),
+      deactivatePerson: (c: Client) => c.request(DeactivatePersonDocument, { input: { personId: target.id } }),
+      reactivatePerson: (c: Client) => c.request(ReactivatePersonDocument, { input: { personId: target.id } }),
+    };
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      for (const [name, send] of Object.entries(manage)) expect(`${role} ${name}: ${errorCode(await send(cast[role]))}`).toBe(`${role} ${name}: FORBIDDEN`);
+    }
+    for (const [name, send] of Object.entries(manage)) {
+      const result = await send(cast.admin);
+      expect(`${name}: ${JSON.stringify(result.errors ?? Object.values(result.data!)[0]?.userErrors)}`).toBe(`${name}: []`);
+    }
   });
 
   it('records one REVIEW_COMPLETED per completed round, in one shape; closing the project adds the grade to its own event', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { passwordProblem } from '../modules/people/password-policy.js';
 
 /** Everything the server reads from its environment, validated once at start-up. */
 export interface Config {
@@ -115,7 +116,8 @@ export function loadConfig(env: Env = process.env): Config {
   const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD || undefined;
   if (adminEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL', 'must be an email address');
   if (!adminEmail !== !adminPassword) throw new ConfigError(adminEmail ? 'BOOTSTRAP_ADMIN_PASSWORD' : 'BOOTSTRAP_ADMIN_EMAIL', 'must be set together with its partner');
-  if (adminPassword && adminPassword.length < 10) throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD', 'must be at least 10 characters long');
+  const weak = adminPassword ? passwordProblem(adminPassword, [adminEmail ?? '']) : null;
+  if (weak) throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD', `is not acceptable: ${weak}`);
 
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -141,7 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: integer(env, 'MAX_TOKENS', 2_000, 100, 100_000),
       maxCost: integer(env, 'MAX_QUERY_COST', 50_000, 100, 10_000_000),
       maxQueryLength: integer(env, 'MAX_QUERY_LENGTH', 20_000, 100, 1_000_000),
-      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
       timeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
     },
     introspection: choice(env, 'INTROSPECTION', nodeEnv === 'development' ? 'on' : 'off', ['on', 'staff', 'off'] as const),

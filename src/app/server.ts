@@ -14,7 +14,7 @@ import { EventDispatcher } from '../modules/subscriptions/event-dispatcher.js';
 import { PostgresEventListener } from '../modules/subscriptions/event-listener.js';
 import { bearerToken, verifyToken, type Viewer } from '../shared/auth.js';
 import type { Config } from './config.js';
-import { createContext, readViewers, type Context } from './context.js';
+import { createContext, viewerFromToken, type Context } from './context.js';
 import { openDatabase, type Database } from './database.js';
 import { describeForLog, formatError } from './errors.js';
 import { checkOperation, limitError, limitRules, operationLimitsPlugin } from './operation-limits.js';
@@ -83,17 +83,22 @@ export async function startServer(config: Config, options: { onQuery?: (sql: str
       // No token or a bad one: refused at connection time (4403). A session that ends closes the socket (4401).
       onConnect: async (ctx) => {
         const token = tokenFromParams(ctx.connectionParams);
-        const claims = token ? verifyToken(config.tokenSecret, token) : null;
-        const [viewer] = claims ? await readViewers(orm.em.fork(), [claims.sid]) : [];
-        if (!viewer || viewer.id !== claims!.sub) return false;
+        const viewer = token ? await viewerFromToken(orm.em.fork(), config.tokenSecret, token) : null;
+        const claims = viewer && verifyToken(config.tokenSecret, token!);
+        if (!viewer || !claims) return false;
         const socket = ctx.extra.socket;
         const remove = sessions.add(viewer, (code, reason) => socket.close(code, reason));
         if (!remove) {
           socket.close(CloseCodes.TOO_MANY_CONNECTIONS, `Too many connections: at most ${config.sockets.maxSocketsPerPerson} per person`);
           return false;
         }
+        // The client may have gone while its session was read: then there is nothing to keep.
+        if (socket.readyState !== socket.OPEN) {
+          remove();
+          return false;
+        }
         Object.assign(ctx.extra, { token, viewer, replayed: 0, clientAddress: proxyAddress(ctx.extra.request, trustProxy) });
-        ctx.extra.expiry = setTimeout(() => socket.close(CloseCodes.SESSION_ENDED, 'Token expired: sign in again'), Math.max(0, claims!.exp * 1000 - Date.now()));
+        ctx.extra.expiry = setTimeout(() => socket.close(CloseCodes.SESSION_ENDED, 'Token expired: sign in again'), Math.max(0, claims.exp * 1000 - Date.now()));
         socket.once('close', () => {
           clearTimeout(ctx.extra.expiry);
           remove();

@@ -53,3 +53,18 @@ export async function forgetSignInAttempt(em: EntityManager, settings: LoginThro
 
 const accountKey = (email: string) => `account:${email.slice(0, 254)}`;
 const addressKey = (address: string) => `address:${address.slice(0, 64)}`;
+
+/** Ended sessions are kept this long (for support questions), then deleted. */
+const ENDED_SESSIONS_KEPT = '30 days';
+
+/**
+ * Forgets counters idle past the window and sessions long ended, so that neither table grows with
+ * every address or email an attacker tries. Cheap, and called now and then from sign-in.
+ */
+export async function forgetStaleSignIns(em: EntityManager, settings: LoginThrottleSettings): Promise<void> {
+  await em.execute(
+    `delete from login_throttle where last_attempt_at < now() - make_interval(secs => ?) and (locked_until is null or locked_until < now())`,
+    [settings.windowSeconds],
+  );
+  await em.execute(`delete from auth_session where expires_at < now() - interval '${ENDED_SESSIONS_KEPT}' or revoked_at < now() - interval '${ENDED_SESSIONS_KEPT}'`);
+}

@@ -5,7 +5,7 @@ import { decodeId } from '../../shared/node-id.js';
 import { runMutation } from '../../shared/mutation.js';
 import { UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { AuthSession } from './auth-session.entity.js';
-import { countSignInAttempt, forgetSignInAttempt } from './login-throttle.js';
+import { countSignInAttempt, forgetSignInAttempt, forgetStaleSignIns } from './login-throttle.js';
 import { passwordProblem } from './password-policy.js';
 import { UNKNOWN_PERSON_HASH, hashPassword, verifyPassword } from './password.js';
 import { Person } from './person.entity.js';
@@ -14,11 +14,15 @@ import { LoginPayload } from './person.types.js';
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+/** One sign-in in this many also clears out stale throttle counters and long-ended sessions. */
+const CLEANUP_EVERY = 200;
+
 /**
  * Runs a step that checks someone's password under the sign-in throttle: the attempt is counted
  * first, outside the step's transaction, so a failure is remembered although the step rolls back.
  */
 async function throttled(ctx: Context, email: string, step: (tx: Context) => Promise<Partial<LoginPayload>>): Promise<LoginPayload> {
+  if (Math.random() < 1 / CLEANUP_EVERY) await forgetStaleSignIns(ctx.em, ctx.auth.throttle);
   const wait = await countSignInAttempt(ctx.em, ctx.auth.throttle, email, ctx.clientAddress);
   if (wait !== null) {
     const message = `Too many sign-in attempts: try again in ${wait} seconds.`;

@@ -1,6 +1,7 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { OrganizationsDocument } from './generated/graphql.js';
-import { TEST_PASSWORD, useTestApp, type TestApp } from './support/app.js';
+import { TEST_PASSWORD, startTestApp, useTestApp, type TestApp } from './support/app.js';
 import { applicantOrganization, person, program, project, revision } from './support/factories.js';
 
 const app = useTestApp();
@@ -107,6 +108,28 @@ describe('operation limits refuse before anything runs', () => {
     const tooLong = await post(app().url, { query: long }, token);
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.errors![0].extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'queryLength' });
+  });
+});
+
+describe('the request deadline', () => {
+  it('stops a request whose statement waits past REQUEST_TIMEOUT_MS, with TIMEOUT', async () => {
+    const slow = await startTestApp({ REQUEST_TIMEOUT_MS: '500' });
+    const locker = new pg.Client({ connectionString: slow.databaseUrl });
+    await locker.connect();
+    try {
+      const staff = await person(slow, ['STAFF']);
+      await locker.query('begin');
+      await locker.query('lock table organization in access exclusive mode');
+      const started = Date.now();
+      const answer = await post(slow.url, { query: '{ organizations { totalCount } }' }, staff.client.token);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(answer.body.errors).toMatchObject([{ message: 'The request took too long and was stopped (REQUEST_TIMEOUT_MS).', extensions: { code: 'TIMEOUT' } }]);
+      await locker.query('rollback');
+      expect((await post(slow.url, { query: '{ organizations { totalCount } }' }, staff.client.token)).body.errors).toBeUndefined();
+    } finally {
+      await locker.end();
+      await slow.stop();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DriverException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import pg from 'pg';
 import { UserErrors } from '../shared/user-errors.js';
 import { LIMIT_CODE } from './operation-limits.js';
 
@@ -31,6 +32,9 @@ function ownCode(error: unknown): string | undefined {
 /** "Did you mean …?" names fields and types a client may not know of: only development gets them. */
 const withoutSuggestions = (message: string) => message.replace(/ Did you mean .*\?$/, '');
 
+/** SQLSTATE of a statement PostgreSQL cancelled, here because it ran past `statement_timeout`. */
+const QUERY_CANCELED = '57014';
+
 /** The parser's own token limit (MAX_TOKENS) speaks of tokens: give it the limits' code. */
 const TOKEN_LIMIT = /Document contains more th(?:an|at) \d+ tokens/;
 
@@ -53,10 +57,19 @@ export function formatError(development: boolean) {
     if (original instanceof UserErrors) {
       return { ...formatted, extensions: { code: 'BAD_USER_INPUT', userErrors: original.errors } };
     }
+    if (sqlState(original) === QUERY_CANCELED) {
+      return { message: 'The request took too long and was stopped (REQUEST_TIMEOUT_MS).', locations: formatted.locations, path: formatted.path, extensions: { code: 'TIMEOUT' } };
+    }
     console.error('Unexpected error:', describeForLog(original));
     if (development) return { ...formatted, extensions: { ...extensions, code: 'INTERNAL' } };
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL' } };
   };
+}
+
+/** The SQLSTATE of a database error, whether MikroORM converted it or it came straight from pg. */
+function sqlState(error: unknown): string | undefined {
+  if (error instanceof DriverException || error instanceof pg.DatabaseError) return error.code ?? 'unknown';
+  return undefined;
 }
 
 /**
@@ -66,6 +79,7 @@ export function formatError(development: boolean) {
 export function describeForLog(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
-  if (error instanceof DriverException) return `${error.name} (SQLSTATE ${error.code ?? 'unknown'})\n${frames}`;
+  const state = sqlState(error);
+  if (state) return `${error.name} (SQLSTATE ${state})\n${frames}`;
   return `${error.name}: ${error.message}\n${frames}`;
 }

@@ -111,6 +111,26 @@ describe('operation limits refuse before anything runs', () => {
   });
 });
 
+describe('introspection for staff only', () => {
+  it('answers __schema to signed-in staff and refuses everyone else with FORBIDDEN (INTROSPECTION=staff)', async () => {
+    const staffOnly = await startTestApp({ INTROSPECTION: 'staff' });
+    try {
+      const query = { query: '{ __schema { queryType { name } } }' };
+      const staff = await person(staffOnly, ['STAFF']);
+      expect((await post(staffOnly.url, query, staff.client.token)).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      const mentor = await person(staffOnly, ['MENTOR']);
+      for (const token of [null, mentor.client.token]) {
+        const refused = await post(staffOnly.url, query, token);
+        expect(refused.status).toBe(403);
+        expect(refused.body.data).toBeUndefined();
+        expect(codes(refused)).toEqual(['FORBIDDEN']);
+      }
+    } finally {
+      await staffOnly.stop();
+    }
+  });
+});
+
 describe('the request deadline', () => {
   it('stops a request whose statement waits past REQUEST_TIMEOUT_MS, with TIMEOUT', async () => {
     const slow = await startTestApp({ REQUEST_TIMEOUT_MS: '500' });

@@ -128,11 +128,19 @@ describe('ending sessions over HTTP', () => {
 });
 
 describe('ending sessions closes open WebSockets', () => {
-  it('closes the socket with 4401 when its session is logged out', async () => {
-    const { mentor, live } = await listeningMentor();
-    await mentor.client.data(LogoutDocument);
-    expect(await live.closed).toMatchObject({ code: 4401, reason: 'Session ended: sign in again' });
-  });
+  const endings: Record<string, (mentor: TestPerson) => Promise<unknown>> = {
+    logout: (mentor) => mentor.client.data(LogoutDocument),
+    'sign-out everywhere from another device': async (mentor) => (await secondSession(mentor)).data(LogoutEverywhereDocument),
+    'a password change': (mentor) => mentor.client.data(ChangePasswordDocument, { input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } }),
+    'an administrator’s password reset': (mentor) => app().admin.data(ResetPasswordDocument, { input: { personId: mentor.id, newPassword: NEW_PASSWORD } }),
+  };
+  for (const [ending, end] of Object.entries(endings)) {
+    it(`closes the socket with 4401 after ${ending}`, async () => {
+      const { mentor, live } = await listeningMentor();
+      await end(mentor);
+      expect(await live.closed).toMatchObject({ code: 4401, reason: 'Session ended: sign in again' });
+    });
+  }
 
   it('closes the socket with 4401 when the person is deactivated, or deleted', async () => {
     const first = await listeningMentor();

@@ -43,9 +43,9 @@ describe('GraphQL over WebSocket on the HTTP port and path', () => {
   it.each([
     ['no token', undefined],
     ['a bad token', 'Bearer not-a-real-token'],
-  ])('refuses a connection with %s', async (_, authorization) => {
+  ])('refuses a connection with %s, with a code graphql-ws does not retry', async (_, authorization) => {
     const { client, closed } = connect(authorization);
-    expect(await closed).toMatchObject({ code: 4403 });
+    expect(await closed).toMatchObject({ code: 4401, reason: authorization ? 'Token invalid or expired: sign in again' : 'Sign in first: send connectionParams.authorization' });
     await client.dispose();
   });
 });

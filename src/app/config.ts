@@ -32,6 +32,10 @@ export interface Config {
   sockets: SocketLimits;
   /** Express `trust proxy`: how many reverse proxies stand in front, so the client address is read from X-Forwarded-For. */
   trustProxy: number;
+  /** Origins whose pages may call the API from a browser (CORS): exact origins, or `*` for any. */
+  corsOrigins: string[] | '*';
+  /** Serve the GraphiQL explorer to browsers at GET /graphql. */
+  explorer: boolean;
 }
 
 /** What one GraphQL operation may ask for, checked before it runs (see app/operation-limits.ts). */
@@ -89,6 +93,20 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+/** Pages served from this machine, whatever their port: what development allows by default. */
+const LOCAL_ORIGINS = ['http://localhost', 'http://127.0.0.1', 'http://[::1]'];
+
+function origins(env: Env, fallback: string[]): string[] | '*' {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '*') return '*';
+  const list = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError('CORS_ORIGINS', `must be origins like https://console.example.org, separated by commas, or *; got "${origin}"`);
+  }
+  return list;
 }
 
 function choice<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
@@ -161,5 +179,7 @@ export function loadConfig(env: Env = process.env): Config {
       sessionCheckMs: integer(env, 'SESSION_CHECK_MS', 2_000, 100, 60_000),
     },
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
+    corsOrigins: origins(env, nodeEnv === 'development' ? LOCAL_ORIGINS : []),
+    explorer: flag(env, 'EXPLORER', nodeEnv === 'development' || flag(env, 'SEED_DEMO', !databaseUrl)),
   };
 }

@@ -27,6 +27,8 @@ export type Context = {
   auth: { secret: string; ttlSeconds: number; throttle: LoginThrottleSettings };
   /** The client's network address (behind TRUST_PROXY proxies: from X-Forwarded-For), for sign-in throttling. */
   clientAddress: string | null;
+  /** A token was sent but refused (expired, ended, foreign): errors say so instead of "sign in first". */
+  tokenRejected?: boolean;
   now: Date;
   live?: LiveConnection;
 };
@@ -39,9 +41,11 @@ export function renewForEvent(ctx: Context): Context {
 
 export async function createContext(orm: MikroORM, config: Config, token: string | null, clientAddress: string | null): Promise<Context> {
   const em = orm.em.fork();
+  const viewer = token ? await viewerFromToken(em, config.tokenSecret, token) : null;
   return {
     em,
-    viewer: token ? await viewerFromToken(em, config.tokenSecret, token) : null,
+    viewer,
+    tokenRejected: !!token && !viewer,
     loaders: new Loaders(em),
     auth: { secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds, throttle: config.throttle },
     clientAddress,

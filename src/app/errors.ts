@@ -1,8 +1,10 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DriverException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import pg from 'pg';
 import { UserErrors } from '../shared/user-errors.js';
+import type { Context } from './context.js';
 import { LIMIT_CODE } from './operation-limits.js';
 
 /** Codes a client may see as they are; anything else is reported as INTERNAL. */
@@ -82,4 +84,25 @@ export function describeForLog(error: unknown): string {
   const state = sqlState(error);
   if (state) return `${error.name} (SQLSTATE ${state})\n${frames}`;
   return `${error.name}: ${error.message}\n${frames}`;
+}
+
+/** The message of UNAUTHENTICATED when a token was sent but is not (or no longer) valid. */
+export const INVALID_TOKEN_MESSAGE = 'Token invalid or expired: sign in again with the login mutation.';
+
+/**
+ * A request that sent a token the server does not accept (expired, ended, signed with another
+ * TOKEN_SECRET) is told so, rather than "Sign in first".
+ */
+export function invalidTokenPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (!contextValue.tokenRejected || response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          response.body.singleResult.errors = errors?.map((error) => (error.extensions?.code === 'UNAUTHENTICATED' ? { ...error, message: INVALID_TOKEN_MESSAGE } : error));
+        },
+      };
+    },
+  };
 }

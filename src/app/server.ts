@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import cors from 'cors';
 import helmet from 'helmet';
 import proxyAddress from 'proxy-addr';
 import { WebSocketServer } from 'ws';
@@ -16,7 +17,9 @@ import { bearerToken, verifyToken, type Viewer } from '../shared/auth.js';
 import type { Config } from './config.js';
 import { createContext, viewerFromToken, type Context } from './context.js';
 import { openDatabase, type Database } from './database.js';
-import { describeForLog, formatError } from './errors.js';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../../seeds/demo.seeder.js';
+import { describeForLog, formatError, invalidTokenPlugin } from './errors.js';
+import { explorer } from './explorer.js';
 import { checkOperation, limitError, limitRules, operationLimitsPlugin } from './operation-limits.js';
 import { createSchema } from './schema.js';
 import { CloseCodes, SocketSessions } from './socket-sessions.js';
@@ -45,6 +48,13 @@ type SocketState = {
 /** Parse and validation errors coded as Apollo codes them over HTTP; our own coded ones keep their code (see formatError). */
 const withCode = (errors: readonly GraphQLError[], code: string) =>
   errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { ...error.extensions, code } }));
+
+/** CORS: the configured origins; an origin given without a port allows it on any port (local development). */
+function allowedOrigin(origins: string[] | '*') {
+  const allows = (origin: string) =>
+    origins === '*' || origins.some((allowed) => origin === allowed || (origin.startsWith(`${allowed}:`) && /^\d+$/.test(origin.slice(allowed.length + 1))));
+  return (origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) => callback(null, !!origin && allows(origin));
+}
 
 /** A JSON GraphQL error body for failures before GraphQL runs (malformed or oversized bodies, unknown paths). */
 function errorBody(message: string, code: string, extra: Record<string, unknown> = {}) {
@@ -80,13 +90,16 @@ export async function startServer(config: Config, options: { onQuery?: (sql: str
   const wsCleanup = useServer<Record<string, unknown>, SocketState>(
     {
       schema,
-      // No token or a bad one: refused at connection time (4403). A session that ends closes the socket (4401).
+      // No token or a bad one: closed at once with 4401, which graphql-ws clients do not retry. A session that ends closes the socket (4401).
       onConnect: async (ctx) => {
+        const socket = ctx.extra.socket;
         const token = tokenFromParams(ctx.connectionParams);
         const viewer = token ? await viewerFromToken(orm.em.fork(), config.tokenSecret, token) : null;
         const claims = viewer && verifyToken(config.tokenSecret, token!);
-        if (!viewer || !claims) return false;
-        const socket = ctx.extra.socket;
+        if (!viewer || !claims) {
+          socket.close(CloseCodes.SESSION_ENDED, token ? 'Token invalid or expired: sign in again' : 'Sign in first: send connectionParams.authorization');
+          return false;
+        }
         const remove = sessions.add(viewer, (code, reason) => socket.close(code, reason));
         if (!remove) {
           socket.close(CloseCodes.TOO_MANY_CONNECTIONS, `Too many connections: at most ${config.sockets.maxSocketsPerPerson} per person`);
@@ -161,11 +174,15 @@ export async function startServer(config: Config, options: { onQuery?: (sql: str
     hideSchemaDetailsFromClientErrors: !config.development,
     validationRules: limitRules(config),
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // Bearer tokens are the only credentials (no cookies), so a cross-site page cannot act as anyone. A
+    // GET query is accepted when it carries Authorization or a preflight header: a browser must ask first.
+    csrfPrevention: { requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight'] },
     // main.ts owns the signals: Apollo's own handler would stop again and re-raise the signal.
     stopOnTerminationSignals: false,
     formatError: formatError(config.development),
     plugins: [
       operationLimitsPlugin(schema, config),
+      invalidTokenPlugin(),
       ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
@@ -192,6 +209,8 @@ export async function startServer(config: Config, options: { onQuery?: (sql: str
   });
   app.use(
     '/graphql',
+    cors({ origin: allowedOrigin(config.corsOrigins), maxAge: 600 }),
+    ...(config.explorer ? [explorer(config.seedDemo ? DEMO_LOGINS : [], config.seedDemo ? DEMO_PASSWORD : null)] : []),
     express.json({ limit: config.limits.maxBodyBytes }),
     (req, res, next) => {
       const query: unknown = req.body?.query ?? req.query?.query;

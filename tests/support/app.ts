@@ -56,7 +56,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     url: server.url,
     databaseUrl: database.url,
     anonymous,
-    admin: await login(ADMIN_EMAIL),
+    // With the demo loaded, its administrator is the first one (no bootstrap administrator is created).
+    admin: config.seedDemo ? await login('admin@demo.incubator.cn', 'incubator-demo') : await login(ADMIN_EMAIL),
     statements,
     login,
     async sessionToken(personId, ttlSeconds, now = Date.now()) {

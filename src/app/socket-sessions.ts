@@ -4,10 +4,11 @@ import { readViewers } from './context.js';
 
 /** Close codes of this server's WebSockets (graphql-ws leaves 4000–4999 to applications; see the README). */
 export const CloseCodes = {
-  /** The session ended (expired, logged out, revoked, password changed, person deactivated or deleted): sign in again. */
+  /**
+   * No token or a bad one when connecting, or the session ended (expired, logged out, revoked,
+   * password changed, person deactivated or deleted): sign in again. graphql-ws does not retry it.
+   */
   SESSION_ENDED: 4401,
-  /** No token, or a bad one, when connecting. */
-  BAD_TOKEN: 4403,
   /** The person's roles or organisation changed: reconnect to continue with the new rights. */
   RIGHTS_CHANGED: 4010,
   /** The person already has WS_MAX_CONNECTIONS_PER_PERSON connections on this instance. */

@@ -15,7 +15,7 @@ try {
 process.env.NODE_ENV = config.nodeEnv;
 
 const started = Date.now();
-const server = await startServer(config).catch((error: unknown) => {
+const server = await startServer(config, { progress: (step) => console.log(step) }).catch((error: unknown) => {
   console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

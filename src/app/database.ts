@@ -19,14 +19,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects (starting the embedded database when no DATABASE_URL is given) and applies migrations. */
-export async function openDatabase(config: Config, onQuery?: (sql: string) => void): Promise<Database> {
+/**
+ * Connects (starting the embedded database when no DATABASE_URL is given) and applies migrations.
+ * `progress` hears each step as it begins, for a start-up that says what it is doing.
+ */
+export async function openDatabase(config: Config, onQuery?: (sql: string) => void, progress: (step: string) => void = () => {}): Promise<Database> {
+  if (!config.databaseUrl) progress(`Starting the embedded PostgreSQL (PGlite) in ${config.dataDir}…`);
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1);
   const url = config.databaseUrl ?? embedded!.url;
   const eventOrder = new EventOrderSubscriber();
   const statementTimeoutMs = embedded ? undefined : config.limits.timeoutMs;
   const orm = await MikroORM.init(ormConfig({ url, poolSize: config.dbPoolSize, onQuery, subscribers: [eventOrder], statementTimeoutMs }));
   try {
+    progress('Applying migrations…');
     // Migrations may run longer than any request: the statement timeout does not apply to them.
     if (statementTimeoutMs) {
       await orm.em.fork().transactional(async (em) => {
@@ -37,6 +42,7 @@ export async function openDatabase(config: Config, onQuery?: (sql: string) => vo
       await orm.getMigrator().up();
     }
     if (config.seedDemo && (await orm.em.fork().count(Person)) === 0) {
+      progress('Loading the demo data (first start only)…');
       await orm.getSeeder().seed(DemoSeeder);
     }
     if (config.bootstrapAdmin) await ensureAdmin(orm, config.bootstrapAdmin);

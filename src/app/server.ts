@@ -66,8 +66,8 @@ function tokenFromParams(params: Record<string, unknown> | undefined): string | 
   return bearerToken(params?.authorization ?? params?.Authorization);
 }
 
-export async function startServer(config: Config, options: { onQuery?: (sql: string) => void } = {}): Promise<RunningServer> {
-  const database = await openDatabase(config, options.onQuery ?? (config.logQueries ? (sql) => console.log(`[sql] ${sql}`) : undefined));
+export async function startServer(config: Config, options: { onQuery?: (sql: string) => void; progress?: (step: string) => void } = {}): Promise<RunningServer> {
+  const database = await openDatabase(config, options.onQuery ?? (config.logQueries ? (sql) => console.log(`[sql] ${sql}`) : undefined), options.progress);
   const { orm } = database;
   const schema = await createSchema();
   const dispatcher = new EventDispatcher(orm);

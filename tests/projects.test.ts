@@ -130,6 +130,8 @@ describe('proposal revisions', () => {
     const created = await project(applicant.client, (await program(app())).id);
     const first = await revision(applicant.client, created.id);
     const second = await revision(applicant.client, created.id, {
+      summary: '培育"过来人"志愿者,开展社区禁毒宣传、同伴支持与家属互助。',
+      objectives: ['培育"过来人"志愿者10名', '开展禁毒宣传活动32场'],
       requestedAmount: 52000,
       budgetLines: [
         { item: '培训费', amount: 32000 },
@@ -139,19 +141,23 @@ describe('proposal revisions', () => {
       team: [{ name: '李社工', role: '项目负责人' }, { name: '王督导', role: '督导' }],
     });
     const { compareRevisions } = await applicant.client.data(CompareRevisionsDocument, { from: first.id, to: second.id });
-    expect(compareRevisions.from.number).toBe(1);
-    expect(compareRevisions.changes).toEqual([
+    expect(compareRevisions!.from.number).toBe(1);
+    expect(compareRevisions!.changes).toEqual([
+      { field: 'SUMMARY', beforeText: '培育"过来人"志愿者,开展社区禁毒宣传与同伴支持。', afterText: '培育"过来人"志愿者,开展社区禁毒宣传、同伴支持与家属互助。' },
+      {
+        field: 'OBJECTIVES',
+        items: [{ change: 'CHANGED', key: '开展禁毒宣传活动32场', beforeText: '开展禁毒宣传活动28场', afterText: '开展禁毒宣传活动32场', changedProperties: ['text'] }],
+      },
       {
         field: 'BUDGET_LINES',
-        before: null,
-        after: null,
         items: [{ change: 'CHANGED', key: '培训费', before: { item: '培训费', amount: 30000, note: null }, after: { item: '培训费', amount: 32000, note: null }, changedProperties: ['amount'] }],
       },
-      { field: 'REQUESTED_AMOUNT', before: '50000', after: '52000', items: [] },
-      { field: 'TEAM', before: null, after: null, items: [{ change: 'ADDED', key: '王督导', before: null, after: { name: '王督导', role: '督导' }, changedProperties: [] }] },
+      { field: 'REQUESTED_AMOUNT', beforeAmount: 50000, afterAmount: 52000 },
+      { field: 'TEAM', items: [{ change: 'ADDED', key: '王督导', before: null, after: { name: '王督导', role: '督导' }, changedProperties: [] }] },
     ]);
     const reverse = await applicant.client.data(CompareRevisionsDocument, { from: second.id, to: first.id });
-    expect(reverse.compareRevisions.changes.find((c) => c.field === 'TEAM')?.items[0].change).toBe('REMOVED');
+    const team = reverse.compareRevisions!.changes.find((c) => c.field === 'TEAM');
+    expect(team && 'items' in team && team.items[0]).toMatchObject({ change: 'REMOVED', before: { name: '王督导' } });
 
     const elsewhere = await project(applicant.client, (await program(app())).id);
     const foreign = await revision(applicant.client, elsewhere.id);

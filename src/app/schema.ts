@@ -12,6 +12,7 @@ import { PersonResolver } from '../modules/people/person.resolver.js';
 import { SignInResolver } from '../modules/people/sign-in.resolver.js';
 import { ProgramResolver } from '../modules/programs/program.resolver.js';
 import { ProjectResolver, ProposalRevisionResolver } from '../modules/projects/project.resolver.js';
+import { REVISION_ITEM_CHANGE_TYPES } from '../modules/projects/project.types.js';
 import { ProjectReportsResolver, ServiceReportResolver } from '../modules/reports/reports.resolver.js';
 import { FollowUpResolver, ProjectSupervisionResolver, SupervisionVisitResolver } from '../modules/supervision/supervision.resolver.js';
 import { ProgramStatisticsResolver } from '../modules/statistics/program-statistics.resolver.js';
@@ -61,6 +62,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     pubSub: createPubSub(),
+    // Reached only through an interface that is itself reached only through an interface, which type-graphql does not follow.
+    orphanedTypes: [...REVISION_ITEM_CHANGE_TYPES],
     validate: false,
     emitSchemaFile: false,
   });

@@ -1,9 +1,9 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InterfaceType, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { ConnectionType } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { Project } from './project.entity.js';
-import { ProposalRevision } from './proposal-revision.entity.js';
+import { Activity, BudgetLine, IndicatorTarget, ProposalRevision, TeamMember } from './proposal-revision.entity.js';
+import type { FieldChange, ItemChange, ListField } from './revision-compare.js';
 
 @ObjectType()
 export class ProjectConnection extends ConnectionType(Project) {}
@@ -50,22 +50,81 @@ export enum ChangeKind {
 }
 registerEnumType(ChangeKind, { name: 'ChangeKind' });
 
-@ObjectType({ description: 'An item of a list field that was added, removed or changed, matched by its key.' })
-export class RevisionItemChange {
+/*
+ * Typed values, named by kind where they are scalars (beforeText, beforeAmount) and plain before /
+ * after where they are objects, so one selection over every kind of change never conflicts.
+ */
+
+@InterfaceType({
+  description: 'An item of a list field that was added, removed or changed: see the README for how items are matched.',
+  resolveType: (item: ItemChange) => ITEM_CHANGE_TYPES[item.field],
+})
+export abstract class RevisionItemChange {
   @Field(() => ChangeKind) change!: ChangeKind;
-  @Field(() => String, { description: 'Budget line item, indicator name, activity title, team member name, or the objective itself.' }) key!: string;
-  @Field(() => GraphQLJSONObject, { nullable: true }) before!: Record<string, unknown> | null;
-  @Field(() => GraphQLJSONObject, { nullable: true }) after!: Record<string, unknown> | null;
-  @Field(() => [String], { description: 'For CHANGED items, the properties that differ.' }) changedProperties!: string[];
+  @Field(() => String, { description: 'The objective itself, or the activity title, indicator name, budget item or team member name; the later one for CHANGED.' }) key!: string;
+  @Field(() => [String], { description: 'For CHANGED items, the properties that differ (an objective’s is `text`).' }) changedProperties!: string[];
 }
 
-@ObjectType({ description: 'One field that differs between two revisions.' })
-export class RevisionFieldChange {
-  @Field(() => RevisionField) field!: RevisionField;
-  @Field(() => String, { nullable: true, description: 'Plain fields: the earlier value.' }) before!: string | null;
-  @Field(() => String, { nullable: true, description: 'Plain fields: the later value.' }) after!: string | null;
-  @Field(() => [RevisionItemChange], { description: 'List fields: what was added, removed or changed.' }) items!: RevisionItemChange[];
+@ObjectType({ implements: RevisionItemChange })
+export class ObjectiveChange extends RevisionItemChange {
+  @Field(() => String, { nullable: true, name: 'beforeText' }) before!: string | null;
+  @Field(() => String, { nullable: true, name: 'afterText' }) after!: string | null;
 }
+
+/** A change to an item that is an object of its own (an activity, a budget line…): it is `before` and `after`. */
+function ObjectItemChange<T extends object>(item: ClassType<T>) {
+  @ObjectType()
+  abstract class ObjectChange extends RevisionItemChange {
+    @Field(() => item, { nullable: true }) before!: T | null;
+    @Field(() => item, { nullable: true }) after!: T | null;
+  }
+  return ObjectChange;
+}
+
+@ObjectType({ implements: RevisionItemChange })
+export class ActivityChange extends ObjectItemChange(Activity) {}
+
+@ObjectType({ implements: RevisionItemChange })
+export class IndicatorTargetChange extends ObjectItemChange(IndicatorTarget) {}
+
+@ObjectType({ implements: RevisionItemChange })
+export class BudgetLineChange extends ObjectItemChange(BudgetLine) {}
+
+@ObjectType({ implements: RevisionItemChange })
+export class TeamMemberChange extends ObjectItemChange(TeamMember) {}
+
+const ITEM_CHANGE_TYPES: Record<ListField, ClassType> = {
+  objectives: ObjectiveChange,
+  activityPlan: ActivityChange,
+  indicatorTargets: IndicatorTargetChange,
+  budgetLines: BudgetLineChange,
+  team: TeamMemberChange,
+};
+export const REVISION_ITEM_CHANGE_TYPES = Object.values(ITEM_CHANGE_TYPES);
+
+@InterfaceType({ description: 'One field that differs between two revisions.', resolveType: (change: FieldChange) => FIELD_CHANGE_TYPES[change.kind] })
+export abstract class RevisionFieldChange {
+  @Field(() => RevisionField) field!: RevisionField;
+}
+
+@ObjectType({ implements: RevisionFieldChange, description: 'Summary, needs or beneficiaries.' })
+export class TextFieldChange extends RevisionFieldChange {
+  @Field(() => String, { name: 'beforeText' }) before!: string;
+  @Field(() => String, { name: 'afterText' }) after!: string;
+}
+
+@ObjectType({ implements: RevisionFieldChange, description: 'The requested amount, in yuan.' })
+export class AmountFieldChange extends RevisionFieldChange {
+  @Field(() => Float, { name: 'beforeAmount' }) before!: number;
+  @Field(() => Float, { name: 'afterAmount' }) after!: number;
+}
+
+@ObjectType({ implements: RevisionFieldChange, description: 'Objectives, activity plan, indicator targets, budget lines or team.' })
+export class ListFieldChange extends RevisionFieldChange {
+  @Field(() => [RevisionItemChange]) items!: RevisionItemChange[];
+}
+
+const FIELD_CHANGE_TYPES: Record<FieldChange['kind'], ClassType> = { TEXT: TextFieldChange, AMOUNT: AmountFieldChange, LIST: ListFieldChange };
 
 @ObjectType()
 export class RevisionComparison {

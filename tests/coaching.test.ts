@@ -325,7 +325,7 @@ describe('the audit trail', () => {
     const events = (await applicant.client.data(ProjectEventsDocument, { id: coached.id, first: 100 })).project.events.nodes;
     expect(events.map((e) => e.type).slice(-2)).toEqual(['COACHING_LOGGED', 'ACTION_ITEM_UPDATED']);
     const logged = events.find((e) => e.type === 'COACHING_LOGGED')!;
-    expect(logged).toMatchObject({ actor: { id: mentor.id }, details: { sessionId: session.id, mode: 'PHONE', durationMinutes: 45, actionItems: 1 } });
+    expect(logged).toMatchObject({ actor: { id: mentor.id }, details: { sessionId: session.id, mode: 'PHONE', durationMinutes: 45, actionItemCount: 1 } });
     const updated = events.find((e) => e.type === 'ACTION_ITEM_UPDATED')!;
     expect(updated).toMatchObject({ actor: { id: applicant.id }, details: { actionItemId: session.actionItems[0].id, done: true } });
   });

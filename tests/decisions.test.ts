@@ -83,7 +83,7 @@ describe('recording a decision', () => {
     const adminOverride = await app().admin.data(RecordDecisionDocument, { input: { ...input, overrideReason: '两位专家因故缺席,经中心主任同意按已有评分立项' } });
     expect(adminOverride.recordDecision).toMatchObject({ userErrors: [], decision: { overrideReason: '两位专家因故缺席,经中心主任同意按已有评分立项' } });
     const [event] = await decisionEvents(project.id);
-    expect(event.details).toMatchObject({ overrides: [{ guard: 'ENOUGH_SCORECARDS', reason: '两位专家因故缺席,经中心主任同意按已有评分立项' }] });
+    expect(event.details).toMatchObject({ outcome: 'APPROVED', grantAmount: 30000, overrides: [{ precondition: 'ENOUGH_SCORECARDS', reason: '两位专家因故缺席,经中心主任同意按已有评分立项' }] });
   });
 
   it('lets exactly one of two simultaneous decisions win; the other gets CONFLICT and writes nothing', async () => {

@@ -88,11 +88,11 @@ describe('a project from draft to closed, each step by the role that takes it', 
     expect(types.filter((t) => t === 'SCORECARD_SUBMITTED')).toHaveLength(6);
     // One REVIEW_COMPLETED per round, written by its last scorecard; closing is its own event, with the grade.
     expect(events.filter((e) => e.type === 'REVIEW_COMPLETED').map((e) => e.details)).toEqual([
-      { roundId: round.id, kind: 'PROPOSAL', rule: 'TRIMMED_MEAN', score: 85, counted: [assignments[1].assignmentId], dropped: [assignments[2].assignmentId, assignments[0].assignmentId] },
-      { roundId: closingRound.id, kind: 'CLOSING', rule: 'TRIMMED_MEAN', score: 84, counted: [closingAssignments[1].assignmentId], dropped: [closingAssignments[2].assignmentId, closingAssignments[0].assignmentId] },
+      { __typename: 'ReviewCompletedDetails', roundId: round.id, roundKind: 'PROPOSAL', rule: 'TRIMMED_MEAN', score: 85, counted: [assignments[1].assignmentId], dropped: [assignments[2].assignmentId, assignments[0].assignmentId] },
+      { __typename: 'ReviewCompletedDetails', roundId: closingRound.id, roundKind: 'CLOSING', rule: 'TRIMMED_MEAN', score: 84, counted: [closingAssignments[1].assignmentId], dropped: [closingAssignments[2].assignmentId, closingAssignments[0].assignmentId] },
     ]);
     expect(types).toContain('CONDITION_MET');
-    expect(events.at(-1)).toMatchObject({ type: 'STATUS_CHANGED', toStatus: 'CLOSED', details: { action: 'CLOSE', score: 84, rule: 'TRIMMED_MEAN', grade: 'GOOD' } });
+    expect(events.at(-1)).toMatchObject({ type: 'STATUS_CHANGED', toStatus: 'CLOSED', details: { action: 'CLOSE', score: 84, rule: 'TRIMMED_MEAN', grade: 'GOOD', overrides: [] } });
     expect(events.find((e) => e.toStatus === 'SUBMITTED')?.actor?.id).toBe(applicant.id);
     expect(events.find((e) => e.type === 'DECISION_RECORDED')?.actor?.id).toBe(staff.id);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
@@ -130,7 +130,7 @@ describe('status changes go only through the transitions table', () => {
     const ended = await staff.client.data(TerminateProjectDocument, { input: { projectId: delivered.id, reason: '机构注销' } });
     expect(ended.terminateProject.project?.status).toBe('TERMINATED');
     const events = await staff.client.data(ProjectEventsDocument, { id: delivered.id, first: 100 });
-    expect(events.project.events.nodes.at(-1)).toMatchObject({ toStatus: 'TERMINATED', details: { action: 'TERMINATE', reason: '机构注销' } });
+    expect(events.project!.events.nodes.at(-1)).toMatchObject({ toStatus: 'TERMINATED', details: { __typename: 'StatusChangedDetails', action: 'TERMINATE', reason: '机构注销' } });
   });
 
   it('takes closing scorecards without a recommendation: there is nothing left to approve', async () => {

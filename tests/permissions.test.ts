@@ -27,6 +27,7 @@ import { useTestApp } from './support/app.js';
 import type { Client, GraphQLResult } from './support/client.js';
 import { applicantOrganization, person, project, type TestPerson } from './support/factories.js';
 import { assign, evaluators, openRound, projectInDelivery, projectUnderReview, scoresFor, submitScorecard } from './support/lifecycle.js';
+import { detailsAs } from './support/events.js';
 import { connectLive, pause, subscribe } from './support/live.js';
 
 const app = useTestApp();
@@ -76,8 +77,8 @@ async function trail(role: Role, projectId: string): Promise<TrailEvent[] | null
 }
 
 /** The evaluators of a panel other than the viewer, named anywhere in an event: as its actor, its evaluator or in its details. */
-function evaluatorsNamed(event: { actor?: { id: string } | null; evaluator?: { id: string } | null; details: unknown }, panel: TestPerson[], viewerId?: string) {
-  const text = JSON.stringify(event.details);
+function evaluatorsNamed(event: { actor?: { id: string } | null; evaluator?: { id: string } | null; details: unknown; detailsJson: unknown }, panel: TestPerson[], viewerId?: string) {
+  const text = JSON.stringify([event.details, event.detailsJson]);
   return panel
     .filter((evaluator) => evaluator.id !== viewerId)
     .filter((evaluator) => event.actor?.id === evaluator.id || event.evaluator?.id === evaluator.id || text.includes(evaluator.id) || text.includes(evaluator.name))
@@ -149,7 +150,13 @@ describe('the permission matrix, through GraphQL', () => {
     }
     for (const role of ['mentor', 'applicant'] as Role[]) {
       const completed = (await trail(role, review.project.id))!.filter((e) => e.type === 'REVIEW_COMPLETED');
-      expect(completed, role).toEqual([expect.objectContaining({ actor: null, details: expect.objectContaining({ kind: 'PROPOSAL', score: 85.5 }) })]);
+      expect(completed, role).toEqual([
+        expect.objectContaining({
+          actor: null,
+          details: expect.objectContaining({ __typename: 'ReviewCompletedDetails', roundKind: 'PROPOSAL', score: 85.5 }),
+          detailsJson: expect.objectContaining({ kind: 'PROPOSAL', score: 85.5 }),
+        }),
+      ]);
     }
   });
 
@@ -162,12 +169,21 @@ describe('the permission matrix, through GraphQL', () => {
   });
 
   it('shows review progress in events only to those who may see the review: not to an evaluator under blind review', async () => {
-    const progressIn = async (role: Role) => (await trail(role, review.project.id))!.filter((e) => e.type === 'SCORECARD_SUBMITTED').map((e) => [e.details.submitted, e.details.expected]);
+    /** The progress in each SCORECARD_SUBMITTED event, typed and as JSON. */
+    const progressIn = async (role: Role) =>
+      (await trail(role, review.project.id))!
+        .filter((e) => e.type === 'SCORECARD_SUBMITTED')
+        .map((e) => {
+          const typed = detailsAs(e.details, 'ScorecardSubmittedDetails');
+          return [typed.submitted, typed.expected, e.detailsJson.submitted, e.detailsJson.expected];
+        });
     expect(await cast.evaluator.errorCode(ProjectReviewDocument, { id: review.project.id })).toBe('FORBIDDEN');
-    expect(await progressIn('evaluator')).toEqual([[undefined, undefined]]);
+    expect(await progressIn('evaluator')).toEqual([[null, null, undefined, undefined]]);
     const own = (await trail('evaluator', review.project.id))!.find((e) => e.type === 'SCORECARD_SUBMITTED')!;
-    expect(own.details).toEqual({ roundId: review.round.id, assignmentId: review.assignments[0].assignmentId });
-    for (const role of ['admin', 'staff', 'mentor'] as Role[]) expect(await progressIn(role), role).toEqual([[1, 2], [2, 2]]);
+    const ids = { roundId: review.round.id, assignmentId: review.assignments[0].assignmentId };
+    expect(own.detailsJson).toEqual(ids);
+    expect(own.details).toEqual({ __typename: 'ScorecardSubmittedDetails', ...ids, submitted: null, expected: null });
+    for (const role of ['admin', 'staff', 'mentor'] as Role[]) expect(await progressIn(role), role).toEqual([[1, 2, 1, 2], [2, 2, 2, 2]]);
   });
 
   it('scopes programme statistics to what the viewer may see: staff every project, a mentor the projects they mentor', async () => {
@@ -284,13 +300,20 @@ describe('the permission matrix, through GraphQL', () => {
     for (const [role, client] of Object.entries(viewers)) {
       const events = (await client.data(ProjectEventsDocument, { id: delivery.project.id, first: 100 })).project.events.nodes;
       const completed = events.filter((e) => e.type === 'REVIEW_COMPLETED');
-      expect(completed.map((e) => e.details.kind), role).toEqual(['PROPOSAL', 'CLOSING']);
+      expect(completed.map((e) => e.detailsJson.kind), role).toEqual(['PROPOSAL', 'CLOSING']);
       for (const event of completed) {
-        expect(Object.keys(event.details).sort(), role).toEqual(['counted', 'dropped', 'kind', 'roundId', 'rule', 'score']);
-        expect(event.details.counted, role).toEqual(expect.arrayContaining([expect.any(String)]));
+        expect(Object.keys(event.detailsJson).sort(), role).toEqual(['counted', 'dropped', 'kind', 'roundId', 'rule', 'score']);
+        expect(event.detailsJson.counted, role).toEqual(expect.arrayContaining([expect.any(String)]));
+        expect(detailsAs(event.details, 'ReviewCompletedDetails').counted, role).toEqual(event.detailsJson.counted);
       }
-      expect(completed[1].details).toMatchObject({ roundId: round.id, score: 85, rule: 'MEAN' });
-      expect(events.at(-1), role).toMatchObject({ type: 'STATUS_CHANGED', toStatus: 'CLOSED', details: { action: 'CLOSE', score: 85, grade: 'GOOD', rule: 'MEAN' } });
+      expect(completed.map((e) => detailsAs(e.details, 'ReviewCompletedDetails').roundKind), role).toEqual(['PROPOSAL', 'CLOSING']);
+      expect(completed[1].details).toMatchObject({ roundId: round.id, score: 85, rule: 'MEAN', dropped: [] });
+      expect(events.at(-1), role).toMatchObject({
+        type: 'STATUS_CHANGED',
+        toStatus: 'CLOSED',
+        details: { __typename: 'StatusChangedDetails', action: 'CLOSE', score: 85, grade: 'GOOD', rule: 'MEAN' },
+        detailsJson: { action: 'CLOSE', score: 85, grade: 'GOOD', rule: 'MEAN' },
+      });
     }
   });
 });
@@ -320,7 +343,9 @@ describe('the same rules for live events', () => {
 
     const mentorEvents = (await heard.mentor.waitFor(4)).map((r) => r.reviewStatusChanged);
     expect(mentorEvents.map((e) => e.type)).toEqual(['SCORECARD_SUBMITTED', 'SCORECARD_SUBMITTED', 'REVIEW_COMPLETED', 'DECISION_RECORDED']);
-    expect(mentorEvents.map((e) => [e.details.submitted, e.details.expected])).toEqual([[1, 2], [2, 2], [undefined, undefined], [undefined, undefined]]);
+    expect(mentorEvents.map((e) => [e.detailsJson.submitted, e.detailsJson.expected])).toEqual([[1, 2], [2, 2], [undefined, undefined], [undefined, undefined]]);
+    expect(mentorEvents.slice(0, 2).map((e) => detailsAs(e.details, 'ScorecardSubmittedDetails')).map((d) => [d.submitted, d.expected])).toEqual([[1, 2], [2, 2]]);
+    expect(detailsAs(mentorEvents[2].details, 'ReviewCompletedDetails')).toMatchObject({ score: 85, rule: 'MEAN', counted: [second.assignmentId, first.assignmentId] });
     const applicantEvents = (await heard.applicant.waitFor(2)).map((r) => r.reviewStatusChanged);
     expect(applicantEvents.map((e) => e.type)).toEqual(['REVIEW_COMPLETED', 'DECISION_RECORDED']);
     for (const event of [...mentorEvents, ...applicantEvents]) {
@@ -330,7 +355,8 @@ describe('the same rules for live events', () => {
 
     const [own] = (await heard.evaluator.waitFor(1)).map((r) => r.reviewStatusChanged);
     expect(own).toMatchObject({ type: 'SCORECARD_SUBMITTED', actor: { id: first.evaluator.id }, project: { organization: null } });
-    expect(own.details).toEqual({ roundId: blind.round.id, assignmentId: first.assignmentId });
+    expect(own.detailsJson).toEqual({ roundId: blind.round.id, assignmentId: first.assignmentId });
+    expect(own.details).toEqual({ __typename: 'ScorecardSubmittedDetails', roundId: blind.round.id, assignmentId: first.assignmentId, submitted: null, expected: null });
     await pause(200);
     expect(heard.evaluator.received).toHaveLength(1);
   });

@@ -170,9 +170,9 @@ describe('one report per period', () => {
 
     const events = (await target.staff.client.data(DeliveryEventsDocument, { id: target.project.id })).project.events.nodes.filter((e) => e.type.startsWith('REPORT_'));
     expect(events.map((e) => [e.type, e.details])).toEqual([
-      ['REPORT_SUBMITTED', { reportId: first.id, period: '2022-08', resubmission: false }],
-      ['REPORT_RETURNED', { reportId: first.id, period: '2022-08', reason: '服务人次与签到表不一致,请核对' }],
-      ['REPORT_SUBMITTED', { reportId: first.id, period: '2022-08', resubmission: true }],
+      ['REPORT_SUBMITTED', { __typename: 'ReportSubmittedDetails', reportId: first.id, period: '2022-08', resubmission: false }],
+      ['REPORT_RETURNED', { __typename: 'ReportReturnedDetails', reportId: first.id, period: '2022-08', returnReason: '服务人次与签到表不一致,请核对' }],
+      ['REPORT_SUBMITTED', { __typename: 'ReportSubmittedDetails', reportId: first.id, period: '2022-08', resubmission: true }],
     ]);
     await review(target.staff.client, first.id, true);
     const accepted = (await target.staff.client.data(DeliveryEventsDocument, { id: target.project.id })).project.events.nodes.at(-1);

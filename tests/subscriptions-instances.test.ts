@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginDocument, ProjectEventsLiveDocument } from './generated/graphql.js';
 import { TEST_PASSWORD, TEST_TOKEN_SECRET, type TestApp } from './support/app.js';
 import { Client } from './support/client.js';
+import { detailsAs } from './support/events.js';
 import { applicantOrganization, person, program, project, revision } from './support/factories.js';
 import { connectLive, subscribe } from './support/live.js';
 import { createTestDatabase } from './support/postgres.js';
@@ -76,7 +77,7 @@ describe('several server instances', () => {
     await revision(applicant.client, created.id);
 
     const events = (await watch.waitFor(2, 15_000)).map((r) => r.projectEvents);
-    expect(events.map((e) => [e.type, e.details.number])).toEqual([['REVISION_SAVED', 1], ['REVISION_SAVED', 2]]);
+    expect(events.map((e) => [e.type, detailsAs(e.details, 'RevisionSavedDetails').number])).toEqual([['REVISION_SAVED', 1], ['REVISION_SAVED', 2]]);
     const after = await listenerPids();
     expect(after).toHaveLength(2);
     expect(after.some((pid) => before.includes(pid))).toBe(false);

@@ -19,6 +19,7 @@ import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
 import { applicantOrganization, person, program, project, revision } from './support/factories.js';
 import { assign, evaluators, openRound, projectInDelivery, submitScorecard } from './support/lifecycle.js';
+import { detailsAs } from './support/events.js';
 import { connectLive, pause, subscribe } from './support/live.js';
 
 const app = useTestApp();
@@ -86,12 +87,12 @@ describe('live events for a mentor', () => {
     const submitted = events.find((e) => e.type === 'STATUS_CHANGED')!;
     expect(submitted).toMatchObject({ fromStatus: 'DRAFT', toStatus: 'SUBMITTED', actor: { id: applicant.id }, project: { id: created.id, title: '反毒馨生——“过来人”志愿者培育' } });
     const scorecards = events.filter((e) => e.type === 'SCORECARD_SUBMITTED');
-    expect(scorecards.map((e) => [e.details.submitted, e.details.expected])).toEqual([[1, 2], [2, 2]]);
+    expect(scorecards.map((e) => detailsAs(e.details, 'ScorecardSubmittedDetails')).map((d) => [d.submitted, d.expected])).toEqual([[1, 2], [2, 2]]);
     for (const event of scorecards) expect([event.actor, event.evaluator]).toEqual([null, null]);
-    expect(events.find((e) => e.type === 'REVIEW_COMPLETED')?.details).toMatchObject({ score: 89, kind: 'PROPOSAL' });
+    expect(events.find((e) => e.type === 'REVIEW_COMPLETED')?.details).toMatchObject({ __typename: 'ReviewCompletedDetails', score: 89, roundKind: 'PROPOSAL' });
     // Who scored and who decided stay with staff: the completing scorecard's evaluator and the decider are not named.
     expect(events.find((e) => e.type === 'REVIEW_COMPLETED')?.actor).toBeNull();
-    expect(events.find((e) => e.type === 'DECISION_RECORDED')).toMatchObject({ toStatus: 'APPROVED', details: { grantAmount: 50000 }, actor: null });
+    expect(events.find((e) => e.type === 'DECISION_RECORDED')).toMatchObject({ toStatus: 'APPROVED', details: { __typename: 'DecisionRecordedDetails', outcome: 'APPROVED', grantAmount: 50000 }, actor: null });
     // Each event's project is resolved when it is sent: its status then, not a stale copy.
     expect(events.at(-1)?.project.status).toBe('IN_PROGRESS');
   });
@@ -191,7 +192,7 @@ describe('resuming', () => {
     const again = subscribe(live(mentor).client, ProjectEventsLiveDocument, { projectIds: [created.id], after: seen.cursor });
     const missed = (await again.waitFor(4)).map((r) => r.projectEvents);
     expect(missed.map((e) => e.type)).toEqual(['REVISION_SAVED', 'STATUS_CHANGED', 'EVALUATOR_ASSIGNED', 'STATUS_CHANGED']);
-    expect(missed[0].details.number).toBe(2);
+    expect(detailsAs(missed[0].details, 'RevisionSavedDetails').number).toBe(2);
     await staff.client.data(AssignProjectTeamDocument, { input: { projectId: created.id, mentorIds: [mentor.id], leadStaffId: staff.id } });
     const [, , , , next] = (await again.waitFor(5)).map((r) => r.projectEvents);
     expect(next.type).toBe('TEAM_ASSIGNED');

@@ -168,8 +168,8 @@ describe('follow-ups and closing blockers', () => {
     await target.staff.client.data(CloseFollowUpDocument, { input: { followUpId: visit.followUps[0].id, resolution: '照片已提交' } });
     const events = (await eventsOf(target.project.id)).filter((e) => e.type === 'VISIT_LOGGED' || e.type === 'FOLLOW_UP_CLOSED');
     expect(events).toEqual([
-      { type: 'VISIT_LOGGED', actor: { id: target.mentor.id }, details: { visitId: visit.id, kind: 'ONLINE_CHECK', riskLevel: 'WARNING', followUps: 2 } },
-      { type: 'FOLLOW_UP_CLOSED', actor: { id: target.staff.id }, details: { followUpId: visit.followUps[0].id, visitId: visit.id } },
+      { type: 'VISIT_LOGGED', actor: { id: target.mentor.id }, details: { __typename: 'VisitLoggedDetails', visitId: visit.id, visitKind: 'ONLINE_CHECK', riskLevel: 'WARNING', followUpCount: 2 } },
+      { type: 'FOLLOW_UP_CLOSED', actor: { id: target.staff.id }, details: { __typename: 'FollowUpClosedDetails', followUpId: visit.followUps[0].id, visitId: visit.id } },
     ]);
   });
 });

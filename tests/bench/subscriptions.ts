@@ -124,7 +124,7 @@ async function main() {
             const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: reject });
             sockets.push(client);
             client.subscribe(
-              { query: `subscription($p: ID) { reviewStatusChanged(programId: $p) { cursor type details project { id status } } }`, variables: { p: program } },
+              { query: `subscription($p: ID) { reviewStatusChanged(programId: $p) { cursor type details { ... on RevisionSavedDetails { number } } project { id status } } }`, variables: { p: program } },
               {
                 next: ({ data }) => {
                   const event = (data as any).reviewStatusChanged;

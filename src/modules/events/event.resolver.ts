@@ -6,6 +6,7 @@ import { isStaff } from '../../shared/auth.js';
 import { ConnectionType, PageArgs } from '../../shared/connection.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
+import { EventDetails, typedEventDetails } from './event-details.js';
 import { canSeeEventActor, visibleEventDetails } from './event.permissions.js';
 import { listEvents } from './event.service.js';
 import { LifecycleEvent } from './lifecycle-event.entity.js';
@@ -39,8 +40,16 @@ export class LifecycleEventResolver {
     return visible ? ctx.loaders.byId(Person).load(event.evaluator!.id) : null;
   }
 
-  @FieldResolver(() => GraphQLJSONObject, { description: 'Facts about the event: IDs, amounts, reasons; review progress and results only for those who may see the review.' })
-  details(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
+  @FieldResolver(() => EventDetails, { description: 'Facts about the event, typed by its type: global IDs, amounts in yuan, reasons; review progress and results only for those who may see the review.' })
+  async details(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
+    return typedEventDetails(event.type, await visibleEventDetails(ctx, event));
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, {
+    description: 'The same facts as stored, untyped, withheld by the same rules.',
+    deprecationReason: 'Use the typed `details`.',
+  })
+  detailsJson(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
     return visibleEventDetails(ctx, event);
   }
 }

@@ -58,7 +58,7 @@ beforeAll(async () => {
   const met = await conditional.staff.client.data(MarkConditionMetDocument, { input: { conditionId: secondCondition.id } });
   expect(met.markConditionMet).toMatchObject({ userErrors: [], project: { status: 'APPROVED' } });
   await conditional.staff.client.data(StartProjectDeliveryDocument, { input: { projectId: conditional.project.id } });
-  expect((await conditional.staff.client.data(ProjectStatusViewDocument, { id: conditional.project.id })).project.status).toBe('IN_PROGRESS');
+  expect((await conditional.staff.client.data(ProjectStatusViewDocument, { id: conditional.project.id })).project!.status).toBe('IN_PROGRESS');
   inDelivery = conditional;
 
   db = new pg.Client({ connectionString: app().databaseUrl });

@@ -44,7 +44,7 @@ describe('login', () => {
     expect(await new Client(app().url, expired).errorCode(PeopleDocument, {})).toBe('UNAUTHENTICATED');
 
     const valid = await app().sessionToken(personId, 60);
-    expect((await new Client(app().url, valid).data(PeopleDocument, {})).people.totalCount).toBeGreaterThan(0);
+    expect((await new Client(app().url, valid).data(PeopleDocument, {})).people!.totalCount).toBeGreaterThan(0);
     const sessionId = JSON.parse(Buffer.from(valid.split('.')[0], 'base64url').toString()).sid;
     const forged = signToken('another-secret-another-secret-another-secret', personId, sessionId, 60).token;
     expect(await new Client(app().url, forged).errorCode(PeopleDocument, {})).toBe('UNAUTHENTICATED');
@@ -77,7 +77,7 @@ describe('people and roles', () => {
   });
 
   it('refuses invalid people with coded errors and writes nothing', async () => {
-    const before = (await app().admin.data(PeopleDocument, {})).people.totalCount;
+    const before = (await app().admin.data(PeopleDocument, {})).people!.totalCount;
     const result = await app().admin.data(CreatePersonDocument, {
       input: { email: 'not-an-email', name: ' ', password: 'short', roles: ['APPLICANT'] },
     });
@@ -90,7 +90,7 @@ describe('people and roles', () => {
     ]);
     const duplicate = await app().admin.data(CreatePersonDocument, { input: { email: ADMIN_EMAIL, name: 'Again', password: TEST_PASSWORD, roles: ['STAFF'] } });
     expect(duplicate.createPerson.userErrors.map((e) => e.code)).toEqual(['DUPLICATE']);
-    expect((await app().admin.data(PeopleDocument, {})).people.totalCount).toBe(before);
+    expect((await app().admin.data(PeopleDocument, {})).people!.totalCount).toBe(before);
   });
 
   it('lets only admins create people and assign roles', async () => {
@@ -104,24 +104,24 @@ describe('people and roles', () => {
     expect(await mentor.client.errorCode(PeopleDocument, {})).toBe('FORBIDDEN');
     const changed = await app().admin.data(SetPersonRolesDocument, { input: { personId: mentor.id, roles: ['MENTOR', 'STAFF'] } });
     expect(changed.setPersonRoles).toMatchObject({ userErrors: [], person: { roles: ['MENTOR', 'STAFF'] } });
-    expect((await mentor.client.data(PeopleDocument, { role: 'MENTOR' })).people.nodes.map((p) => p.id)).toContain(mentor.id);
+    expect((await mentor.client.data(PeopleDocument, { role: 'MENTOR' })).people!.nodes.map((p) => p.id)).toContain(mentor.id);
   });
 
   it('shows a person’s email to themselves and staff only', async () => {
     const mentor = await person(app(), ['MENTOR']);
     const other = await person(app(), ['EVALUATOR']);
-    expect((await mentor.client.data(PersonDocument, { id: mentor.id })).person.email).toBe(mentor.email);
+    expect((await mentor.client.data(PersonDocument, { id: mentor.id })).person!.email).toBe(mentor.email);
     expect(await other.client.errorCode(PersonDocument, { id: mentor.id })).toBe('NOT_FOUND');
-    expect((await app().admin.data(PersonDocument, { id: mentor.id })).person.email).toBe(mentor.email);
+    expect((await app().admin.data(PersonDocument, { id: mentor.id })).person!.email).toBe(mentor.email);
   });
 
   it('pages through people with cursors and bounds the page size', async () => {
     const first = await app().admin.data(PeopleDocument, { first: 2 });
-    expect(first.people.nodes).toHaveLength(2);
-    expect(first.people.pageInfo.hasNextPage).toBe(true);
-    const second = await app().admin.data(PeopleDocument, { first: 2, after: first.people.pageInfo.endCursor });
-    expect(second.people.nodes.map((p) => p.id)).not.toContain(first.people.nodes[0].id);
-    expect(second.people.totalCount).toBe(first.people.totalCount);
+    expect(first.people!.nodes).toHaveLength(2);
+    expect(first.people!.pageInfo.hasNextPage).toBe(true);
+    const second = await app().admin.data(PeopleDocument, { first: 2, after: first.people!.pageInfo.endCursor });
+    expect(second.people!.nodes.map((p) => p.id)).not.toContain(first.people!.nodes[0].id);
+    expect(second.people!.totalCount).toBe(first.people!.totalCount);
     expect(await app().admin.errorCode(PeopleDocument, { first: 101 })).toBe('BAD_USER_INPUT');
     expect(await app().admin.errorCode(PeopleDocument, { after: 'bm90LWEtY3Vyc29y' })).toBe('BAD_USER_INPUT');
   });

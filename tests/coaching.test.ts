@@ -65,11 +65,11 @@ async function logSession(client: Client, input: LogCoachingSessionInput) {
 }
 
 async function sessionCount(projectId: string) {
-  return (await app().admin.data(ProjectCoachingDocument, { id: projectId, first: 1 })).project.coachingSessions.totalCount;
+  return (await app().admin.data(ProjectCoachingDocument, { id: projectId, first: 1 })).project!.coachingSessions!.totalCount;
 }
 
 async function eventTypes(projectId: string) {
-  return (await app().admin.data(ProjectEventsDocument, { id: projectId, first: 100 })).project.events.nodes.map((e) => e.type);
+  return (await app().admin.data(ProjectEventsDocument, { id: projectId, first: 100 })).project!.events.nodes.map((e) => e.type);
 }
 
 const codes = (errors: { code: string; field?: string[] | null }[]) => errors.map((e) => [e.code, e.field?.join('.')]);
@@ -101,9 +101,9 @@ describe('logging a coaching session', () => {
     ]);
 
     const seen = await applicant.client.data(ProjectCoachingDocument, { id: coached.id });
-    expect(seen.project.coachingSessions.totalCount).toBe(1);
-    expect(seen.project.coachingSessions.nodes[0]).toEqual(session);
-    expect(seen.project.openActionItems.map((i) => i.dueDate)).toEqual(['2099-05-31', '2099-06-30']);
+    expect(seen.project!.coachingSessions!.totalCount).toBe(1);
+    expect(seen.project!.coachingSessions!.nodes[0]).toEqual(session);
+    expect(seen.project!.openActionItems!.map((i) => i.dueDate)).toEqual(['2099-05-31', '2099-06-30']);
 
     const second = await revision(applicant.client, coached.id, { changeNote: '根据导师辅导意见补充需求调研', answersSessionIds: [session.id] });
     const followed = await mentor.client.data(CoachingNodeDocument, { id: session.id });
@@ -121,13 +121,13 @@ describe('logging a coaching session', () => {
     const { project: coached, mentor } = await coachedProject();
     for (const hoursAgo of [30, 10, 20]) await logSession(mentor.client, sessionInput(coached.id, { heldAt: new Date(Date.now() - hoursAgo * HOUR).toISOString(), durationMinutes: hoursAgo }));
     const page1 = await mentor.client.data(ProjectCoachingDocument, { id: coached.id, first: 2 });
-    expect(page1.project.coachingSessions).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
-    expect(page1.project.coachingSessions.nodes.map((s) => s.durationMinutes)).toEqual([10, 20]);
-    const page2 = await mentor.client.data(ProjectCoachingDocument, { id: coached.id, first: 2, after: page1.project.coachingSessions.pageInfo.endCursor });
-    expect(page2.project.coachingSessions).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
-    expect(page2.project.coachingSessions.nodes.map((s) => s.durationMinutes)).toEqual([30]);
-    const beyond = await mentor.client.data(ProjectCoachingDocument, { id: coached.id, first: 2, after: page2.project.coachingSessions.pageInfo.endCursor });
-    expect(beyond.project.coachingSessions).toMatchObject({ totalCount: 3, nodes: [] });
+    expect(page1.project!.coachingSessions).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(page1.project!.coachingSessions!.nodes.map((s) => s.durationMinutes)).toEqual([10, 20]);
+    const page2 = await mentor.client.data(ProjectCoachingDocument, { id: coached.id, first: 2, after: page1.project!.coachingSessions!.pageInfo.endCursor });
+    expect(page2.project!.coachingSessions).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+    expect(page2.project!.coachingSessions!.nodes.map((s) => s.durationMinutes)).toEqual([30]);
+    const beyond = await mentor.client.data(ProjectCoachingDocument, { id: coached.id, first: 2, after: page2.project!.coachingSessions!.pageInfo.endCursor });
+    expect(beyond.project!.coachingSessions).toMatchObject({ totalCount: 3, nodes: [] });
   });
 
   it('validates every field, reports each error at its path, and writes nothing', async () => {
@@ -232,7 +232,7 @@ describe('who logs and sees coaching', () => {
       expect(await outsider.client.errorCode(CoachingNodeDocument, { id: item.id })).toBe('NOT_FOUND');
       const done = await outsider.client.data(SetActionItemDoneDocument, { input: { actionItemId: item.id, done: true } });
       expect(done.setActionItemDone.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
-      expect((await outsider.client.data(OverdueActionItemsDocument, { programId: coached.program.id })).overdueActionItems.totalCount).toBe(0);
+      expect((await outsider.client.data(OverdueActionItemsDocument, { programId: coached.program.id })).overdueActionItems!.totalCount).toBe(0);
     }
     for (const outsider of [elsewhere.mentor, elsewhere.applicant, evaluator]) {
       expect(await outsider.client.errorCode(ProjectCoachingDocument, { id: coached.project.id })).toBe('NOT_FOUND');
@@ -244,7 +244,13 @@ describe('who logs and sees coaching', () => {
     const client = assignedEvaluator.client;
     expect((await client.data(NodeDocument, { id: coached.project.id })).node).toMatchObject({ __typename: 'Project' });
     expect(await client.errorCode(CoachingSessionListDocument, { id: coached.project.id })).toBe('FORBIDDEN');
-    expect(await client.errorCode(CoachingProjectBoardDocument, { programId: coached.program.id })).toBe('FORBIDDEN');
+    // The board still lists the project; only its coaching is refused, field by field.
+    const board = await client.request(CoachingProjectBoardDocument, { programId: coached.program.id });
+    expect(board.data?.projects?.nodes).toEqual([{ id: coached.project.id, openActionItems: null, coachingSessions: null }]);
+    expect(board.errors?.map((e) => [e.extensions?.code, e.path?.join('.')]).sort()).toEqual([
+      ['FORBIDDEN', 'projects.nodes.0.coachingSessions'],
+      ['FORBIDDEN', 'projects.nodes.0.openActionItems'],
+    ]);
   });
 });
 
@@ -259,7 +265,7 @@ describe('action items', () => {
       userErrors: [],
       actionItem: { id: item.id, done: true, doneAt: expect.any(String), overdue: false, session: { id: session.id }, project: { id: coached.id } },
     });
-    expect((await applicant.client.data(ProjectCoachingDocument, { id: coached.id })).project.openActionItems).toEqual([]);
+    expect((await applicant.client.data(ProjectCoachingDocument, { id: coached.id })).project!.openActionItems).toEqual([]);
 
     const again = await applicant.client.data(SetActionItemDoneDocument, { input: { actionItemId: item.id, done: true } });
     expect(codes(again.setActionItemDone.userErrors)).toEqual([['ALREADY_DONE', 'input.done']]);
@@ -302,7 +308,7 @@ describe('action items', () => {
     const theirs = await logSession(app().admin, sessionInput(neighbours.id, { actionItems: [{ description: '整改财务台账', dueDate: '2025-01-10' }] }));
 
     const overdueFor = async (client: Client) =>
-      (await client.data(OverdueActionItemsDocument, { programId: call.id })).overdueActionItems.nodes.map((i) => i.id);
+      (await client.data(OverdueActionItemsDocument, { programId: call.id })).overdueActionItems!.nodes.map((i) => i.id);
     const ours = [byDescription('提交修改后的预算表').id, byDescription('确认场地').id];
     expect(await overdueFor(applicant.client)).toEqual(ours);
     expect(await overdueFor(mentor.client)).toEqual(ours);
@@ -311,7 +317,7 @@ describe('action items', () => {
 
     const firstPage = await app().admin.data(OverdueActionItemsDocument, { programId: call.id, first: 2 });
     expect(firstPage.overdueActionItems).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
-    expect(firstPage.overdueActionItems.nodes[0]).toMatchObject({ overdue: true, project: { id: neighbours.id }, session: { id: theirs.id } });
+    expect(firstPage.overdueActionItems!.nodes[0]).toMatchObject({ overdue: true, project: { id: neighbours.id }, session: { id: theirs.id } });
     expect(await app().admin.errorCode(OverdueActionItemsDocument, { programId: coached.id })).toBe('BAD_USER_INPUT');
   });
 });
@@ -322,7 +328,7 @@ describe('the audit trail', () => {
     const session = await logSession(mentor.client, sessionInput(coached.id, { mode: 'PHONE', durationMinutes: 45, actionItems: [{ description: '更新服务指标', dueDate: FAR_FUTURE }] }));
     await applicant.client.data(SetActionItemDoneDocument, { input: { actionItemId: session.actionItems[0].id, done: true } });
 
-    const events = (await applicant.client.data(ProjectEventsDocument, { id: coached.id, first: 100 })).project.events.nodes;
+    const events = (await applicant.client.data(ProjectEventsDocument, { id: coached.id, first: 100 })).project!.events.nodes;
     expect(events.map((e) => e.type).slice(-2)).toEqual(['COACHING_LOGGED', 'ACTION_ITEM_UPDATED']);
     const logged = events.find((e) => e.type === 'COACHING_LOGGED')!;
     expect(logged).toMatchObject({ actor: { id: mentor.id }, details: { sessionId: session.id, mode: 'PHONE', durationMinutes: 45, actionItemCount: 1 } });
@@ -368,7 +374,7 @@ describe('SQL statements', () => {
       counts[first] = await app().countStatements(async () => {
         result = await coached.mentor.client.data(CoachingSessionListDocument, { id: coached.project.id, first });
       });
-      const sessions = result!.project.coachingSessions;
+      const sessions = result!.project!.coachingSessions!;
       expect(sessions.totalCount).toBe(SESSIONS);
       expect(sessions.nodes).toHaveLength(first);
       for (const [i, node] of sessions.nodes.entries()) {
@@ -392,7 +398,7 @@ describe('SQL statements', () => {
       counts[first] = await app().countStatements(async () => {
         result = await app().admin.data(CoachingProjectBoardDocument, { first, programId: board.id });
       });
-      const { projects } = result!;
+      const projects = result!.projects!;
       expect(projects.totalCount).toBe(PROJECTS);
       expect(projects.nodes).toHaveLength(first);
       for (const node of projects.nodes) {

@@ -40,13 +40,13 @@ describe('the round leaderboard', () => {
       counts.push(
         await app().countStatements(async () => {
           const result = await staff.client.data(RoundRankingDocument, { id: round.id });
-          entries = result.reviewRound.ranking.length;
-          for (const entry of result.reviewRound.ranking) {
+          entries = result.reviewRound!.ranking!.length;
+          for (const entry of result.reviewRound!.ranking!) {
             expect(entry.project.organization?.name).toBeTruthy();
             expect(entry.project.currentRevision?.number).toBe(1);
             expect(entry.scorecardCount).toBe(1);
           }
-          expect(result.reviewRound.ranking[0].rank).toBe(1);
+          expect(result.reviewRound!.ranking![0].rank).toBe(1);
         }),
       );
       expect([10, 100]).toContain(entries);
@@ -86,13 +86,13 @@ describe('a mentor’s dashboard', () => {
       let rows = 0;
       counts[target] = await app().countStatements(async () => {
         const dashboard = await mentor.client.data(MentorDashboardDocument, { first: 50 });
-        rows = dashboard.projects.nodes.length;
-        for (const node of dashboard.projects.nodes) {
+        rows = dashboard.projects!.nodes.length;
+        for (const node of dashboard.projects!.nodes) {
           expect(node.currentRevision?.number).toBe(1);
           expect(node.openActionItems).toHaveLength(1);
-          expect(node.proposalReview.progress.required).toBe(1);
+          expect(node.proposalReview!.progress.required).toBe(1);
         }
-        expect(dashboard.projects.nodes.filter((n) => n.status === 'UNDER_REVIEW').length).toBe(Math.ceil(target / 2));
+        expect(dashboard.projects!.nodes.filter((n) => n.status === 'UNDER_REVIEW').length).toBe(Math.ceil(target / 2));
       });
       expect(rows).toBe(target);
     }

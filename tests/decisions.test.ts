@@ -20,7 +20,7 @@ async function fullyScored(options: Parameters<typeof projectUnderReview>[1] = {
 
 async function decisionEvents(projectId: string) {
   const events = await app().admin.data(ProjectEventsDocument, { id: projectId, first: 100 });
-  return events.project.events.nodes.filter((e) => e.type === 'DECISION_RECORDED');
+  return events.project!.events.nodes.filter((e) => e.type === 'DECISION_RECORDED');
 }
 
 describe('recording a decision', () => {
@@ -100,8 +100,8 @@ describe('recording a decision', () => {
     expect(losers).toHaveLength(1);
     expect(['CONFLICT', 'INVALID_STATUS']).toContain(losers[0].userErrors[0].code);
     const decisions = await app().admin.data(ProjectDecisionsDocument, { id: project.id });
-    expect(decisions.project.decisions).toHaveLength(1);
-    expect(decisions.project.status).toBe(winners[0].project!.status);
+    expect(decisions.project!.decisions).toHaveLength(1);
+    expect(decisions.project!.status).toBe(winners[0].project!.status);
     expect(await decisionEvents(project.id)).toHaveLength(1);
   });
 
@@ -109,7 +109,7 @@ describe('recording a decision', () => {
     const { project, staff, applicant } = await fullyScored({ program: { minEvaluators: 1 } });
     await staff.client.data(RecordDecisionDocument, { input: { projectId: project.id, outcome: 'APPROVED', grantAmount: 45000 } });
     const seen = await applicant.client.data(ProjectDecisionsDocument, { id: project.id });
-    expect(seen.project.decisions[0]).toMatchObject({ outcome: 'APPROVED', grantAmount: 45000, decidedBy: null });
+    expect(seen.project!.decisions[0]).toMatchObject({ outcome: 'APPROVED', grantAmount: 45000, decidedBy: null });
     const bystander = await person(app(), ['EVALUATOR']);
     expect(await bystander.client.errorCode(RecordDecisionDocument, { input: { projectId: project.id, outcome: 'REJECTED', rationale: 'x' } })).toBe('FORBIDDEN');
   });

@@ -41,7 +41,7 @@ describe('the zero-install start on embedded PostgreSQL', () => {
     console.log(`embedded first start to first answered query: ${Date.now() - started} ms`);
     expect(first.output()).toContain(`embedded PostgreSQL (PGlite) in ${path.join(dataDir, 'pglite')}`);
 
-    const demoProjects = (await staff.data(ProjectsDocument, {})).projects.totalCount;
+    const demoProjects = (await staff.data(ProjectsDocument, {})).projects!.totalCount;
     expect(demoProjects).toBeGreaterThanOrEqual(10);
     const created = await staff.data(CreateOrganizationDocument, {
       input: { name: '龙岗区众智公共服务创新中心(重启测试)', kind: 'SOCIAL_ORGANIZATION', creditCode: creditCode(), district: '龙岗区', contactName: '张主任', contactPhone: '0755-28881234' },
@@ -49,12 +49,12 @@ describe('the zero-install start on embedded PostgreSQL', () => {
     expect(created.createOrganization.userErrors).toEqual([]);
 
     // Live events in embedded mode come from the in-process bus, woken when a transaction commits.
-    const [demoProject] = (await staff.data(ProjectsDocument, { first: 1 })).projects.edges.map((e) => e.node);
+    const [demoProject] = (await staff.data(ProjectsDocument, { first: 1 })).projects!.edges.map((e) => e.node);
     const live = connectLive(first.url, staff.token);
     const watch = subscribe(live.client, ProjectEventsLiveDocument, { projectIds: [demoProject.id] });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const team = await staff.data(ProjectBoardDocument, { first: 1 });
-    const lead = team.projects.nodes[0].leadStaff;
+    const lead = team.projects!.nodes[0].leadStaff;
     await staff.data(AssignProjectTeamDocument, { input: { projectId: demoProject.id, leadStaffId: lead?.id ?? null } });
     const [{ projectEvents }] = await watch.waitFor(1);
     expect(projectEvents).toMatchObject({ type: 'TEAM_ASSIGNED', project: { id: demoProject.id } });
@@ -66,8 +66,8 @@ describe('the zero-install start on embedded PostgreSQL', () => {
     const again = await signIn(second);
     console.log(`embedded restart to first answered query: ${Date.now() - restarted} ms`);
     const organizations = await again.data(OrganizationsDocument, { first: 100 });
-    expect(organizations.organizations.nodes.map((o) => o.name)).toContain('龙岗区众智公共服务创新中心(重启测试)');
-    expect((await again.data(ProjectsDocument, {})).projects.totalCount).toBe(demoProjects);
+    expect(organizations.organizations!.nodes.map((o) => o.name)).toContain('龙岗区众智公共服务创新中心(重启测试)');
+    expect((await again.data(ProjectsDocument, {})).projects!.totalCount).toBe(demoProjects);
     await stop(second);
   }, 120_000);
 });

@@ -365,7 +365,7 @@ describe('cursors', () => {
     expect(await app().admin.errorCode(ProjectsDocument, { first: 5, after: unsafe('offset') })).toBe('BAD_USER_INPUT');
     expect(await app().admin.errorCode(ProjectRevisionsDocument, { id: draft.projectId, after: unsafe('offset') })).toBe('BAD_USER_INPUT');
     const safe = await app().admin.data(ProjectsDocument, { first: 5, after: Buffer.from('offset:9007199254740990').toString('base64url') });
-    expect(safe.projects.edges).toEqual([]);
+    expect(safe.projects!.edges).toEqual([]);
   });
 
   it('refuses an event cursor past the safe integers, and too many projects to follow', async () => {
@@ -397,8 +397,8 @@ describe('concurrent writes', () => {
       expect(lost.saveRevision.revision).toBeNull();
       expect(codes(lost.saveRevision.userErrors)).toEqual([['CONFLICT', 'input.projectId']]);
       const revisions = await app().admin.data(ProjectRevisionsDocument, { id: projectId });
-      expect(revisions.project.revisions.totalCount).toBe(round);
-      expect(revisions.project.revisions.nodes[0].summary).toBe(won.saveRevision.revision!.summary);
+      expect(revisions.project!.revisions.totalCount).toBe(round);
+      expect(revisions.project!.revisions.nodes[0].summary).toBe(won.saveRevision.revision!.summary);
     }
   });
 
@@ -418,7 +418,7 @@ describe('concurrent writes', () => {
     const results = await race('review_assignment', 2, () => Promise.all([submit(), submit()]));
     expect(results.map((r) => r.saveScorecard.userErrors.map((e) => e.code)).sort()).toEqual([[], ['SCORECARD_FINAL']]);
     const events = await app().admin.data(ProjectEventsDocument, { id: review.project.id, first: 100 });
-    expect(events.project.events.nodes.filter((e) => e.type === 'SCORECARD_SUBMITTED')).toHaveLength(1);
+    expect(events.project!.events.nodes.filter((e) => e.type === 'SCORECARD_SUBMITTED')).toHaveLength(1);
   });
 
   it('completes a review whose last scorecards are submitted at once', async () => {
@@ -428,7 +428,7 @@ describe('concurrent writes', () => {
         evaluator.client.data(SaveScorecardDocument, { input: { assignmentId, scores: scoresFor(80), recommendation: 'APPROVE', submit: true } }))));
     expect(results.map((r) => r.saveScorecard.userErrors)).toEqual(review.assignments.map(() => []));
     const events = await app().admin.data(ProjectEventsDocument, { id: review.project.id, first: 100 });
-    expect(events.project.events.nodes.filter((e) => e.type === 'REVIEW_COMPLETED')).toHaveLength(1);
+    expect(events.project!.events.nodes.filter((e) => e.type === 'REVIEW_COMPLETED')).toHaveLength(1);
   });
 
   it('marks a condition met once however many ask at once, and approves when the last two are met at once', async () => {
@@ -444,9 +444,9 @@ describe('concurrent writes', () => {
     expect(twice.map((r) => r.markConditionMet.userErrors.map((e) => e.code)).sort()).toEqual([[], ['ALREADY_DONE']]);
     const together = await race('decision_condition', 2, () => Promise.all(last.map(meet)));
     expect(together.map((r) => r.markConditionMet.userErrors)).toEqual([[], []]);
-    expect((await app().admin.data(ProjectStatusViewDocument, { id: review.project.id })).project.status).toBe('APPROVED');
+    expect((await app().admin.data(ProjectStatusViewDocument, { id: review.project.id })).project!.status).toBe('APPROVED');
     const events = await app().admin.data(ProjectEventsDocument, { id: review.project.id, first: 100 });
-    expect(events.project.events.nodes.filter((e) => e.type === 'CONDITION_MET')).toHaveLength(3);
+    expect(events.project!.events.nodes.filter((e) => e.type === 'CONDITION_MET')).toHaveLength(3);
   });
 
   it('ticks an action item once however many ask at once', async () => {

@@ -19,7 +19,7 @@ import { applicantOrganization, person, program, project, revision } from './sup
 import { assign, evaluators, openRound, projectInDelivery, submitScorecard } from './support/lifecycle.js';
 
 const app = useTestApp();
-type Status = ProjectStatusViewQuery['project']['status'];
+type Status = NonNullable<ProjectStatusViewQuery['project']>['status'];
 
 describe('a project from draft to closed, each step by the role that takes it', () => {
   it('walks the whole lifecycle and leaves a complete audit trail', async () => {
@@ -27,7 +27,7 @@ describe('a project from draft to closed, each step by the role that takes it', 
     const staff = await person(app(), ['STAFF']);
     const mentor = await person(app(), ['MENTOR']);
     const { applicant } = await applicantOrganization(app());
-    const status = async (id: string): Promise<Status> => (await staff.client.data(ProjectStatusViewDocument, { id })).project.status;
+    const status = async (id: string): Promise<Status> => (await staff.client.data(ProjectStatusViewDocument, { id })).project!.status;
 
     // Intake and revisions.
     const created = await project(applicant.client, call.id, '守望相助,一路同行——离异单亲家庭情感增能成长');
@@ -67,10 +67,10 @@ describe('a project from draft to closed, each step by the role that takes it', 
     }
     const closed = await staff.client.data(CloseProjectDocument, { input: { projectId: created.id } });
     expect(closed.closeProject).toMatchObject({ userErrors: [], project: { status: 'CLOSED', finalScore: 84, finalGrade: 'GOOD' } });
-    expect((await staff.client.data(ProjectStatusViewDocument, { id: created.id })).project.nextStatuses).toEqual([]);
+    expect((await staff.client.data(ProjectStatusViewDocument, { id: created.id })).project!.nextStatuses).toEqual([]);
 
     // The audit trail, as staff see it.
-    const events = (await staff.client.data(ProjectEventsDocument, { id: created.id, first: 100 })).project.events.nodes;
+    const events = (await staff.client.data(ProjectEventsDocument, { id: created.id, first: 100 })).project!.events.nodes;
     const transitions = events.filter((e) => e.toStatus).map((e) => `${e.type}:${e.fromStatus}→${e.toStatus}`);
     expect(transitions).toEqual([
       'STATUS_CHANGED:DRAFT→SUBMITTED',
@@ -110,7 +110,7 @@ describe('status changes go only through the transitions table', () => {
     ]);
     expect(await applicant.client.errorCode(CloseProjectDocument, { input: { projectId: created.id } })).toBe('FORBIDDEN');
     const events = await staff.client.data(ProjectEventsDocument, { id: created.id });
-    expect(events.project.events.nodes.map((e) => e.type)).toEqual(['PROJECT_CREATED']);
+    expect(events.project!.events.nodes.map((e) => e.type)).toEqual(['PROJECT_CREATED']);
   });
 
   it('lets the applicant withdraw an undecided application, after which nothing moves it', async () => {

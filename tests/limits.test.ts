@@ -206,14 +206,14 @@ describe('control characters', () => {
     expect(codes(literal)).toEqual(['BAD_USER_INPUT']);
 
     const staff = await person(app(), ['STAFF']);
-    const before = (await staff.client.data(OrganizationsDocument, {})).organizations.totalCount;
+    const before = (await staff.client.data(OrganizationsDocument, {})).organizations!.totalCount;
     const bell = await post(
       app().url,
       { query: 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } } }', variables: { i: { name: 'Bad\u0007name', kind: 'RESIDENT_GROUP', district: '南山区', contactName: 'x', contactPhone: '0755-1234567' } } },
       staff.client.token,
     );
     expect(bell.body.errors![0].message).toContain('U+0007 found in variable "i.name"');
-    expect((await staff.client.data(OrganizationsDocument, {})).organizations.totalCount).toBe(before);
+    expect((await staff.client.data(OrganizationsDocument, {})).organizations!.totalCount).toBe(before);
 
     // Line breaks and tabs are text, not control characters.
     const { applicant } = await applicantOrganization(app());

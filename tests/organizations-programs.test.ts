@@ -26,7 +26,7 @@ describe('organisations', () => {
       organization: { name: '深圳市南山区四十九度大榕树社会服务社', creditCode: code, street: '南头街道', community: '田厦社区' },
     });
     const fetched = await app().admin.data(OrganizationDocument, { id: result.createOrganization.organization!.id });
-    expect(fetched.organization.name).toBe('深圳市南山区四十九度大榕树社会服务社');
+    expect(fetched.organization!.name).toBe('深圳市南山区四十九度大榕树社会服务社');
   });
 
   it.each([
@@ -34,11 +34,11 @@ describe('organisations', () => {
     ['91350100M000100Y4O', 'digits and the capitals'],
     ['91350100M000100Y44', 'does not match'],
   ])('rejects the credit code %s and writes nothing', async (code, message) => {
-    const before = (await app().admin.data(OrganizationsDocument, {})).organizations.totalCount;
+    const before = (await app().admin.data(OrganizationsDocument, {})).organizations!.totalCount;
     const result = await app().admin.data(CreateOrganizationDocument, { input: { ...orgInput, name: `坏代码 ${code}`, creditCode: code } });
     expect(result.createOrganization.organization).toBeNull();
     expect(result.createOrganization.userErrors).toEqual([{ code: 'INVALID_CREDIT_CODE', field: ['input', 'creditCode'], message: expect.stringContaining(message) }]);
-    expect((await app().admin.data(OrganizationsDocument, {})).organizations.totalCount).toBe(before);
+    expect((await app().admin.data(OrganizationsDocument, {})).organizations!.totalCount).toBe(before);
   });
 
   it('lets only resident groups go without a credit code', async () => {
@@ -94,7 +94,7 @@ describe('programmes', () => {
   });
 
   it('refuses rubrics whose weights do not sum to 100, and other bad settings, writing nothing', async () => {
-    const before = (await app().admin.data(ProgramsDocument, {})).programs.totalCount;
+    const before = (await app().admin.data(ProgramsDocument, {})).programs!.totalCount;
     const result = await app().admin.data(CreateProgramDocument, {
       input: programInput({
         proposalRubric: [
@@ -126,7 +126,7 @@ describe('programmes', () => {
       input: programInput({ applicationsOpenAt: '2026-06-01T00:00:00Z', applicationsCloseAt: '2026-05-01T00:00:00Z' }),
     });
     expect(backwards.createProgram.userErrors.map((e) => e.code)).toEqual(['INVALID_DATES']);
-    expect((await app().admin.data(ProgramsDocument, {})).programs.totalCount).toBe(before);
+    expect((await app().admin.data(ProgramsDocument, {})).programs!.totalCount).toBe(before);
   });
 
   it('updates a programme, checking the result as a whole', async () => {
@@ -140,7 +140,7 @@ describe('programmes', () => {
   it('can be read by every role but managed by staff only', async () => {
     const created = await program(app());
     const evaluator = await person(app(), ['EVALUATOR']);
-    expect((await evaluator.client.data(ProgramsDocument, {})).programs.nodes.map((p) => p.id)).toContain(created.id);
+    expect((await evaluator.client.data(ProgramsDocument, {})).programs!.nodes.map((p) => p.id)).toContain(created.id);
     expect(await evaluator.client.errorCode(CreateProgramDocument, { input: programInput() })).toBe('FORBIDDEN');
   });
 });

@@ -15,7 +15,7 @@ import { applicantOrganization, person, program, project, revision, revisionInpu
 const app = useTestApp();
 
 async function revisionCount(projectId: string) {
-  return (await app().admin.data(ProjectRevisionsDocument, { id: projectId })).project.revisions.totalCount;
+  return (await app().admin.data(ProjectRevisionsDocument, { id: projectId })).project!.revisions.totalCount;
 }
 
 describe('creating a project', () => {
@@ -75,8 +75,8 @@ describe('proposal revisions', () => {
     expect(second.number).toBe(2);
 
     const revisions = await app().admin.data(ProjectRevisionsDocument, { id: created.id });
-    expect(revisions.project.revisions.nodes.map((r) => r.number)).toEqual([2, 1]);
-    expect(revisions.project.revisions.nodes[1]).toEqual(first);
+    expect(revisions.project!.revisions.nodes.map((r) => r.number)).toEqual([2, 1]);
+    expect(revisions.project!.revisions.nodes[1]).toEqual(first);
     const current = await applicant.client.data(ProjectDocument, { id: created.id });
     expect(current.project).toMatchObject({ revisionCount: 2, currentRevision: { id: second.id, number: 2 } });
   });
@@ -122,7 +122,7 @@ describe('proposal revisions', () => {
       ['OUT_OF_RANGE', 'input.requestedAmount'],
     ]);
     expect(await revisionCount(created.id)).toBe(0);
-    expect((await applicant.client.data(ProjectDocument, { id: created.id })).project.revisionCount).toBe(0);
+    expect((await applicant.client.data(ProjectDocument, { id: created.id })).project!.revisionCount).toBe(0);
   });
 
   it('compares two revisions field by field', async () => {
@@ -192,7 +192,7 @@ describe('submitting', () => {
     await app().admin.data(UpdateProgramDocument, { input: { programId: open.id, applicationsOpenAt: '2026-01-01T00:00:00Z', applicationsCloseAt: '2026-02-01T00:00:00Z' } });
     const late = await applicant.client.data(SubmitProjectDocument, { input: { projectId: created.id } });
     expect(late.submitProject.userErrors.map((e) => e.code)).toEqual(['PROGRAM_NOT_OPEN']);
-    expect((await applicant.client.data(ProjectDocument, { id: created.id })).project.status).toBe('DRAFT');
+    expect((await applicant.client.data(ProjectDocument, { id: created.id })).project!.status).toBe('DRAFT');
   });
 });
 

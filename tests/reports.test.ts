@@ -61,7 +61,7 @@ async function review(client: Client, reportId: string, accept: boolean, reason?
 }
 
 async function reportsOf(client: Client, projectId: string) {
-  return (await client.data(ProjectServiceReportsDocument, { id: projectId, first: 50 })).project.serviceReports;
+  return (await client.data(ProjectServiceReportsDocument, { id: projectId, first: 50 })).project!.serviceReports!;
 }
 
 /** 反毒馨生's half year, July to December 2022: 28 activities and 2,595 person-times, as the source reports. */
@@ -96,8 +96,8 @@ describe('monthly service reports (报送月度服务资料6份)', () => {
     const returned = await submit(delivery.applicant.client, reportInput(delivery.project.id, '2023-02', { satisfactionRate: 10 }));
     await review(delivery.staff.client, returned.id, false, '缺少活动照片和签到表');
 
-    const { project } = await delivery.applicant.client.data(ProjectProgressDocument, { id: delivery.project.id });
-    expect(project.progress).toEqual(before.project.progress);
+    const project = (await delivery.applicant.client.data(ProjectProgressDocument, { id: delivery.project.id })).project!;
+    expect(project.progress).toEqual(before.project!.progress);
     expect(project.progress!.indicators.map(({ name, unit, target }) => ({ name, unit, target }))).toEqual(project.currentRevision!.indicatorTargets);
     expect(project.progress).toEqual({
       indicators: [
@@ -116,7 +116,7 @@ describe('monthly service reports (报送月度服务资料6份)', () => {
 
     await review(delivery.staff.client, pending.id, true);
     const after = await delivery.mentor.client.data(ProjectProgressDocument, { id: delivery.project.id });
-    expect(after.project.progress).toMatchObject({
+    expect(after.project!.progress).toMatchObject({
       indicators: [{ actual: 3015, percent: 116.2 }, { actual: 33, percent: 117.9 }, { actual: 0 }],
       reportsAccepted: 7,
       personTimes: 3095,
@@ -148,7 +148,7 @@ describe('one report per period', () => {
 
     const listed = await reportsOf(target.staff.client, target.project.id);
     expect(listed.nodes).toMatchObject([{ id: first.id, personTimes: 420, status: 'ACCEPTED' }]);
-    const submitted = (await target.staff.client.data(DeliveryEventsDocument, { id: target.project.id })).project.events.nodes.filter((e) => e.type === 'REPORT_SUBMITTED');
+    const submitted = (await target.staff.client.data(DeliveryEventsDocument, { id: target.project.id })).project!.events.nodes.filter((e) => e.type === 'REPORT_SUBMITTED');
     expect(submitted).toHaveLength(1);
   });
 
@@ -168,14 +168,14 @@ describe('one report per period', () => {
     const listed = await reportsOf(target.staff.client, target.project.id);
     expect(listed.nodes.map((r) => [r.id, r.period, r.status])).toEqual([[first.id, '2022-08', 'SUBMITTED']]);
 
-    const events = (await target.staff.client.data(DeliveryEventsDocument, { id: target.project.id })).project.events.nodes.filter((e) => e.type.startsWith('REPORT_'));
+    const events = (await target.staff.client.data(DeliveryEventsDocument, { id: target.project.id })).project!.events.nodes.filter((e) => e.type.startsWith('REPORT_'));
     expect(events.map((e) => [e.type, e.details])).toEqual([
       ['REPORT_SUBMITTED', { __typename: 'ReportSubmittedDetails', reportId: first.id, period: '2022-08', resubmission: false }],
       ['REPORT_RETURNED', { __typename: 'ReportReturnedDetails', reportId: first.id, period: '2022-08', returnReason: '服务人次与签到表不一致,请核对' }],
       ['REPORT_SUBMITTED', { __typename: 'ReportSubmittedDetails', reportId: first.id, period: '2022-08', resubmission: true }],
     ]);
     await review(target.staff.client, first.id, true);
-    const accepted = (await target.staff.client.data(DeliveryEventsDocument, { id: target.project.id })).project.events.nodes.at(-1);
+    const accepted = (await target.staff.client.data(DeliveryEventsDocument, { id: target.project.id })).project!.events.nodes.at(-1);
     expect(accepted).toMatchObject({ type: 'REPORT_ACCEPTED', actor: { id: target.staff.id } });
   });
 });
@@ -243,7 +243,7 @@ describe('who may report, review and see', () => {
     const report = await submit(target.applicant.client, reportInput(target.project.id, '2022-07'));
     for (const viewer of [target.staff, target.mentor, target.applicant]) {
       expect((await viewer.client.data(DeliveryNodeDocument, { id: report.id })).node).toMatchObject({ __typename: 'ServiceReport', period: '2022-07' });
-      expect((await viewer.client.data(ProjectProgressDocument, { id: target.project.id })).project.progress).toMatchObject({ reportsAccepted: 0 });
+      expect((await viewer.client.data(ProjectProgressDocument, { id: target.project.id })).project!.progress).toMatchObject({ reportsAccepted: 0 });
     }
     const outsider = await applicantOrganization(app());
     expect(await outsider.applicant.client.errorCode(DeliveryNodeDocument, { id: report.id })).toBe('NOT_FOUND');
@@ -262,7 +262,7 @@ describe('closing blockers', () => {
   it('lists a report that is not accepted until staff accept it', async () => {
     const target = await projectInDelivery(app());
     const report = await submit(target.applicant.client, reportInput(target.project.id, '2022-11'));
-    const blockers = async () => (await target.staff.client.data(ProjectClosingBlockersDocument, { id: target.project.id })).project.closingBlockers;
+    const blockers = async () => (await target.staff.client.data(ProjectClosingBlockersDocument, { id: target.project.id })).project!.closingBlockers;
     expect(await blockers()).toEqual(['Service report 2022-11 is submitted, not accepted']);
     await review(target.staff.client, report.id, false, '请补充支出凭证');
     expect(await blockers()).toEqual(['Service report 2022-11 is returned, not accepted']);
@@ -293,11 +293,11 @@ describe('listing projects in delivery', () => {
       counts[first] = await app().countStatements(async () => {
         board = await app().admin.data(DeliveryBoardDocument, { first });
       });
-      const { projects } = board!;
+      const projects = board!.projects!;
       expect(projects.nodes).toHaveLength(first);
       for (const node of projects.nodes) {
         expect(node.progress!.indicators[0].actual).toBe(420);
-        expect(node.supervisionVisits.totalCount).toBe(1);
+        expect(node.supervisionVisits!.totalCount).toBe(1);
         expect(node.serviceReports).toEqual({ totalCount: 2, nodes: [{ period: '2022-08' }, { period: '2022-07' }] });
       }
     }

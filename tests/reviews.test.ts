@@ -96,7 +96,7 @@ describe('scorecards', () => {
     const other = await second.evaluator.client.data(SaveScorecardDocument, { input: { assignmentId: first.assignmentId, scores: scoresFor(80) } });
     expect(other.saveScorecard.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
     const mine = await second.evaluator.client.data(MyAssignmentsDocument, {});
-    expect(mine.myAssignments.nodes.map((a) => a.id)).toEqual([second.assignmentId]);
+    expect(mine.myAssignments!.nodes.map((a) => a.id)).toEqual([second.assignmentId]);
   });
 
   it('marks scorecards on an older revision stale: they stay visible but no longer count', async () => {
@@ -109,8 +109,8 @@ describe('scorecards', () => {
     expect(revised.saveRevision.userErrors).toEqual([]);
     await applicant.client.data(SubmitProjectDocument, { input: { projectId: project.id } });
     const review = await staff.client.data(ProjectReviewDocument, { id: project.id });
-    expect(review.project.proposalReview.progress).toEqual({ active: 0, submitted: 0, recused: 0, stale: 2, required: 2 });
-    expect(review.project.scorecards.map((s) => s.stale)).toEqual([true, true]);
+    expect(review.project!.proposalReview!.progress).toEqual({ active: 0, submitted: 0, recused: 0, stale: 2, required: 2 });
+    expect(review.project!.scorecards.map((s) => s.stale)).toEqual([true, true]);
 
     // The same evaluators may score the new revision.
     const reassigned = await assign(staff.client, round.id, project.id, assignments.map((a) => a.evaluator));
@@ -118,7 +118,7 @@ describe('scorecards', () => {
     expect(stale.saveScorecard.userErrors.map((e) => e.code)).toEqual(['SCORECARD_FINAL']);
     await submitScorecard(reassigned[0].evaluator, reassigned[0].assignmentId, 90);
     const after = await staff.client.data(ProjectReviewDocument, { id: project.id });
-    expect(after.project.proposalReview.progress).toMatchObject({ active: 2, submitted: 1, stale: 2 });
+    expect(after.project!.proposalReview!.progress).toMatchObject({ active: 2, submitted: 1, stale: 2 });
   });
 
   it('refuses a scorecard for a revision that is no longer current', async () => {
@@ -147,11 +147,11 @@ describe('aggregation', () => {
     for (const [i, { evaluator, assignmentId }] of cards.entries()) await submitScorecard(evaluator, assignmentId, totals[i]);
 
     const review = await staff.client.data(ProjectReviewDocument, { id: project.id });
-    expect(review.project.proposalReview).toEqual({
+    expect(review.project!.proposalReview).toEqual({
       progress: { active: 4, submitted: 4, recused: 1, stale: 0, required: 4 },
       aggregate: { rule: 'TRIMMED_MEAN', score: 96.4, counted: [extra.assignmentId, cards[0].assignmentId], dropped: [cards[2].assignmentId, cards[1].assignmentId], pending: null },
     });
-    const conflicted = review.project.scorecards.find((s) => s.id === assignments[3].assignmentId);
+    const conflicted = review.project!.scorecards.find((s) => s.id === assignments[3].assignmentId);
     expect(conflicted).toMatchObject({ status: 'RECUSED', conflictReason: '曾为该机构提供咨询' });
   });
 
@@ -174,7 +174,7 @@ describe('aggregation', () => {
       const [{ assignmentId }] = await assign(first.staff.client, round.id, created.id, [evaluator]);
       await submitScorecard(evaluator, assignmentId, scores[i]);
     }
-    const ranking = (await first.staff.client.data(RoundRankingDocument, { id: round.id })).reviewRound.ranking;
+    const ranking = (await first.staff.client.data(RoundRankingDocument, { id: round.id })).reviewRound!.ranking!;
     expect(ranking.map((r) => [r.rank, r.score, r.project.id])).toEqual([
       [1, 96.4, projects[0].id],
       [2, 90, projects[1].id],
@@ -190,7 +190,7 @@ describe('blind review and evaluator identity', () => {
     const { project, applicant, organization, assignments, revision } = await projectUnderReview(app(), { program: { minEvaluators: 1, blindReview: true } });
     const evaluator = assignments[0].evaluator;
     const mine = await evaluator.client.data(MyAssignmentsDocument, {});
-    expect(mine.myAssignments.nodes[0].project).toMatchObject({
+    expect(mine.myAssignments!.nodes[0].project).toMatchObject({
       id: project.id,
       organization: null,
       currentRevision: { number: 1, team: null, author: null },
@@ -199,23 +199,23 @@ describe('blind review and evaluator identity', () => {
     expect(await evaluator.client.errorCode(NodeDocument, { id: organization.id })).toBe('NOT_FOUND');
     expect(await evaluator.client.errorCode(NodeDocument, { id: applicant.id })).toBe('NOT_FOUND');
     const compared = await evaluator.client.data(CompareRevisionsDocument, { from: revision.id, to: revision.id });
-    expect(compared.compareRevisions.changes).toEqual([]);
+    expect(compared.compareRevisions!.changes).toEqual([]);
   });
 
   it('shows the applicant organisation to evaluators when review is not blind', async () => {
     const { organization, assignments } = await projectUnderReview(app(), { program: { minEvaluators: 1, blindReview: false } });
     const mine = await assignments[0].evaluator.client.data(MyAssignmentsDocument, {});
-    expect(mine.myAssignments.nodes[0].project.organization?.name).toBe(organization.name);
+    expect(mine.myAssignments!.nodes[0].project.organization?.name).toBe(organization.name);
   });
 
   it('never tells the applicant or the mentor who scored what', async () => {
     const { project, applicant, staff, assignments } = await projectUnderReview(app(), { program: { minEvaluators: 2 } });
     await submitScorecard(assignments[0].evaluator, assignments[0].assignmentId, 85);
     const seen = await applicant.client.data(ProjectReviewDocument, { id: project.id });
-    expect(seen.project.scorecards).toHaveLength(1);
-    expect(seen.project.scorecards[0]).toMatchObject({ total: 85, evaluator: null, conflictReason: null });
+    expect(seen.project!.scorecards).toHaveLength(1);
+    expect(seen.project!.scorecards[0]).toMatchObject({ total: 85, evaluator: null, conflictReason: null });
     expect(JSON.stringify(seen)).not.toContain(assignments[0].evaluator.name);
     const byStaff = await staff.client.data(ProjectReviewDocument, { id: project.id });
-    expect(byStaff.project.scorecards.map((s) => s.evaluator?.id).sort()).toEqual(assignments.map((a) => a.evaluator.id).sort());
+    expect(byStaff.project!.scorecards.map((s) => s.evaluator?.id).sort()).toEqual(assignments.map((a) => a.evaluator.id).sort());
   });
 });

@@ -114,7 +114,7 @@ describe('ending sessions over HTTP', () => {
     expect(login.login).toMatchObject({ token: null, userErrors: [{ code: 'ACCOUNT_DEACTIVATED' }] });
     expect((await app().admin.data(PersonDocument, { id: mentor.id })).person).toMatchObject({ id: mentor.id });
     const people = await app().admin.data(PeopleDocument, { role: 'MENTOR', first: 100 });
-    expect(people.people.nodes.map((p) => p.id)).toContain(mentor.id);
+    expect(people.people!.nodes.map((p) => p.id)).toContain(mentor.id);
 
     const self = await app().admin.data(ViewerDocument);
     const selfDeactivation = await app().admin.data(DeactivatePersonDocument, { input: { personId: self.viewer!.id } });

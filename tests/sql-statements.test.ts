@@ -50,7 +50,7 @@ describe('listing projects with their organisation, current revision, mentors an
     for (const first of [5, 50]) {
       counts.push(
         await app().countStatements(async () => {
-          const { projects } = await app().admin.data(ProjectHistoryBoardDocument, { first });
+          const projects = (await app().admin.data(ProjectHistoryBoardDocument, { first })).projects!;
           expect(projects.nodes).toHaveLength(first);
           for (const node of projects.nodes) {
             expect(node.revisions).toMatchObject({ totalCount: 1, nodes: [{ number: 1 }] });

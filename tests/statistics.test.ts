@@ -70,7 +70,7 @@ describe('programme statistics', () => {
     const withdrawn = await start('同心南园邻里互助会', false);
     await withdrawn.applicant.client.data(WithdrawProjectDocument, { input: { projectId: withdrawn.project.id } });
 
-    const { program: { statistics } } = await staff.client.data(ProgramStatisticsDocument, { id: call.id });
+    const { statistics } = (await staff.client.data(ProgramStatisticsDocument, { id: call.id })).program!;
     expect(statistics).toEqual({
       projects: 4,
       coached: 3,

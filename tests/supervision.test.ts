@@ -43,11 +43,11 @@ function visitInput(projectId: string, overrides: Partial<LogSupervisionVisitInp
 }
 
 async function visitCount(projectId: string) {
-  return (await delivery.staff.client.data(ProjectSupervisionDocument, { id: projectId })).project.supervisionVisits.totalCount;
+  return (await delivery.staff.client.data(ProjectSupervisionDocument, { id: projectId })).project!.supervisionVisits!.totalCount;
 }
 
 async function eventsOf(projectId: string) {
-  return (await delivery.staff.client.data(DeliveryEventsDocument, { id: projectId })).project.events.nodes;
+  return (await delivery.staff.client.data(DeliveryEventsDocument, { id: projectId })).project!.events.nodes;
 }
 
 describe('logging supervision visits', () => {
@@ -76,7 +76,7 @@ describe('logging supervision visits', () => {
     expect(result.logSupervisionVisit.visit).toMatchObject({ visitor: { id: delivery.mentor.id }, kind: 'ACTIVITY_OBSERVATION', followUps: [] });
 
     const seen = await delivery.applicant.client.data(ProjectSupervisionDocument, { id: delivery.project.id });
-    expect(seen.project.supervisionVisits.nodes.map((v) => v.visitedAt).slice(0, 2)).toEqual(['2022-09-20T06:30:00.000Z', '2022-08-15T02:00:00.000Z']);
+    expect(seen.project!.supervisionVisits!.nodes.map((v) => v.visitedAt).slice(0, 2)).toEqual(['2022-09-20T06:30:00.000Z', '2022-08-15T02:00:00.000Z']);
   });
 
   it('refuses an unassigned mentor, an applicant and an evaluator, writing nothing', async () => {
@@ -134,7 +134,7 @@ describe('follow-ups and closing blockers', () => {
       input: visitInput(target.project.id, { followUps: [{ description: '完善精神康复个案档案', dueDate: '2022-10-31' }] }),
     });
     const [followUp] = logged.logSupervisionVisit.visit!.followUps;
-    expect((await target.staff.client.data(ProjectClosingBlockersDocument, { id: target.project.id })).project.closingBlockers).toEqual([
+    expect((await target.staff.client.data(ProjectClosingBlockersDocument, { id: target.project.id })).project!.closingBlockers).toEqual([
       'Open follow-up due 2022-10-31: 完善精神康复个案档案',
     ]);
     expect(await target.mentor.client.errorCode(ProjectClosingBlockersDocument, { id: target.project.id })).toBe('FORBIDDEN');
@@ -151,7 +151,7 @@ describe('follow-ups and closing blockers', () => {
       userErrors: [],
       followUp: { id: followUp.id, open: false, resolution: '个案档案已补齐并归档', closedAt: expect.any(String), closedBy: { id: target.mentor.id }, visit: { id: logged.logSupervisionVisit.visit!.id } },
     });
-    expect((await target.staff.client.data(ProjectClosingBlockersDocument, { id: target.project.id })).project.closingBlockers).toEqual([]);
+    expect((await target.staff.client.data(ProjectClosingBlockersDocument, { id: target.project.id })).project!.closingBlockers).toEqual([]);
 
     const again = await target.staff.client.data(CloseFollowUpDocument, { input: { followUpId: followUp.id, resolution: '再次关闭' } });
     expect(again.closeFollowUp).toMatchObject({ followUp: null, userErrors: [{ code: 'ALREADY_DONE' }] });
@@ -185,13 +185,13 @@ describe('sixteen rounds of supervision (走访督导社区16轮)', () => {
       expect(result.logSupervisionVisit.userErrors).toEqual([]);
     }
     const first = await target.mentor.client.data(ProjectSupervisionDocument, { id: target.project.id, first: 10 });
-    expect(first.project.supervisionVisits).toMatchObject({ totalCount: 16, pageInfo: { hasNextPage: true } });
-    const second = await target.mentor.client.data(ProjectSupervisionDocument, { id: target.project.id, first: 10, after: first.project.supervisionVisits.pageInfo.endCursor });
-    expect(second.project.supervisionVisits).toMatchObject({ totalCount: 16, pageInfo: { hasNextPage: false } });
-    const findings = [...first.project.supervisionVisits.nodes, ...second.project.supervisionVisits.nodes].map((v) => v.findings);
+    expect(first.project!.supervisionVisits).toMatchObject({ totalCount: 16, pageInfo: { hasNextPage: true } });
+    const second = await target.mentor.client.data(ProjectSupervisionDocument, { id: target.project.id, first: 10, after: first.project!.supervisionVisits!.pageInfo.endCursor });
+    expect(second.project!.supervisionVisits).toMatchObject({ totalCount: 16, pageInfo: { hasNextPage: false } });
+    const findings = [...first.project!.supervisionVisits!.nodes, ...second.project!.supervisionVisits!.nodes].map((v) => v.findings);
     expect(findings).toEqual(Array.from({ length: 16 }, (_, i) => `第${16 - i}轮走访督导`));
-    const past = await target.mentor.client.data(ProjectSupervisionDocument, { id: target.project.id, first: 10, after: second.project.supervisionVisits.pageInfo.endCursor });
-    expect(past.project.supervisionVisits).toMatchObject({ totalCount: 16, nodes: [] });
+    const past = await target.mentor.client.data(ProjectSupervisionDocument, { id: target.project.id, first: 10, after: second.project!.supervisionVisits!.pageInfo.endCursor });
+    expect(past.project!.supervisionVisits).toMatchObject({ totalCount: 16, nodes: [] });
   });
 });
 

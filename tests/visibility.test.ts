@@ -49,7 +49,7 @@ const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id).sort();
 describe('who sees which projects', () => {
   it('shows staff and admins every project', async () => {
     for (const client of [staff.client, app().admin]) {
-      expect(ids((await client.data(ProjectsDocument, {})).projects.edges.map((e) => e.node))).toEqual(ids([projectA, projectB]));
+      expect(ids((await client.data(ProjectsDocument, {})).projects!.edges.map((e) => e.node))).toEqual(ids([projectA, projectB]));
     }
   });
 
@@ -79,31 +79,31 @@ describe('who sees which projects', () => {
     const submit = await a.applicant.client.data(SubmitProjectDocument, { input: { projectId: projectB.id } });
     expect(submit.submitProject.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
     const revisions = await app().admin.data(ProjectRevisionsDocument, { id: projectB.id });
-    expect(revisions.project.revisions.totalCount).toBe(1);
+    expect(revisions.project!.revisions.totalCount).toBe(1);
   });
 
   it('shows a mentor only the projects they mentor, and those projects’ organisations', async () => {
     const list = await mentor.client.data(ProjectsDocument, {});
-    expect(list.projects.edges.map((e) => e.node.id)).toEqual([projectA.id]);
-    expect(list.projects.totalCount).toBe(1);
-    expect((await mentor.client.data(ProjectDocument, { id: projectA.id })).project.viewerCan).toEqual({ saveRevision: false, submit: false, assignTeam: false });
+    expect(list.projects!.edges.map((e) => e.node.id)).toEqual([projectA.id]);
+    expect(list.projects!.totalCount).toBe(1);
+    expect((await mentor.client.data(ProjectDocument, { id: projectA.id })).project!.viewerCan).toEqual({ saveRevision: false, submit: false, assignTeam: false });
     expect(await mentor.client.errorCode(ProjectDocument, { id: projectB.id })).toBe('NOT_FOUND');
-    expect((await mentor.client.data(OrganizationDocument, { id: a.organization.id })).organization.projects.nodes.map((p) => p.id)).toEqual([projectA.id]);
+    expect((await mentor.client.data(OrganizationDocument, { id: a.organization.id })).organization!.projects.nodes.map((p) => p.id)).toEqual([projectA.id]);
     expect(await mentor.client.errorCode(OrganizationDocument, { id: b.organization.id })).toBe('NOT_FOUND');
-    expect(ids((await mentor.client.data(OrganizationsDocument, {})).organizations.nodes)).toEqual([a.organization.id]);
+    expect(ids((await mentor.client.data(OrganizationsDocument, {})).organizations!.nodes)).toEqual([a.organization.id]);
     expect(await mentor.client.errorCode(OrganizationMembersDocument, { id: a.organization.id })).toBe('FORBIDDEN');
   });
 
   it('shows an evaluator no project until one is assigned to them', async () => {
-    expect((await evaluator.client.data(ProjectsDocument, {})).projects.totalCount).toBe(0);
+    expect((await evaluator.client.data(ProjectsDocument, {})).projects!.totalCount).toBe(0);
     expect(await evaluator.client.errorCode(ProjectDocument, { id: projectA.id })).toBe('NOT_FOUND');
     expect(await evaluator.client.errorCode(NodeDocument, { id: a.organization.id })).toBe('NOT_FOUND');
   });
 
   it('lets an organisation’s members see each other, and staff see everyone', async () => {
     const members = await a.applicant.client.data(OrganizationMembersDocument, { id: a.organization.id });
-    expect(members.organization.members.nodes.map((m) => m.id)).toEqual([a.applicant.id]);
-    expect((await staff.client.data(OrganizationMembersDocument, { id: b.organization.id })).organization.members.totalCount).toBe(1);
+    expect(members.organization!.members!.nodes.map((m) => m.id)).toEqual([a.applicant.id]);
+    expect((await staff.client.data(OrganizationMembersDocument, { id: b.organization.id })).organization!.members!.totalCount).toBe(1);
   });
 
   it('refuses everything to an anonymous caller', async () => {

@@ -2,11 +2,15 @@ import { expect } from 'vitest';
 import {
   AssignEvaluatorsDocument,
   AssignProjectTeamDocument,
+  LogCoachingSessionDocument,
+  LogSupervisionVisitDocument,
   OpenReviewRoundDocument,
+  ProjectEventsDocument,
   RecordDecisionDocument,
   SaveScorecardDocument,
   StartProjectDeliveryDocument,
   SubmitProjectDocument,
+  SubmitServiceReportDocument,
   type CreateProgramInput,
   type RoundKind,
 } from '../generated/graphql.js';
@@ -85,4 +89,53 @@ export async function projectInDelivery(app: TestApp, options: { grant?: number 
   const started = await reviewed.staff.client.data(StartProjectDeliveryDocument, { input: { projectId: reviewed.project.id } });
   expect(started.startProjectDelivery.project?.status).toBe('IN_PROGRESS');
   return { ...reviewed, mentor, revisionId: reviewed.revision.id };
+}
+
+/**
+ * A project in delivery with one record of every kind around it, as its people would leave them: a
+ * coaching session with an action item and a supervision visit with a follow-up (by its mentor), a
+ * service report (by its applicant), its audit trail; and, in the same programme, a second project
+ * approved on a condition. With an applicant of another organisation, who may see none of it.
+ */
+export async function projectWithHistory(app: TestApp) {
+  const delivery = await projectInDelivery(app);
+  const { mentor, applicant, staff } = delivery;
+  const coaching = await mentor.client.data(LogCoachingSessionDocument, {
+    input: {
+      projectId: delivery.project.id, heldAt: new Date(Date.now() - 3_600_000).toISOString(), mode: 'ON_SITE', durationMinutes: 60,
+      topics: ['月度计划'], notes: '梳理下月活动安排。', actionItems: [{ description: '提交活动排期', dueDate: '2099-01-31' }],
+    },
+  });
+  expect(coaching.logCoachingSession.userErrors).toEqual([]);
+  const visit = await mentor.client.data(LogSupervisionVisitDocument, {
+    input: {
+      projectId: delivery.project.id, visitedAt: '2022-08-15T02:00:00.000Z', kind: 'SITE_VISIT', findings: '活动签到表不完整。', riskLevel: 'ATTENTION',
+      followUps: [{ description: '补齐7月活动签到表', dueDate: '2022-09-15' }],
+    },
+  });
+  expect(visit.logSupervisionVisit.userErrors).toEqual([]);
+  const report = await applicant.client.data(SubmitServiceReportDocument, {
+    input: {
+      projectId: delivery.project.id, period: '2022-08', sessionsHeld: 4, personTimes: 300, volunteers: 8, volunteerHours: 16, satisfactionRate: 93,
+      spending: 6000, narrative: '开展禁毒宣传进社区活动。', indicatorActuals: [{ name: '服务人次', actual: 300 }],
+    },
+  });
+  expect(report.submitServiceReport.userErrors).toEqual([]);
+  const events = (await staff.client.data(ProjectEventsDocument, { id: delivery.project.id, first: 100 })).project!.events.nodes;
+
+  const conditional = await projectUnderReview(app, { program: { minEvaluators: 1 } });
+  await submitScorecard(conditional.assignments[0].evaluator, conditional.assignments[0].assignmentId, 82);
+  const decided = await conditional.staff.client.data(RecordDecisionDocument, {
+    input: { projectId: conditional.project.id, outcome: 'APPROVED_WITH_CONDITIONS', grantAmount: 40000, conditions: ['补充志愿者保险方案'] },
+  });
+  expect(decided.recordDecision.userErrors).toEqual([]);
+  return {
+    ...delivery,
+    session: coaching.logCoachingSession.coachingSession!,
+    visit: visit.logSupervisionVisit.visit!,
+    report: report.submitServiceReport.report!,
+    events,
+    conditionalDecision: decided.recordDecision.decision!,
+    outsider: (await applicantOrganization(app)).applicant,
+  };
 }

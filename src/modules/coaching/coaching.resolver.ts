@@ -49,7 +49,7 @@ export class CoachingSessionResolver {
 
 @Resolver(() => ActionItem)
 export class ActionItemResolver {
-  @Query(() => ActionItemConnection, { description: 'Open action items due before today (Asia/Shanghai) on projects whose coaching the viewer follows, earliest due first.' })
+  @Query(() => ActionItemConnection, { nullable: true, description: 'Open action items due before today (Asia/Shanghai) on projects whose coaching the viewer follows, earliest due first.' })
   overdueActionItems(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('programId', () => ID, { nullable: true }) programId?: string) {
     const program = programId ? decodeId(programId, 'Program') : undefined;
     if (program === null) throw badInput('programId is not a programme ID.');
@@ -84,12 +84,12 @@ export class ActionItemResolver {
 
 @Resolver(() => Project)
 export class ProjectCoachingResolver {
-  @FieldResolver(() => CoachingSessionConnection, { description: 'Coaching sessions, newest first (not for evaluators).' })
+  @FieldResolver(() => CoachingSessionConnection, { nullable: true, description: 'Coaching sessions, newest first (not for evaluators).' })
   coachingSessions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
     return coaching.listCoachingSessions(ctx, project, page);
   }
 
-  @FieldResolver(() => [ActionItem], { description: 'Action items not yet done, by due date (not for evaluators).' })
+  @FieldResolver(() => [ActionItem], { nullable: true, description: 'Action items not yet done, by due date (not for evaluators).' })
   openActionItems(@Ctx() ctx: Context, @Root() project: Project) {
     return coaching.openActionItems(ctx, project);
   }

@@ -4,8 +4,9 @@ import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { requireViewer } from '../../shared/auth.js';
 import { findPage, projectPage, type Page, type PageArgs } from '../../shared/connection.js';
-import { forbidden, notFound } from '../../shared/errors.js';
+import { forbidden } from '../../shared/errors.js';
 import { MAX_ITEMS, MAX_LENGTH, MAX_SESSION_MINUTES } from '../../shared/input-limits.js';
+import { findVisible } from '../../shared/node.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
@@ -33,20 +34,12 @@ async function requireCoachingVisible(ctx: Context, project: Project): Promise<v
   if (!(await canViewCoaching(ctx, project))) throw forbidden('see this project’s coaching');
 }
 
-export async function getCoachingSession(ctx: Context, globalId: string): Promise<CoachingSession> {
-  requireViewer(ctx.viewer);
-  const id = decodeId(globalId, 'CoachingSession');
-  const session = id ? await ctx.loaders.byId(CoachingSession).load(id) : null;
-  if (!session || !(await coachingVisible(ctx, session.project.id))) throw notFound('CoachingSession');
-  return session;
+export function getCoachingSession(ctx: Context, globalId: string): Promise<CoachingSession> {
+  return findVisible(ctx, CoachingSession, globalId, (session) => coachingVisible(ctx, session.project.id));
 }
 
-export async function getActionItem(ctx: Context, globalId: string): Promise<ActionItem> {
-  requireViewer(ctx.viewer);
-  const id = decodeId(globalId, 'ActionItem');
-  const item = id ? await ctx.loaders.byId(ActionItem).load(id) : null;
-  if (!item || !(await coachingVisible(ctx, item.project.id))) throw notFound('ActionItem');
-  return item;
+export function getActionItem(ctx: Context, globalId: string): Promise<ActionItem> {
+  return findVisible(ctx, ActionItem, globalId, (item) => coachingVisible(ctx, item.project.id));
 }
 
 /**

@@ -1,9 +1,11 @@
 import { ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
+import { findVisible } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import type { Project, ProjectStatus } from '../projects/project.entity.js';
-import { visibleEventsFilter } from './event.permissions.js';
+import { seesProject } from '../projects/project.service.js';
+import { canSeeEvent, visibleEventsFilter } from './event.permissions.js';
 import { LifecycleEvent, type EventType } from './lifecycle-event.entity.js';
 
 export interface EventFacts {
@@ -26,6 +28,12 @@ export function recordEvent(ctx: Context, project: Project, type: EventType, fac
     details: facts.details ?? {},
     createdAt: ctx.now,
   });
+}
+
+/** An event, seen by whoever sees its project's trail and that event in it. */
+export function getEvent(ctx: Context, globalId: string): Promise<LifecycleEvent> {
+  return findVisible(ctx, LifecycleEvent, globalId, async (event) =>
+    canSeeEvent(ctx.viewer!, { type: event.type, evaluatorId: event.evaluator?.id ?? null }) && seesProject(ctx, event.project.id));
 }
 
 /** A project's audit trail, oldest first, as much of it as the viewer may see. */

@@ -5,6 +5,8 @@ import { notFound } from '../../shared/errors.js';
 import { Node } from '../../shared/node.js';
 import { fromGlobalId } from '../../shared/node-id.js';
 import { getActionItem, getCoachingSession } from '../coaching/coaching.service.js';
+import { getCondition, getDecision } from '../decisions/decision.service.js';
+import { getEvent } from '../events/event.service.js';
 import { getOrganization } from '../organizations/organization.service.js';
 import { getPerson } from '../people/person.service.js';
 import { getProgram } from '../programs/program.service.js';
@@ -27,6 +29,9 @@ const fetchers: Record<string, (ctx: Context, globalId: string) => Promise<objec
   ReviewAssignment: getAssignment,
   CoachingSession: getCoachingSession,
   ActionItem: getActionItem,
+  Decision: getDecision,
+  DecisionCondition: getCondition,
+  LifecycleEvent: getEvent,
 };
 
 @Resolver()
@@ -34,8 +39,9 @@ export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID, if the viewer may see it.' })
   node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     requireViewer(ctx.viewer);
-    const fetch = fetchers[fromGlobalId(id)?.type ?? ''];
-    if (!fetch) throw notFound('object');
-    return fetch(ctx, id);
+    const type = fromGlobalId(id)?.type;
+    // Own keys only: a type named like an Object method ("constructor") is no type of ours.
+    if (!type || !Object.hasOwn(fetchers, type)) throw notFound('object');
+    return fetchers[type](ctx, id);
   }
 }

@@ -12,12 +12,12 @@ import { OrganizationConnection, OrganizationPayload } from './organization.type
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => Organization)
+  @Query(() => Organization, { nullable: true, description: 'An organisation the viewer may see (NOT_FOUND otherwise).' })
   organization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return organizations.getOrganization(ctx, id);
   }
 
-  @Query(() => OrganizationConnection, { description: 'The organisations the viewer may see, by name.' })
+  @Query(() => OrganizationConnection, { nullable: true, description: 'The organisations the viewer may see, by name.' })
   organizations(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
     return organizations.listOrganizations(ctx, page);
   }
@@ -32,7 +32,7 @@ export class OrganizationResolver {
     return runMutation(ctx, OrganizationPayload, (tx) => organizations.updateOrganization(tx, input));
   }
 
-  @FieldResolver(() => PersonConnection, { description: 'Applicant members (staff and the organisation’s own members).' })
+  @FieldResolver(() => PersonConnection, { nullable: true, description: 'Applicant members (staff and the organisation’s own members; FORBIDDEN to others).' })
   members(@Ctx() ctx: Context, @Root() organization: Organization, @Args(() => PageArgs) page: PageArgs) {
     return organizations.listMembers(ctx, organization, page);
   }

@@ -2,8 +2,9 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, isStaff, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
-import { forbidden, notFound } from '../../shared/errors.js';
+import { forbidden } from '../../shared/errors.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
+import { findVisible } from '../../shared/node.js';
 import { decodeId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { Person } from '../people/person.entity.js';
@@ -19,12 +20,8 @@ const CREDIT_CODE_MESSAGES = {
   CHECK_CHARACTER: 'The last character of this credit code does not match the other 17: check it for a typing mistake.',
 };
 
-export async function getOrganization(ctx: Context, globalId: string): Promise<Organization> {
-  requireViewer(ctx.viewer);
-  const id = decodeId(globalId, 'Organization');
-  const organization = id && (await canSeeOrganization(ctx, id)) ? await ctx.loaders.byId(Organization).load(id) : null;
-  if (!organization) throw notFound('Organization');
-  return organization;
+export function getOrganization(ctx: Context, globalId: string): Promise<Organization> {
+  return findVisible(ctx, Organization, globalId, (organization) => canSeeOrganization(ctx, organization.id));
 }
 
 export async function listOrganizations(ctx: Context, args: PageArgs) {

@@ -18,12 +18,12 @@ export class PersonResolver {
     return people.viewerPerson(ctx);
   }
 
-  @Query(() => Person, { description: 'A person: staff may look up anyone, others only themselves.' })
+  @Query(() => Person, { nullable: true, description: 'A person: staff may look up anyone, others only themselves.' })
   person(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return people.getPerson(ctx, id);
   }
 
-  @Query(() => PersonConnection, { description: 'Everyone with an account, by name (staff and admins).' })
+  @Query(() => PersonConnection, { nullable: true, description: 'Everyone with an account, by name (staff and admins).' })
   people(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('role', () => Role, { nullable: true }) role?: Role) {
     return people.listPeople(ctx, page, role);
   }

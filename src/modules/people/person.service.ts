@@ -1,8 +1,8 @@
 import { ref, type EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { Role, requireRole, requireViewer } from '../../shared/auth.js';
+import { Role, requireRole } from '../../shared/auth.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
-import { notFound } from '../../shared/errors.js';
+import { findVisible } from '../../shared/node.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
 import { decodeId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
@@ -25,12 +25,8 @@ export function listPeople(ctx: Context, args: PageArgs, role?: Role | null) {
 }
 
 /** A person by global ID: staff see everyone, others only themselves. */
-export async function getPerson(ctx: Context, globalId: string): Promise<Person> {
-  const viewer = requireViewer(ctx.viewer);
-  const id = decodeId(globalId, 'Person');
-  const person = id && (id === viewer.id || canListPeople(viewer)) ? await ctx.loaders.byId(Person).load(id) : null;
-  if (!person) throw notFound('Person');
-  return person;
+export function getPerson(ctx: Context, globalId: string): Promise<Person> {
+  return findVisible(ctx, Person, globalId, (person) => person.id === ctx.viewer!.id || canListPeople(ctx.viewer));
 }
 
 /** Validates roles and the organisation (given, or kept from before); an applicant needs one. */

@@ -11,12 +11,12 @@ import { ProgramConnection, ProgramPayload } from './program.types.js';
 
 @Resolver(() => Program)
 export class ProgramResolver {
-  @Query(() => Program)
+  @Query(() => Program, { nullable: true })
   program(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return programs.getProgram(ctx, id);
   }
 
-  @Query(() => ProgramConnection, { description: 'Programmes, newest year first.' })
+  @Query(() => ProgramConnection, { nullable: true, description: 'Programmes, newest year first.' })
   programs(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('year', () => Int, { nullable: true }) year?: number) {
     return programs.listPrograms(ctx, page, year);
   }

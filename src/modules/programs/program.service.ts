@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
-import { notFound } from '../../shared/errors.js';
+import { findVisible } from '../../shared/node.js';
 import { FIRST_YEAR, LAST_YEAR, MAX_CRITERION_SCORE, MAX_ITEMS, MAX_LENGTH, applicationWindow } from '../../shared/input-limits.js';
 import { formatYuan, toFen } from '../../shared/money.js';
 import { decodeId } from '../../shared/node-id.js';
@@ -11,12 +11,8 @@ import { AggregationRule, Program, type Criterion } from './program.entity.js';
 import type { CreateProgramInput, CriterionInput, ProgramFieldsInput, UpdateProgramInput } from './program.inputs.js';
 
 /** Every signed-in person may read programmes: they are public calls. */
-export async function getProgram(ctx: Context, globalId: string): Promise<Program> {
-  requireViewer(ctx.viewer);
-  const id = decodeId(globalId, 'Program');
-  const program = id ? await ctx.loaders.byId(Program).load(id) : null;
-  if (!program) throw notFound('Program');
-  return program;
+export function getProgram(ctx: Context, globalId: string): Promise<Program> {
+  return findVisible(ctx, Program, globalId, () => true);
 }
 
 export function listPrograms(ctx: Context, args: PageArgs, year?: number | null) {

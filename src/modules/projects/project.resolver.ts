@@ -25,12 +25,12 @@ import { ProposalRevision, TeamMember } from './proposal-revision.entity.js';
 
 @Resolver(() => Project)
 export class ProjectResolver {
-  @Query(() => Project)
+  @Query(() => Project, { nullable: true, description: 'A project the viewer may see (NOT_FOUND otherwise).' })
   project(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return projects.getProject(ctx, id);
   }
 
-  @Query(() => ProjectConnection, { description: 'The projects the viewer may see, newest first.' })
+  @Query(() => ProjectConnection, { nullable: true, description: 'The projects the viewer may see, newest first.' })
   projects(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
@@ -42,7 +42,7 @@ export class ProjectResolver {
     return projects.listProjects(ctx, page, { ...(program && { program }), ...(status && { status }) });
   }
 
-  @Query(() => RevisionComparison, { description: 'What changed, field by field, from one revision of a project to another.' })
+  @Query(() => RevisionComparison, { nullable: true, description: 'What changed, field by field, from one revision of a project to another.' })
   compareRevisions(@Ctx() ctx: Context, @Arg('from', () => ID) from: string, @Arg('to', () => ID) to: string) {
     return projects.compareRevisions(ctx, from, to);
   }

@@ -2,7 +2,7 @@ import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql
 import type { Context } from '../../app/context.js';
 import { Role, isStaff, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, projectPage, type PageArgs } from '../../shared/connection.js';
-import { notFound } from '../../shared/errors.js';
+import { findVisible } from '../../shared/node.js';
 import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
 import { formatYuan, toFen } from '../../shared/money.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
@@ -23,12 +23,14 @@ import { EventType } from '../events/lifecycle-event.entity.js';
 import { canAct, fire } from '../lifecycle/lifecycle.service.js';
 import { ProjectAction } from '../lifecycle/project-status.machine.js';
 
-export async function getProject(ctx: Context, globalId: string): Promise<Project> {
-  requireViewer(ctx.viewer);
-  const id = decodeId(globalId, 'Project');
-  const project = id ? await ctx.loaders.byId(Project).load(id) : null;
-  if (!project || !(await canViewProject(ctx, project))) throw notFound('Project');
-  return project;
+export function getProject(ctx: Context, globalId: string): Promise<Project> {
+  return findVisible(ctx, Project, globalId, (project) => canViewProject(ctx, project));
+}
+
+/** Whether the viewer sees the project with this database ID: a project's parts are seen with it. */
+export async function seesProject(ctx: Context, projectId: string): Promise<boolean> {
+  const project = await ctx.loaders.byId(Project).load(projectId);
+  return !!project && canViewProject(ctx, project);
 }
 
 export function listProjects(ctx: Context, args: PageArgs, where: FilterQuery<Project> = {}) {
@@ -36,13 +38,8 @@ export function listProjects(ctx: Context, args: PageArgs, where: FilterQuery<Pr
   return findPage(ctx.em, Project, { $and: [where, visibleProjectsFilter(viewer)] }, { createdAt: 'desc', id: 'asc' }, args);
 }
 
-export async function getRevision(ctx: Context, globalId: string): Promise<ProposalRevision> {
-  requireViewer(ctx.viewer);
-  const id = decodeId(globalId, 'ProposalRevision');
-  const revision = id ? await ctx.loaders.byId(ProposalRevision).load(id) : null;
-  const project = revision && (await ctx.loaders.byId(Project).load(revision.project.id));
-  if (!revision || !project || !(await canViewProject(ctx, project))) throw notFound('ProposalRevision');
-  return revision;
+export function getRevision(ctx: Context, globalId: string): Promise<ProposalRevision> {
+  return findVisible(ctx, ProposalRevision, globalId, (revision) => seesProject(ctx, revision.project.id));
 }
 
 /** Newest first; one statement for the revisions of every project in a list. */

@@ -39,7 +39,7 @@ export class ServiceReportResolver {
 
 @Resolver(() => Project)
 export class ProjectReportsResolver {
-  @FieldResolver(() => ServiceReportConnection, { description: 'Service reports, latest period first (staff, the project’s mentors and the applicant).' })
+  @FieldResolver(() => ServiceReportConnection, { nullable: true, description: 'Service reports, latest period first (staff, the project’s mentors and the applicant).' })
   serviceReports(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
     return reports.listReports(ctx, project, page);
   }

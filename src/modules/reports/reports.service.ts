@@ -4,9 +4,10 @@ import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { projectPage, type PageArgs } from '../../shared/connection.js';
-import { forbidden, notFound } from '../../shared/errors.js';
+import { forbidden } from '../../shared/errors.js';
 import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH, MAX_MONTHLY_FIGURES } from '../../shared/input-limits.js';
 import { flushFirstWins } from '../../shared/mutation.js';
+import { findVisible } from '../../shared/node.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
@@ -20,12 +21,9 @@ import type { ReviewServiceReportInput, SubmitServiceReportInput } from './repor
 import { canReviewReports, canSubmitReport, canViewReports } from './reports.permissions.js';
 import { ReportStatus, ServiceReport } from './service-report.entity.js';
 
-export async function getReport(ctx: Context, globalId: string): Promise<ServiceReport> {
+export function getReport(ctx: Context, globalId: string): Promise<ServiceReport> {
   requireDeliveryRole(ctx);
-  const id = decodeId(globalId, 'ServiceReport');
-  const report = id ? await ctx.loaders.byId(ServiceReport).load(id) : null;
-  if (!report || !(await followsProject(ctx, report.project.id))) throw notFound('ServiceReport');
-  return report;
+  return findVisible(ctx, ServiceReport, globalId, (report) => followsProject(ctx, report.project.id));
 }
 
 /** A project's reports, latest period first; one statement for every project of a list. */

@@ -24,12 +24,12 @@ import {
 
 @Resolver(() => ReviewRound)
 export class ReviewRoundResolver {
-  @Query(() => ReviewRound)
+  @Query(() => ReviewRound, { nullable: true, description: 'A review round: staff see every one, evaluators those they are assigned in.' })
   reviewRound(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
     return reviews.getRound(ctx, id);
   }
 
-  @Query(() => ReviewAssignmentConnection, { description: 'The signed-in evaluator’s assignments, newest first.' })
+  @Query(() => ReviewAssignmentConnection, { nullable: true, description: 'The signed-in evaluator’s assignments, newest first.' })
   myAssignments(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('status', () => AssignmentStatus, { nullable: true }) status?: AssignmentStatus) {
     return reviews.myAssignments(ctx, page, status);
   }
@@ -64,7 +64,7 @@ export class ReviewRoundResolver {
     return ctx.loaders.byId(Program).load(round.program.id);
   }
 
-  @FieldResolver(() => [RankingEntry], { description: 'The leaderboard: by score, then counted scorecards, then earlier submission (staff).' })
+  @FieldResolver(() => [RankingEntry], { nullable: true, description: 'The leaderboard: by score, then counted scorecards, then earlier submission (staff).' })
   ranking(@Ctx() ctx: Context, @Root() round: ReviewRound) {
     return reviews.ranking(ctx, round);
   }
@@ -106,12 +106,12 @@ export class ReviewAssignmentResolver {
 
 @Resolver(() => Project)
 export class ProjectReviewResolver {
-  @FieldResolver(() => ReviewSummary, { description: 'The proposal review: progress (e.g. 3 of 5 in) and the aggregate score.' })
+  @FieldResolver(() => ReviewSummary, { nullable: true, description: 'The proposal review: progress (e.g. 3 of 5 in) and the aggregate score (staff, the project’s mentors and its applicants).' })
   proposalReview(@Ctx() ctx: Context, @Root() project: Project) {
     return reviews.reviewSummary(ctx, project, RoundKind.PROPOSAL);
   }
 
-  @FieldResolver(() => ReviewSummary, { description: 'The closing evaluation: progress and the aggregate score.' })
+  @FieldResolver(() => ReviewSummary, { nullable: true, description: 'The closing evaluation: progress and the aggregate score (staff, the project’s mentors and its applicants).' })
   closingReview(@Ctx() ctx: Context, @Root() project: Project) {
     return reviews.reviewSummary(ctx, project, RoundKind.CLOSING);
   }
@@ -124,7 +124,7 @@ export class ProjectReviewResolver {
 
 @Resolver(() => Program)
 export class ProgramReviewResolver {
-  @FieldResolver(() => ReviewRoundConnection, { description: 'The programme’s review rounds (staff).' })
+  @FieldResolver(() => ReviewRoundConnection, { nullable: true, description: 'The programme’s review rounds (staff).' })
   reviewRounds(@Ctx() ctx: Context, @Root() program: Program, @Args(() => PageArgs) page: PageArgs) {
     return reviews.listRounds(ctx, program, page);
   }

@@ -4,7 +4,8 @@ import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { findPage, type PageArgs } from '../../shared/connection.js';
-import { forbidden, notFound } from '../../shared/errors.js';
+import { forbidden } from '../../shared/errors.js';
+import { findVisible } from '../../shared/node.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
@@ -53,23 +54,20 @@ export async function reviewSummary(ctx: Context, project: Project, kind: RoundK
   return { progress, aggregate: publicAggregate(aggregate) };
 }
 
-/** A project's scorecards of one kind, as much as the viewer may see (see scorecardAccess). */
+/** A project's scorecards of one kind, as much as the viewer may see (see scorecardAccess): none, for those with no access. */
 export async function projectScorecards(ctx: Context, project: Project, kind: RoundKind): Promise<ReviewAssignment[]> {
   const access = await scorecardAccess(ctx, project);
+  if (access === 'NONE') return [];
   const all = (await assignmentsOf(ctx, project.id)).filter((a) => a.round.getEntity().kind === kind);
   if (access === 'ALL') return all;
   if (access === 'OWN') return all.filter((a) => a.evaluator.id === ctx.viewer!.id);
-  if (access === 'ANONYMOUS_SUBMITTED') return all.filter((a) => a.status === AssignmentStatus.SUBMITTED);
-  throw forbidden('see this project’s scorecards');
+  return all.filter((a) => a.status === AssignmentStatus.SUBMITTED);
 }
 
-export async function getRound(ctx: Context, globalId: string): Promise<ReviewRound> {
-  const viewer = requireViewer(ctx.viewer);
-  const id = decodeId(globalId, 'ReviewRound');
-  const round = id ? await ctx.loaders.byId(ReviewRound).load(id) : null;
-  const visible = round && (canManageReviews(viewer) || (await ctx.em.count(ReviewAssignment, { round: round.id, evaluator: viewer.id })) > 0);
-  if (!round || !visible) throw notFound('ReviewRound');
-  return round;
+/** Staff see every round; an evaluator the rounds they are assigned in. */
+export function getRound(ctx: Context, globalId: string): Promise<ReviewRound> {
+  return findVisible(ctx, ReviewRound, globalId, async (round) =>
+    canManageReviews(ctx.viewer) || (await ctx.em.count(ReviewAssignment, { round: round.id, evaluator: ctx.viewer!.id })) > 0);
 }
 
 export function listRounds(ctx: Context, program: Program, args: PageArgs) {
@@ -77,19 +75,16 @@ export function listRounds(ctx: Context, program: Program, args: PageArgs) {
   return findPage(ctx.em, ReviewRound, { program: program.id }, { createdAt: 'asc', id: 'asc' }, args);
 }
 
-export async function getAssignment(ctx: Context, globalId: string): Promise<ReviewAssignment> {
-  requireViewer(ctx.viewer);
-  const id = decodeId(globalId, 'ReviewAssignment');
-  const assignment = id ? await ctx.loaders.byId(ReviewAssignment).load(id) : null;
-  if (!assignment) throw notFound('ReviewAssignment');
-  const project = (await ctx.loaders.byId(Project).load(assignment.project.id))!;
-  const access = (await canViewProject(ctx, project)) ? await scorecardAccess(ctx, project) : 'NONE';
-  const visible =
-    access === 'ALL' ||
-    (access === 'OWN' && isAssignee(ctx.viewer, assignment)) ||
-    (access === 'ANONYMOUS_SUBMITTED' && assignment.status === AssignmentStatus.SUBMITTED);
-  if (!visible) throw notFound('ReviewAssignment');
-  return assignment;
+export function getAssignment(ctx: Context, globalId: string): Promise<ReviewAssignment> {
+  return findVisible(ctx, ReviewAssignment, globalId, async (assignment) => {
+    const project = (await ctx.loaders.byId(Project).load(assignment.project.id))!;
+    const access = (await canViewProject(ctx, project)) ? await scorecardAccess(ctx, project) : 'NONE';
+    return (
+      access === 'ALL' ||
+      (access === 'OWN' && isAssignee(ctx.viewer, assignment)) ||
+      (access === 'ANONYMOUS_SUBMITTED' && assignment.status === AssignmentStatus.SUBMITTED)
+    );
+  });
 }
 
 /** An evaluator's own assignments, newest first. */

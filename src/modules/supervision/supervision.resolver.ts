@@ -63,12 +63,12 @@ export class FollowUpResolver {
 
 @Resolver(() => Project)
 export class ProjectSupervisionResolver {
-  @FieldResolver(() => SupervisionVisitConnection, { description: 'Supervision visits, newest first (staff, the project’s mentors and the applicant).' })
+  @FieldResolver(() => SupervisionVisitConnection, { nullable: true, description: 'Supervision visits, newest first (staff, the project’s mentors and the applicant).' })
   supervisionVisits(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
     return supervision.listVisits(ctx, project, page);
   }
 
-  @FieldResolver(() => [String], { description: 'What must be settled before the closing evaluation: open follow-ups and unaccepted service reports (staff).' })
+  @FieldResolver(() => [String], { nullable: true, description: 'What must be settled before the closing evaluation: open follow-ups and unaccepted service reports (staff).' })
   closingBlockers(@Ctx() ctx: Context, @Root() project: Project) {
     return supervision.projectClosingBlockers(ctx, project);
   }

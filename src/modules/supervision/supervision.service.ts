@@ -3,8 +3,9 @@ import type { Context } from '../../app/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { projectPage, type PageArgs } from '../../shared/connection.js';
-import { forbidden, notFound } from '../../shared/errors.js';
+import { forbidden } from '../../shared/errors.js';
 import { MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
+import { findVisible } from '../../shared/node.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
@@ -30,20 +31,14 @@ export async function followsProject(ctx: Context, projectId: string): Promise<b
   return !!project && (await canFollowDelivery(ctx, project));
 }
 
-export async function getVisit(ctx: Context, globalId: string): Promise<SupervisionVisit> {
+export function getVisit(ctx: Context, globalId: string): Promise<SupervisionVisit> {
   requireDeliveryRole(ctx);
-  const id = decodeId(globalId, 'SupervisionVisit');
-  const visit = id ? await ctx.loaders.byId(SupervisionVisit).load(id) : null;
-  if (!visit || !(await followsProject(ctx, visit.project.id))) throw notFound('SupervisionVisit');
-  return visit;
+  return findVisible(ctx, SupervisionVisit, globalId, (visit) => followsProject(ctx, visit.project.id));
 }
 
-export async function getFollowUp(ctx: Context, globalId: string): Promise<FollowUp> {
+export function getFollowUp(ctx: Context, globalId: string): Promise<FollowUp> {
   requireDeliveryRole(ctx);
-  const id = decodeId(globalId, 'FollowUp');
-  const followUp = id ? await ctx.loaders.byId(FollowUp).load(id) : null;
-  if (!followUp || !(await followsProject(ctx, followUp.project.id))) throw notFound('FollowUp');
-  return followUp;
+  return findVisible(ctx, FollowUp, globalId, (followUp) => followsProject(ctx, followUp.project.id));
 }
 
 /** A project's visits, newest first; one statement for every project of a list. */

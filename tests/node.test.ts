@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { isInterfaceType } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSchema } from '../src/app/schema.js';
+import { toGlobalId } from '../src/shared/node-id.js';
+import { NodeDocument } from './generated/graphql.js';
+import { useTestApp } from './support/app.js';
+import type { Client } from './support/client.js';
+import { projectWithHistory } from './support/lifecycle.js';
+
+const app = useTestApp();
+
+/** Every object type that implements Node in the schema the server serves: a new one is walked too. */
+const schema = await createSchema();
+const nodeInterface = schema.getType('Node');
+if (!isInterfaceType(nodeInterface)) throw new Error('The schema has no Node interface');
+const NODE_TYPES = schema.getImplementations(nodeInterface).objects.map((type) => type.name).sort();
+
+/** How to get an object of each type through the API, and someone its type's rule hides it from. */
+interface Sample {
+  id: string;
+  /** Who may not see it and must be told NOT_FOUND; none where every signed-in person may see it. */
+  hiddenFrom: Client | null;
+}
+
+let samples: Record<string, Sample>;
+
+beforeAll(async () => {
+  const world = await projectWithHistory(app());
+  const { outsider, assignments, session, visit, report, conditionalDecision } = world;
+  const evaluator = assignments[0].evaluator;
+  const assigned = world.events.find((event) => event.type === 'EVALUATOR_ASSIGNED')!;
+  samples = {
+    Person: { id: world.staff.id, hiddenFrom: world.applicant.client },
+    Organization: { id: world.organization.id, hiddenFrom: outsider.client },
+    // Programmes are public calls: every signed-in person sees them.
+    Program: { id: world.program.id, hiddenFrom: null },
+    Project: { id: world.project.id, hiddenFrom: outsider.client },
+    ProposalRevision: { id: world.revision.id, hiddenFrom: outsider.client },
+    ReviewRound: { id: world.round.id, hiddenFrom: world.mentor.client },
+    ReviewAssignment: { id: assignments[0].assignmentId, hiddenFrom: outsider.client },
+    Decision: { id: conditionalDecision.id, hiddenFrom: outsider.client },
+    DecisionCondition: { id: conditionalDecision.conditions[0].id, hiddenFrom: outsider.client },
+    // The evaluator sees the project to score it, not its coaching.
+    CoachingSession: { id: session.id, hiddenFrom: evaluator.client },
+    ActionItem: { id: session.actionItems[0].id, hiddenFrom: evaluator.client },
+    SupervisionVisit: { id: visit.id, hiddenFrom: outsider.client },
+    FollowUp: { id: visit.followUps[0].id, hiddenFrom: outsider.client },
+    ServiceReport: { id: report.id, hiddenFrom: outsider.client },
+    // The project's own applicant sees its trail, but not who was assigned to review it.
+    LifecycleEvent: { id: assigned.id, hiddenFrom: world.applicant.client },
+  };
+}, 120_000);
+
+describe('node(id:) for every type that implements Node', () => {
+  it('knows how to reach an object of every Node type', () => {
+    expect(NODE_TYPES.filter((type) => !samples[type]), 'Node types with no sample here: add one, and a fetcher in node.resolver.ts').toEqual([]);
+  });
+
+  it.each(NODE_TYPES)('fetches a %s for staff, and for no one its rule hides it from', async (type) => {
+    const sample = samples[type];
+    const fetched = await app().admin.data(NodeDocument, { id: sample.id });
+    expect(fetched.node).toMatchObject({ __typename: type, id: sample.id });
+
+    const refusals: [Client, string][] = [[app().anonymous, 'UNAUTHENTICATED']];
+    if (sample.hiddenFrom) refusals.push([sample.hiddenFrom, 'NOT_FOUND']);
+    for (const [client, code] of refusals) {
+      const hidden = await client.request(NodeDocument, { id: sample.id });
+      expect(hidden.data).toEqual({ node: null });
+      expect(hidden.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([[code, ['node']]]);
+    }
+  });
+
+  it('answers NOT_FOUND for a well-formed ID of no type of ours, even one named like an Object method', async () => {
+    for (const type of ['constructor', 'toString', 'Nope']) {
+      const result = await app().admin.request(NodeDocument, { id: toGlobalId(type, '00000000-0000-4000-8000-000000000000') });
+      expect(result.errors?.map((e) => e.extensions?.code), type).toEqual(['NOT_FOUND']);
+    }
+  });
+});

@@ -48,7 +48,7 @@ const FIELD_ORDER: readonly (TextField | ListField | 'requestedAmount')[] = [
 ];
 
 /** Two texts at least this similar are one text, edited. */
-export const EDIT_SIMILARITY = 0.5;
+const EDIT_SIMILARITY = 0.5;
 
 function bigrams(text: string): Map<string, number> {
   const chars = [...text.normalize('NFKC').toLowerCase().replace(/\s+/g, '')];

@@ -361,11 +361,12 @@ describe('supervision, reports and closing', () => {
 describe('cursors', () => {
   const unsafe = (prefix: string) => Buffer.from(`${prefix}:${'9'.repeat(30)}`).toString('base64url');
 
-  it('refuses a page cursor whose offset is past the safe integers', async () => {
+  it('refuses a page cursor whose number is past the safe integers', async () => {
+    const revisionCursor = (number: string) => Buffer.from(`v1|revisions:NEWEST_FIRST|[${number}]`).toString('base64url');
     expect(await app().admin.errorCode(ProjectsDocument, { first: 5, after: unsafe('offset') })).toBe('BAD_USER_INPUT');
-    expect(await app().admin.errorCode(ProjectRevisionsDocument, { id: draft.projectId, after: unsafe('offset') })).toBe('BAD_USER_INPUT');
-    const safe = await app().admin.data(ProjectsDocument, { first: 5, after: Buffer.from('offset:9007199254740990').toString('base64url') });
-    expect(safe.projects!.edges).toEqual([]);
+    expect(await app().admin.errorCode(ProjectRevisionsDocument, { id: draft.projectId, after: revisionCursor('9'.repeat(30)) })).toBe('BAD_USER_INPUT');
+    const safe = await app().admin.data(ProjectRevisionsDocument, { id: draft.projectId, after: revisionCursor('9007199254740990') });
+    expect(safe.project!.revisions.pageInfo.hasNextPage).toBe(false);
   });
 
   it('refuses an event cursor past the safe integers, and too many projects to follow', async () => {

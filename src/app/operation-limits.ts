@@ -42,14 +42,17 @@ const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(ty
 
 /**
  * The worst case number of objects an operation can return, as GitHub counts it: every object
- * costs 1; a connection multiplies what one of its items costs by `first` (default page size), so
+ * costs 1; a connection multiplies what one of its items costs by `first` or `last` (default page size), so
  * nested connections multiply; a plain list of objects counts as ASSUMED_LIST_LENGTH items;
  * scalars, `totalCount`, `pageInfo` and introspection are free.
  */
 function estimateCost({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
   // Introspection has its own switch (INTROSPECTION) and is bounded by the depth-free schema it describes.
   if (isLeafType(getNamedType(field.type)) || field.name.startsWith('__')) return 0;
-  if (isConnection(field.type)) return 1 + (typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE) * childComplexity;
+  if (isConnection(field.type)) {
+    const size = [args.first, args.last].find((n) => typeof n === 'number') ?? DEFAULT_PAGE_SIZE;
+    return 1 + size * childComplexity;
+  }
   if (isObjectType(type) && isConnection(type)) return field.name === 'nodes' || field.name === 'edges' ? 1 + childComplexity : 0;
   return isList(field.type) ? ASSUMED_LIST_LENGTH * (1 + childComplexity) : 1 + childComplexity;
 }

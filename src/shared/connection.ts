@@ -1,20 +1,56 @@
-import type { EntityDictionary, EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import type { EntityDictionary, EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../app/context.js';
-import { raw } from '@mikro-orm/postgresql';
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
+import { groupByKey } from './loaders.js';
+import { isUuid } from './node-id.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many to return: 1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}.` })
+  @Field(() => Int, { nullable: true, description: `Page forwards: the first this many items after \`after\` (1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither \`first\` nor \`last\` is given).` })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Return the items after this cursor (an `endCursor` or edge `cursor`).' })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page backwards: the last this many items before \`before\` (1 to ${MAX_PAGE_SIZE}), still in the list’s order. Not with \`first\`.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return the items before this cursor (a `startCursor` or edge `cursor`).' })
+  before?: string | null;
 }
+
+export enum ChronologicalOrder {
+  OLDEST_FIRST = 'OLDEST_FIRST',
+  NEWEST_FIRST = 'NEWEST_FIRST',
+}
+registerEnumType(ChronologicalOrder, {
+  name: 'ChronologicalOrder',
+  description: 'Which end of a list that grows with time comes first.',
+  valuesConfig: {
+    OLDEST_FIRST: { description: 'The earliest first, in the order things happened.' },
+    NEWEST_FIRST: { description: 'The latest first: the first item is the most recent.' },
+  },
+});
+
+/** Page arguments of a list that grows with time; `defaultOrder` is the order it had before clients could choose. */
+function ChronologicalPageArgs(defaultOrder: ChronologicalOrder) {
+  @ArgsType()
+  class ChronologicalPage extends PageArgs {
+    @Field(() => ChronologicalOrder, { defaultValue: defaultOrder, description: 'Which end of the list comes first; cursors only work in the order that gave them out.' })
+    order!: ChronologicalOrder;
+  }
+  return ChronologicalPage;
+}
+
+@ArgsType()
+export class OldestFirstPageArgs extends ChronologicalPageArgs(ChronologicalOrder.OLDEST_FIRST) {}
+
+@ArgsType()
+export class NewestFirstPageArgs extends ChronologicalPageArgs(ChronologicalOrder.NEWEST_FIRST) {}
 
 @ObjectType()
 export class PageInfo {
@@ -49,34 +85,203 @@ export function ConnectionType<T extends object>(item: ClassType<T>, name = item
   return Connection;
 }
 
-function encodeCursor(offset: number): string {
-  return Buffer.from(`offset:${offset}`).toString('base64url');
+/** How a sort key's value is written into a cursor and checked when it comes back. */
+export type SortKeyType = 'timestamp' | 'date' | 'text' | 'integer' | 'uuid';
+
+export interface SortKey {
+  column: string;
+  type: SortKeyType;
+  descending: boolean;
+  /** No two rows of the list share the value (an event's position, a revision's number in its project). */
+  unique?: boolean;
 }
 
-function decodeCursor(cursor: string): number {
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  // An offset past the safe integers would lose digits and quietly return some other page.
-  if (!match || !Number.isSafeInteger(Number(match[1]) + 1)) throw badInput('That cursor is not one this API gave out; pass back an `endCursor` unchanged.');
-  return Number(match[1]) + 1;
+/**
+ * An order a list is read in. Its keys end with a unique one, so every row has one place, and a
+ * cursor (its row's key values) marks a point in the order that stays put when rows are added or
+ * removed. `name` is written into the cursors, so they only work on the list and order that gave them out.
+ */
+export interface ListOrder {
+  name: string;
+  keys: SortKey[];
 }
 
-export function pageWindow(args: PageArgs): { limit: number; offset: number } {
-  const limit = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw badInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}, got ${limit}.`);
+export const ascending = (column: string, type: SortKeyType, { unique = false } = {}): SortKey => ({ column, type, descending: false, unique });
+export const descending = (column: string, type: SortKeyType, { unique = false } = {}): SortKey => ({ column, type, descending: true, unique });
+
+/** An order by `keys`, ties broken by the id in the direction of the last key, so one row value comparison serves. */
+export function listOrder(name: string, ...keys: SortKey[]): ListOrder {
+  const last = keys.at(-1)!;
+  return { name, keys: last.unique ? keys : [...keys, { column: 'id', type: 'uuid', descending: last.descending }] };
+}
+
+/** Oldest-first and newest-first orders of the list `list` by one key that grows with time. */
+export function chronologicalOrders(list: string, column: string, type: SortKeyType, options: { unique?: boolean } = {}): Record<ChronologicalOrder, ListOrder> {
+  return {
+    [ChronologicalOrder.OLDEST_FIRST]: listOrder(`${list}:${ChronologicalOrder.OLDEST_FIRST}`, ascending(column, type, options)),
+    [ChronologicalOrder.NEWEST_FIRST]: listOrder(`${list}:${ChronologicalOrder.NEWEST_FIRST}`, descending(column, type, options)),
+  };
+}
+
+const CURSOR_VERSION = 'v1';
+
+/** Times in cursors are UTC to the microsecond, whatever the session's time zone, so they compare exactly. */
+const CURSOR_VALUE_SQL: Record<SortKeyType, (column: string) => string> = {
+  timestamp: (column) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  date: (column) => `to_char(${column}, 'YYYY-MM-DD')`,
+  text: (column) => column,
+  integer: (column) => column,
+  uuid: (column) => column,
+};
+
+/** Date normalises 2026-02-31 into March: a date or time that does not come back as written is not a real one. */
+const isRealUtc = (value: string) => {
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value.slice(0, 23));
+};
+
+const VALID_CURSOR_VALUE: Record<SortKeyType, (value: unknown) => boolean> = {
+  timestamp: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value) && isRealUtc(value),
+  date: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealUtc(value),
+  // PostgreSQL text holds no NUL; the longest sorted text (a title) has 200 characters.
+  text: (value) => typeof value === 'string' && value.length <= 1000 && !value.includes('\u0000'),
+  integer: (value) => Number.isSafeInteger(value),
+  uuid: (value) => typeof value === 'string' && isUuid(value),
+};
+
+const CAST: Record<SortKeyType, string> = { timestamp: '::timestamptz', date: '::date', text: '', integer: '::bigint', uuid: '::uuid' };
+
+function encodeCursor(order: ListOrder, values: unknown[]): string {
+  return Buffer.from(`${CURSOR_VERSION}|${order.name}|${JSON.stringify(values)}`).toString('base64url');
+}
+
+const foreignCursor = () => badInput('That cursor is not one this list gave out: pass back a cursor of this list and order unchanged.');
+
+function decodeCursor(order: ListOrder, cursor: string): unknown[] {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  // Decoding skips what is not base64url: only the exact encoding of the decoded text is a cursor.
+  if (Buffer.from(text).toString('base64url') !== cursor) throw foreignCursor();
+  const [version, name, ...json] = text.split('|');
+  if (version !== CURSOR_VERSION || name !== order.name) throw foreignCursor();
+  let values: unknown;
+  try {
+    values = JSON.parse(json.join('|'));
+  } catch {
+    throw foreignCursor();
   }
-  return { limit, offset: args.after ? decodeCursor(args.after) : 0 };
+  // Every value is checked before it reaches SQL, where a malformed one would be an error, not a refusal.
+  if (!Array.isArray(values) || values.length !== order.keys.length || !order.keys.every((key, i) => VALID_CURSOR_VALUE[key.type](values[i]))) {
+    throw foreignCursor();
+  }
+  return values;
 }
 
-export function toPage<T>(items: T[], offset: number, totalCount: number): Page<T> {
-  const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+interface PageWindow {
+  limit: number;
+  /** Read from the end (`last`): the rows are fetched in reverse and turned round. */
+  backward: boolean;
+  after: unknown[] | null;
+  before: unknown[] | null;
+}
+
+function pageSize(argument: 'first' | 'last', size: number): number {
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput(`"${argument}" must be between 1 and ${MAX_PAGE_SIZE}, got ${size}.`);
+  return size;
+}
+
+function pageWindow(args: PageArgs, order: ListOrder): PageWindow {
+  if (args.first != null && args.last != null) throw badInput('Give "first" (with "after") to page forwards or "last" (with "before") to page backwards, not both.');
+  const backward = args.last != null;
+  return {
+    limit: backward ? pageSize('last', args.last!) : pageSize('first', args.first ?? DEFAULT_PAGE_SIZE),
+    backward,
+    after: args.after ? decodeCursor(order, args.after) : null,
+    before: args.before ? decodeCursor(order, args.before) : null,
+  };
+}
+
+/** SQL text with its parameters, in the order of its `?`. */
+interface Sql {
+  text: string;
+  params: unknown[];
+}
+
+function orderBy(order: ListOrder, alias: string, reverse: boolean): string {
+  return order.keys.map((key) => `${alias}.${key.column} ${key.descending !== reverse ? 'desc' : 'asc'}`).join(', ');
+}
+
+/**
+ * Whether the row of `alias` lies after the cursor `values` in the order (or before it, `towardsStart`).
+ * A run of keys sorted the same way compares as one row value, `(k1, k2, id) > (?, ?, ?)`, which a
+ * B-tree index on those columns answers; a later run decides only among rows equal on the earlier ones.
+ */
+function beyond(order: ListOrder, alias: string, values: unknown[], towardsStart: boolean): Sql {
+  const runs: { keys: SortKey[]; values: unknown[] }[] = [];
+  order.keys.forEach((key, i) => {
+    const run = runs.at(-1);
+    if (run && run.keys[0].descending === key.descending) {
+      run.keys.push(key);
+      run.values.push(values[i]);
+    } else {
+      runs.push({ keys: [key], values: [values[i]] });
+    }
+  });
+  return runs.reduceRight<Sql | null>((later, run) => {
+    const row = `(${run.keys.map((key) => `${alias}.${key.column}`).join(', ')})`;
+    const cursor = `(${run.keys.map((key) => `?${CAST[key.type]}`).join(', ')})`;
+    const compare = `${row} ${run.keys[0].descending !== towardsStart ? '<' : '>'} ${cursor}`;
+    if (!later) return { text: `(${compare})`, params: run.values };
+    return { text: `(${compare} or (${row} = ${cursor} and ${later.text}))`, params: [...run.values, ...run.values, ...later.params] };
+  }, null)!;
+}
+
+/** The rows of `alias` between the window's cursors. */
+function withinCursors(order: ListOrder, window: PageWindow, alias: string): Sql {
+  const bounds = [window.after && beyond(order, alias, window.after, false), window.before && beyond(order, alias, window.before, true)].filter((bound) => !!bound);
+  return { text: bounds.map((bound) => bound.text).join(' and ') || 'true', params: bounds.flatMap((bound) => bound.params) };
+}
+
+const cursorColumn = (order: ListOrder, alias: string) =>
+  `json_build_array(${order.keys.map((key) => CURSOR_VALUE_SQL[key.type](`${alias}.${key.column}`)).join(', ')}) as page_cursor`;
+
+/**
+ * Aggregates over the whole filtered list: all its rows, and the rows outside the cursors on either
+ * side, which tell whether there are pages beyond.
+ */
+function countColumns(order: ListOrder, window: PageWindow, alias: string): Sql {
+  const columns: Sql[] = [{ text: 'count(*) as page_total', params: [] }];
+  for (const [values, towardsStart, name] of [[window.after, false, 'page_preceding'], [window.before, true, 'page_following']] as const) {
+    if (!values) continue;
+    const inside = beyond(order, alias, values, towardsStart);
+    columns.push({ text: `count(*) filter (where not ${inside.text}) as ${name}`, params: inside.params });
+  }
+  return { text: columns.map((column) => column.text).join(', '), params: columns.flatMap((column) => column.params) };
+}
+
+type PageRow = Record<string, unknown>;
+
+function withoutPageColumns({ page_cursor: _c, page_total: _t, page_preceding: _p, page_following: _f, page_position: _n, page_project_id: _i, ...row }: PageRow): PageRow {
+  return row;
+}
+
+/**
+ * The page from the counts and the rows fetched in the window's direction (one more than asked
+ * for when there is more). A row without a cursor is the counts' alone: the page is empty.
+ */
+function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (row: PageRow) => T): Page<T> {
+  const fetched = rows.filter((row) => row.page_cursor != null);
+  const kept = fetched.slice(0, window.limit);
+  if (window.backward) kept.reverse();
+  const more = fetched.length > window.limit;
+  const edges = kept.map((row) => ({ cursor: encodeCursor(order, row.page_cursor as unknown[]), node: map(withoutPageColumns(row)) }));
+  const counts = rows[0];
   return {
     edges,
-    nodes: items,
-    totalCount,
+    nodes: edges.map((edge) => edge.node),
+    totalCount: Number(counts?.page_total ?? 0),
     pageInfo: {
-      hasNextPage: offset + items.length < totalCount,
-      hasPreviousPage: offset > 0,
+      hasNextPage: Number(counts?.page_following ?? 0) > 0 || (!window.backward && more),
+      hasPreviousPage: Number(counts?.page_preceding ?? 0) > 0 || (window.backward && more),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -84,67 +289,59 @@ export function toPage<T>(items: T[], offset: number, totalCount: number): Page<
 }
 
 /**
- * One page of entities and the total count in a single statement (`count(*) over ()`), so a list
- * costs one query however it is paged.
+ * One page of entities and its counts in a single statement: the counts aggregate the whole filtered
+ * list, and the page joined to them is read in `order` from the cursor on (`limit`), so an index on
+ * the order's keys serves it without sorting the list. `where` may be any filter; the order is
+ * written by the caller, never taken from input.
  */
-export async function findPage<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  where: FilterQuery<T>,
-  orderBy: QueryOrderMap<T>,
-  args: PageArgs,
-): Promise<Page<T>> {
-  const { limit, offset } = pageWindow(args);
-  const rows: Record<string, unknown>[] = await em
-    .createQueryBuilder(entity, 'e')
-    .select(['e.*', raw('count(*) over () as "page_total_count"')])
-    .where(where)
-    .orderBy(orderBy)
-    .limit(limit)
-    .offset(offset)
-    .execute('all', false);
-  let totalCount = rows.length ? Number(rows[0].page_total_count) : 0;
-  if (!rows.length && offset > 0) totalCount = await em.count(entity, where);
-  const items = rows.map(({ page_total_count: _, ...row }) => em.map(entity, row as EntityDictionary<T>));
-  return toPage(items, offset, totalCount);
+export async function findPage<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, order: ListOrder, args: PageArgs): Promise<Page<T>> {
+  const window = pageWindow(args, order);
+  const filtered = em.createQueryBuilder(entity, 'e').select('e.*').where(where).getKnexQuery().toSQL();
+  const counts = countColumns(order, window, 'e');
+  const within = withinCursors(order, window, 'e');
+  const rows: PageRow[] = await em.execute(
+    `select page.*, counts.*
+       from (select ${counts.text} from (${filtered.sql}) e) counts
+       left join (
+         select e.*, ${cursorColumn(order, 'e')}
+           from (${filtered.sql}) e
+          where ${within.text}
+          order by ${orderBy(order, 'e', window.backward)}
+          limit ?) page on true
+      order by ${orderBy(order, 'page', window.backward)}`,
+    [...counts.params, ...filtered.bindings, ...filtered.bindings, ...within.params, window.limit + 1],
+  );
+  return toPage(order, window, rows, (row) => em.map(entity, row as EntityDictionary<T>));
 }
 
 /**
- * One page of a project's rows of `entity` (coaching sessions, visits, service reports), batched across every project
- * the request resolves: one statement numbers each project's rows with `row_number()` and counts them
- * with `count(*) over`, so a list of N projects with their visits costs the same as one project.
- * `orderBy` is SQL over the alias `e`, written by the caller, never taken from input.
+ * One page of a project's rows of `entity` (revisions, coaching sessions, visits, service reports),
+ * batched across every project the request resolves, in one statement: each project's rows are
+ * counted, and those between the cursors numbered with `row_number()` per project, so a list of N
+ * projects with their visits costs the same as one project.
  */
-export function projectPage<T extends object>(ctx: Context, entity: EntityName<T>, projectId: string, orderBy: string, args: PageArgs): Promise<Page<T>> {
-  const { limit, offset } = pageWindow(args);
+export function projectPage<T extends object>(ctx: Context, entity: EntityName<T>, projectId: string, order: ListOrder, args: PageArgs): Promise<Page<T>> {
+  const window = pageWindow(args, order);
   const table = ctx.em.getMetadata().get(entity).tableName;
   return ctx.loaders
-    .keyed(`${table} page by project: ${orderBy} ${limit} ${offset}`, async (projectIds, em) => {
-      const rows: { project_id: string; page_total_count: string; page_position: string }[] = await em.execute(
-        `select * from (
-           select e.*, count(*) over (partition by e.project_id) as page_total_count,
-                  row_number() over (partition by e.project_id order by ${orderBy}) as page_position
-             from "${table}" e where e.project_id in (?)) numbered
-          where page_position > ? and page_position <= ?
-          order by page_position`,
-        [[...projectIds], offset, offset + limit],
+    .keyed(`${table} page by project: ${order.name} ${JSON.stringify(args)}`, async (projectIds, em) => {
+      const counts = countColumns(order, window, 'e');
+      const within = withinCursors(order, window, 'e');
+      const rows: PageRow[] = await em.execute(
+        `select numbered.*, counts.*
+           from (select e.project_id as page_project_id, ${counts.text} from "${table}" e where e.project_id in (?) group by e.project_id) counts
+           left join (
+             select * from (
+               select e.*, ${cursorColumn(order, 'e')},
+                      row_number() over (partition by e.project_id order by ${orderBy(order, 'e', window.backward)}) as page_position
+                 from "${table}" e
+                where e.project_id in (?) and ${within.text}) windowed
+              where page_position <= ?) numbered on numbered.project_id = counts.page_project_id
+          order by counts.page_project_id, numbered.page_position`,
+        [...counts.params, [...projectIds], [...projectIds], ...within.params, window.limit + 1],
       );
-      const items = new Map(projectIds.map((id): [string, T[]] => [id, []]));
-      const totals = new Map<string, number>();
-      for (const { page_total_count, page_position: _, ...row } of rows) {
-        items.get(row.project_id)!.push(em.map(entity, row as unknown as EntityDictionary<T>));
-        totals.set(row.project_id, Number(page_total_count));
-      }
-      // A page past the end has no rows to carry the total: count those projects, in one more statement.
-      const uncounted = offset > 0 ? projectIds.filter((id) => !totals.has(id)) : [];
-      if (uncounted.length) {
-        const counts: { project_id: string; total: string }[] = await em.execute(
-          `select project_id, count(*) as total from "${table}" where project_id in (?) group by project_id`,
-          [uncounted],
-        );
-        for (const { project_id, total } of counts) totals.set(project_id, Number(total));
-      }
-      return projectIds.map((id) => toPage(items.get(id)!, offset, totals.get(id) ?? 0));
+      const rowsOf = groupByKey(projectIds, rows, (row) => row.page_project_id as string);
+      return rowsOf.map((projectRows) => toPage(order, window, projectRows, (row) => em.map(entity, row as EntityDictionary<T>)));
     })
     .load(projectId);
 }

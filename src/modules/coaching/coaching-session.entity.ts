@@ -1,4 +1,4 @@
-import { Check, Collection, Entity, Enum, ManyToOne, OneToMany, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -17,6 +17,8 @@ registerEnumType(CoachingMode, { name: 'CoachingMode', description: '现场 / �
 /** A coaching session (辅导): who coached, how, what was discussed, and what the applicant should do next. */
 @ObjectType({ implements: Node, description: 'A coaching session (辅导) with its action items.' })
 @Entity({ tableName: 'coaching_session' })
+// A project's sessions are listed by when they were held, then id.
+@Index({ properties: ['project', 'heldAt', 'id'] })
 @Check({ name: 'coaching_session_duration_valid', expression: 'duration_minutes > 0 and duration_minutes <= 1440' })
 export class CoachingSession extends BaseEntity {
   @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict', index: true })

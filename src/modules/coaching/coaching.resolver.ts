@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
-import { PageArgs } from '../../shared/connection.js';
+import { NewestFirstPageArgs, PageArgs } from '../../shared/connection.js';
 import { badInput } from '../../shared/errors.js';
 import { runMutation } from '../../shared/mutation.js';
 import { decodeId } from '../../shared/node-id.js';
@@ -84,8 +84,8 @@ export class ActionItemResolver {
 
 @Resolver(() => Project)
 export class ProjectCoachingResolver {
-  @FieldResolver(() => CoachingSessionConnection, { nullable: true, description: 'Coaching sessions, newest first (not for evaluators).' })
-  coachingSessions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
+  @FieldResolver(() => CoachingSessionConnection, { nullable: true, description: 'Coaching sessions, newest first unless `order` says otherwise (not for evaluators).' })
+  coachingSessions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs) {
     return coaching.listCoachingSessions(ctx, project, page);
   }
 

@@ -3,7 +3,7 @@ import type { Context } from '../../app/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { requireViewer } from '../../shared/auth.js';
-import { findPage, projectPage, type Page, type PageArgs } from '../../shared/connection.js';
+import { ascending, chronologicalOrders, findPage, listOrder, projectPage, type NewestFirstPageArgs, type Page, type PageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
 import { MAX_ITEMS, MAX_LENGTH, MAX_SESSION_MINUTES } from '../../shared/input-limits.js';
 import { findVisible } from '../../shared/node.js';
@@ -42,13 +42,15 @@ export function getActionItem(ctx: Context, globalId: string): Promise<ActionIte
   return findVisible(ctx, ActionItem, globalId, (item) => coachingVisible(ctx, item.project.id));
 }
 
+const SESSION_ORDERS = chronologicalOrders('coachingSessions', 'held_at', 'timestamp');
+
 /**
- * A project's sessions, newest first. Pages for every project resolved in the request come from one
+ * A project's sessions, newest first by default. Pages for every project resolved in the request come from one
  * statement (a window per project), so a list of projects with their sessions costs the same however long.
  */
-export async function listCoachingSessions(ctx: Context, project: Project, args: PageArgs): Promise<Page<CoachingSession>> {
+export async function listCoachingSessions(ctx: Context, project: Project, args: NewestFirstPageArgs): Promise<Page<CoachingSession>> {
   await requireCoachingVisible(ctx, project);
-  return projectPage(ctx, CoachingSession, project.id, 'e.held_at desc, e.id', args);
+  return projectPage(ctx, CoachingSession, project.id, SESSION_ORDERS[args.order], args);
 }
 
 /** A session's action items by due date, batched across sessions. */
@@ -72,13 +74,15 @@ export async function openActionItems(ctx: Context, project: Project): Promise<A
     .load(project.id);
 }
 
+const OVERDUE_BY_DUE_DATE = listOrder('overdueActionItems:DUE_DATE', ascending('due_date', 'date'));
+
 /** Open items due before today on projects whose coaching the viewer sees, earliest due first. */
 export function listOverdueActionItems(ctx: Context, args: PageArgs, programId?: string) {
   const viewer = requireViewer(ctx.viewer);
   // The project is a many-to-one join, so it cannot repeat an item.
   const where: FilterQuery<ActionItem>[] = [{ doneAt: null, dueDate: { $lt: platformDate(ctx.now) } }, { project: coachingProjectsFilter(viewer) }];
   if (programId) where.push({ project: { program: programId } });
-  return findPage(ctx.em, ActionItem, { $and: where }, { dueDate: 'asc', id: 'asc' }, args);
+  return findPage(ctx.em, ActionItem, { $and: where }, OVERDUE_BY_DUE_DATE, args);
 }
 
 export async function logCoachingSession(ctx: Context, input: LogCoachingSessionInput) {

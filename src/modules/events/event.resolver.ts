@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { ObjectType } from 'type-graphql';
 import type { Context } from '../../app/context.js';
 import { isStaff } from '../../shared/auth.js';
-import { ConnectionType, PageArgs } from '../../shared/connection.js';
+import { ConnectionType, OldestFirstPageArgs } from '../../shared/connection.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { EventDetails, typedEventDetails } from './event-details.js';
@@ -16,8 +16,8 @@ export class LifecycleEventConnection extends ConnectionType(LifecycleEvent) {}
 
 @Resolver(() => Project)
 export class ProjectEventsResolver {
-  @FieldResolver(() => LifecycleEventConnection, { description: 'The audit trail, oldest first, as far as the viewer may see it.' })
-  events(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
+  @FieldResolver(() => LifecycleEventConnection, { description: 'The audit trail, oldest first unless `order` says otherwise, as far as the viewer may see it.' })
+  events(@Ctx() ctx: Context, @Root() project: Project, @Args(() => OldestFirstPageArgs) page: OldestFirstPageArgs) {
     return listEvents(ctx, project, page);
   }
 }

@@ -1,6 +1,6 @@
 import { ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { findPage, type PageArgs } from '../../shared/connection.js';
+import { chronologicalOrders, findPage, type OldestFirstPageArgs } from '../../shared/connection.js';
 import { findVisible } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import type { Project, ProjectStatus } from '../projects/project.entity.js';
@@ -36,7 +36,10 @@ export function getEvent(ctx: Context, globalId: string): Promise<LifecycleEvent
     canSeeEvent(ctx.viewer!, { type: event.type, evaluatorId: event.evaluator?.id ?? null }) && seesProject(ctx, event.project.id));
 }
 
-/** A project's audit trail, oldest first, as much of it as the viewer may see. */
-export function listEvents(ctx: Context, project: Project, args: PageArgs) {
-  return findPage(ctx.em, LifecycleEvent, { $and: [{ project: project.id }, visibleEventsFilter(ctx.viewer!)] }, { position: 'asc' }, args);
+/** Positions never repeat, so they alone order the trail. */
+const EVENT_ORDERS = chronologicalOrders('events', 'position', 'integer', { unique: true });
+
+/** A project's audit trail, oldest first by default, as much of it as the viewer may see. */
+export function listEvents(ctx: Context, project: Project, args: OldestFirstPageArgs) {
+  return findPage(ctx.em, LifecycleEvent, { $and: [{ project: project.id }, visibleEventsFilter(ctx.viewer!)] }, EVENT_ORDERS[args.order], args);
 }

@@ -4,7 +4,7 @@ import { PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { PersonConnection } from '../people/person.types.js';
 import { listProjects } from '../projects/project.service.js';
-import { ProjectConnection } from '../projects/project.types.js';
+import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
 import { Organization } from './organization.entity.js';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.inputs.js';
 import * as organizations from './organization.service.js';
@@ -38,7 +38,7 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => ProjectConnection, { description: 'This organisation’s projects that the viewer may see.' })
-  projects(@Ctx() ctx: Context, @Root() organization: Organization, @Args(() => PageArgs) page: PageArgs) {
+  projects(@Ctx() ctx: Context, @Root() organization: Organization, @Args(() => ProjectPageArgs) page: ProjectPageArgs) {
     return listProjects(ctx, page, { organization: organization.id });
   }
 }

@@ -1,13 +1,14 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, isStaff, requireRole, requireViewer } from '../../shared/auth.js';
-import { findPage, type PageArgs } from '../../shared/connection.js';
+import { ascending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId } from '../../shared/node-id.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { Person } from '../people/person.entity.js';
+import { PEOPLE_BY_NAME } from '../people/person.service.js';
 import { ProjectMentor } from '../projects/project-mentor.entity.js';
 import { creditCodeProblem } from './credit-code.js';
 import { Organization, OrganizationKind } from './organization.entity.js';
@@ -24,6 +25,8 @@ export function getOrganization(ctx: Context, globalId: string): Promise<Organiz
   return findVisible(ctx, Organization, globalId, (organization) => canSeeOrganization(ctx, organization.id));
 }
 
+const ORGANIZATIONS_BY_NAME = listOrder('organizations:NAME', ascending('name', 'text', { unique: true }));
+
 export async function listOrganizations(ctx: Context, args: PageArgs) {
   const viewer = requireViewer(ctx.viewer);
   let where: FilterQuery<Organization> = {};
@@ -33,12 +36,12 @@ export async function listOrganizations(ctx: Context, args: PageArgs) {
     if (viewer.organizationId) ids.add(viewer.organizationId);
     where = { id: { $in: [...ids] } };
   }
-  return findPage(ctx.em, Organization, where, { name: 'asc', id: 'asc' }, args);
+  return findPage(ctx.em, Organization, where, ORGANIZATIONS_BY_NAME, args);
 }
 
 export function listMembers(ctx: Context, organization: Organization, args: PageArgs) {
   if (!canSeeMembers(ctx.viewer, organization.id)) throw forbidden('see this organisation’s members');
-  return findPage(ctx.em, Person, { organization: organization.id }, { name: 'asc', id: 'asc' }, args);
+  return findPage(ctx.em, Person, { organization: organization.id }, PEOPLE_BY_NAME, args);
 }
 
 /** Normalises and validates the given fields against the organisation as it will be. */

@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Role } from '../../shared/auth.js';
 import { BaseEntity } from '../../shared/base.entity.js';
@@ -7,6 +7,8 @@ import { Organization } from '../organizations/organization.entity.js';
 
 @ObjectType({ implements: Node, description: 'Someone who signs in: staff, mentor, evaluator, applicant or administrator.' })
 @Entity({ tableName: 'person' })
+// Lists of people are by name, then id.
+@Index({ properties: ['name', 'id'] })
 @Check({ name: 'person_roles_valid', expression: `cardinality(roles) >= 1 and roles <@ array['ADMIN','STAFF','MENTOR','EVALUATOR','APPLICANT']::text[]` })
 @Check({ name: 'person_email_lower_case', expression: 'email = lower(email)' })
 @Check({ name: 'person_applicant_has_organization', expression: `not ('APPLICANT' = any(roles)) or organization_id is not null` })

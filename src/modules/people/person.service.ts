@@ -1,7 +1,7 @@
 import { ref, type EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, requireRole } from '../../shared/auth.js';
-import { findPage, type PageArgs } from '../../shared/connection.js';
+import { ascending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
 import { findVisible } from '../../shared/node.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
 import { decodeId } from '../../shared/node-id.js';
@@ -19,9 +19,12 @@ export async function viewerPerson(ctx: Context): Promise<Person | null> {
   return ctx.viewer ? ctx.loaders.byId(Person).load(ctx.viewer.id) : null;
 }
 
+/** People and organisation members alike, by name. */
+export const PEOPLE_BY_NAME = listOrder('people:NAME', ascending('name', 'text'));
+
 export function listPeople(ctx: Context, args: PageArgs, role?: Role | null) {
   requireRole(ctx.viewer, 'list people', Role.ADMIN, Role.STAFF);
-  return findPage(ctx.em, Person, role ? { roles: { $contains: [role] } } : {}, { name: 'asc', id: 'asc' }, args);
+  return findPage(ctx.em, Person, role ? { roles: { $contains: [role] } } : {}, PEOPLE_BY_NAME, args);
 }
 
 /** A person by global ID: staff see everyone, others only themselves. */

@@ -3,7 +3,7 @@ import type { Context } from '../../app/context.js';
 import { PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { listProjects } from '../projects/project.service.js';
-import { ProjectConnection } from '../projects/project.types.js';
+import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
 import { Program } from './program.entity.js';
 import { CreateProgramInput, UpdateProgramInput } from './program.inputs.js';
 import * as programs from './program.service.js';
@@ -37,7 +37,7 @@ export class ProgramResolver {
   }
 
   @FieldResolver(() => ProjectConnection, { description: 'This programme’s projects that the viewer may see.' })
-  projects(@Ctx() ctx: Context, @Root() program: Program, @Args(() => PageArgs) page: PageArgs) {
+  projects(@Ctx() ctx: Context, @Root() program: Program, @Args(() => ProjectPageArgs) page: ProjectPageArgs) {
     return listProjects(ctx, page, { program: program.id });
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
-import { findPage, type PageArgs } from '../../shared/connection.js';
+import { ascending, descending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
 import { findVisible } from '../../shared/node.js';
 import { FIRST_YEAR, LAST_YEAR, MAX_CRITERION_SCORE, MAX_ITEMS, MAX_LENGTH, applicationWindow } from '../../shared/input-limits.js';
 import { formatYuan, toFen } from '../../shared/money.js';
@@ -15,9 +15,12 @@ export function getProgram(ctx: Context, globalId: string): Promise<Program> {
   return findVisible(ctx, Program, globalId, () => true);
 }
 
+/** Names are unique, so year and name place every programme. */
+const PROGRAMS_BY_YEAR = listOrder('programs:YEAR', descending('year', 'integer'), ascending('name', 'text', { unique: true }));
+
 export function listPrograms(ctx: Context, args: PageArgs, year?: number | null) {
   requireViewer(ctx.viewer);
-  return findPage(ctx.em, Program, year ? { year } : {}, { year: 'desc', name: 'asc', id: 'asc' }, args);
+  return findPage(ctx.em, Program, year ? { year } : {}, PROGRAMS_BY_YEAR, args);
 }
 
 function checkRubric(checks: Checks, rubric: CriterionInput[], field: string, label: string) {

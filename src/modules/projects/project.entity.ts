@@ -1,4 +1,4 @@
-import { Check, DecimalType, Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Check, DecimalType, Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -26,6 +26,10 @@ registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'Where a p
 @ObjectType({ implements: Node, description: 'One applicant’s project in one programme, from first draft to closure.' })
 @Entity({ tableName: 'project' })
 @Unique({ properties: ['program', 'organization', 'title'] })
+// The orders of project lists (ProjectOrder), each ending with the id: a page is read off the index, either way.
+@Index({ properties: ['createdAt', 'id'] })
+@Index({ properties: ['updatedAt', 'id'] })
+@Index({ properties: ['title', 'id'] })
 @Check({ name: 'project_counts_valid', expression: 'revision_count >= 0 and (approved_grant is null or approved_grant >= 0)' })
 export class Project extends BaseEntity {
   @ManyToOne(() => Program, { ref: true, deleteRule: 'restrict', index: true })

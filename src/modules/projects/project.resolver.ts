@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
-import { PageArgs } from '../../shared/connection.js';
+import { NewestFirstPageArgs } from '../../shared/connection.js';
 import { decodeId } from '../../shared/node-id.js';
 import { runMutation } from '../../shared/mutation.js';
 import { badInput } from '../../shared/errors.js';
@@ -15,6 +15,7 @@ import { canSeeApplicant } from './project.permissions.js';
 import * as projects from './project.service.js';
 import {
   ProjectConnection,
+  ProjectPageArgs,
   ProjectPayload,
   ProjectViewerCan,
   ProposalRevisionConnection,
@@ -30,10 +31,10 @@ export class ProjectResolver {
     return projects.getProject(ctx, id);
   }
 
-  @Query(() => ProjectConnection, { nullable: true, description: 'The projects the viewer may see, newest first.' })
+  @Query(() => ProjectConnection, { nullable: true, description: 'The projects the viewer may see, newest first unless `order` says otherwise.' })
   projects(
     @Ctx() ctx: Context,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ProjectPageArgs) page: ProjectPageArgs,
     @Arg('programId', () => ID, { nullable: true }) programId?: string,
     @Arg('status', () => ProjectStatus, { nullable: true }) status?: ProjectStatus,
   ) {
@@ -97,8 +98,8 @@ export class ProjectResolver {
     return project.currentRevision ? ctx.loaders.byId(ProposalRevision).load(project.currentRevision.id) : null;
   }
 
-  @FieldResolver(() => ProposalRevisionConnection, { description: 'All revisions, newest first.' })
-  revisions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
+  @FieldResolver(() => ProposalRevisionConnection, { description: 'All revisions, newest first unless `order` says otherwise.' })
+  revisions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs) {
     return projects.listRevisions(ctx, project, page);
   }
 

@@ -1,7 +1,7 @@
 import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, isStaff, requireRole, requireViewer } from '../../shared/auth.js';
-import { findPage, projectPage, type PageArgs } from '../../shared/connection.js';
+import { ascending, chronologicalOrders, descending, findPage, listOrder, projectPage, type ListOrder, type NewestFirstPageArgs } from '../../shared/connection.js';
 import { findVisible } from '../../shared/node.js';
 import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
 import { formatYuan, toFen } from '../../shared/money.js';
@@ -14,6 +14,7 @@ import { Program } from '../programs/program.entity.js';
 import { ProjectMentor } from './project-mentor.entity.js';
 import { Project } from './project.entity.js';
 import type { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
+import { ProjectOrder, type ProjectPageArgs } from './project.types.js';
 import { canAssignTeam, canEditProposal, canSeeApplicant, canViewProject, visibleProjectsFilter } from './project.permissions.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 import { compareRevisionContent } from './revision-compare.js';
@@ -33,18 +34,27 @@ export async function seesProject(ctx: Context, projectId: string): Promise<bool
   return !!project && canViewProject(ctx, project);
 }
 
-export function listProjects(ctx: Context, args: PageArgs, where: FilterQuery<Project> = {}) {
+const PROJECT_ORDERS: Record<ProjectOrder, ListOrder> = {
+  [ProjectOrder.NEWEST_FIRST]: listOrder('projects:NEWEST_FIRST', descending('created_at', 'timestamp')),
+  [ProjectOrder.OLDEST_FIRST]: listOrder('projects:OLDEST_FIRST', ascending('created_at', 'timestamp')),
+  [ProjectOrder.RECENTLY_UPDATED]: listOrder('projects:RECENTLY_UPDATED', descending('updated_at', 'timestamp')),
+  [ProjectOrder.TITLE]: listOrder('projects:TITLE', ascending('title', 'text')),
+};
+
+export function listProjects(ctx: Context, args: ProjectPageArgs, where: FilterQuery<Project> = {}) {
   const viewer = requireViewer(ctx.viewer);
-  return findPage(ctx.em, Project, { $and: [where, visibleProjectsFilter(viewer)] }, { createdAt: 'desc', id: 'asc' }, args);
+  return findPage(ctx.em, Project, { $and: [where, visibleProjectsFilter(viewer)] }, PROJECT_ORDERS[args.order], args);
 }
 
 export function getRevision(ctx: Context, globalId: string): Promise<ProposalRevision> {
   return findVisible(ctx, ProposalRevision, globalId, (revision) => seesProject(ctx, revision.project.id));
 }
 
-/** Newest first; one statement for the revisions of every project in a list. */
-export function listRevisions(ctx: Context, project: Project, args: PageArgs) {
-  return projectPage(ctx, ProposalRevision, project.id, 'e.number desc', args);
+const REVISION_ORDERS = chronologicalOrders('revisions', 'number', 'integer', { unique: true });
+
+/** By number, newest first by default; one statement for the revisions of every project in a list. */
+export function listRevisions(ctx: Context, project: Project, args: NewestFirstPageArgs) {
+  return projectPage(ctx, ProposalRevision, project.id, REVISION_ORDERS[args.order], args);
 }
 
 export async function compareRevisions(ctx: Context, fromId: string, toId: string) {

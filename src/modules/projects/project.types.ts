@@ -1,5 +1,5 @@
-import { Field, Float, InterfaceType, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import { ConnectionType } from '../../shared/connection.js';
+import { ArgsType, Field, Float, InterfaceType, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { Project } from './project.entity.js';
 import { Activity, BudgetLine, IndicatorTarget, ProposalRevision, TeamMember } from './proposal-revision.entity.js';
@@ -7,6 +7,29 @@ import type { FieldChange, ItemChange, ListField } from './revision-compare.js';
 
 @ObjectType()
 export class ProjectConnection extends ConnectionType(Project) {}
+
+export enum ProjectOrder {
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  OLDEST_FIRST = 'OLDEST_FIRST',
+  RECENTLY_UPDATED = 'RECENTLY_UPDATED',
+  TITLE = 'TITLE',
+}
+registerEnumType(ProjectOrder, {
+  name: 'ProjectOrder',
+  description: 'How a list of projects is ordered.',
+  valuesConfig: {
+    NEWEST_FIRST: { description: 'The most recently created first.' },
+    OLDEST_FIRST: { description: 'The earliest created first.' },
+    RECENTLY_UPDATED: { description: 'The most recently changed first (a revision, a status, the team, a visit or report). A project changed while you page moves: it may show again or be passed.' },
+    TITLE: { description: 'By title, A to Z (in the database’s collation).' },
+  },
+});
+
+@ArgsType()
+export class ProjectPageArgs extends PageArgs {
+  @Field(() => ProjectOrder, { defaultValue: ProjectOrder.NEWEST_FIRST, description: 'How to order the projects; cursors only work in the order that gave them out.' })
+  order!: ProjectOrder;
+}
 
 @ObjectType()
 export class ProposalRevisionConnection extends ConnectionType(ProposalRevision) {}

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
-import { PageArgs } from '../../shared/connection.js';
+import { NewestFirstPageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
@@ -39,8 +39,8 @@ export class ServiceReportResolver {
 
 @Resolver(() => Project)
 export class ProjectReportsResolver {
-  @FieldResolver(() => ServiceReportConnection, { nullable: true, description: 'Service reports, latest period first (staff, the project’s mentors and the applicant).' })
-  serviceReports(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
+  @FieldResolver(() => ServiceReportConnection, { nullable: true, description: 'Service reports, latest period first unless `order` says otherwise (staff, the project’s mentors and the applicant).' })
+  serviceReports(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs) {
     return reports.listReports(ctx, project, page);
   }
 

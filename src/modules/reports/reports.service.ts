@@ -3,7 +3,7 @@ import type { Context } from '../../app/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
-import { projectPage, type PageArgs } from '../../shared/connection.js';
+import { chronologicalOrders, projectPage, type NewestFirstPageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
 import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH, MAX_MONTHLY_FIGURES } from '../../shared/input-limits.js';
 import { flushFirstWins } from '../../shared/mutation.js';
@@ -26,10 +26,13 @@ export function getReport(ctx: Context, globalId: string): Promise<ServiceReport
   return findVisible(ctx, ServiceReport, globalId, (report) => followsProject(ctx, report.project.id));
 }
 
-/** A project's reports, latest period first; one statement for every project of a list. */
-export async function listReports(ctx: Context, project: Project, args: PageArgs) {
+/** A project reports each month (YYYY-MM) once. */
+const REPORT_ORDERS = chronologicalOrders('serviceReports', 'period', 'text', { unique: true });
+
+/** A project's reports, latest period first by default; one statement for every project of a list. */
+export async function listReports(ctx: Context, project: Project, args: NewestFirstPageArgs) {
   if (!(await canViewReports(ctx, project))) throw forbidden('see this project’s service reports');
-  return projectPage(ctx, ServiceReport, project.id, 'e.period desc', args);
+  return projectPage(ctx, ServiceReport, project.id, REPORT_ORDERS[args.order], args);
 }
 
 function acceptedReportsOf(ctx: Context, projectId: string): Promise<ServiceReport[]> {

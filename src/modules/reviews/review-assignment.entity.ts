@@ -1,4 +1,4 @@
-import { Check, DecimalType, Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Check, DecimalType, Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, Float, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -43,6 +43,8 @@ export class CriterionScore {
 @ObjectType({ implements: Node, description: 'An evaluator’s assignment to a project in a round, with its scorecard.' })
 @Entity({ tableName: 'review_assignment' })
 @Unique({ properties: ['round', 'project', 'evaluator', 'revision'] })
+// An evaluator's assignments are listed by when they were made, then id.
+@Index({ properties: ['evaluator', 'createdAt', 'id'] })
 @Check({ name: 'review_assignment_submitted_complete', expression: `status <> 'SUBMITTED' or (submitted_at is not null and total is not null)` })
 @Check({ name: 'review_assignment_total_range', expression: 'total is null or (total >= 0 and total <= 100)' })
 export class ReviewAssignment extends BaseEntity {

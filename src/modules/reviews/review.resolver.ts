@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
-import { PageArgs } from '../../shared/connection.js';
+import { NewestFirstPageArgs, PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -29,8 +29,8 @@ export class ReviewRoundResolver {
     return reviews.getRound(ctx, id);
   }
 
-  @Query(() => ReviewAssignmentConnection, { nullable: true, description: 'The signed-in evaluator’s assignments, newest first.' })
-  myAssignments(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('status', () => AssignmentStatus, { nullable: true }) status?: AssignmentStatus) {
+  @Query(() => ReviewAssignmentConnection, { nullable: true, description: 'The signed-in evaluator’s assignments, newest first unless `order` says otherwise.' })
+  myAssignments(@Ctx() ctx: Context, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Arg('status', () => AssignmentStatus, { nullable: true }) status?: AssignmentStatus) {
     return reviews.myAssignments(ctx, page, status);
   }
 

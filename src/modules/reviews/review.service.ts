@@ -3,7 +3,7 @@ import type { Context } from '../../app/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
-import { findPage, type PageArgs } from '../../shared/connection.js';
+import { ascending, chronologicalOrders, findPage, listOrder, type NewestFirstPageArgs, type PageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
@@ -70,9 +70,11 @@ export function getRound(ctx: Context, globalId: string): Promise<ReviewRound> {
     canManageReviews(ctx.viewer) || (await ctx.em.count(ReviewAssignment, { round: round.id, evaluator: ctx.viewer!.id })) > 0);
 }
 
+const ROUNDS_AS_OPENED = listOrder('reviewRounds:OLDEST_FIRST', ascending('created_at', 'timestamp'));
+
 export function listRounds(ctx: Context, program: Program, args: PageArgs) {
   requireRole(ctx.viewer, 'list review rounds', Role.ADMIN, Role.STAFF);
-  return findPage(ctx.em, ReviewRound, { program: program.id }, { createdAt: 'asc', id: 'asc' }, args);
+  return findPage(ctx.em, ReviewRound, { program: program.id }, ROUNDS_AS_OPENED, args);
 }
 
 export function getAssignment(ctx: Context, globalId: string): Promise<ReviewAssignment> {
@@ -87,10 +89,12 @@ export function getAssignment(ctx: Context, globalId: string): Promise<ReviewAss
   });
 }
 
-/** An evaluator's own assignments, newest first. */
-export function myAssignments(ctx: Context, args: PageArgs, status?: AssignmentStatus | null) {
+const ASSIGNMENT_ORDERS = chronologicalOrders('myAssignments', 'created_at', 'timestamp');
+
+/** An evaluator's own assignments, newest first by default. */
+export function myAssignments(ctx: Context, args: NewestFirstPageArgs, status?: AssignmentStatus | null) {
   const viewer = requireRole(ctx.viewer, 'have review assignments', Role.EVALUATOR);
-  return findPage(ctx.em, ReviewAssignment, { evaluator: viewer.id, ...(status && { status }) }, { createdAt: 'desc', id: 'asc' }, args);
+  return findPage(ctx.em, ReviewAssignment, { evaluator: viewer.id, ...(status && { status }) }, ASSIGNMENT_ORDERS[args.order], args);
 }
 
 /** The round's leaderboard: every project scored in it, by the documented ranking rule. */

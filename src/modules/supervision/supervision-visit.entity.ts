@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
 import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -22,6 +22,8 @@ registerEnumType(RiskLevel, { name: 'RiskLevel', description: '正常 / 关注 /
 
 @ObjectType({ implements: Node, description: 'A supervision visit (督导走访) to a project in delivery.' })
 @Entity({ tableName: 'supervision_visit' })
+// A project's visits are listed by when they took place, then id.
+@Index({ properties: ['project', 'visitedAt', 'id'] })
 export class SupervisionVisit extends BaseEntity {
   @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict', index: true })
   project!: Ref<Project>;

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
-import { PageArgs } from '../../shared/connection.js';
+import { NewestFirstPageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
@@ -63,8 +63,8 @@ export class FollowUpResolver {
 
 @Resolver(() => Project)
 export class ProjectSupervisionResolver {
-  @FieldResolver(() => SupervisionVisitConnection, { nullable: true, description: 'Supervision visits, newest first (staff, the project’s mentors and the applicant).' })
-  supervisionVisits(@Ctx() ctx: Context, @Root() project: Project, @Args(() => PageArgs) page: PageArgs) {
+  @FieldResolver(() => SupervisionVisitConnection, { nullable: true, description: 'Supervision visits, newest first unless `order` says otherwise (staff, the project’s mentors and the applicant).' })
+  supervisionVisits(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs) {
     return supervision.listVisits(ctx, project, page);
   }
 

@@ -2,7 +2,7 @@ import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
-import { projectPage, type PageArgs } from '../../shared/connection.js';
+import { chronologicalOrders, projectPage, type NewestFirstPageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
 import { MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
 import { findVisible } from '../../shared/node.js';
@@ -41,10 +41,12 @@ export function getFollowUp(ctx: Context, globalId: string): Promise<FollowUp> {
   return findVisible(ctx, FollowUp, globalId, (followUp) => followsProject(ctx, followUp.project.id));
 }
 
-/** A project's visits, newest first; one statement for every project of a list. */
-export async function listVisits(ctx: Context, project: Project, args: PageArgs) {
+const VISIT_ORDERS = chronologicalOrders('supervisionVisits', 'visited_at', 'timestamp');
+
+/** A project's visits, newest first by default; one statement for every project of a list. */
+export async function listVisits(ctx: Context, project: Project, args: NewestFirstPageArgs) {
   if (!(await canFollowDelivery(ctx, project))) throw forbidden('see this project’s supervision visits');
-  return projectPage(ctx, SupervisionVisit, project.id, 'e.visited_at desc, e.id', args);
+  return projectPage(ctx, SupervisionVisit, project.id, VISIT_ORDERS[args.order], args);
 }
 
 /** A visit's follow-ups by due date, batched across the visits a request resolves. */

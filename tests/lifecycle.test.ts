@@ -106,7 +106,7 @@ describe('status changes go only through the transitions table', () => {
     const created = await project(applicant.client, (await program(app())).id);
     const early = await staff.client.data(StartProjectDeliveryDocument, { input: { projectId: created.id } });
     expect(early.startProjectDelivery.userErrors).toEqual([
-      { code: 'INVALID_STATUS', field: null, message: 'A project in status DRAFT cannot start delivery; from DRAFT the next steps are: SAVE_REVISION, SUBMIT, WITHDRAW.' },
+      { code: 'INVALID_STATUS', field: null, message: 'Project is DRAFT, so startProjectDelivery is not possible; you can: withdrawProject.' },
     ]);
     expect(await applicant.client.errorCode(CloseProjectDocument, { input: { projectId: created.id } })).toBe('FORBIDDEN');
     const events = await staff.client.data(ProjectEventsDocument, { id: created.id });
@@ -120,7 +120,7 @@ describe('status changes go only through the transitions table', () => {
     const withdrawn = await applicant.client.data(WithdrawProjectDocument, { input: { projectId: created.id, reason: '机构人手不足' } });
     expect(withdrawn.withdrawProject).toMatchObject({ userErrors: [], project: { status: 'WITHDRAWN' } });
     const again = await applicant.client.data(SubmitProjectDocument, { input: { projectId: created.id } });
-    expect(again.submitProject.userErrors[0]).toMatchObject({ code: 'INVALID_STATUS', message: expect.stringContaining('none (this status is final)') });
+    expect(again.submitProject.userErrors[0]).toMatchObject({ code: 'INVALID_STATUS', message: 'Project is WITHDRAWN, so submitProject is not possible; you have no step to take from here.' });
   });
 
   it('terminates a project in delivery only with a reason', async () => {

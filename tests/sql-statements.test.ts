@@ -1,7 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AssignProjectTeamDocument, ProjectBoardDocument, ProjectHistoryBoardDocument } from './generated/graphql.js';
+import {
+  AssignProjectTeamDocument,
+  OpenProjectClosingDocument,
+  ProjectBoardDocument,
+  ProjectFlagsBoardDocument,
+  ProjectHistoryBoardDocument,
+  RecordDecisionDocument,
+  StartProjectDeliveryDocument,
+  SubmitProjectDocument,
+} from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
+import type { Client } from './support/client.js';
 import { applicantOrganization, person, program, project, revision } from './support/factories.js';
+import { assign, evaluators, openRound, submitScorecard } from './support/lifecycle.js';
 
 const app = useTestApp();
 const PROJECTS = 50;
@@ -63,3 +74,61 @@ describe('listing projects with their organisation, current revision, mentors an
   });
 });
 
+
+describe('every viewerCan flag of a page of projects', () => {
+  const STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'IN_PROGRESS', 'CLOSING_REVIEW'] as const;
+  let programId: string;
+  let viewers: Record<'staff' | 'mentor' | 'applicant', Client>;
+
+  // Every fifth project in each status, so a page of 5 asks every precondition a page of 50 asks.
+  beforeAll(async () => {
+    const call = await program(app(), { minEvaluators: 1 });
+    programId = call.id;
+    const [staff, mentor, [evaluator]] = await Promise.all([person(app(), ['STAFF']), person(app(), ['MENTOR']), evaluators(app(), 1)]);
+    const { applicant } = await applicantOrganization(app());
+    viewers = { staff: staff.client, mentor: mentor.client, applicant: applicant.client };
+    const proposalRound = await openRound(staff.client, call.id);
+    const closingRound = await openRound(staff.client, call.id, 'CLOSING', '结项评估');
+    const created: string[] = [];
+    for (let i = 0; i < PROJECTS; i++) {
+      const { id } = await project(applicant.client, call.id, `社区项目 ${i}`);
+      await revision(applicant.client, id);
+      await staff.client.data(AssignProjectTeamDocument, { input: { projectId: id, mentorIds: [mentor.id] } });
+      created.push(id);
+    }
+    await Promise.all(created.map(async (id, i) => {
+      const status = STATUSES[i % STATUSES.length];
+      if (status === 'DRAFT') return;
+      await applicant.client.data(SubmitProjectDocument, { input: { projectId: id } });
+      if (status === 'SUBMITTED') return;
+      const [{ assignmentId }] = await assign(staff.client, proposalRound.id, id, [evaluator]);
+      if (status === 'UNDER_REVIEW') return;
+      await submitScorecard(evaluator, assignmentId, 85);
+      await staff.client.data(RecordDecisionDocument, { input: { projectId: id, outcome: 'APPROVED', grantAmount: 40000 } });
+      await staff.client.data(StartProjectDeliveryDocument, { input: { projectId: id } });
+      if (status === 'IN_PROGRESS') return;
+      await staff.client.data(OpenProjectClosingDocument, { input: { projectId: id } });
+      await assign(staff.client, closingRound.id, id, [evaluator]);
+    }));
+  }, 240_000);
+
+  it('costs the same statements for 50 projects as for 5, for staff, the mentor and the applicant', async () => {
+    const counts: Record<string, number[]> = {};
+    for (const [role, client] of Object.entries(viewers)) {
+      counts[role] = [];
+      for (const first of [5, 50]) {
+        counts[role].push(
+          await app().countStatements(async () => {
+            const { nodes } = (await client.data(ProjectFlagsBoardDocument, { first, programId })).projects!;
+            expect(new Set(nodes.map((n) => n.status))).toEqual(new Set(STATUSES));
+            expect(nodes.some((n) => Object.values(n.viewerCan).some(Boolean))).toBe(true);
+          }),
+        );
+      }
+    }
+    console.log(`SQL statements for every viewerCan flag of 5 and of 50 projects: ${JSON.stringify(counts)}`);
+    for (const [role, [few, many]] of Object.entries(counts)) expect(`${role}: ${many}`).toBe(`${role}: ${few}`);
+    // The viewer, the page with its count, then one statement each: open rounds, assignments, programmes, open follow-ups, unaccepted reports.
+    expect(counts.staff[1]).toBeLessThanOrEqual(7);
+  });
+});

@@ -5,7 +5,7 @@ import { ActionItemResolver, CoachingSessionResolver, ProjectCoachingResolver } 
 import { LifecycleEventResolver, ProjectEventsResolver } from '../modules/events/event.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { ClosingResolver } from '../modules/closing/closing.resolver.js';
-import { DecisionResolver, ProjectDecisionResolver } from '../modules/decisions/decision.resolver.js';
+import { DecisionConditionResolver, DecisionResolver, ProjectDecisionResolver } from '../modules/decisions/decision.resolver.js';
 import { ProgramReviewResolver, ProjectReviewResolver, ReviewAssignmentResolver, ReviewRoundResolver } from '../modules/reviews/review.resolver.js';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver } from '../modules/people/person.resolver.js';
@@ -39,6 +39,7 @@ export const resolvers = [
   ProjectReviewResolver,
   ProgramReviewResolver,
   DecisionResolver,
+  DecisionConditionResolver,
   ProjectDecisionResolver,
   ClosingResolver,
   CoachingSessionResolver,

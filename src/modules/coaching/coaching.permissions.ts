@@ -1,9 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
-import { teamOf } from '../projects/project-team.loader.js';
-import type { Project } from '../projects/project.entity.js';
-import { canViewProject, visibleProjectsFilter } from '../projects/project.permissions.js';
+import { Role, isStaff, type Viewer } from '../../shared/auth.js';
+import { ALLOWED, refuse, type Verdict } from '../../shared/permission.js';
+import { UserErrorCode } from '../../shared/user-errors.js';
+import { ProjectStatus, type Project } from '../projects/project.entity.js';
+import { canViewProject, isMentorOf, visibleProjectsFilter } from '../projects/project.permissions.js';
+import type { ActionItem } from './action-item.entity.js';
 
 /**
  * An evaluator sees a project to score it; who was coached on what is none of their business, so an
@@ -22,12 +24,22 @@ export async function canViewCoaching(ctx: Context, project: Project): Promise<b
 /** The projects whose coaching the viewer sees, as a filter on Project. */
 export const coachingProjectsFilter = (viewer: Viewer): FilterQuery<Project> => visibleProjectsFilter(withoutEvaluatorAccess(viewer));
 
-/** Staff coach any project; a mentor coaches the projects they are assigned to. */
-export async function canLogCoaching(ctx: Context, project: Project): Promise<boolean> {
-  const viewer = ctx.viewer;
-  if (isStaff(viewer)) return true;
-  return hasRole(viewer, Role.MENTOR) && (await teamOf(ctx, project.id)).mentors.some((mentor) => mentor.id === viewer!.id);
+/** A project whose lifecycle has ended is no longer coached. */
+const ENDED_STATUSES: readonly ProjectStatus[] = [ProjectStatus.WITHDRAWN, ProjectStatus.REJECTED, ProjectStatus.CLOSED, ProjectStatus.TERMINATED];
+
+/** Staff coach any project, a mentor the projects they are assigned to, until the project's lifecycle ends. */
+export async function canLogCoaching(ctx: Context, project: Project): Promise<Verdict> {
+  if (!isStaff(ctx.viewer) && !(await isMentorOf(ctx, project))) return refuse(UserErrorCode.WRONG_ROLE, 'Only staff and the project’s mentors log coaching sessions.');
+  if (ENDED_STATUSES.includes(project.status)) return refuse(UserErrorCode.INVALID_STATUS, `A project that is ${project.status} is no longer coached.`);
+  return ALLOWED;
 }
 
-/** Action items are ticked off by whoever follows the coaching: staff, the project's mentors, the applicant organisation. */
-export const canUpdateActionItems = canViewCoaching;
+/**
+ * Action items are ticked off, or reopened, by whoever follows the coaching: staff, the project's
+ * mentors, the applicant organisation. `done` is the state asked for; an item already in it is left be.
+ */
+export async function canSetActionItemDone(ctx: Context, project: Project, item: ActionItem, done: boolean): Promise<Verdict> {
+  if (!(await canViewCoaching(ctx, project))) return refuse(UserErrorCode.NOT_FOUND, 'No action item you can see has that ID.');
+  if (done === !!item.doneAt) return refuse(UserErrorCode.ALREADY_DONE, done ? 'This action item is already done.' : 'This action item is already open.', 'input.done');
+  return ALLOWED;
+}

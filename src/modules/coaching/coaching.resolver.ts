@@ -11,6 +11,7 @@ import { ActionItem } from './action-item.entity.js';
 import { CoachingSession } from './coaching-session.entity.js';
 import { LogCoachingSessionInput, SetActionItemDoneInput } from './coaching.inputs.js';
 import * as coaching from './coaching.service.js';
+import { ActionItemViewerCan } from './coaching.viewer-can.js';
 import { isOverdue } from './due-dates.js';
 import { ActionItemConnection, ActionItemPayload, CoachingSessionConnection, CoachingSessionPayload } from './coaching.types.js';
 
@@ -69,6 +70,11 @@ export class ActionItemResolver {
   @FieldResolver(() => Boolean, { description: 'Open and due before today, by the calendar in Asia/Shanghai.' })
   overdue(@Ctx() ctx: Context, @Root() item: ActionItem) {
     return isOverdue(item, ctx.now);
+  }
+
+  @FieldResolver(() => ActionItemViewerCan)
+  viewerCan(@Ctx() ctx: Context, @Root() item: ActionItem) {
+    return new ActionItemViewerCan(ctx, item);
   }
 
   @FieldResolver(() => CoachingSession)

@@ -8,20 +8,18 @@ import { forbidden } from '../../shared/errors.js';
 import { MAX_ITEMS, MAX_LENGTH, MAX_SESSION_MINUTES } from '../../shared/input-limits.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
+import { enforce } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
 import { Person } from '../people/person.entity.js';
-import { Project, ProjectStatus } from '../projects/project.entity.js';
+import { Project } from '../projects/project.entity.js';
 import { ProposalRevision } from '../projects/proposal-revision.entity.js';
 import { ActionItem } from './action-item.entity.js';
 import { CoachingSession } from './coaching-session.entity.js';
 import type { LogCoachingSessionInput, SetActionItemDoneInput } from './coaching.inputs.js';
-import { canLogCoaching, canUpdateActionItems, canViewCoaching, coachingProjectsFilter } from './coaching.permissions.js';
+import { canLogCoaching, canSetActionItemDone, canViewCoaching, coachingProjectsFilter } from './coaching.permissions.js';
 import { isCalendarDate, platformDate } from './due-dates.js';
-
-/** A project whose lifecycle has ended is no longer coached. */
-const ENDED_STATUSES: readonly ProjectStatus[] = [ProjectStatus.WITHDRAWN, ProjectStatus.REJECTED, ProjectStatus.CLOSED, ProjectStatus.TERMINATED];
 
 async function coachingVisible(ctx: Context, projectId: string): Promise<boolean> {
   const project = await ctx.loaders.byId(Project).load(projectId);
@@ -89,11 +87,9 @@ export async function logCoachingSession(ctx: Context, input: LogCoachingSession
   const { em } = ctx;
   const viewer = requireViewer(ctx.viewer);
   const project = await projectForMutation(ctx, input.projectId);
-  if (!(await canLogCoaching(ctx, project))) fail(UserErrorCode.WRONG_ROLE, 'input.projectId', 'Only staff and the project’s mentors log coaching sessions.');
+  enforce(await canLogCoaching(ctx, project), 'input.projectId');
 
   const checks = new Checks();
-  checks.check(!ENDED_STATUSES.includes(project.status), UserErrorCode.INVALID_STATUS, 'input.projectId',
-    `A project that is ${project.status} is no longer coached.`);
   if (checks.date(input.heldAt, 'input.heldAt', 'The session date')) {
     checks.check(input.heldAt.getTime() <= ctx.now.getTime(), UserErrorCode.OUT_OF_RANGE, 'input.heldAt', 'Log a session once it has been held: the time is in the future.');
   }
@@ -150,12 +146,8 @@ export async function setActionItemDone(ctx: Context, input: SetActionItemDoneIn
   // Locked, so the same change made twice at once is ALREADY_DONE the second time.
   const item = id ? await em.findOne(ActionItem, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   const project = item && (await em.findOne(Project, { id: item.project.id }));
-  if (!item || !project || !(await canUpdateActionItems(ctx, project))) {
-    fail(UserErrorCode.NOT_FOUND, 'input.actionItemId', 'No action item you can see has that ID.');
-  }
-  if (input.done === !!item.doneAt) {
-    fail(UserErrorCode.ALREADY_DONE, 'input.done', input.done ? 'This action item is already done.' : 'This action item is already open.');
-  }
+  if (!item || !project) fail(UserErrorCode.NOT_FOUND, 'input.actionItemId', 'No action item you can see has that ID.');
+  enforce(await canSetActionItemDone(ctx, project, item, input.done), 'input.actionItemId');
   item.doneAt = input.done ? ctx.now : null;
   item.doneBy = input.done ? ref(Person, viewer.id) : null;
   recordEvent(ctx, project, EventType.ACTION_ITEM_UPDATED, { details: { actionItemId: toGlobalId('ActionItem', item.id), done: input.done } });

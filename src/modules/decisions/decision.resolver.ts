@@ -9,6 +9,7 @@ import { DecisionCondition } from './decision-condition.entity.js';
 import { Decision } from './decision.entity.js';
 import { MarkConditionMetInput, RecordDecisionInput } from './decision.inputs.js';
 import * as decisions from './decision.service.js';
+import { DecisionConditionViewerCan } from './decision.viewer-can.js';
 import { ConditionPayload, DecisionPayload } from './decision.types.js';
 
 @Resolver(() => Decision)
@@ -36,6 +37,14 @@ export class DecisionResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'The staff member who decided (shown to staff).' })
   decidedBy(@Ctx() ctx: Context, @Root() decision: Decision) {
     return isStaff(ctx.viewer) ? ctx.loaders.byId(Person).load(decision.decidedBy.id) : null;
+  }
+}
+
+@Resolver(() => DecisionCondition)
+export class DecisionConditionResolver {
+  @FieldResolver(() => DecisionConditionViewerCan)
+  viewerCan(@Ctx() ctx: Context, @Root() condition: DecisionCondition) {
+    return new DecisionConditionViewerCan(ctx, condition);
   }
 }
 

@@ -7,6 +7,7 @@ import { MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
 import { findVisible } from '../../shared/node.js';
 import { formatYuan, toFen } from '../../shared/money.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
+import { enforce } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
@@ -14,19 +15,13 @@ import { fire } from '../lifecycle/lifecycle.service.js';
 import { ProjectAction } from '../lifecycle/project-status.machine.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
-import { Project, ProjectStatus } from '../projects/project.entity.js';
+import { Project } from '../projects/project.entity.js';
 import { canViewProject } from '../projects/project.permissions.js';
 import { ProposalRevision } from '../projects/proposal-revision.entity.js';
 import { DecisionCondition } from './decision-condition.entity.js';
 import { Decision, DecisionOutcome } from './decision.entity.js';
 import type { MarkConditionMetInput, RecordDecisionInput } from './decision.inputs.js';
-
-const ACTION: Record<DecisionOutcome, ProjectAction> = {
-  [DecisionOutcome.APPROVED]: ProjectAction.APPROVE,
-  [DecisionOutcome.APPROVED_WITH_CONDITIONS]: ProjectAction.APPROVE_WITH_CONDITIONS,
-  [DecisionOutcome.REVISION_REQUESTED]: ProjectAction.REQUEST_REVISION,
-  [DecisionOutcome.REJECTED]: ProjectAction.REJECT,
-};
+import { DECISION_STEP, canMeetCondition } from './decision.permissions.js';
 
 const approves = (outcome: DecisionOutcome) => outcome === DecisionOutcome.APPROVED || outcome === DecisionOutcome.APPROVED_WITH_CONDITIONS;
 
@@ -93,7 +88,7 @@ export async function recordDecision(ctx: Context, input: RecordDecisionInput) {
   }
   checks.throwIfAny();
 
-  const { overridden } = await fire(ctx, project, ACTION[input.outcome], {
+  const { overridden } = await fire(ctx, project, DECISION_STEP[input.outcome], {
     reason: input.overrideReason,
     reasonField: 'input.overrideReason',
     eventType: EventType.DECISION_RECORDED,
@@ -124,11 +119,8 @@ export async function markConditionMet(ctx: Context, input: MarkConditionMetInpu
   // Locked, so a condition marked twice at once is ALREADY_DONE the second time.
   const condition = id ? await ctx.em.findOne(DecisionCondition, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['decision'] }) : null;
   if (!condition) fail(UserErrorCode.NOT_FOUND, 'input.conditionId', 'No condition has that ID.');
-  if (condition.metAt) fail(UserErrorCode.ALREADY_DONE, 'input.conditionId', `This condition was met on ${condition.metAt.toISOString()}.`);
   const project = await ctx.em.findOneOrFail(Project, { id: condition.decision.getEntity().project.id });
-  if (project.status !== ProjectStatus.CONDITIONALLY_APPROVED) {
-    fail(UserErrorCode.INVALID_STATUS, 'input.conditionId', `The project is ${project.status}; conditions are met while it is CONDITIONALLY_APPROVED.`);
-  }
+  enforce(canMeetCondition(ctx.viewer, condition, project), 'input.conditionId');
   condition.metAt = ctx.now;
   condition.metBy = ref(Person, ctx.viewer!.id);
   recordEvent(ctx, project, EventType.CONDITION_MET, { details: { conditionId: toGlobalId('DecisionCondition', condition.id), text: condition.text } });

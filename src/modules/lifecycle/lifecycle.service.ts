@@ -1,12 +1,14 @@
 import type { Context } from '../../app/context.js';
 import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
+import { Loaders } from '../../shared/loaders.js';
+import { ALLOWED, enforce, refuse, type Verdict } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType, type LifecycleEvent } from '../events/lifecycle-event.entity.js';
 import type { Project, ProjectStatus } from '../projects/project.entity.js';
-import { GUARDS } from './guards.js';
-import { actionsFrom, allowedFrom, nextStatusesFrom, transitionFor, type Actor, type ProjectAction } from './project-status.machine.js';
+import { GUARDS, type Guard } from './guards.js';
+import { actionsFrom, mutationsFrom, nextStatusesFrom, transitionFor, type Actor, type GuardName, type ProjectAction } from './project-status.machine.js';
 
 /** The kinds of actor the viewer is for this project: a member of its organisation, staff, or neither. */
 export function actorsFor(viewer: Viewer | null, project: Project): Actor[] {
@@ -27,6 +29,50 @@ export function nextStatuses(viewer: Viewer | null, project: Project): ProjectSt
 
 const words = (action: string) => action.toLowerCase().replace(/_/g, ' ');
 
+const mayOverride = (viewer: Viewer | null, actors: Actor[], guard: Guard) =>
+  guard.overridableBy === 'ADMIN' ? hasRole(viewer, Role.ADMIN) : !!guard.overridableBy && actors.includes(guard.overridableBy);
+
+/** An unmet precondition the viewer may proceed past by giving a reason. */
+interface Overridable {
+  guard: GuardName;
+  code: UserErrorCode;
+  problem: string;
+}
+
+/**
+ * Whether the viewer may take this step now: who takes it and from which statuses (the transitions
+ * table), then each precondition (`guards.ts`). A precondition the viewer may override does not
+ * refuse the step; it comes back in `overridable`, for `fire` to ask for the reason. `fire` and the
+ * step's `viewerCan` flag both read this one answer.
+ */
+export async function checkStep(ctx: Context, project: Project, action: ProjectAction): Promise<{ verdict: Verdict; overridable: Overridable[] }> {
+  const transition = transitionFor(action);
+  const actors = actorsFor(ctx.viewer, project);
+  const refused = (code: UserErrorCode, message: string) => ({ verdict: refuse(code, message), overridable: [] });
+  if (!transition.by.some((by) => actors.includes(by))) {
+    return refused(UserErrorCode.WRONG_ROLE, `Only ${transition.by.map((b) => (b === 'STAFF' ? 'staff' : 'the applicant organisation')).join(' or ')} can ${words(action)}.`);
+  }
+  if (!transition.from.includes(project.status)) {
+    const yours = mutationsFrom(project.status, actors);
+    return refused(UserErrorCode.INVALID_STATUS,
+      `Project is ${project.status}, so ${transition.mutation} is not possible; ${yours.length ? `you can: ${yours.join(', ')}` : 'you have no step to take from here'}.`);
+  }
+  const overridable: Overridable[] = [];
+  for (const name of transition.guards) {
+    const guard = GUARDS[name];
+    const problem = await guard.check(ctx, project);
+    if (!problem) continue;
+    if (!mayOverride(ctx.viewer, actors, guard)) {
+      return refused(guard.code, `${problem}${guard.overridableBy === 'ADMIN' ? ' An administrator may proceed with a recorded reason.' : ''}`);
+    }
+    overridable.push({ guard: name, code: guard.code, problem });
+  }
+  return { verdict: ALLOWED, overridable };
+}
+
+/** For a step's `viewerCan` flag: allowed when the viewer may take it now, giving a reason where a precondition is theirs to override. */
+export const canTakeStep = async (ctx: Context, project: Project, action: ProjectAction): Promise<Verdict> => (await checkStep(ctx, project, action)).verdict;
+
 export interface FireOptions {
   /** Recorded with the event; lets an authorised actor proceed past an overridable precondition. */
   reason?: string | null;
@@ -38,45 +84,29 @@ export interface FireOptions {
 }
 
 /**
- * The one way a project's status changes: checks who is acting, the current status and the
- * preconditions, sets the new status and writes the STATUS_CHANGED event, all in the caller's
- * transaction. The project's version column makes a concurrent change of the same project fail.
- * Returns the event, unflushed, for a caller whose details depend on the override.
+ * The one way a project's status changes: checks the step (`checkStep`), sets the new status and
+ * writes the STATUS_CHANGED event, all in the caller's transaction. The project's version column
+ * makes a concurrent change of the same project fail. Returns the event, unflushed, for a caller
+ * whose details depend on the override.
  */
 export async function fire(ctx: Context, project: Project, action: ProjectAction, options: FireOptions = {}): Promise<{ overridden: boolean; event: LifecycleEvent | null }> {
   const reasonChecks = new Checks();
   reasonChecks.text(options.reason, options.reasonField ?? 'input.reason', 'The reason', MAX_LENGTH.reason, false);
   reasonChecks.throwIfAny();
-  const transition = transitionFor(action);
-  const actors = actorsFor(ctx.viewer, project);
-  if (!transition.by.some((by) => actors.includes(by))) {
-    fail(UserErrorCode.WRONG_ROLE, undefined, `Only ${transition.by.map((b) => (b === 'STAFF' ? 'staff' : 'the applicant organisation')).join(' or ')} can ${words(action)}.`);
-  }
-  if (!transition.from.includes(project.status)) {
-    const allowed = allowedFrom(project.status);
-    fail(UserErrorCode.INVALID_STATUS, undefined,
-      `A project in status ${project.status} cannot ${words(action)}; from ${project.status} the next steps are: ${allowed.length ? allowed.join(', ') : 'none (this status is final)'}.`);
-  }
-  const overrides: { guard: string; reason: string }[] = [];
-  for (const name of transition.guards) {
-    const guard = GUARDS[name];
-    const problem = await guard.check(ctx, project);
-    if (!problem) continue;
-    const reason = options.reason?.trim();
-    const mayOverride = guard.overridableBy === 'ADMIN' ? hasRole(ctx.viewer, Role.ADMIN) : !!guard.overridableBy && actors.includes(guard.overridableBy);
-    if (!reason || !mayOverride) {
-      const hint = guard.overridableBy && mayOverride ? ' Give a reason to proceed anyway.' : guard.overridableBy === 'ADMIN' ? ' An administrator may proceed with a recorded reason.' : '';
-      fail(guard.code, undefined, `${problem}${hint}`);
-    }
-    overrides.push({ guard: name, reason });
-  }
+  // Preconditions are read afresh: the caller's own writes in this transaction (an assignment, a condition met) count.
+  const { verdict, overridable } = await checkStep({ ...ctx, loaders: new Loaders(ctx.em) }, project, action);
+  enforce(verdict);
+  const reason = options.reason?.trim();
+  if (overridable.length && !reason) fail(overridable[0].code, undefined, `${overridable[0].problem} Give a reason to proceed anyway.`);
+  const overrides = overridable.map(({ guard }) => ({ guard, reason: reason! }));
   const from = project.status;
-  project.status = transition.to;
+  const to = transitionFor(action).to;
+  project.status = to;
   project.updatedAt = ctx.now;
-  const event = from === transition.to ? null : recordEvent(ctx, project, options.eventType ?? EventType.STATUS_CHANGED, {
+  const event = from === to ? null : recordEvent(ctx, project, options.eventType ?? EventType.STATUS_CHANGED, {
     fromStatus: from,
-    toStatus: transition.to,
-    details: { action, ...(options.reason?.trim() && { reason: options.reason.trim() }), ...(overrides.length && { overrides }), ...options.details },
+    toStatus: to,
+    details: { action, ...(reason && { reason }), ...(overrides.length && { overrides }), ...options.details },
   });
   return { overridden: overrides.length > 0, event };
 }

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ProjectStatus as S } from '../projects/project.entity.js';
-import { ProjectAction as A, TRANSITIONS, actionsFrom, nextStatusesFrom } from './project-status.machine.js';
+import { ProjectAction as A, TRANSITIONS, actionsFrom, mutationsFrom, nextStatusesFrom } from './project-status.machine.js';
 
 describe('the project status machine', () => {
   it('has one transition per action', () => {
@@ -35,5 +37,14 @@ describe('the project status machine', () => {
     const decisions = TRANSITIONS.filter((t) => t.from.includes(S.UNDER_REVIEW));
     expect(decisions).toHaveLength(4);
     for (const t of decisions) expect(t.guards).toContain('ENOUGH_SCORECARDS');
+  });
+
+  it('names each step by a mutation of the schema, and tells each actor only their own', () => {
+    const mutations = Object.keys(buildSchema(readFileSync(new URL('../../../schema/schema.graphql', import.meta.url), 'utf8')).getMutationType()!.getFields());
+    for (const t of TRANSITIONS) expect(mutations).toContain(t.mutation);
+    expect(mutationsFrom(S.UNDER_REVIEW, ['STAFF'])).toEqual(['recordDecision']);
+    expect(mutationsFrom(S.SUBMITTED, ['STAFF'])).toEqual(['withdrawProject', 'assignEvaluators']);
+    expect(mutationsFrom(S.SUBMITTED, ['APPLICANT'])).toEqual(['saveRevision', 'withdrawProject']);
+    expect(mutationsFrom(S.CLOSED, ['APPLICANT', 'STAFF'])).toEqual([]);
   });
 });

@@ -30,6 +30,7 @@ export type GuardName =
   | 'ENOUGH_SCORECARDS'
   | 'CONDITIONS_MET'
   | 'NO_CLOSING_BLOCKERS'
+  | 'HAS_CLOSING_SCORECARD'
   | 'CLOSING_REVIEW_COMPLETE';
 
 export interface Transition {
@@ -38,10 +39,14 @@ export interface Transition {
   to: ProjectStatus;
   by: readonly Actor[];
   guards: readonly GuardName[];
+  /** The mutation that takes the step: what messages and clients call it. */
+  mutation: string;
 }
 
 const S = ProjectStatus;
-const decision = (action: ProjectAction, to: ProjectStatus): Transition => ({ action, from: [S.UNDER_REVIEW], to, by: ['STAFF'], guards: ['ENOUGH_SCORECARDS'] });
+const decision = (action: ProjectAction, to: ProjectStatus): Transition => ({
+  action, from: [S.UNDER_REVIEW], to, by: ['STAFF'], guards: ['ENOUGH_SCORECARDS'], mutation: 'recordDecision',
+});
 
 /**
  * The project lifecycle as data: every status change there is, who may make it, and what it needs.
@@ -49,19 +54,21 @@ const decision = (action: ProjectAction, to: ProjectStatus): Transition => ({ ac
  */
 export const TRANSITIONS: readonly Transition[] = [
   // A new revision reopens the draft: a submitted or returned proposal that changes is submitted again.
-  { action: ProjectAction.SAVE_REVISION, from: [S.DRAFT, S.SUBMITTED, S.REVISION_REQUESTED], to: S.DRAFT, by: ['APPLICANT'], guards: [] },
-  { action: ProjectAction.SUBMIT, from: [S.DRAFT], to: S.SUBMITTED, by: ['APPLICANT'], guards: ['HAS_REVISION', 'PROGRAM_OPEN'] },
-  { action: ProjectAction.WITHDRAW, from: [S.DRAFT, S.SUBMITTED, S.REVISION_REQUESTED], to: S.WITHDRAWN, by: ['APPLICANT', 'STAFF'], guards: [] },
-  { action: ProjectAction.START_REVIEW, from: [S.SUBMITTED], to: S.UNDER_REVIEW, by: ['STAFF'], guards: ['HAS_EVALUATORS'] },
+  { action: ProjectAction.SAVE_REVISION, from: [S.DRAFT, S.SUBMITTED, S.REVISION_REQUESTED], to: S.DRAFT, by: ['APPLICANT'], guards: [], mutation: 'saveRevision' },
+  { action: ProjectAction.SUBMIT, from: [S.DRAFT], to: S.SUBMITTED, by: ['APPLICANT'], guards: ['HAS_REVISION', 'PROGRAM_OPEN'], mutation: 'submitProject' },
+  { action: ProjectAction.WITHDRAW, from: [S.DRAFT, S.SUBMITTED, S.REVISION_REQUESTED], to: S.WITHDRAWN, by: ['APPLICANT', 'STAFF'], guards: [], mutation: 'withdrawProject' },
+  // The first evaluator assignment starts the review.
+  { action: ProjectAction.START_REVIEW, from: [S.SUBMITTED], to: S.UNDER_REVIEW, by: ['STAFF'], guards: ['HAS_EVALUATORS'], mutation: 'assignEvaluators' },
   decision(ProjectAction.APPROVE, S.APPROVED),
   decision(ProjectAction.APPROVE_WITH_CONDITIONS, S.CONDITIONALLY_APPROVED),
   decision(ProjectAction.REQUEST_REVISION, S.REVISION_REQUESTED),
   decision(ProjectAction.REJECT, S.REJECTED),
-  { action: ProjectAction.MEET_CONDITIONS, from: [S.CONDITIONALLY_APPROVED], to: S.APPROVED, by: ['STAFF'], guards: ['CONDITIONS_MET'] },
-  { action: ProjectAction.START_DELIVERY, from: [S.APPROVED], to: S.IN_PROGRESS, by: ['STAFF'], guards: [] },
-  { action: ProjectAction.OPEN_CLOSING, from: [S.IN_PROGRESS], to: S.CLOSING_REVIEW, by: ['STAFF'], guards: ['NO_CLOSING_BLOCKERS'] },
-  { action: ProjectAction.CLOSE, from: [S.CLOSING_REVIEW], to: S.CLOSED, by: ['STAFF'], guards: ['CLOSING_REVIEW_COMPLETE'] },
-  { action: ProjectAction.TERMINATE, from: [S.IN_PROGRESS], to: S.TERMINATED, by: ['STAFF'], guards: [] },
+  // Marking the last condition met approves the project.
+  { action: ProjectAction.MEET_CONDITIONS, from: [S.CONDITIONALLY_APPROVED], to: S.APPROVED, by: ['STAFF'], guards: ['CONDITIONS_MET'], mutation: 'markConditionMet' },
+  { action: ProjectAction.START_DELIVERY, from: [S.APPROVED], to: S.IN_PROGRESS, by: ['STAFF'], guards: [], mutation: 'startProjectDelivery' },
+  { action: ProjectAction.OPEN_CLOSING, from: [S.IN_PROGRESS], to: S.CLOSING_REVIEW, by: ['STAFF'], guards: ['NO_CLOSING_BLOCKERS'], mutation: 'openProjectClosing' },
+  { action: ProjectAction.CLOSE, from: [S.CLOSING_REVIEW], to: S.CLOSED, by: ['STAFF'], guards: ['HAS_CLOSING_SCORECARD', 'CLOSING_REVIEW_COMPLETE'], mutation: 'closeProject' },
+  { action: ProjectAction.TERMINATE, from: [S.IN_PROGRESS], to: S.TERMINATED, by: ['STAFF'], guards: [], mutation: 'terminateProject' },
 ];
 
 export function transitionFor(action: ProjectAction): Transition {
@@ -81,5 +88,7 @@ export function nextStatusesFrom(status: ProjectStatus, actors: readonly Actor[]
   return [...new Set(targets)];
 }
 
-/** The statuses reachable from a status by anyone: for messages that say what is possible. */
-export const allowedFrom = (status: ProjectStatus) => actionsFrom(status, ['APPLICANT', 'STAFF']);
+/** The mutations that take the given kinds of actor on from a status, each once: for messages that say what is possible. */
+export function mutationsFrom(status: ProjectStatus, actors: readonly Actor[]): string[] {
+  return [...new Set(actionsFrom(status, actors).map((action) => transitionFor(action).mutation))];
+}

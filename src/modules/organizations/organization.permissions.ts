@@ -17,6 +17,7 @@ export async function canSeeOrganization(ctx: Context, organizationId: string): 
   return mentored.has(organizationId);
 }
 
+/** Staff register organisations and correct their details. */
 export const canManageOrganizations = (viewer: Viewer | null) => isStaff(viewer);
 
 /** Members' names and contacts: staff, and the organisation's own members. */

@@ -8,6 +8,7 @@ import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js
 import { Organization } from './organization.entity.js';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.inputs.js';
 import * as organizations from './organization.service.js';
+import { OrganizationViewerCan } from './organization.viewer-can.js';
 import { OrganizationConnection, OrganizationPayload } from './organization.types.js';
 
 @Resolver(() => Organization)
@@ -30,6 +31,11 @@ export class OrganizationResolver {
   @Mutation(() => OrganizationPayload, { description: 'Correct an organisation’s details (staff).' })
   updateOrganization(@Ctx() ctx: Context, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput) {
     return runMutation(ctx, OrganizationPayload, (tx) => organizations.updateOrganization(tx, input));
+  }
+
+  @FieldResolver(() => OrganizationViewerCan)
+  viewerCan(@Ctx() ctx: Context, @Root() organization: Organization) {
+    return new OrganizationViewerCan(ctx, organization);
   }
 
   @FieldResolver(() => PersonConnection, { nullable: true, description: 'Applicant members (staff and the organisation’s own members; FORBIDDEN to others).' })

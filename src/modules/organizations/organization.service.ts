@@ -1,11 +1,12 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { Role, isStaff, requireRole, requireViewer } from '../../shared/auth.js';
+import { isStaff, requireViewer } from '../../shared/auth.js';
 import { ascending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId } from '../../shared/node-id.js';
+import { requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { Person } from '../people/person.entity.js';
 import { PEOPLE_BY_NAME } from '../people/person.service.js';
@@ -13,7 +14,7 @@ import { ProjectMentor } from '../projects/project-mentor.entity.js';
 import { creditCodeProblem } from './credit-code.js';
 import { Organization, OrganizationKind } from './organization.entity.js';
 import type { CreateOrganizationInput, OrganizationFieldsInput, UpdateOrganizationInput } from './organization.inputs.js';
-import { canSeeMembers, canSeeOrganization } from './organization.permissions.js';
+import { canManageOrganizations, canSeeMembers, canSeeOrganization } from './organization.permissions.js';
 
 const CREDIT_CODE_MESSAGES = {
   LENGTH: 'A unified social credit code has exactly 18 characters.',
@@ -91,7 +92,7 @@ async function checkUnique(em: EntityManager, checks: Checks, organization: Orga
 
 export async function createOrganization(ctx: Context, input: CreateOrganizationInput) {
   const { em } = ctx;
-  requireRole(ctx.viewer, 'register organisations', Role.ADMIN, Role.STAFF);
+  requireAllowed(ctx.viewer, canManageOrganizations, 'register organisations');
   const creditCode = normalisedCreditCode(input.creditCode) ?? null;
   const checks = new Checks();
   checkFields(input, { kind: input.kind, creditCode }, checks);
@@ -107,7 +108,7 @@ export async function createOrganization(ctx: Context, input: CreateOrganization
 
 export async function updateOrganization(ctx: Context, input: UpdateOrganizationInput) {
   const { em } = ctx;
-  requireRole(ctx.viewer, 'edit organisations', Role.ADMIN, Role.STAFF);
+  requireAllowed(ctx.viewer, canManageOrganizations, 'edit organisations');
   const id = decodeId(input.organizationId, 'Organization');
   const organization = id ? await em.findOne(Organization, { id }) : null;
   if (!organization) fail(UserErrorCode.NOT_FOUND, 'input.organizationId', 'No organisation has that ID.');

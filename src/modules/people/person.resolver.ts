@@ -9,6 +9,7 @@ import { Person } from './person.entity.js';
 import { CreatePersonInput, SetPersonRolesInput } from './person.inputs.js';
 import { canSeePersonEmail } from './person.permissions.js';
 import * as people from './person.service.js';
+import { PersonViewerCan } from './person.viewer-can.js';
 import { PersonConnection, PersonPayload } from './person.types.js';
 
 @Resolver(() => Person)
@@ -41,6 +42,11 @@ export class PersonResolver {
   @FieldResolver(() => Boolean, { nullable: true, description: 'False once an administrator has deactivated the account; visible to the person themselves and to staff.' })
   active(@Ctx() ctx: Context, @Root() person: Person) {
     return canSeePersonEmail(ctx.viewer, person.id) ? !person.deactivatedAt : null;
+  }
+
+  @FieldResolver(() => PersonViewerCan)
+  viewerCan(@Ctx() ctx: Context, @Root() person: Person) {
+    return new PersonViewerCan(ctx, person);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Visible to the person themselves and to staff.' })

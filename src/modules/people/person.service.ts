@@ -5,10 +5,11 @@ import { ascending, findPage, listOrder, type PageArgs } from '../../shared/conn
 import { findVisible } from '../../shared/node.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
 import { decodeId } from '../../shared/node-id.js';
+import { requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from './person.entity.js';
-import { canListPeople } from './person.permissions.js';
+import { canListPeople, canManageAccounts } from './person.permissions.js';
 import type { CreatePersonInput, SetPersonRolesInput } from './person.inputs.js';
 import { hashPassword } from './password.js';
 import { passwordProblem } from './password-policy.js';
@@ -52,7 +53,7 @@ async function checkRoles(em: EntityManager, checks: Checks, roles: Role[], orga
 
 export async function createPerson(ctx: Context, input: CreatePersonInput) {
   const { em } = ctx;
-  requireRole(ctx.viewer, 'create people', Role.ADMIN);
+  requireAllowed(ctx.viewer, canManageAccounts, 'create people');
   const checks = new Checks();
   const email = input.email.trim().toLowerCase();
   checks.check(EMAIL.test(email) && email.length <= 254, UserErrorCode.INVALID_FORMAT, 'input.email', 'Give a valid email address, e.g. name@example.org.');
@@ -78,7 +79,7 @@ export async function createPerson(ctx: Context, input: CreatePersonInput) {
 
 export async function setPersonRoles(ctx: Context, input: SetPersonRolesInput) {
   const { em } = ctx;
-  requireRole(ctx.viewer, 'assign roles', Role.ADMIN);
+  requireAllowed(ctx.viewer, canManageAccounts, 'assign roles');
   const id = decodeId(input.personId, 'Person');
   const person = id ? await em.findOne(Person, { id }) : null;
   if (!person) fail(UserErrorCode.NOT_FOUND, 'input.personId', 'No person has that ID.');

@@ -1,14 +1,16 @@
 import { ref, type EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { Role, requireRole, requireViewer, signToken } from '../../shared/auth.js';
+import { requireViewer, signToken } from '../../shared/auth.js';
 import { decodeId } from '../../shared/node-id.js';
 import { runMutation } from '../../shared/mutation.js';
+import { enforce, requireAllowed } from '../../shared/permission.js';
 import { UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { AuthSession } from './auth-session.entity.js';
 import { countSignInAttempt, forgetSignInAttempt, forgetStaleSignIns } from './login-throttle.js';
 import { passwordProblem } from './password-policy.js';
 import { UNKNOWN_PERSON_HASH, hashPassword, verifyPassword } from './password.js';
 import { Person } from './person.entity.js';
+import { canDeactivate, canManageAccounts, canReactivate } from './person.permissions.js';
 import type { ChangePasswordInput, LoginInput, PersonIdInput, ResetPasswordInput } from './person.inputs.js';
 import { LoginPayload } from './person.types.js';
 
@@ -92,7 +94,7 @@ export async function changePassword(ctx: Context, input: ChangePasswordInput): 
 
 /** An administrator sets a new password for someone; all their sessions end. */
 export async function resetPassword(ctx: Context, input: ResetPasswordInput) {
-  requireRole(ctx.viewer, 'reset passwords', Role.ADMIN);
+  requireAllowed(ctx.viewer, canManageAccounts, 'reset passwords');
   const person = await personForAdmin(ctx, input.personId);
   await setPassword(ctx.em, person, input.newPassword, 'input.newPassword', ctx.now);
   await ctx.em.flush();
@@ -101,10 +103,10 @@ export async function resetPassword(ctx: Context, input: ResetPasswordInput) {
 
 /** Deactivation keeps the person and their history; sign-in is refused and every session ends. */
 export async function setPersonActive(ctx: Context, input: PersonIdInput, active: boolean) {
-  const viewer = requireRole(ctx.viewer, active ? 'reactivate people' : 'deactivate people', Role.ADMIN);
+  const viewer = requireAllowed(ctx.viewer, canManageAccounts, active ? 'reactivate people' : 'deactivate people');
   const person = await personForAdmin(ctx, input.personId);
-  if (!active && person.id === viewer.id) fail(UserErrorCode.WRONG_ROLE, 'input.personId', 'You cannot deactivate yourself: ask another administrator.');
-  person.deactivatedAt = active ? null : (person.deactivatedAt ?? ctx.now);
+  enforce((active ? canReactivate : canDeactivate)(viewer, person), 'input.personId');
+  person.deactivatedAt = active ? null : ctx.now;
   if (!active) await endSessions(ctx.em, person.id, ctx.now);
   await ctx.em.flush();
   return { person };

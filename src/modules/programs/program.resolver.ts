@@ -7,6 +7,7 @@ import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js
 import { Program } from './program.entity.js';
 import { CreateProgramInput, UpdateProgramInput } from './program.inputs.js';
 import * as programs from './program.service.js';
+import { ProgramViewerCan } from './program.viewer-can.js';
 import { ProgramConnection, ProgramPayload } from './program.types.js';
 
 @Resolver(() => Program)
@@ -29,6 +30,11 @@ export class ProgramResolver {
   @Mutation(() => ProgramPayload, { description: 'Change a programme’s settings (staff).' })
   updateProgram(@Ctx() ctx: Context, @Arg('input', () => UpdateProgramInput) input: UpdateProgramInput) {
     return runMutation(ctx, ProgramPayload, (tx) => programs.updateProgram(tx, input));
+  }
+
+  @FieldResolver(() => ProgramViewerCan)
+  viewerCan(@Ctx() ctx: Context, @Root() program: Program) {
+    return new ProgramViewerCan(ctx, program);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether applications are being accepted now.' })

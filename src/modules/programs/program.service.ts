@@ -1,14 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { Role, requireRole, requireViewer } from '../../shared/auth.js';
+import { requireViewer } from '../../shared/auth.js';
 import { ascending, descending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
 import { findVisible } from '../../shared/node.js';
 import { FIRST_YEAR, LAST_YEAR, MAX_CRITERION_SCORE, MAX_ITEMS, MAX_LENGTH, applicationWindow } from '../../shared/input-limits.js';
 import { formatYuan, toFen } from '../../shared/money.js';
 import { decodeId } from '../../shared/node-id.js';
+import { requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { AggregationRule, Program, type Criterion } from './program.entity.js';
 import type { CreateProgramInput, CriterionInput, ProgramFieldsInput, UpdateProgramInput } from './program.inputs.js';
+import { canManagePrograms } from './program.permissions.js';
 
 /** Every signed-in person may read programmes: they are public calls. */
 export function getProgram(ctx: Context, globalId: string): Promise<Program> {
@@ -99,7 +101,7 @@ async function checkNameFree(em: EntityManager, program: Program) {
 
 export async function createProgram(ctx: Context, input: CreateProgramInput) {
   const { em } = ctx;
-  requireRole(ctx.viewer, 'create programmes', Role.ADMIN, Role.STAFF);
+  requireAllowed(ctx.viewer, canManagePrograms, 'create programmes');
   const program = new Program();
   applyFields(program, input);
   await checkNameFree(em, program);
@@ -110,7 +112,7 @@ export async function createProgram(ctx: Context, input: CreateProgramInput) {
 
 export async function updateProgram(ctx: Context, input: UpdateProgramInput) {
   const { em } = ctx;
-  requireRole(ctx.viewer, 'edit programmes', Role.ADMIN, Role.STAFF);
+  requireAllowed(ctx.viewer, canManagePrograms, 'edit programmes');
   const id = decodeId(input.programId, 'Program');
   const program = id ? await em.findOne(Program, { id }) : null;
   if (!program) fail(UserErrorCode.NOT_FOUND, 'input.programId', 'No programme has that ID.');

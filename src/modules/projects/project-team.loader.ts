@@ -15,7 +15,7 @@ export function teamOf(ctx: Context, projectId: string): Promise<ProjectTeam> {
   return ctx.loaders
     .keyed('projectTeam', async (projectIds, em) => {
       const rows: (Record<string, unknown> & { team_project_id: string; team_role: 'LEAD' | 'MENTOR' })[] = await em.execute(
-        `select t.project_id as team_project_id, t.role as team_role, p.id, p.created_at, p.email, p.name, p.roles, p.organization_id
+        `select t.project_id as team_project_id, t.role as team_role, p.id, p.created_at, p.email, p.name, p.roles, p.organization_id, p.deactivated_at
            from (select pm.project_id, 'MENTOR' as role, pm.mentor_id as person_id, pm.assigned_at as since
                    from project_mentor pm where pm.project_id in (?)
                  union all

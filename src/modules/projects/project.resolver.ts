@@ -17,11 +17,11 @@ import {
   ProjectConnection,
   ProjectPageArgs,
   ProjectPayload,
-  ProjectViewerCan,
   ProposalRevisionConnection,
   RevisionComparison,
   SaveRevisionPayload,
 } from './project.types.js';
+import { ProjectViewerCan } from './project.viewer-can.js';
 import { ProposalRevision, TeamMember } from './proposal-revision.entity.js';
 
 @Resolver(() => Project)
@@ -110,7 +110,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => ProjectViewerCan)
   viewerCan(@Ctx() ctx: Context, @Root() project: Project) {
-    return projects.viewerCan(ctx, project);
+    return new ProjectViewerCan(ctx, project);
   }
 }
 

@@ -7,6 +7,7 @@ import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH } from '../../shared/input-l
 import { formatYuan, toFen } from '../../shared/money.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { flushFirstWins } from '../../shared/mutation.js';
+import { enforce, requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
@@ -21,7 +22,8 @@ import { compareRevisionContent } from './revision-compare.js';
 import { CoachingSession } from '../coaching/coaching-session.entity.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
-import { canAct, fire } from '../lifecycle/lifecycle.service.js';
+import { fire } from '../lifecycle/lifecycle.service.js';
+import { canStartProject, mayStartProjects } from '../programs/program.permissions.js';
 import { ProjectAction } from '../lifecycle/project-status.machine.js';
 
 export function getProject(ctx: Context, globalId: string): Promise<Project> {
@@ -80,7 +82,7 @@ export async function projectForMutation(ctx: Context, globalId: string): Promis
 
 export async function createProject(ctx: Context, input: CreateProjectInput) {
   const { em } = ctx;
-  const viewer = requireRole(ctx.viewer, 'create projects', Role.APPLICANT, Role.STAFF, Role.ADMIN);
+  const viewer = requireAllowed(ctx.viewer, mayStartProjects, 'create projects');
   const checks = new Checks();
   checks.text(input.title, 'input.title', 'Title', MAX_LENGTH.title);
   checks.text(input.communityServed, 'input.communityServed', 'Community served', MAX_LENGTH.title);
@@ -88,8 +90,7 @@ export async function createProject(ctx: Context, input: CreateProjectInput) {
   const programId = decodeId(input.programId, 'Program');
   const program = programId ? await em.findOne(Program, { id: programId }) : null;
   if (!program) fail(UserErrorCode.NOT_FOUND, 'input.programId', 'No programme has that ID.');
-  checks.check(program.isOpenAt(ctx.now), UserErrorCode.PROGRAM_NOT_OPEN, 'input.programId',
-    `${program.name} accepts applications from ${program.applicationsOpenAt.toISOString()} until ${program.applicationsCloseAt.toISOString()}.`);
+  enforce(canStartProject(viewer, program, ctx.now), 'input.programId');
   checks.check(program.focusAreas.includes(input.focusArea.trim()), UserErrorCode.FOCUS_AREA_NOT_IN_PROGRAM, 'input.focusArea',
     `Choose one of the programme’s focus areas: ${program.focusAreas.join(', ')}.`);
 
@@ -293,11 +294,3 @@ async function answeredSessions(ctx: Context, project: Project, globalIds: strin
   checks.check(sessions.length === new Set(ids).size, UserErrorCode.NOT_FOUND, 'input.answersSessionIds', 'Cite only coaching sessions of this project.');
   return sessions;
 }
-
-/** The flags behind `Project.viewerCan`, from the same checks the mutations make. */
-export const viewerCan = (ctx: Context, project: Project) => ({
-  saveRevision: canAct(ctx.viewer, project, ProjectAction.SAVE_REVISION),
-  submit: !!project.currentRevision && canAct(ctx.viewer, project, ProjectAction.SUBMIT),
-  withdraw: canAct(ctx.viewer, project, ProjectAction.WITHDRAW),
-  assignTeam: canAssignTeam(ctx.viewer),
-});

@@ -45,14 +45,6 @@ export class SaveRevisionPayload extends Payload {
   @Field(() => ProposalRevision, { nullable: true }) revision?: ProposalRevision | null;
 }
 
-@ObjectType({ description: 'What the viewer may do with this project now; the same checks guard the mutations.' })
-export class ProjectViewerCan {
-  @Field(() => Boolean) saveRevision!: boolean;
-  @Field(() => Boolean) submit!: boolean;
-  @Field(() => Boolean) withdraw!: boolean;
-  @Field(() => Boolean) assignTeam!: boolean;
-}
-
 export enum RevisionField {
   SUMMARY = 'summary',
   NEEDS = 'needs',

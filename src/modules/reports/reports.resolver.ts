@@ -6,6 +6,7 @@ import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { ReviewServiceReportInput, SubmitServiceReportInput } from './reports.inputs.js';
 import * as reports from './reports.service.js';
+import { ServiceReportViewerCan } from './reports.viewer-can.js';
 import { ProjectProgress, ServiceReportConnection, ServiceReportPayload } from './reports.types.js';
 import { ServiceReport } from './service-report.entity.js';
 
@@ -29,6 +30,11 @@ export class ServiceReportResolver {
   @FieldResolver(() => Person, { description: 'Who submitted it last.' })
   submittedBy(@Ctx() ctx: Context, @Root() report: ServiceReport) {
     return ctx.loaders.byId(Person).load(report.submittedBy.id);
+  }
+
+  @FieldResolver(() => ServiceReportViewerCan)
+  viewerCan(@Ctx() ctx: Context, @Root() report: ServiceReport) {
+    return new ServiceReportViewerCan(ctx, report);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who accepted or returned it.' })

@@ -2,23 +2,24 @@ import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
-import { Role, requireRole, requireViewer } from '../../shared/auth.js';
+import { Role, requireRole } from '../../shared/auth.js';
 import { chronologicalOrders, projectPage, type NewestFirstPageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
 import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH, MAX_MONTHLY_FIGURES } from '../../shared/input-limits.js';
 import { flushFirstWins } from '../../shared/mutation.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
+import { enforce, requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
 import { Person } from '../people/person.entity.js';
-import { Project, ProjectStatus } from '../projects/project.entity.js';
+import { Project } from '../projects/project.entity.js';
 import { ProposalRevision, type IndicatorTarget } from '../projects/proposal-revision.entity.js';
 import { followsProject, requireDeliveryRole } from '../supervision/supervision.service.js';
 import { computeProgress, type ProgressFigures } from './progress.js';
 import type { ReviewServiceReportInput, SubmitServiceReportInput } from './reports.inputs.js';
-import { canReviewReports, canSubmitReport, canViewReports } from './reports.permissions.js';
+import { canResubmitReport, canReviewReport, canReviewReports, canSubmitReports, canViewReports } from './reports.permissions.js';
 import { ReportStatus, ServiceReport } from './service-report.entity.js';
 
 export function getReport(ctx: Context, globalId: string): Promise<ServiceReport> {
@@ -94,10 +95,7 @@ export async function submitReport(ctx: Context, input: SubmitServiceReportInput
   const { em } = ctx;
   const viewer = requireRole(ctx.viewer, 'submit service reports', Role.APPLICANT);
   const project = await projectForMutation(ctx, input.projectId);
-  if (!canSubmitReport(viewer, project)) fail(UserErrorCode.NOT_ORGANIZATION_MEMBER, 'input.projectId', 'Only members of the applicant organisation report on its project.');
-  if (project.status !== ProjectStatus.IN_PROGRESS) {
-    fail(UserErrorCode.INVALID_STATUS, 'input.projectId', `Service reports are submitted for projects in delivery (IN_PROGRESS); this one is ${project.status}.`);
-  }
+  enforce(canSubmitReports(viewer, project), 'input.projectId');
   const revisionId = project.approvedRevision?.id ?? project.currentRevision?.id;
   const revision = revisionId ? await em.findOne(ProposalRevision, { id: revisionId }) : null;
   checkReport(input, revision?.indicatorTargets ?? [], currentPeriod(ctx.now)).throwIfAny();
@@ -105,10 +103,7 @@ export async function submitReport(ctx: Context, input: SubmitServiceReportInput
   const period = input.period.trim();
   // Locked, so a resubmission and a review of the same report cannot interleave.
   const existing = await em.findOne(ServiceReport, { project, period }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (existing && existing.status !== ReportStatus.RETURNED) {
-    fail(UserErrorCode.PERIOD_ALREADY_REPORTED, 'input.period',
-      `${period} has already been reported (${existing.status}); a period is reported once, and again only when staff return it.`);
-  }
+  if (existing) enforce(canResubmitReport(viewer, project, existing));
   const figures = {
     sessionsHeld: input.sessionsHeld,
     personTimes: input.personTimes,
@@ -138,14 +133,11 @@ export async function submitReport(ctx: Context, input: SubmitServiceReportInput
 
 export async function reviewReport(ctx: Context, input: ReviewServiceReportInput) {
   const { em } = ctx;
-  const viewer = requireViewer(ctx.viewer);
-  if (!canReviewReports(viewer)) throw forbidden('review service reports');
+  const viewer = requireAllowed(ctx.viewer, canReviewReports, 'review service reports');
   const id = decodeId(input.reportId, 'ServiceReport');
   const report = id ? await em.findOne(ServiceReport, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   if (!report) fail(UserErrorCode.NOT_FOUND, 'input.reportId', 'No service report has that ID.');
-  if (report.status !== ReportStatus.SUBMITTED) {
-    fail(UserErrorCode.INVALID_STATUS, 'input.reportId', `Only submitted reports are reviewed; the report for ${report.period} is ${report.status}.`);
-  }
+  enforce(canReviewReport(viewer, report), 'input.reportId');
   const checks = new Checks();
   checks.text(input.reason, 'input.reason', input.accept ? 'The reason' : 'A reason for returning the report', MAX_LENGTH.reason, !input.accept);
   checks.throwIfAny();

@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../app/context.js';
+import { groupByKey } from '../../shared/loaders.js';
 import { Program } from '../programs/program.entity.js';
 import type { Project } from '../projects/project.entity.js';
 import { aggregate, type Aggregate } from './aggregation.js';
@@ -45,11 +46,18 @@ export function summarizeReview(assignments: ReviewAssignment[], project: Projec
   };
 }
 
-/** Where one project's review stands, read from the database (for preconditions). */
-export async function reviewProgress(em: EntityManager, project: Project, kind: RoundKind) {
-  const [assignments, program] = await Promise.all([
-    em.find(ReviewAssignment, { project: project.id, round: { kind } }, { populate: ['round'] }),
-    em.findOneOrFail(Program, { id: project.program.id }),
-  ]);
-  return summarizeReview(assignments, project, kind, program).progress;
+/** Every assignment of the projects resolved in one request, rounds included, in one statement. */
+export function assignmentsOf(ctx: Context, projectId: string): Promise<ReviewAssignment[]> {
+  return ctx.loaders
+    .keyed('assignmentsByProject', async (projectIds, em) => {
+      const rows = await em.find(ReviewAssignment, { project: { $in: [...projectIds] } }, { populate: ['round'], strategy: 'joined', orderBy: { createdAt: 'asc', id: 'asc' } });
+      return groupByKey(projectIds, rows, (row) => row.project.id);
+    })
+    .load(projectId);
+}
+
+/** Where one project's review stands (for preconditions), batched across the projects of a request. */
+export async function reviewProgress(ctx: Context, project: Project, kind: RoundKind) {
+  const [assignments, program] = await Promise.all([assignmentsOf(ctx, project.id), ctx.loaders.byId(Program).load(project.program.id)]);
+  return summarizeReview(assignments, project, kind, program!).progress;
 }

@@ -12,6 +12,7 @@ import { canSeeEvaluator } from './review.permissions.js';
 import { isCurrent } from './review-progress.js';
 import { ReviewRound, RoundKind } from './review-round.entity.js';
 import * as reviews from './review.service.js';
+import { ReviewAssignmentViewerCan, ReviewRoundViewerCan } from './review.viewer-can.js';
 import {
   AssignEvaluatorsPayload,
   RankingEntry,
@@ -64,6 +65,11 @@ export class ReviewRoundResolver {
     return ctx.loaders.byId(Program).load(round.program.id);
   }
 
+  @FieldResolver(() => ReviewRoundViewerCan)
+  viewerCan(@Ctx() ctx: Context, @Root() round: ReviewRound) {
+    return new ReviewRoundViewerCan(ctx, round);
+  }
+
   @FieldResolver(() => [RankingEntry], { nullable: true, description: 'The leaderboard: by score, then counted scorecards, then earlier submission (staff).' })
   ranking(@Ctx() ctx: Context, @Root() round: ReviewRound) {
     return reviews.ranking(ctx, round);
@@ -95,6 +101,11 @@ export class ReviewAssignmentResolver {
   @FieldResolver(() => String, { nullable: true, description: 'The declared conflict (staff and the evaluator).' })
   conflictReason(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
     return canSeeEvaluator(ctx.viewer, assignment) ? assignment.conflictReason : null;
+  }
+
+  @FieldResolver(() => ReviewAssignmentViewerCan)
+  viewerCan(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
+    return new ReviewAssignmentViewerCan(ctx, assignment);
   }
 
   @FieldResolver(() => Boolean, { description: 'Scored an earlier revision than the project’s current one: kept, not counted.' })

@@ -1,6 +1,5 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { ascending, chronologicalOrders, findPage, listOrder, type NewestFirstPageArgs, type PageArgs } from '../../shared/connection.js';
@@ -20,25 +19,19 @@ import { canViewProject } from '../projects/project.permissions.js';
 import { rank, weightedTotal, type Aggregate } from './aggregation.js';
 import { AssignmentStatus, ReviewAssignment } from './review-assignment.entity.js';
 import type { AssignEvaluatorsInput, CloseReviewRoundInput, DeclareConflictInput, OpenReviewRoundInput, SaveScorecardInput } from './review.inputs.js';
-import { canManageReviews, canSeeReviewSummary, isAssignee, scorecardAccess } from './review.permissions.js';
-import { summarizeReview } from './review-progress.js';
+import {
+  canAssignEvaluators,
+  canDeclareConflict,
+  canManageReviews,
+  canRunRound,
+  canSaveScorecard,
+  canSeeReviewSummary,
+  isAssignee,
+  scorecardAccess,
+} from './review.permissions.js';
+import { enforce, requireAllowed } from '../../shared/permission.js';
+import { assignmentsOf, summarizeReview } from './review-progress.js';
 import { ReviewRound, RoundKind } from './review-round.entity.js';
-
-/** The status a project must be in to be reviewed in a round of each kind. */
-const REVIEWABLE: Record<RoundKind, ProjectStatus[]> = {
-  [RoundKind.PROPOSAL]: [ProjectStatus.SUBMITTED, ProjectStatus.UNDER_REVIEW],
-  [RoundKind.CLOSING]: [ProjectStatus.CLOSING_REVIEW],
-};
-
-/** Every assignment of the projects resolved in one request, rounds included, in one statement. */
-export function assignmentsOf(ctx: Context, projectId: string): Promise<ReviewAssignment[]> {
-  return ctx.loaders
-    .keyed('assignmentsByProject', async (projectIds, em) => {
-      const rows = await em.find(ReviewAssignment, { project: { $in: [...projectIds] } }, { populate: ['round'], strategy: 'joined', orderBy: { createdAt: 'asc', id: 'asc' } });
-      return groupByKey(projectIds, rows, (row) => row.project.id);
-    })
-    .load(projectId);
-}
 
 /** An aggregate as clients see it: scorecards named by their global IDs. */
 export const publicAggregate = (aggregate: Aggregate): Aggregate => ({
@@ -118,12 +111,11 @@ async function roundForMutation(ctx: Context, globalId: string): Promise<ReviewR
   const id = decodeId(globalId, 'ReviewRound');
   const round = id ? await ctx.em.findOne(ReviewRound, { id }) : null;
   if (!round) fail(UserErrorCode.NOT_FOUND, 'input.roundId', 'No review round has that ID.');
-  if (round.closedAt) fail(UserErrorCode.ROUND_CLOSED, 'input.roundId', `${round.name} was closed on ${round.closedAt.toISOString()}.`);
   return round;
 }
 
 export async function openRound(ctx: Context, input: OpenReviewRoundInput) {
-  const viewer = requireRole(ctx.viewer, 'open review rounds', Role.ADMIN, Role.STAFF);
+  const viewer = requireAllowed(ctx.viewer, canManageReviews, 'open review rounds');
   const checks = new Checks();
   checks.text(input.name, 'input.name', 'Name', MAX_LENGTH.title);
   const programId = decodeId(input.programId, 'Program');
@@ -136,21 +128,19 @@ export async function openRound(ctx: Context, input: OpenReviewRoundInput) {
 }
 
 export async function closeRound(ctx: Context, input: CloseReviewRoundInput) {
-  requireRole(ctx.viewer, 'close review rounds', Role.ADMIN, Role.STAFF);
+  requireAllowed(ctx.viewer, canManageReviews, 'close review rounds');
   const round = await roundForMutation(ctx, input.roundId);
+  enforce(canRunRound(ctx.viewer, round), 'input.roundId');
   round.closedAt = ctx.now;
   await ctx.em.flush();
   return { round };
 }
 
 export async function assignEvaluators(ctx: Context, input: AssignEvaluatorsInput) {
-  requireRole(ctx.viewer, 'assign evaluators', Role.ADMIN, Role.STAFF);
+  requireAllowed(ctx.viewer, canManageReviews, 'assign evaluators');
   const round = await roundForMutation(ctx, input.roundId);
   const project = await projectForMutation(ctx, input.projectId);
-  if (project.program.id !== round.program.id) fail(UserErrorCode.WRONG_ROUND, 'input.roundId', 'The round belongs to another programme than the project.');
-  if (!REVIEWABLE[round.kind].includes(project.status)) {
-    fail(UserErrorCode.INVALID_STATUS, 'input.projectId', `A ${round.kind.toLowerCase()} round reviews projects in status ${REVIEWABLE[round.kind].join(' or ')}; this one is ${project.status}.`);
-  }
+  enforce(canAssignEvaluators(ctx.viewer, round, project));
   const program = await ctx.em.findOneOrFail(Program, { id: project.program.id });
   const revision = round.kind === RoundKind.PROPOSAL ? project.currentRevision ?? null : null;
 
@@ -194,21 +184,20 @@ export async function assignEvaluators(ctx: Context, input: AssignEvaluatorsInpu
   return { assignments, project };
 }
 
-/** Loads the viewer's own assignment for a mutation; anyone else's is reported as not found. */
-async function ownAssignment(ctx: Context, globalId: string): Promise<ReviewAssignment> {
+/** Loads an assignment for a mutation, round and project included; anyone else's is reported as not found (see canDeclareConflict). */
+async function assignmentForMutation(ctx: Context, globalId: string): Promise<ReviewAssignment> {
   const id = decodeId(globalId, 'ReviewAssignment');
   // Locked, so a scorecard submitted twice at once is final for the second request.
   const assignment = id ? await ctx.em.findOne(ReviewAssignment, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-  if (assignment) await ctx.em.populate(assignment, ['round', 'project']);
-  if (!assignment || !isAssignee(ctx.viewer, assignment)) fail(UserErrorCode.NOT_FOUND, 'input.assignmentId', 'You have no assignment with that ID.');
-  if (assignment.status === AssignmentStatus.SUBMITTED) fail(UserErrorCode.SCORECARD_FINAL, 'input.assignmentId', 'This scorecard was submitted and is final.');
-  if (assignment.status === AssignmentStatus.RECUSED) fail(UserErrorCode.INVALID_STATUS, 'input.assignmentId', 'You declared a conflict of interest on this assignment.');
+  if (!assignment) fail(UserErrorCode.NOT_FOUND, 'input.assignmentId', 'You have no assignment with that ID.');
+  await ctx.em.populate(assignment, ['round', 'project']);
   return assignment;
 }
 
 export async function declareConflict(ctx: Context, input: DeclareConflictInput) {
   requireViewer(ctx.viewer);
-  const assignment = await ownAssignment(ctx, input.assignmentId);
+  const assignment = await assignmentForMutation(ctx, input.assignmentId);
+  enforce(canDeclareConflict(ctx.viewer, assignment), 'input.assignmentId');
   const checks = new Checks();
   checks.text(input.reason, 'input.reason', 'The reason', MAX_LENGTH.reason);
   checks.throwIfAny();
@@ -224,14 +213,10 @@ export async function declareConflict(ctx: Context, input: DeclareConflictInput)
 
 export async function saveScorecard(ctx: Context, input: SaveScorecardInput) {
   requireViewer(ctx.viewer);
-  const assignment = await ownAssignment(ctx, input.assignmentId);
+  const assignment = await assignmentForMutation(ctx, input.assignmentId);
+  enforce(await canSaveScorecard(ctx, assignment), 'input.assignmentId');
   const round = assignment.round.getEntity();
   const project = assignment.project.getEntity();
-  if (round.closedAt) fail(UserErrorCode.ROUND_CLOSED, 'input.assignmentId', `${round.name} is closed.`);
-  if (!REVIEWABLE[round.kind].includes(project.status)) fail(UserErrorCode.INVALID_STATUS, 'input.assignmentId', `The project is ${project.status}; it is no longer under this review.`);
-  if (assignment.revision && assignment.revision.id !== project.currentRevision?.id) {
-    fail(UserErrorCode.STALE_REVISION, 'input.assignmentId', 'The applicant has saved a newer revision since this assignment; this scorecard is stale.');
-  }
   const program = await ctx.em.findOneOrFail(Program, { id: project.program.id });
   const rubric = round.kind === RoundKind.PROPOSAL ? program.proposalRubric : program.closingRubric;
 

@@ -1,7 +1,10 @@
 import type { Context } from '../../app/context.js';
 import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
-import type { Project } from '../projects/project.entity.js';
+import { ALLOWED, refuse, type Verdict } from '../../shared/permission.js';
+import { UserErrorCode } from '../../shared/user-errors.js';
+import { ProjectStatus, type Project } from '../projects/project.entity.js';
 import { isApplicantOf, isMentorOf } from '../projects/project.permissions.js';
+import type { FollowUp } from './follow-up.entity.js';
 
 /**
  * The roles that follow delivery at all. Anyone else (evaluators) is FORBIDDEN from it outright,
@@ -21,9 +24,23 @@ export async function canFollowDelivery(ctx: Context, project: Project): Promise
   return isMentorOf(ctx, project);
 }
 
-/** Staff, or a mentor of the project (督导 are mentors), log visits and close their follow-ups. */
-export async function canSupervise(ctx: Context, project: Project): Promise<boolean> {
-  return isStaff(ctx.viewer) || isMentorOf(ctx, project);
+/** Staff, or a mentor of the project (督导 are mentors), supervise it. */
+async function supervises(ctx: Context, project: Project): Promise<Verdict> {
+  return isStaff(ctx.viewer) || (await isMentorOf(ctx, project)) ? ALLOWED : refuse(UserErrorCode.WRONG_ROLE, 'Only staff and the project’s mentors supervise it.');
+}
+
+/** The project's supervisors log visits while it is in delivery. */
+export async function canLogVisit(ctx: Context, project: Project): Promise<Verdict> {
+  const verdict = await supervises(ctx, project);
+  if (!verdict.allowed || project.status === ProjectStatus.IN_PROGRESS) return verdict;
+  return refuse(UserErrorCode.INVALID_STATUS, `Supervision visits are logged on projects in delivery (IN_PROGRESS); this one is ${project.status}.`);
+}
+
+/** A follow-up is closed once, by the project's supervisors. */
+export async function canCloseFollowUp(ctx: Context, project: Project, followUp: FollowUp): Promise<Verdict> {
+  const verdict = await supervises(ctx, project);
+  if (!verdict.allowed || !followUp.closedAt) return verdict;
+  return refuse(UserErrorCode.ALREADY_DONE, `This follow-up was closed on ${followUp.closedAt.toISOString()}.`);
 }
 
 /** What stands between a project and its closing evaluation is staff's to weigh. */

@@ -7,6 +7,7 @@ import { Project } from '../projects/project.entity.js';
 import { FollowUp } from './follow-up.entity.js';
 import { CloseFollowUpInput, LogSupervisionVisitInput } from './supervision.inputs.js';
 import * as supervision from './supervision.service.js';
+import { FollowUpViewerCan } from './supervision.viewer-can.js';
 import { FollowUpPayload, SupervisionVisitConnection, SupervisionVisitPayload } from './supervision.types.js';
 import { SupervisionVisit } from './supervision-visit.entity.js';
 
@@ -53,6 +54,11 @@ export class FollowUpResolver {
   @FieldResolver(() => Boolean, { description: 'Not closed yet: open follow-ups block the closing evaluation.' })
   open(@Root() followUp: FollowUp) {
     return !followUp.closedAt;
+  }
+
+  @FieldResolver(() => FollowUpViewerCan)
+  viewerCan(@Ctx() ctx: Context, @Root() followUp: FollowUp) {
+    return new FollowUpViewerCan(ctx, followUp);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who closed it.' })

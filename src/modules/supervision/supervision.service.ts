@@ -7,17 +7,18 @@ import { forbidden } from '../../shared/errors.js';
 import { MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
+import { enforce } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
 import { Person } from '../people/person.entity.js';
-import { Project, ProjectStatus } from '../projects/project.entity.js';
+import { Project } from '../projects/project.entity.js';
 import { canViewProject } from '../projects/project.permissions.js';
 import { isCalendarDate } from '../coaching/due-dates.js';
 import { closingBlockers } from './closing-blockers.js';
 import { FollowUp } from './follow-up.entity.js';
 import type { CloseFollowUpInput, LogSupervisionVisitInput } from './supervision.inputs.js';
-import { canFollowDelivery, canSeeClosingBlockers, canSupervise, mayFollowDelivery } from './supervision.permissions.js';
+import { canCloseFollowUp, canFollowDelivery, canLogVisit, canSeeClosingBlockers, mayFollowDelivery } from './supervision.permissions.js';
 import { SupervisionVisit } from './supervision-visit.entity.js';
 
 /** Evaluators are refused delivery outright, before anything is looked up, so the answer reveals nothing. */
@@ -64,21 +65,18 @@ export function projectClosingBlockers(ctx: Context, project: Project): Promise<
   return closingBlockers(ctx, project.id);
 }
 
-/** Loads the project a supervision act is about: seen by the viewer, supervised by them. */
-async function supervisedProject(ctx: Context, projectId: string | null, field: string, what: string): Promise<Project> {
+/** Loads the project a supervision act is about, if the viewer sees it. */
+async function visibleProject(ctx: Context, projectId: string | null, field: string, what: string): Promise<Project> {
   const project = projectId ? await ctx.em.findOne(Project, { id: projectId }) : null;
   if (!project || !(await canViewProject(ctx, project))) fail(UserErrorCode.NOT_FOUND, field, `No ${what} you can see has that ID.`);
-  if (!(await canSupervise(ctx, project))) fail(UserErrorCode.WRONG_ROLE, field, 'Only staff and the project’s mentors supervise it.');
   return project;
 }
 
 export async function logVisit(ctx: Context, input: LogSupervisionVisitInput) {
   const { em } = ctx;
   const viewer = requireRole(ctx.viewer, 'log supervision visits', Role.STAFF, Role.ADMIN, Role.MENTOR);
-  const project = await supervisedProject(ctx, decodeId(input.projectId, 'Project'), 'input.projectId', 'project');
-  if (project.status !== ProjectStatus.IN_PROGRESS) {
-    fail(UserErrorCode.INVALID_STATUS, 'input.projectId', `Supervision visits are logged on projects in delivery (IN_PROGRESS); this one is ${project.status}.`);
-  }
+  const project = await visibleProject(ctx, decodeId(input.projectId, 'Project'), 'input.projectId', 'project');
+  enforce(await canLogVisit(ctx, project), 'input.projectId');
   const followUps = input.followUps ?? [];
   const checks = new Checks();
   checks.text(input.findings, 'input.findings', 'Findings', MAX_LENGTH.document);
@@ -124,8 +122,8 @@ export async function closeFollowUp(ctx: Context, input: CloseFollowUpInput) {
   // Locked, so two people closing it at once cannot both succeed.
   const followUp = id ? await em.findOne(FollowUp, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   if (!followUp) fail(UserErrorCode.NOT_FOUND, 'input.followUpId', 'No follow-up you can see has that ID.');
-  const project = await supervisedProject(ctx, followUp.project.id, 'input.followUpId', 'follow-up');
-  if (followUp.closedAt) fail(UserErrorCode.ALREADY_DONE, 'input.followUpId', `This follow-up was closed on ${followUp.closedAt.toISOString()}.`);
+  const project = await visibleProject(ctx, followUp.project.id, 'input.followUpId', 'follow-up');
+  enforce(await canCloseFollowUp(ctx, project, followUp), 'input.followUpId');
   const checks = new Checks();
   checks.text(input.resolution, 'input.resolution', 'Resolution', MAX_LENGTH.reason);
   checks.throwIfAny();

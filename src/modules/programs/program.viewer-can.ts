@@ -1,0 +1,23 @@
+import { Field, ObjectType } from 'type-graphql';
+import { VIEWER_CAN, ViewerCan } from '../../shared/permission.js';
+import { canManageReviews } from '../reviews/review.permissions.js';
+import type { Program } from './program.entity.js';
+import { canManagePrograms, canStartProject } from './program.permissions.js';
+
+@ObjectType({ description: VIEWER_CAN })
+export class ProgramViewerCan extends ViewerCan<Program> {
+  @Field(() => Boolean, { description: '`updateProgram`.' })
+  update() {
+    return canManagePrograms(this.ctx.viewer);
+  }
+
+  @Field(() => Boolean, { description: '`openReviewRound`.' })
+  openReviewRound() {
+    return canManageReviews(this.ctx.viewer);
+  }
+
+  @Field(() => Boolean, { description: '`createProject`: the programme accepts applications now.' })
+  createProject() {
+    return canStartProject(this.ctx.viewer, this.target, this.ctx.now).allowed;
+  }
+}

@@ -1,0 +1,31 @@
+import { Field, ObjectType } from 'type-graphql';
+import { VIEWER_CAN, ViewerCan, allows } from '../../shared/permission.js';
+import type { ReviewAssignment } from './review-assignment.entity.js';
+import type { ReviewRound } from './review-round.entity.js';
+import { canDeclareConflict, canRunRound, canSaveScorecard } from './review.permissions.js';
+
+@ObjectType({ description: VIEWER_CAN })
+export class ReviewRoundViewerCan extends ViewerCan<ReviewRound> {
+  @Field(() => Boolean, { description: '`assignEvaluators` in this round (to a project of its programme in the status it reviews).' })
+  assignEvaluators() {
+    return canRunRound(this.ctx.viewer, this.target).allowed;
+  }
+
+  @Field(() => Boolean, { description: '`closeReviewRound`.' })
+  close() {
+    return canRunRound(this.ctx.viewer, this.target).allowed;
+  }
+}
+
+@ObjectType({ description: VIEWER_CAN })
+export class ReviewAssignmentViewerCan extends ViewerCan<ReviewAssignment> {
+  @Field(() => Boolean, { description: '`saveScorecard`, as a draft or final.' })
+  saveScorecard() {
+    return allows(canSaveScorecard(this.ctx, this.target));
+  }
+
+  @Field(() => Boolean, { description: '`declareConflict`.' })
+  declareConflict() {
+    return canDeclareConflict(this.ctx.viewer, this.target).allowed;
+  }
+}

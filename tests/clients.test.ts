@@ -44,7 +44,8 @@ describe('the README’s client snippets, with the real libraries', () => {
       expect(first.data.projects.edges).toHaveLength(2);
       // A new project arrives between the two page loads: it sorts first (newest first).
       await project(applicant.client, call.id);
-      await client.query({ query, variables: { first: 2, after: first.data.projects.pageInfo.endCursor } });
+      // The next page, as `fetchMore` asks for it: from the network, merged into the list by relayStylePagination.
+      await client.query({ query, variables: { first: 2, after: first.data.projects.pageInfo.endCursor }, fetchPolicy: 'network-only' });
       const merged = client.readQuery({ query, variables: { first: 2 } });
       const ids = merged.projects.edges.map((edge: { node: { id: string } }) => edge.node.id);
       expect(ids).toHaveLength(4);
@@ -131,13 +132,14 @@ describe('browsers and first contact', () => {
   it('takes GET queries that carry Authorization or a preflight header, refuses bare ones and GET mutations', async () => {
     const staff = await person(app(), ['STAFF']);
     const get = (query: string, headers: Record<string, string> = {}) => fetch(`${app().url}?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/json', ...headers } });
+    const json = (response: Response) => response.json() as Promise<{ data?: unknown; errors: { extensions: { code: string } }[] }>;
     const withToken = await get('{ viewer { name } }', { authorization: `Bearer ${staff.client.token}` });
-    expect((await withToken.json()).data).toEqual({ viewer: { name: staff.name } });
+    expect((await json(withToken)).data).toEqual({ viewer: { name: staff.name } });
     const preflighted = await get('{ viewer { name } }', { 'apollo-require-preflight': 'true' });
-    expect((await preflighted.json()).data).toEqual({ viewer: null });
+    expect((await json(preflighted)).data).toEqual({ viewer: null });
     const bare = await get('{ viewer { name } }');
     expect(bare.status).toBe(400);
-    expect((await bare.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect((await json(bare)).errors[0].extensions.code).toBe('BAD_REQUEST');
     const mutation = await get('mutation { logout { endedSessions } }', { authorization: `Bearer ${staff.client.token}` });
     expect(mutation.status).toBe(405);
   });

@@ -24,10 +24,11 @@ describe('the explorer', () => {
     expect(roles).toEqual(['ADMIN · 林海涛', 'STAFF · 周敏', 'MENTOR · 陈静', 'EVALUATOR · 赵雪梅', 'APPLICANT · 何晓琳']);
 
     await page.locator('#signin button[data-email="mentor@demo.incubator.cn"]').click();
-    await page.waitForFunction(() => document.querySelector('#signed-in')?.textContent?.includes('陈静'));
+    // Page functions run in the browser, so they are given as source.
+    await page.waitForFunction(`document.querySelector('#signed-in')?.textContent?.includes('陈静')`);
     await page.goto(`${app().url}?query=${encodeURIComponent('{ viewer { name roles } projects(first: 10) { totalCount } }')}`);
     await page.locator('.graphiql-execute-button').click();
-    await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('totalCount'), null, { timeout: 20_000 });
+    await page.waitForFunction(`document.querySelector('.graphiql-response')?.textContent?.includes('totalCount')`, null, { timeout: 20_000 });
     const answer = JSON.parse((await page.locator('.graphiql-response').textContent())!.replace(/\s+/g, ' '));
     expect(answer.data.viewer).toEqual({ name: '陈静', roles: ['MENTOR'] });
     // The demo mentor follows four projects.

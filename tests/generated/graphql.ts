@@ -51,9 +51,13 @@ export type BudgetLineInput = {
   note?: string | null | undefined;
 };
 
+/** What happened to an item of a list from one revision to the next. */
 export type ChangeKind =
+  /** Only in the later revision. */
   | 'ADDED'
+  /** In both, edited: see `changedProperties`. */
   | 'CHANGED'
+  /** Only in the earlier revision. */
   | 'REMOVED';
 
 export type ChangePasswordInput = {
@@ -291,13 +295,21 @@ export type PersonIdInput = {
 
 /** A named precondition of a lifecycle step (see the status machine). */
 export type Precondition =
+  /** The minimum of closing scorecards is in (an administrator may proceed without). */
   | 'CLOSING_REVIEW_COMPLETE'
+  /** Every condition of the approval is met. */
   | 'CONDITIONS_MET'
+  /** The minimum of submitted, counted scorecards is in (an administrator may proceed without). */
   | 'ENOUGH_SCORECARDS'
+  /** At least one closing scorecard is in (no override: a grade needs a score). */
   | 'HAS_CLOSING_SCORECARD'
+  /** The programme’s minimum of evaluators without a conflict is assigned. */
   | 'HAS_EVALUATORS'
+  /** A revision of the proposal has been saved. */
   | 'HAS_REVISION'
+  /** No open follow-ups or unaccepted reports (staff may proceed with a reason). */
   | 'NO_CLOSING_BLOCKERS'
+  /** The programme takes applications now. */
   | 'PROGRAM_OPEN';
 
 /** A step of the project lifecycle. */
@@ -390,14 +402,23 @@ export type ReviewServiceReportInput = {
 
 /** A comparable field of a proposal revision. */
 export type RevisionField =
+  /** The activity plan (activities by title). */
   | 'ACTIVITY_PLAN'
+  /** Who benefits (text). */
   | 'BENEFICIARIES'
+  /** The budget lines (by item). */
   | 'BUDGET_LINES'
+  /** The indicator targets (by name). */
   | 'INDICATOR_TARGETS'
+  /** The needs analysis (text). */
   | 'NEEDS'
+  /** The objectives (a list of texts). */
   | 'OBJECTIVES'
+  /** The requested amount (yuan). */
   | 'REQUESTED_AMOUNT'
+  /** The summary (text). */
   | 'SUMMARY'
+  /** The team (members by name); withheld under blind review. */
   | 'TEAM';
 
 /** 正常 / 关注 / 预警 */

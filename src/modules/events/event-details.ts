@@ -17,17 +17,32 @@ import { EventType } from './lifecycle-event.entity.js';
 
 /** The lifecycle's preconditions, named as in the guards table, so a new guard is a new value. */
 const Precondition = Object.fromEntries(Object.keys(GUARDS).map((name) => [name, name])) as { [Name in GuardName]: Name };
-registerEnumType(Precondition, { name: 'Precondition', description: 'A named precondition of a lifecycle step (see the status machine).' });
+/** A Record over every guard, so a new one does not compile until clients are told what it means. */
+const PRECONDITION_DESCRIPTIONS: Record<GuardName, string> = {
+  HAS_REVISION: 'A revision of the proposal has been saved.',
+  PROGRAM_OPEN: 'The programme takes applications now.',
+  HAS_EVALUATORS: 'The programme’s minimum of evaluators without a conflict is assigned.',
+  ENOUGH_SCORECARDS: 'The minimum of submitted, counted scorecards is in (an administrator may proceed without).',
+  CONDITIONS_MET: 'Every condition of the approval is met.',
+  NO_CLOSING_BLOCKERS: 'No open follow-ups or unaccepted reports (staff may proceed with a reason).',
+  HAS_CLOSING_SCORECARD: 'At least one closing scorecard is in (no override: a grade needs a score).',
+  CLOSING_REVIEW_COMPLETE: 'The minimum of closing scorecards is in (an administrator may proceed without).',
+};
+registerEnumType(Precondition, {
+  name: 'Precondition',
+  description: 'A named precondition of a lifecycle step (see the status machine).',
+  valuesConfig: Object.fromEntries(Object.entries(PRECONDITION_DESCRIPTIONS).map(([name, description]) => [name, { description }])),
+});
 
 @ObjectType({ description: 'A precondition that was not met, and why staff or an administrator proceeded anyway.' })
 export class PreconditionOverride {
-  @Field(() => Precondition, { name: 'precondition' }) guard!: GuardName;
-  @Field(() => String) reason!: string;
+  @Field(() => Precondition, { name: 'precondition', description: 'The precondition proceeded past.' }) guard!: GuardName;
+  @Field(() => String, { description: 'Why, as recorded.' }) reason!: string;
 }
 
 @InterfaceType({ description: 'Details of a status change made through the lifecycle table.', resolveType: (value: object) => value.constructor.name })
 export abstract class TransitionDetails {
-  @Field(() => ProjectAction) action!: ProjectAction;
+  @Field(() => ProjectAction, { description: 'The lifecycle step taken.' }) action!: ProjectAction;
   @Field(() => String, { nullable: true, description: 'Why, where the step takes a reason (withdrawal, termination, an override).' })
   reason?: string | null;
   @Field(() => [PreconditionOverride], { description: 'Preconditions proceeded past with a reason; usually none.' })
@@ -38,12 +53,12 @@ export abstract class TransitionDetails {
 
 @ObjectType({ description: 'PROJECT_CREATED: an applicant created the project.' })
 export class ProjectCreatedDetails {
-  @Field(() => String) title!: string;
+  @Field(() => String, { description: 'The project’s title as created.' }) title!: string;
 }
 
 @ObjectType({ description: 'REVISION_SAVED: a new revision of the proposal.' })
 export class RevisionSavedDetails {
-  @Field(() => ID) revisionId!: string;
+  @Field(() => ID, { description: 'The ProposalRevision saved.' }) revisionId!: string;
   @Field(() => Int, { description: 'The new revision’s number.' }) number!: number;
   @Field(() => [ID], { description: 'The coaching sessions the revision answers.' }) answersSessionIds: string[] = [];
 }
@@ -59,7 +74,7 @@ export class StatusChangedDetails extends TransitionDetails {
 
 @ObjectType({ implements: TransitionDetails, description: 'DECISION_RECORDED: the outcome, and the status change it made.' })
 export class DecisionRecordedDetails extends TransitionDetails {
-  @Field(() => DecisionOutcome) outcome!: DecisionOutcome;
+  @Field(() => DecisionOutcome, { description: 'What was decided.' }) outcome!: DecisionOutcome;
   @Field(() => Float, { nullable: true, description: 'Yuan; approvals only.' }) grantAmount?: number | null;
 }
 
@@ -71,28 +86,28 @@ export class TeamAssignedDetails {
 
 @ObjectType({ description: 'COACHING_LOGGED: a coaching session with its action items.' })
 export class CoachingLoggedDetails {
-  @Field(() => ID) sessionId!: string;
-  @Field(() => CoachingMode) mode!: CoachingMode;
-  @Field(() => Int) durationMinutes!: number;
-  @Field(() => Int, { name: 'actionItemCount' }) actionItems!: number;
+  @Field(() => ID, { description: 'The CoachingSession logged.' }) sessionId!: string;
+  @Field(() => CoachingMode, { description: 'On site, online or by phone.' }) mode!: CoachingMode;
+  @Field(() => Int, { description: 'How long the session took.' }) durationMinutes!: number;
+  @Field(() => Int, { name: 'actionItemCount', description: 'How many action items it set.' }) actionItems!: number;
 }
 
 @ObjectType({ description: 'ACTION_ITEM_UPDATED: an action item ticked done or reopened.' })
 export class ActionItemUpdatedDetails {
-  @Field(() => ID) actionItemId!: string;
-  @Field(() => Boolean) done!: boolean;
+  @Field(() => ID, { description: 'The ActionItem.' }) actionItemId!: string;
+  @Field(() => Boolean, { description: 'Ticked done (true) or reopened (false).' }) done!: boolean;
 }
 
 /** The assignment events' common facts: which round, which scorecard. */
 @ObjectType()
 abstract class AssignmentEventDetails {
-  @Field(() => ID) roundId!: string;
+  @Field(() => ID, { description: 'The ReviewRound.' }) roundId!: string;
   @Field(() => ID, { description: 'The ReviewAssignment (scorecard).' }) assignmentId!: string;
 }
 
 @ObjectType({ description: 'EVALUATOR_ASSIGNED: an evaluator given a scorecard to fill in.' })
 export class EvaluatorAssignedDetails extends AssignmentEventDetails {
-  @Field(() => RoundKind, { name: 'roundKind' }) kind!: RoundKind;
+  @Field(() => RoundKind, { name: 'roundKind', description: 'A proposal or a closing review.' }) kind!: RoundKind;
 }
 
 @ObjectType({ description: 'ASSIGNMENT_RECUSED: an evaluator declared a conflict of interest.' })
@@ -106,38 +121,38 @@ export class ScorecardSubmittedDetails extends AssignmentEventDetails {
 
 @ObjectType({ description: 'REVIEW_COMPLETED: a round’s last counted scorecard came in; the result only for those who may see the review (`proposalReview`).' })
 export class ReviewCompletedDetails {
-  @Field(() => ID) roundId!: string;
-  @Field(() => RoundKind, { name: 'roundKind' }) kind!: RoundKind;
-  @Field(() => AggregationRule, { nullable: true }) rule?: AggregationRule | null;
-  @Field(() => Float, { nullable: true }) score?: number | null;
+  @Field(() => ID, { description: 'The ReviewRound.' }) roundId!: string;
+  @Field(() => RoundKind, { name: 'roundKind', description: 'A proposal or a closing review.' }) kind!: RoundKind;
+  @Field(() => AggregationRule, { nullable: true, description: 'How the scorecards were aggregated.' }) rule?: AggregationRule | null;
+  @Field(() => Float, { nullable: true, description: 'The round’s score, 0 to 100.' }) score?: number | null;
   @Field(() => [ID], { nullable: true, description: 'The scorecards (ReviewAssignment) the score is made of.' }) counted?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'The scorecards a trimmed mean left out.' }) dropped?: string[] | null;
 }
 
 @ObjectType({ description: 'CONDITION_MET: a condition of approval met.' })
 export class ConditionMetDetails {
-  @Field(() => ID) conditionId!: string;
-  @Field(() => String) text!: string;
+  @Field(() => ID, { description: 'The DecisionCondition.' }) conditionId!: string;
+  @Field(() => String, { description: 'The condition’s terms.' }) text!: string;
 }
 
 @ObjectType({ description: 'VISIT_LOGGED: a supervision visit with its follow-ups.' })
 export class VisitLoggedDetails {
-  @Field(() => ID) visitId!: string;
-  @Field(() => VisitKind, { name: 'visitKind' }) kind!: VisitKind;
-  @Field(() => RiskLevel) riskLevel!: RiskLevel;
-  @Field(() => Int, { name: 'followUpCount' }) followUps!: number;
+  @Field(() => ID, { description: 'The SupervisionVisit.' }) visitId!: string;
+  @Field(() => VisitKind, { name: 'visitKind', description: 'Site visit, online check or activity observation.' }) kind!: VisitKind;
+  @Field(() => RiskLevel, { description: 'The risk the visitor saw.' }) riskLevel!: RiskLevel;
+  @Field(() => Int, { name: 'followUpCount', description: 'How many follow-ups it set.' }) followUps!: number;
 }
 
 @ObjectType({ description: 'FOLLOW_UP_CLOSED: a visit’s follow-up resolved.' })
 export class FollowUpClosedDetails {
-  @Field(() => ID) followUpId!: string;
-  @Field(() => ID) visitId!: string;
+  @Field(() => ID, { description: 'The FollowUp.' }) followUpId!: string;
+  @Field(() => ID, { description: 'The SupervisionVisit that set it.' }) visitId!: string;
 }
 
 /** The report events' common facts. */
 @ObjectType()
 abstract class ReportEventDetails {
-  @Field(() => ID) reportId!: string;
+  @Field(() => ID, { description: 'The ServiceReport.' }) reportId!: string;
   @Field(() => String, { description: 'The month reported, YYYY-MM.' }) period!: string;
 }
 
@@ -153,7 +168,7 @@ export class ReportAcceptedDetails extends ReportEventDetails {
 
 @ObjectType({ description: 'REPORT_RETURNED: staff sent a service report back.' })
 export class ReportReturnedDetails extends ReportEventDetails {
-  @Field(() => String, { name: 'returnReason' }) reason!: string;
+  @Field(() => String, { name: 'returnReason', description: 'What must be corrected.' }) reason!: string;
 }
 
 /** The one place an event type meets its details type. */

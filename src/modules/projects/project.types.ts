@@ -56,14 +56,36 @@ export enum RevisionField {
   REQUESTED_AMOUNT = 'requestedAmount',
   TEAM = 'team',
 }
-registerEnumType(RevisionField, { name: 'RevisionField', description: 'A comparable field of a proposal revision.' });
+registerEnumType(RevisionField, {
+  name: 'RevisionField',
+  description: 'A comparable field of a proposal revision.',
+  valuesConfig: {
+    SUMMARY: { description: 'The summary (text).' },
+    NEEDS: { description: 'The needs analysis (text).' },
+    OBJECTIVES: { description: 'The objectives (a list of texts).' },
+    ACTIVITY_PLAN: { description: 'The activity plan (activities by title).' },
+    BENEFICIARIES: { description: 'Who benefits (text).' },
+    INDICATOR_TARGETS: { description: 'The indicator targets (by name).' },
+    BUDGET_LINES: { description: 'The budget lines (by item).' },
+    REQUESTED_AMOUNT: { description: 'The requested amount (yuan).' },
+    TEAM: { description: 'The team (members by name); withheld under blind review.' },
+  },
+});
 
 export enum ChangeKind {
   ADDED = 'ADDED',
   REMOVED = 'REMOVED',
   CHANGED = 'CHANGED',
 }
-registerEnumType(ChangeKind, { name: 'ChangeKind' });
+registerEnumType(ChangeKind, {
+  name: 'ChangeKind',
+  description: 'What happened to an item of a list from one revision to the next.',
+  valuesConfig: {
+    ADDED: { description: 'Only in the later revision.' },
+    REMOVED: { description: 'Only in the earlier revision.' },
+    CHANGED: { description: 'In both, edited: see `changedProperties`.' },
+  },
+});
 
 /*
  * Typed values, named by kind where they are scalars (beforeText, beforeAmount) and plain before /
@@ -75,37 +97,37 @@ registerEnumType(ChangeKind, { name: 'ChangeKind' });
   resolveType: (item: ItemChange) => ITEM_CHANGE_TYPES[item.field],
 })
 export abstract class RevisionItemChange {
-  @Field(() => ChangeKind) change!: ChangeKind;
+  @Field(() => ChangeKind, { description: 'Added, removed or changed.' }) change!: ChangeKind;
   @Field(() => String, { description: 'The objective itself, or the activity title, indicator name, budget item or team member name; the later one for CHANGED.' }) key!: string;
   @Field(() => [String], { description: 'For CHANGED items, the properties that differ (an objective’s is `text`).' }) changedProperties!: string[];
 }
 
-@ObjectType({ implements: RevisionItemChange })
+@ObjectType({ implements: RevisionItemChange, description: 'An objective added, removed or edited.' })
 export class ObjectiveChange extends RevisionItemChange {
-  @Field(() => String, { nullable: true, name: 'beforeText' }) before!: string | null;
-  @Field(() => String, { nullable: true, name: 'afterText' }) after!: string | null;
+  @Field(() => String, { nullable: true, name: 'beforeText', description: 'The objective before; null when ADDED.' }) before!: string | null;
+  @Field(() => String, { nullable: true, name: 'afterText', description: 'The objective after; null when REMOVED.' }) after!: string | null;
 }
 
 /** A change to an item that is an object of its own (an activity, a budget line…): it is `before` and `after`. */
 function ObjectItemChange<T extends object>(item: ClassType<T>) {
   @ObjectType()
   abstract class ObjectChange extends RevisionItemChange {
-    @Field(() => item, { nullable: true }) before!: T | null;
-    @Field(() => item, { nullable: true }) after!: T | null;
+    @Field(() => item, { nullable: true, description: 'The item before; null when ADDED.' }) before!: T | null;
+    @Field(() => item, { nullable: true, description: 'The item after; null when REMOVED.' }) after!: T | null;
   }
   return ObjectChange;
 }
 
-@ObjectType({ implements: RevisionItemChange })
+@ObjectType({ implements: RevisionItemChange, description: 'An activity of the plan added, removed or changed.' })
 export class ActivityChange extends ObjectItemChange(Activity) {}
 
-@ObjectType({ implements: RevisionItemChange })
+@ObjectType({ implements: RevisionItemChange, description: 'An indicator target added, removed or changed.' })
 export class IndicatorTargetChange extends ObjectItemChange(IndicatorTarget) {}
 
-@ObjectType({ implements: RevisionItemChange })
+@ObjectType({ implements: RevisionItemChange, description: 'A budget line added, removed or changed.' })
 export class BudgetLineChange extends ObjectItemChange(BudgetLine) {}
 
-@ObjectType({ implements: RevisionItemChange })
+@ObjectType({ implements: RevisionItemChange, description: 'A team member added, removed or given another role.' })
 export class TeamMemberChange extends ObjectItemChange(TeamMember) {}
 
 const ITEM_CHANGE_TYPES: Record<ListField, ClassType> = {
@@ -119,24 +141,24 @@ export const REVISION_ITEM_CHANGE_TYPES = Object.values(ITEM_CHANGE_TYPES);
 
 @InterfaceType({ description: 'One field that differs between two revisions.', resolveType: (change: FieldChange) => FIELD_CHANGE_TYPES[change.kind] })
 export abstract class RevisionFieldChange {
-  @Field(() => RevisionField) field!: RevisionField;
+  @Field(() => RevisionField, { description: 'Which field of the revision.' }) field!: RevisionField;
 }
 
 @ObjectType({ implements: RevisionFieldChange, description: 'Summary, needs or beneficiaries.' })
 export class TextFieldChange extends RevisionFieldChange {
-  @Field(() => String, { name: 'beforeText' }) before!: string;
-  @Field(() => String, { name: 'afterText' }) after!: string;
+  @Field(() => String, { name: 'beforeText', description: 'The earlier text.' }) before!: string;
+  @Field(() => String, { name: 'afterText', description: 'The later text.' }) after!: string;
 }
 
 @ObjectType({ implements: RevisionFieldChange, description: 'The requested amount, in yuan.' })
 export class AmountFieldChange extends RevisionFieldChange {
-  @Field(() => Float, { name: 'beforeAmount' }) before!: number;
-  @Field(() => Float, { name: 'afterAmount' }) after!: number;
+  @Field(() => Float, { name: 'beforeAmount', description: 'The earlier amount, yuan.' }) before!: number;
+  @Field(() => Float, { name: 'afterAmount', description: 'The later amount, yuan.' }) after!: number;
 }
 
 @ObjectType({ implements: RevisionFieldChange, description: 'Objectives, activity plan, indicator targets, budget lines or team.' })
 export class ListFieldChange extends RevisionFieldChange {
-  @Field(() => [RevisionItemChange]) items!: RevisionItemChange[];
+  @Field(() => [RevisionItemChange], { description: 'The items added, removed or changed: earlier items in order, then the added ones.' }) items!: RevisionItemChange[];
 }
 
 const FIELD_CHANGE_TYPES: Record<FieldChange['kind'], ClassType> = { TEXT: TextFieldChange, AMOUNT: AmountFieldChange, LIST: ListFieldChange };

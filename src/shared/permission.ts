@@ -40,6 +40,9 @@ export const allows = async (verdict: Verdict | Promise<Verdict>): Promise<boole
 export const VIEWER_CAN =
   'What the viewer may do with this object now, one flag per mutation that acts on it: each flag is the check its mutation makes, so true means the mutation will be accepted given valid input.';
 
+/** The options of every `viewerCan` field. */
+export const VIEWER_CAN_FIELD = { description: 'What the viewer may do with this object now: each flag is the check its mutation makes.' };
+
 /**
  * The object behind a `viewerCan` field: one method per flag, each asking its mutation's permission
  * function, so a query computes only the flags it selects, through the request's loaders.

@@ -4,6 +4,7 @@ import { NewestFirstPageArgs, PageArgs } from '../../shared/connection.js';
 import { badInput } from '../../shared/errors.js';
 import { runMutation } from '../../shared/mutation.js';
 import { decodeId } from '../../shared/node-id.js';
+import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { ProposalRevision } from '../projects/proposal-revision.entity.js';
@@ -72,7 +73,7 @@ export class ActionItemResolver {
     return isOverdue(item, ctx.now);
   }
 
-  @FieldResolver(() => ActionItemViewerCan)
+  @FieldResolver(() => ActionItemViewerCan, VIEWER_CAN_FIELD)
   viewerCan(@Ctx() ctx: Context, @Root() item: ActionItem) {
     return new ActionItemViewerCan(ctx, item);
   }

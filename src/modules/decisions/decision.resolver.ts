@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../app/context.js';
 import { isStaff } from '../../shared/auth.js';
 import { runMutation } from '../../shared/mutation.js';
+import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { ProposalRevision } from '../projects/proposal-revision.entity.js';
@@ -42,7 +43,7 @@ export class DecisionResolver {
 
 @Resolver(() => DecisionCondition)
 export class DecisionConditionResolver {
-  @FieldResolver(() => DecisionConditionViewerCan)
+  @FieldResolver(() => DecisionConditionViewerCan, VIEWER_CAN_FIELD)
   viewerCan(@Ctx() ctx: Context, @Root() condition: DecisionCondition) {
     return new DecisionConditionViewerCan(ctx, condition);
   }

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { Context } from '../../app/context.js';
 import { PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
+import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { PersonConnection } from '../people/person.types.js';
 import { listProjects } from '../projects/project.service.js';
 import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
@@ -33,7 +34,7 @@ export class OrganizationResolver {
     return runMutation(ctx, OrganizationPayload, (tx) => organizations.updateOrganization(tx, input));
   }
 
-  @FieldResolver(() => OrganizationViewerCan)
+  @FieldResolver(() => OrganizationViewerCan, VIEWER_CAN_FIELD)
   viewerCan(@Ctx() ctx: Context, @Root() organization: Organization) {
     return new OrganizationViewerCan(ctx, organization);
   }

@@ -3,6 +3,7 @@ import type { Context } from '../../app/context.js';
 import { Role } from '../../shared/auth.js';
 import { PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
+import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { canSeeOrganization } from '../organizations/organization.permissions.js';
 import { Person } from './person.entity.js';
@@ -44,7 +45,7 @@ export class PersonResolver {
     return canSeePersonEmail(ctx.viewer, person.id) ? !person.deactivatedAt : null;
   }
 
-  @FieldResolver(() => PersonViewerCan)
+  @FieldResolver(() => PersonViewerCan, VIEWER_CAN_FIELD)
   viewerCan(@Ctx() ctx: Context, @Root() person: Person) {
     return new PersonViewerCan(ctx, person);
   }

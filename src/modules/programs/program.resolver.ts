@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import type { Context } from '../../app/context.js';
 import { PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
+import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { listProjects } from '../projects/project.service.js';
 import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
 import { Program } from './program.entity.js';
@@ -32,7 +33,7 @@ export class ProgramResolver {
     return runMutation(ctx, ProgramPayload, (tx) => programs.updateProgram(tx, input));
   }
 
-  @FieldResolver(() => ProgramViewerCan)
+  @FieldResolver(() => ProgramViewerCan, VIEWER_CAN_FIELD)
   viewerCan(@Ctx() ctx: Context, @Root() program: Program) {
     return new ProgramViewerCan(ctx, program);
   }

@@ -4,6 +4,7 @@ import { NewestFirstPageArgs } from '../../shared/connection.js';
 import { decodeId } from '../../shared/node-id.js';
 import { runMutation } from '../../shared/mutation.js';
 import { badInput } from '../../shared/errors.js';
+import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -108,7 +109,7 @@ export class ProjectResolver {
     return nextStatuses(ctx.viewer, project);
   }
 
-  @FieldResolver(() => ProjectViewerCan)
+  @FieldResolver(() => ProjectViewerCan, VIEWER_CAN_FIELD)
   viewerCan(@Ctx() ctx: Context, @Root() project: Project) {
     return new ProjectViewerCan(ctx, project);
   }

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-gr
 import type { Context } from '../../app/context.js';
 import { NewestFirstPageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
+import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { ReviewServiceReportInput, SubmitServiceReportInput } from './reports.inputs.js';
@@ -32,7 +33,7 @@ export class ServiceReportResolver {
     return ctx.loaders.byId(Person).load(report.submittedBy.id);
   }
 
-  @FieldResolver(() => ServiceReportViewerCan)
+  @FieldResolver(() => ServiceReportViewerCan, VIEWER_CAN_FIELD)
   viewerCan(@Ctx() ctx: Context, @Root() report: ServiceReport) {
     return new ServiceReportViewerCan(ctx, report);
   }

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { Context } from '../../app/context.js';
 import { NewestFirstPageArgs, PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
+import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { Project } from '../projects/project.entity.js';
@@ -65,7 +66,7 @@ export class ReviewRoundResolver {
     return ctx.loaders.byId(Program).load(round.program.id);
   }
 
-  @FieldResolver(() => ReviewRoundViewerCan)
+  @FieldResolver(() => ReviewRoundViewerCan, VIEWER_CAN_FIELD)
   viewerCan(@Ctx() ctx: Context, @Root() round: ReviewRound) {
     return new ReviewRoundViewerCan(ctx, round);
   }
@@ -103,7 +104,7 @@ export class ReviewAssignmentResolver {
     return canSeeEvaluator(ctx.viewer, assignment) ? assignment.conflictReason : null;
   }
 
-  @FieldResolver(() => ReviewAssignmentViewerCan)
+  @FieldResolver(() => ReviewAssignmentViewerCan, VIEWER_CAN_FIELD)
   viewerCan(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
     return new ReviewAssignmentViewerCan(ctx, assignment);
   }

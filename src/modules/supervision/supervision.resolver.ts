@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-gr
 import type { Context } from '../../app/context.js';
 import { NewestFirstPageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
+import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { FollowUp } from './follow-up.entity.js';
@@ -56,7 +57,7 @@ export class FollowUpResolver {
     return !followUp.closedAt;
   }
 
-  @FieldResolver(() => FollowUpViewerCan)
+  @FieldResolver(() => FollowUpViewerCan, VIEWER_CAN_FIELD)
   viewerCan(@Ctx() ctx: Context, @Root() followUp: FollowUp) {
     return new FollowUpViewerCan(ctx, followUp);
   }

@@ -11,6 +11,7 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: 'Role',
+  description: 'What a person may do on the platform; a person has one or more roles.',
   valuesConfig: {
     ADMIN: { description: 'Platform administrator: everything, including programmes, rubrics and people.' },
     STAFF: { description: 'Incubator staff and project officers: coach, screen, decide, supervise, close.' },

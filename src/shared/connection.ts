@@ -52,12 +52,12 @@ export class OldestFirstPageArgs extends ChronologicalPageArgs(ChronologicalOrde
 @ArgsType()
 export class NewestFirstPageArgs extends ChronologicalPageArgs(ChronologicalOrder.NEWEST_FIRST) {}
 
-@ObjectType()
+@ObjectType({ description: 'Where a page stands in its list (Relay): whether there are items on either side, and the cursors to ask for them.' })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'Whether items follow this page: ask for them with `first` and `after: endCursor`. Exact whichever way you page.' }) hasNextPage!: boolean;
+  @Field(() => Boolean, { description: 'Whether items precede this page: ask for them with `last` and `before: startCursor`. Exact whichever way you page.' }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'The cursor of the page’s first item; null when the page is empty.' }) startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'The cursor of the page’s last item; null when the page is empty.' }) endCursor!: string | null;
 }
 
 export interface Page<T> {
@@ -67,19 +67,23 @@ export interface Page<T> {
   totalCount: number;
 }
 
+/** The description of `<Item>Connection`: subclasses name it again in their own `@ObjectType`, which replaces the factory's. */
+export const connectionDescription = (item: ClassType<object>) =>
+  `A page of \`${item.name}\` items (Relay connection), with the count of the whole filtered list.`;
+
 /** Declares `<Item>Connection` and `<Item>Edge` for a node type. */
 export function ConnectionType<T extends object>(item: ClassType<T>, name = item.name) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One \`${item.name}\` of a page, with its cursor.` })
   class Edge {
-    @Field(() => String) cursor!: string;
-    @Field(() => item) node!: T;
+    @Field(() => String, { description: 'Opaque keyset cursor marking this item’s place in the list and order that gave it out; pass it back unchanged as `after` or `before`.' }) cursor!: string;
+    @Field(() => item, { description: 'The item.' }) node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: connectionDescription(item) })
   class Connection implements Page<T> {
-    @Field(() => [Edge]) edges!: Edge[];
+    @Field(() => [Edge], { description: 'The page’s items with their cursors, in the list’s order.' }) edges!: Edge[];
     @Field(() => [item], { description: 'The nodes of `edges`, for clients that need no cursors.' }) nodes!: T[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => PageInfo, { description: 'Whether there is more on either side, and the cursors to get it.' }) pageInfo!: PageInfo;
     @Field(() => Int, { description: 'How many items match, across all pages.' }) totalCount!: number;
   }
   return Connection;

@@ -4,9 +4,9 @@ import { OptimisticLockError, UniqueConstraintViolationException, type EntityMan
 import { Field, ObjectType } from 'type-graphql';
 import { UserError, UserErrorCode, UserErrors, userError } from './user-errors.js';
 
-@ObjectType()
+@ObjectType({ description: 'What every mutation returns: the changed object(s), and the expected failures.' })
 export abstract class Payload {
-  @Field(() => [UserError], { description: 'Why the mutation changed nothing; empty on success.' })
+  @Field(() => [UserError], { description: 'Why the mutation changed nothing; empty on success. With any user error the whole mutation is rolled back.' })
   userErrors: UserError[] = [];
 }
 

@@ -46,11 +46,57 @@ export enum UserErrorCode {
   ALREADY_DONE = 'ALREADY_DONE',
   UNKNOWN_INDICATOR = 'UNKNOWN_INDICATOR',
 }
-registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'What went wrong, for clients to branch on.' });
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'What went wrong, for clients to branch on.',
+  valuesConfig: {
+    INVALID_CREDENTIALS: { description: 'The email and password do not match an account, or the current password given is wrong.' },
+    TOO_MANY_ATTEMPTS: { description: 'Too many sign-in attempts for this account or client address: wait `retryAfterSeconds` and try again.' },
+    ACCOUNT_DEACTIVATED: { description: 'The account has been deactivated by an administrator and may not sign in.' },
+    WEAK_PASSWORD: { description: 'The new password is too short (under 10 characters), too long (over 200), only spaces, or guessable.' },
+    REQUIRED: { description: 'A required value is missing, empty after trimming, or may not be cleared.' },
+    TOO_LONG: { description: 'A text is longer than its limit, counted after trimming (see the README’s Input limits).' },
+    TOO_MANY: { description: 'A list has more entries than its limit; its entries were not checked one by one.' },
+    INVALID_FORMAT: { description: 'A value is not written as expected: a date not YYYY-MM-DD, a criterion key not in the rubric or not a lower-case identifier.' },
+    OUT_OF_RANGE: { description: 'A number, amount or date is outside its allowed range (or a date is in the future where it must have happened).' },
+    INVALID_ID: { description: 'An ID is not a global ID of the expected type, or two IDs do not belong together.' },
+    NOT_FOUND: { description: 'No object you may see has that ID.' },
+    DUPLICATE: { description: 'The value repeats an earlier entry of the same list, or another record already has it (a name, a title).' },
+    INVALID_CREDIT_CODE: { description: 'The unified social credit code is not 18 characters of the GB 32100-2015 alphabet with a correct check character.' },
+    CREDIT_CODE_REQUIRED: { description: 'Only a RESIDENT_GROUP organisation may have no unified social credit code.' },
+    WEIGHTS_NOT_100: { description: 'A rubric’s criterion weights do not add up to 100.' },
+    INVALID_DATES: { description: 'A programme’s applications must open before they close.' },
+    MAX_GRANT_ABOVE_BUDGET: { description: 'A programme’s maximum grant is larger than its budget pool.' },
+    PROGRAM_NOT_OPEN: { description: 'The programme is not accepting applications now (outside its application window).' },
+    FOCUS_AREA_NOT_IN_PROGRAM: { description: 'The focus area is not one of the programme’s focus areas.' },
+    NOT_ORGANIZATION_MEMBER: { description: 'Only members of the applicant organisation may do this (write, submit or report on its project).' },
+    REQUEST_ABOVE_MAXIMUM: { description: 'The requested amount or grant is above the programme’s maximum grant.' },
+    BUDGET_MISMATCH: { description: 'The budget lines do not add up to the requested amount.' },
+    NO_REVISION: { description: 'The project has no saved revision to submit.' },
+    INVALID_STATUS: { description: 'The object’s status does not allow this now; the message names the status and the steps you can take.' },
+    WRONG_ROLE: { description: 'You, or a person named in the input, lack the role this needs.' },
+    CONFLICT: { description: 'Someone else changed the same record at the same time; reload and try again.' },
+    NOT_ENOUGH_EVALUATORS: { description: 'Fewer evaluators without a conflict are assigned than the programme’s minimum.' },
+    NOT_ENOUGH_SCORECARDS: { description: 'Fewer submitted, counted scorecards than the step needs (an administrator may override some minimums with a reason).' },
+    CONDITIONS_NOT_MET: { description: 'Some conditions of the approval are still open.' },
+    CLOSING_BLOCKED: { description: 'Open follow-ups or unaccepted service reports block closing; staff may proceed with a reason.' },
+    CONFLICT_OF_INTEREST: { description: 'The evaluator is a member of the applicant organisation.' },
+    STALE_REVISION: { description: 'The applicant has saved a newer revision since this assignment; the scorecard no longer counts.' },
+    SCORECARD_FINAL: { description: 'The scorecard was submitted and is final.' },
+    SCORE_OUT_OF_RANGE: { description: 'A score is below 0 or above its criterion’s maximum.' },
+    INCOMPLETE_SCORECARD: { description: 'A scorecard is submitted only with every criterion of its rubric scored.' },
+    GRANT_ABOVE_REQUEST: { description: 'The grant is above the amount the reviewed revision requests.' },
+    ROUND_CLOSED: { description: 'The review round is closed.' },
+    WRONG_ROUND: { description: 'The review round belongs to another programme than the project.' },
+    PERIOD_ALREADY_REPORTED: { description: 'The project already has a service report for that month.' },
+    ALREADY_DONE: { description: 'It is already so: the item done (or open), the follow-up closed, the condition met, the account (de)activated.' },
+    UNKNOWN_INDICATOR: { description: 'The indicator is not one of the approved revision’s indicator targets.' },
+  },
+});
 
 @ObjectType({ description: 'An expected failure: the request was understood but cannot be carried out as sent.' })
 export class UserError {
-  @Field(() => UserErrorCode)
+  @Field(() => UserErrorCode, { description: 'What kind of failure it is, for the client to branch on.' })
   code!: UserErrorCode;
 
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "budgetLines", "2", "amount"].' })

@@ -15,6 +15,7 @@ export type ActivityInput = {
   title: string;
 };
 
+/** How a review’s score is computed from the submitted, counted scorecards’ weighted totals; rounded to one decimal. */
 export type AggregationRule =
   /** Mean of the evaluators’ weighted totals. */
   | 'MEAN'
@@ -60,7 +61,9 @@ export type ChangeKind =
   /** Only in the earlier revision. */
   | 'REMOVED';
 
+/** Your current password and the new one. */
 export type ChangePasswordInput = {
+  /** Your current password; wrong tries are throttled like sign-in. */
   currentPassword: string;
   /** At least 10 characters, not a common or easily guessed password. */
   newPassword: string;
@@ -95,42 +98,69 @@ export type CoachingMode =
   | 'ON_SITE'
   | 'PHONE';
 
+/** A new applicant organisation. */
 export type CreateOrganizationInput = {
+  /** 社区, e.g. 田厦社区 (at most 50 characters); optional. */
   community?: string | null | undefined;
+  /** Contact person’s name (at most 100 characters). */
   contactName: string;
+  /** Contact phone number (at most 30 characters). */
   contactPhone: string;
   /** 18 characters; may be left out only for RESIDENT_GROUP. */
   creditCode?: string | null | undefined;
+  /** 区, e.g. 南山区 (at most 50 characters). */
   district: string;
+  /** What kind of body it is. */
   kind: OrganizationKind;
+  /** Registered name, unique (at most 200 characters). */
   name: string;
+  /** 街道, e.g. 南头街道 (at most 50 characters); optional. */
   street?: string | null | undefined;
 };
 
+/** A new account. */
 export type CreatePersonInput = {
+  /** Sign-in email address, unique; stored lower-cased (at most 254 characters). */
   email: string;
+  /** Full name (at most 100 characters). */
   name: string;
   /** The organisation an APPLICANT belongs to (required for applicants). */
   organizationId?: string | number | null | undefined;
   /** At least 10 characters, not a common or easily guessed password. */
   password: string;
+  /** At least one role, each at most once. */
   roles: Array<Role>;
 };
 
+/** A new programme (call or competition). */
 export type CreateProgramInput = {
+  /** How a review’s score is computed (MEAN by default); TRIMMED_MEAN needs minEvaluators ≥ 3. */
   aggregationRule?: AggregationRule | null | undefined;
+  /** Submission deadline (ISO 8601 instant), after the opening; within the programme year ± 1. */
   applicationsCloseAt: string;
+  /** When applications open (ISO 8601 instant); within the programme year ± 1. */
   applicationsOpenAt: string;
+  /** When true, evaluators never see who applied (false by default). */
   blindReview?: boolean | null | undefined;
+  /** Total budget pool in yuan: above 0, at most ¥100,000,000, two decimals at most. */
   budgetPool: number;
+  /** The closing rubric: 1 to 20 criteria, keys unique, weights summing to 100. */
   closingRubric: Array<CriterionInput>;
+  /** The focus areas projects choose from: 1 to 20, each at most 100 characters, no repeats. */
   focusAreas: Array<string>;
+  /** Who funds the grants (at most 200 characters). */
   funder: string;
+  /** Lowest closing score for each grade (90 / 80 / 60 by default). */
   gradeThresholds?: GradeThresholdsInput | null | undefined;
+  /** Largest grant one project may request, in yuan; at most the budget pool. */
   maxGrant: number;
+  /** Evaluators (and submitted scorecards) each project needs, 1–20 (3 by default). */
   minEvaluators?: number | null | undefined;
+  /** Name, unique among programmes (at most 200 characters). */
   name: string;
+  /** The proposal rubric: 1 to 20 criteria, keys unique, weights summing to 100. */
   proposalRubric: Array<CriterionInput>;
+  /** Programme year, 2000–2100. */
   year: number;
 };
 
@@ -144,11 +174,15 @@ export type CreateProjectInput = {
   title: string;
 };
 
+/** One criterion of a rubric. */
 export type CriterionInput = {
+  /** Stable key, unique within the rubric: 1–40 lower-case letters, digits or underscores, starting with a letter (e.g. "need"). */
   key: string;
+  /** The highest score an evaluator may give on it: above 0, at most 1,000. */
   maxScore: number;
+  /** What evaluators score, e.g. 需求分析 (at most 100 characters). */
   title: string;
-  /** Percent; the rubric’s weights must sum to 100. */
+  /** Percent, above 0 and at most 100; the rubric’s weights must sum to 100. */
   weight: number;
 };
 
@@ -212,9 +246,13 @@ export type Grade =
   /** 合格 */
   | 'PASS';
 
+/** The lowest closing score (0–100) for each grade: 0 < pass < good < excellent ≤ 100. */
 export type GradeThresholdsInput = {
+  /** Lowest score for EXCELLENT (优秀). */
   excellent: number;
+  /** Lowest score for GOOD (良好). */
   good: number;
+  /** Lowest score for PASS (合格); below it is FAIL. */
   pass: number;
 };
 
@@ -261,8 +299,11 @@ export type LogSupervisionVisitInput = {
   visitedAt: string;
 };
 
+/** The credentials to sign in with. */
 export type LoginInput = {
+  /** The account’s email address (case does not matter). */
   email: string;
+  /** The account’s password. */
   password: string;
 };
 
@@ -277,6 +318,7 @@ export type OpenReviewRoundInput = {
   programId: string | number;
 };
 
+/** What kind of body an applicant organisation is; it decides whether a credit code is required. */
 export type OrganizationKind =
   /** 社区居委会 / 工作站: a community committee or work station. */
   | 'COMMUNITY_COMMITTEE'
@@ -289,7 +331,9 @@ export type OrganizationKind =
   /** 社工机构: a social-work service agency. */
   | 'SOCIAL_WORK_AGENCY';
 
+/** The person to act on. */
 export type PersonIdInput = {
+  /** The person’s global ID. */
   personId: string | number;
 };
 
@@ -386,9 +430,11 @@ export type ReportStatus =
   /** Waiting for staff to accept or return it. */
   | 'SUBMITTED';
 
+/** Whose password to set, and to what. */
 export type ResetPasswordInput = {
   /** At least 10 characters, not a common or easily guessed password. */
   newPassword: string;
+  /** The person’s global ID. */
   personId: string | number;
 };
 
@@ -427,6 +473,7 @@ export type RiskLevel =
   | 'NORMAL'
   | 'WARNING';
 
+/** What a person may do on the platform; a person has one or more roles. */
 export type Role =
   /** Platform administrator: everything, including programmes, rubrics and people. */
   | 'ADMIN'
@@ -479,10 +526,13 @@ export type SetActionItemDoneInput = {
   done: boolean;
 };
 
+/** The roles to give a person, replacing those they have. */
 export type SetPersonRolesInput = {
   /** Required when the roles include APPLICANT. */
   organizationId?: string | number | null | undefined;
+  /** The person’s global ID. */
   personId: string | number;
+  /** The new roles: at least one, each at most once. */
   roles: Array<Role>;
 };
 
@@ -518,81 +568,143 @@ export type TeamMemberInput = {
 
 /** Only the fields given change; pass null to clear an optional one. */
 export type UpdateOrganizationInput = {
+  /** 社区, e.g. 田厦社区 (at most 50 characters); optional. */
   community?: string | null | undefined;
+  /** Contact person’s name (at most 100 characters). */
   contactName?: string | null | undefined;
+  /** Contact phone number (at most 30 characters). */
   contactPhone?: string | null | undefined;
   /** 18 characters; may be left out only for RESIDENT_GROUP. */
   creditCode?: string | null | undefined;
+  /** 区, e.g. 南山区 (at most 50 characters). */
   district?: string | null | undefined;
+  /** What kind of body it is; may not be cleared. */
   kind?: OrganizationKind | null | undefined;
+  /** Registered name, unique (at most 200 characters). */
   name?: string | null | undefined;
+  /** The organisation’s global ID. */
   organizationId: string | number;
+  /** 街道, e.g. 南头街道 (at most 50 characters); optional. */
   street?: string | null | undefined;
 };
 
-/** Only the fields given change. */
+/** Only the fields given change; none may be cleared with null. */
 export type UpdateProgramInput = {
+  /** How a review’s score is computed (MEAN by default); TRIMMED_MEAN needs minEvaluators ≥ 3. */
   aggregationRule?: AggregationRule | null | undefined;
+  /** Submission deadline (ISO 8601 instant), after the opening; within the programme year ± 1. */
   applicationsCloseAt?: string | null | undefined;
+  /** When applications open (ISO 8601 instant); within the programme year ± 1. */
   applicationsOpenAt?: string | null | undefined;
+  /** When true, evaluators never see who applied (false by default). */
   blindReview?: boolean | null | undefined;
-  /** Yuan. */
+  /** Total budget pool in yuan: above 0, at most ¥100,000,000, two decimals at most. */
   budgetPool?: number | null | undefined;
+  /** The closing rubric: 1 to 20 criteria, keys unique, weights summing to 100. */
   closingRubric?: Array<CriterionInput> | null | undefined;
+  /** The focus areas projects choose from: 1 to 20, each at most 100 characters, no repeats. */
   focusAreas?: Array<string> | null | undefined;
+  /** Who funds the grants (at most 200 characters). */
   funder?: string | null | undefined;
+  /** Lowest closing score for each grade (90 / 80 / 60 by default). */
   gradeThresholds?: GradeThresholdsInput | null | undefined;
-  /** Yuan; at most the budget pool. */
+  /** Largest grant one project may request, in yuan; at most the budget pool. */
   maxGrant?: number | null | undefined;
+  /** Evaluators (and submitted scorecards) each project needs, 1–20 (3 by default). */
   minEvaluators?: number | null | undefined;
+  /** Name, unique among programmes (at most 200 characters). */
   name?: string | null | undefined;
+  /** The programme’s global ID. */
   programId: string | number;
+  /** The proposal rubric: 1 to 20 criteria, keys unique, weights summing to 100. */
   proposalRubric?: Array<CriterionInput> | null | undefined;
+  /** Programme year, 2000–2100. */
   year?: number | null | undefined;
 };
 
 /** What went wrong, for clients to branch on. */
 export type UserErrorCode =
+  /** The account has been deactivated by an administrator and may not sign in. */
   | 'ACCOUNT_DEACTIVATED'
+  /** It is already so: the item done (or open), the follow-up closed, the condition met, the account (de)activated. */
   | 'ALREADY_DONE'
+  /** The budget lines do not add up to the requested amount. */
   | 'BUDGET_MISMATCH'
+  /** Open follow-ups or unaccepted service reports block closing; staff may proceed with a reason. */
   | 'CLOSING_BLOCKED'
+  /** Some conditions of the approval are still open. */
   | 'CONDITIONS_NOT_MET'
+  /** Someone else changed the same record at the same time; reload and try again. */
   | 'CONFLICT'
+  /** The evaluator is a member of the applicant organisation. */
   | 'CONFLICT_OF_INTEREST'
+  /** Only a RESIDENT_GROUP organisation may have no unified social credit code. */
   | 'CREDIT_CODE_REQUIRED'
+  /** The value repeats an earlier entry of the same list, or another record already has it (a name, a title). */
   | 'DUPLICATE'
+  /** The focus area is not one of the programme’s focus areas. */
   | 'FOCUS_AREA_NOT_IN_PROGRAM'
+  /** The grant is above the amount the reviewed revision requests. */
   | 'GRANT_ABOVE_REQUEST'
+  /** A scorecard is submitted only with every criterion of its rubric scored. */
   | 'INCOMPLETE_SCORECARD'
+  /** The email and password do not match an account, or the current password given is wrong. */
   | 'INVALID_CREDENTIALS'
+  /** The unified social credit code is not 18 characters of the GB 32100-2015 alphabet with a correct check character. */
   | 'INVALID_CREDIT_CODE'
+  /** A programme’s applications must open before they close. */
   | 'INVALID_DATES'
+  /** A value is not written as expected: a date not YYYY-MM-DD, a criterion key not in the rubric or not a lower-case identifier. */
   | 'INVALID_FORMAT'
+  /** An ID is not a global ID of the expected type, or two IDs do not belong together. */
   | 'INVALID_ID'
+  /** The object’s status does not allow this now; the message names the status and the steps you can take. */
   | 'INVALID_STATUS'
+  /** A programme’s maximum grant is larger than its budget pool. */
   | 'MAX_GRANT_ABOVE_BUDGET'
+  /** Fewer evaluators without a conflict are assigned than the programme’s minimum. */
   | 'NOT_ENOUGH_EVALUATORS'
+  /** Fewer submitted, counted scorecards than the step needs (an administrator may override some minimums with a reason). */
   | 'NOT_ENOUGH_SCORECARDS'
+  /** No object you may see has that ID. */
   | 'NOT_FOUND'
+  /** Only members of the applicant organisation may do this (write, submit or report on its project). */
   | 'NOT_ORGANIZATION_MEMBER'
+  /** The project has no saved revision to submit. */
   | 'NO_REVISION'
+  /** A number, amount or date is outside its allowed range (or a date is in the future where it must have happened). */
   | 'OUT_OF_RANGE'
+  /** The project already has a service report for that month. */
   | 'PERIOD_ALREADY_REPORTED'
+  /** The programme is not accepting applications now (outside its application window). */
   | 'PROGRAM_NOT_OPEN'
+  /** The requested amount or grant is above the programme’s maximum grant. */
   | 'REQUEST_ABOVE_MAXIMUM'
+  /** A required value is missing, empty after trimming, or may not be cleared. */
   | 'REQUIRED'
+  /** The review round is closed. */
   | 'ROUND_CLOSED'
+  /** The scorecard was submitted and is final. */
   | 'SCORECARD_FINAL'
+  /** A score is below 0 or above its criterion’s maximum. */
   | 'SCORE_OUT_OF_RANGE'
+  /** The applicant has saved a newer revision since this assignment; the scorecard no longer counts. */
   | 'STALE_REVISION'
+  /** A text is longer than its limit, counted after trimming (see the README’s Input limits). */
   | 'TOO_LONG'
+  /** A list has more entries than its limit; its entries were not checked one by one. */
   | 'TOO_MANY'
+  /** Too many sign-in attempts for this account or client address: wait `retryAfterSeconds` and try again. */
   | 'TOO_MANY_ATTEMPTS'
+  /** The indicator is not one of the approved revision’s indicator targets. */
   | 'UNKNOWN_INDICATOR'
+  /** The new password is too short (under 10 characters), too long (over 200), only spaces, or guessable. */
   | 'WEAK_PASSWORD'
+  /** A rubric’s criterion weights do not add up to 100. */
   | 'WEIGHTS_NOT_100'
+  /** You, or a person named in the input, lack the role this needs. */
   | 'WRONG_ROLE'
+  /** The review round belongs to another programme than the project. */
   | 'WRONG_ROUND';
 
 /** 实地走访 / 线上检查 / 活动观摩 */

@@ -1,13 +1,13 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../shared/connection.js';
+import { ConnectionType, connectionDescription } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { ActionItem } from './action-item.entity.js';
 import { CoachingSession } from './coaching-session.entity.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription(CoachingSession) })
 export class CoachingSessionConnection extends ConnectionType(CoachingSession) {}
 
-@ObjectType()
+@ObjectType({ description: connectionDescription(ActionItem) })
 export class ActionItemConnection extends ConnectionType(ActionItem) {}
 
 @ObjectType()

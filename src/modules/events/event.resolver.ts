@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { ObjectType } from 'type-graphql';
 import type { Context } from '../../app/context.js';
 import { isStaff } from '../../shared/auth.js';
-import { ConnectionType, OldestFirstPageArgs } from '../../shared/connection.js';
+import { ConnectionType, connectionDescription, OldestFirstPageArgs } from '../../shared/connection.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { EventDetails, typedEventDetails } from './event-details.js';
@@ -11,7 +11,7 @@ import { canSeeEventActor, visibleEventDetails } from './event.permissions.js';
 import { listEvents } from './event.service.js';
 import { LifecycleEvent } from './lifecycle-event.entity.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription(LifecycleEvent) })
 export class LifecycleEventConnection extends ConnectionType(LifecycleEvent) {}
 
 @Resolver(() => Project)

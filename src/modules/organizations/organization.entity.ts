@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -12,6 +12,7 @@ export enum OrganizationKind {
 }
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
+  description: 'What kind of body an applicant organisation is; it decides whether a credit code is required.',
   valuesConfig: {
     SOCIAL_ORGANIZATION: { description: '社会组织: a registered social organisation.' },
     SOCIAL_WORK_AGENCY: { description: '社工机构: a social-work service agency.' },
@@ -23,14 +24,16 @@ registerEnumType(OrganizationKind, {
 
 @ObjectType({ implements: Node, description: 'An applicant organisation (申报单位).' })
 @Entity({ tableName: 'organization' })
+// Projects are searched by their organisation's name (ProjectFilter.search).
+@Index({ name: 'organization_name_trgm_index', expression: 'create index "organization_name_trgm_index" on "organization" using gin ("name" gin_trgm_ops)' })
 @Check({ name: 'organization_credit_code_format', expression: `credit_code ~ '^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$'` })
 @Check({ name: 'organization_credit_code_required', expression: `kind = 'RESIDENT_GROUP' or credit_code is not null` })
 export class Organization extends BaseEntity {
-  @Field(() => String)
+  @Field(() => String, { description: 'Registered name, unique across organisations (at most 200 characters).' })
   @Property({ type: 'string', length: 200, unique: true })
   name!: string;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What kind of body it is.' })
   @Enum({ items: () => OrganizationKind })
   kind!: OrganizationKind;
 
@@ -50,11 +53,11 @@ export class Organization extends BaseEntity {
   @Property({ type: 'string', length: 50, nullable: true })
   community?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The contact person’s name (at most 100 characters).' })
   @Property({ type: 'string', length: 100 })
   contactName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The contact person’s phone number (at most 30 characters).' })
   @Property({ type: 'string', length: 30 })
   contactPhone!: string;
 }

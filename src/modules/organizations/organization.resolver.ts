@@ -15,7 +15,7 @@ import { OrganizationConnection, OrganizationPayload } from './organization.type
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'An organisation the viewer may see (NOT_FOUND otherwise).' })
-  organization(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  organization(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The organisation’s global ID.' }) id: string) {
     return organizations.getOrganization(ctx, id);
   }
 
@@ -25,12 +25,12 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Register an applicant organisation (staff).' })
-  createOrganization(@Ctx() ctx: Context, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput) {
+  createOrganization(@Ctx() ctx: Context, @Arg('input', () => CreateOrganizationInput, { description: 'The organisation to register.' }) input: CreateOrganizationInput) {
     return runMutation(ctx, OrganizationPayload, (tx) => organizations.createOrganization(tx, input));
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Correct an organisation’s details (staff).' })
-  updateOrganization(@Ctx() ctx: Context, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput) {
+  updateOrganization(@Ctx() ctx: Context, @Arg('input', () => UpdateOrganizationInput, { description: 'The organisation and the fields to change.' }) input: UpdateOrganizationInput) {
     return runMutation(ctx, OrganizationPayload, (tx) => organizations.updateOrganization(tx, input));
   }
 

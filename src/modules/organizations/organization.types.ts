@@ -1,13 +1,13 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../shared/connection.js';
+import { ConnectionType, connectionDescription } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { Organization } from './organization.entity.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription(Organization) })
 export class OrganizationConnection extends ConnectionType(Organization) {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of registering or updating an organisation.' })
 export class OrganizationPayload extends Payload {
-  @Field(() => Organization, { nullable: true })
+  @Field(() => Organization, { nullable: true, description: 'The organisation as saved; null when there are user errors.' })
   organization?: Organization | null;
 }

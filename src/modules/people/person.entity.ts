@@ -17,14 +17,14 @@ export class Person extends BaseEntity {
   @Property({ type: 'string', length: 254, unique: true })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name as shown to others (at most 100 characters).' })
   @Property({ type: 'string', length: 100 })
   name!: string;
 
   @Property({ type: 'string', length: 200, hidden: true, lazy: true })
   passwordHash!: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'The person’s roles, each at most once; at least one.' })
   @Enum({ items: () => Role, array: true, nativeEnumName: undefined })
   roles: Role[] = [];
 

@@ -21,22 +21,22 @@ export class PersonResolver {
   }
 
   @Query(() => Person, { nullable: true, description: 'A person: staff may look up anyone, others only themselves.' })
-  person(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  person(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The person’s global ID.' }) id: string) {
     return people.getPerson(ctx, id);
   }
 
   @Query(() => PersonConnection, { nullable: true, description: 'Everyone with an account, by name (staff and admins).' })
-  people(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('role', () => Role, { nullable: true }) role?: Role) {
+  people(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('role', () => Role, { nullable: true, description: 'Only people who have this role; everyone when omitted.' }) role?: Role) {
     return people.listPeople(ctx, page, role);
   }
 
   @Mutation(() => PersonPayload, { description: 'Create an account (admins).' })
-  createPerson(@Ctx() ctx: Context, @Arg('input', () => CreatePersonInput) input: CreatePersonInput) {
+  createPerson(@Ctx() ctx: Context, @Arg('input', () => CreatePersonInput, { description: 'The new account.' }) input: CreatePersonInput) {
     return runMutation(ctx, PersonPayload, (tx) => people.createPerson(tx, input));
   }
 
   @Mutation(() => PersonPayload, { description: 'Replace a person’s roles (admins).' })
-  setPersonRoles(@Ctx() ctx: Context, @Arg('input', () => SetPersonRolesInput) input: SetPersonRolesInput) {
+  setPersonRoles(@Ctx() ctx: Context, @Arg('input', () => SetPersonRolesInput, { description: 'The person and their new roles.' }) input: SetPersonRolesInput) {
     return runMutation(ctx, PersonPayload, (tx) => people.setPersonRoles(tx, input));
   }
 

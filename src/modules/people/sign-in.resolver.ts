@@ -8,7 +8,7 @@ import * as signIn from './sign-in.service.js';
 @Resolver()
 export class SignInResolver {
   @Mutation(() => LoginPayload, { description: 'Exchange email and password for a bearer token. Throttled per account and per client address: see `retryAfterSeconds`.' })
-  login(@Ctx() ctx: Context, @Arg('input', () => LoginInput) input: LoginInput) {
+  login(@Ctx() ctx: Context, @Arg('input', () => LoginInput, { description: 'Email and password.' }) input: LoginInput) {
     return signIn.login(ctx, input);
   }
 
@@ -23,22 +23,22 @@ export class SignInResolver {
   }
 
   @Mutation(() => LoginPayload, { description: 'Change your own password (with the current one). Every earlier token ends; the payload carries a new one.' })
-  changePassword(@Ctx() ctx: Context, @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput) {
+  changePassword(@Ctx() ctx: Context, @Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput) {
     return signIn.changePassword(ctx, input);
   }
 
   @Mutation(() => PersonPayload, { description: 'Set a new password for someone (admins). Every session of theirs ends.' })
-  resetPassword(@Ctx() ctx: Context, @Arg('input', () => ResetPasswordInput) input: ResetPasswordInput) {
+  resetPassword(@Ctx() ctx: Context, @Arg('input', () => ResetPasswordInput, { description: 'The person and their new password.' }) input: ResetPasswordInput) {
     return runMutation(ctx, PersonPayload, (tx) => signIn.resetPassword(tx, input));
   }
 
   @Mutation(() => PersonPayload, { description: 'Deactivate an account (admins): sign-in is refused, every session ends, its history stays.' })
-  deactivatePerson(@Ctx() ctx: Context, @Arg('input', () => PersonIdInput) input: PersonIdInput) {
+  deactivatePerson(@Ctx() ctx: Context, @Arg('input', () => PersonIdInput, { description: 'The account to act on.' }) input: PersonIdInput) {
     return runMutation(ctx, PersonPayload, (tx) => signIn.setPersonActive(tx, input, false));
   }
 
   @Mutation(() => PersonPayload, { description: 'Let a deactivated person sign in again (admins).' })
-  reactivatePerson(@Ctx() ctx: Context, @Arg('input', () => PersonIdInput) input: PersonIdInput) {
+  reactivatePerson(@Ctx() ctx: Context, @Arg('input', () => PersonIdInput, { description: 'The account to act on.' }) input: PersonIdInput) {
     return runMutation(ctx, PersonPayload, (tx) => signIn.setPersonActive(tx, input, true));
   }
 }

@@ -9,6 +9,7 @@ export enum AggregationRule {
 }
 registerEnumType(AggregationRule, {
   name: 'AggregationRule',
+  description: 'How a review’s score is computed from the submitted, counted scorecards’ weighted totals; rounded to one decimal.',
   valuesConfig: {
     MEAN: { description: 'Mean of the evaluators’ weighted totals.' },
     TRIMMED_MEAN: { description: '去掉一个最高分和一个最低分: drop the highest and lowest total, then average (needs ≥ 3 scorecards).' },
@@ -61,19 +62,19 @@ export class GradeThresholds {
 @Check({ name: 'program_min_evaluators_positive', expression: 'min_evaluators >= 1' })
 @Check({ name: 'program_year_plausible', expression: 'year >= 2000 and year <= 2100' })
 export class Program extends BaseEntity {
-  @Field(() => String)
+  @Field(() => String, { description: 'The programme’s name, unique, e.g. 龙岗区2022年公益创投大赛 (at most 200 characters).' })
   @Property({ type: 'string', length: 200, unique: true })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who funds the grants, e.g. a district civil-affairs bureau (at most 200 characters).' })
   @Property({ type: 'string', length: 200 })
   funder!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The programme year (2000–2100).' })
   @Property({ type: 'smallint' })
   year!: number;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The focus areas a project may choose from (e.g. 社区治理, 长者关爱).' })
   @Property({ type: 'text[]' })
   focusAreas: string[] = [];
 
@@ -93,15 +94,15 @@ export class Program extends BaseEntity {
   @Property({ type: 'timestamptz' })
   applicationsCloseAt!: Date;
 
-  @Field(() => [Criterion])
+  @Field(() => [Criterion], { description: 'The criteria evaluators score proposals on (PROPOSAL rounds); weights sum to 100.' })
   @Property({ type: 'json' })
   proposalRubric: Criterion[] = [];
 
-  @Field(() => [Criterion])
+  @Field(() => [Criterion], { description: 'The criteria of the closing evaluation (CLOSING rounds); weights sum to 100.' })
   @Property({ type: 'json' })
   closingRubric: Criterion[] = [];
 
-  @Field(() => AggregationRule)
+  @Field(() => AggregationRule, { description: 'How each review’s score is computed from the scorecards.' })
   @Enum({ items: () => AggregationRule })
   aggregationRule: AggregationRule = AggregationRule.MEAN;
 
@@ -113,7 +114,7 @@ export class Program extends BaseEntity {
   @Property({ type: 'boolean' })
   blindReview: boolean = false;
 
-  @Field(() => GradeThresholds)
+  @Field(() => GradeThresholds, { description: 'The closing scores that earn each grade.' })
   @Property({ type: 'json' })
   gradeThresholds: GradeThresholds = { excellent: 90, good: 80, pass: 60 };
 

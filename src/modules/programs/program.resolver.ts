@@ -13,23 +13,23 @@ import { ProgramConnection, ProgramPayload } from './program.types.js';
 
 @Resolver(() => Program)
 export class ProgramResolver {
-  @Query(() => Program, { nullable: true })
-  program(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  @Query(() => Program, { nullable: true, description: 'A programme by ID; every signed-in person may read programmes.' })
+  program(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The programme’s global ID.' }) id: string) {
     return programs.getProgram(ctx, id);
   }
 
   @Query(() => ProgramConnection, { nullable: true, description: 'Programmes, newest year first.' })
-  programs(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('year', () => Int, { nullable: true }) year?: number) {
+  programs(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('year', () => Int, { nullable: true, description: 'Only the programmes of this year; all when omitted.' }) year?: number) {
     return programs.listPrograms(ctx, page, year);
   }
 
   @Mutation(() => ProgramPayload, { description: 'Open a new call or competition (staff).' })
-  createProgram(@Ctx() ctx: Context, @Arg('input', () => CreateProgramInput) input: CreateProgramInput) {
+  createProgram(@Ctx() ctx: Context, @Arg('input', () => CreateProgramInput, { description: 'The programme’s settings.' }) input: CreateProgramInput) {
     return runMutation(ctx, ProgramPayload, (tx) => programs.createProgram(tx, input));
   }
 
   @Mutation(() => ProgramPayload, { description: 'Change a programme’s settings (staff).' })
-  updateProgram(@Ctx() ctx: Context, @Arg('input', () => UpdateProgramInput) input: UpdateProgramInput) {
+  updateProgram(@Ctx() ctx: Context, @Arg('input', () => UpdateProgramInput, { description: 'The programme and the settings to change.' }) input: UpdateProgramInput) {
     return runMutation(ctx, ProgramPayload, (tx) => programs.updateProgram(tx, input));
   }
 

@@ -1,13 +1,13 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../shared/connection.js';
+import { ConnectionType, connectionDescription } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { Program } from './program.entity.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription(Program) })
 export class ProgramConnection extends ConnectionType(Program) {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of creating or updating a programme.' })
 export class ProgramPayload extends Payload {
-  @Field(() => Program, { nullable: true })
+  @Field(() => Program, { nullable: true, description: 'The programme as saved; null when there are user errors.' })
   program?: Program | null;
 }

@@ -1,11 +1,11 @@
 import { ArgsType, Field, Float, InterfaceType, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../shared/connection.js';
+import { ConnectionType, connectionDescription, PageArgs } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { Project } from './project.entity.js';
 import { Activity, BudgetLine, IndicatorTarget, ProposalRevision, TeamMember } from './proposal-revision.entity.js';
 import type { FieldChange, ItemChange, ListField } from './revision-compare.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription(Project) })
 export class ProjectConnection extends ConnectionType(Project) {}
 
 export enum ProjectOrder {
@@ -31,7 +31,7 @@ export class ProjectPageArgs extends PageArgs {
   order!: ProjectOrder;
 }
 
-@ObjectType()
+@ObjectType({ description: connectionDescription(ProposalRevision) })
 export class ProposalRevisionConnection extends ConnectionType(ProposalRevision) {}
 
 @ObjectType()

@@ -1,9 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../shared/connection.js';
+import { ConnectionType, connectionDescription } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { ServiceReport } from './service-report.entity.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription(ServiceReport) })
 export class ServiceReportConnection extends ConnectionType(ServiceReport) {}
 
 @ObjectType()

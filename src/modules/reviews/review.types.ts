@@ -1,15 +1,15 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../shared/connection.js';
+import { ConnectionType, connectionDescription } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { AggregationRule } from '../programs/program.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { ReviewAssignment } from './review-assignment.entity.js';
 import { ReviewRound } from './review-round.entity.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription(ReviewRound) })
 export class ReviewRoundConnection extends ConnectionType(ReviewRound) {}
 
-@ObjectType()
+@ObjectType({ description: connectionDescription(ReviewAssignment) })
 export class ReviewAssignmentConnection extends ConnectionType(ReviewAssignment) {}
 
 @ObjectType()

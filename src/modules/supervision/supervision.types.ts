@@ -1,10 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../shared/connection.js';
+import { ConnectionType, connectionDescription } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { FollowUp } from './follow-up.entity.js';
 import { SupervisionVisit } from './supervision-visit.entity.js';
 
-@ObjectType()
+@ObjectType({ description: connectionDescription(SupervisionVisit) })
 export class SupervisionVisitConnection extends ConnectionType(SupervisionVisit) {}
 
 @ObjectType()

@@ -9,9 +9,13 @@ export type ActionItemInput = {
   dueDate: string;
 };
 
+/** One step of the activity plan. */
 export type ActivityInput = {
+  /** What happens in it; may be empty (at most 2,000 characters). */
   description: string;
+  /** When, e.g. 2022-07 or 第二季度 (at most 50 characters). */
   period: string;
+  /** Title, unique within the plan (at most 200 characters). */
   title: string;
 };
 
@@ -35,6 +39,7 @@ export type AssignProjectTeamInput = {
   leadStaffId?: string | number | null | undefined;
   /** The complete list of MENTORs; replaces the current one. */
   mentorIds?: Array<string | number> | null | undefined;
+  /** The project’s global ID. */
   projectId: string | number;
 };
 
@@ -46,9 +51,13 @@ export type AssignmentStatus =
   /** The scorecard is submitted and final. */
   | 'SUBMITTED';
 
+/** One line of the budget. */
 export type BudgetLineInput = {
+  /** Amount in yuan: above 0, at most ¥100,000,000, two decimals at most. */
   amount: number;
+  /** What the money is for, unique within the budget, e.g. 活动物资 (at most 200 characters). */
   item: string;
+  /** An optional remark (at most 500 characters). */
   note?: string | null | undefined;
 };
 
@@ -82,9 +91,11 @@ export type CloseFollowUpInput = {
   resolution: string;
 };
 
+/** The project to close with its closing grade. */
 export type CloseProjectInput = {
   /** Administrators only: close with fewer than the minimum closing scorecards, for this recorded reason. */
   overrideReason?: string | null | undefined;
+  /** The project’s global ID; it must be in CLOSING_REVIEW. */
   projectId: string | number;
 };
 
@@ -164,13 +175,17 @@ export type CreateProgramInput = {
   year: number;
 };
 
+/** A new project in a programme that accepts applications. */
 export type CreateProjectInput = {
+  /** The community served, e.g. 南山区南头街道田厦社区 (at most 200 characters). */
   communityServed: string;
   /** One of the programme’s focus areas. */
   focusArea: string;
   /** Staff creating a project on an organisation’s behalf name it; applicants apply for their own. */
   organizationId?: string | number | null | undefined;
+  /** The programme’s global ID; it must be open for applications. */
   programId: string | number;
+  /** Title, unique for the organisation within the programme (at most 200 characters). */
   title: string;
 };
 
@@ -263,9 +278,13 @@ export type IndicatorActualInput = {
   name: string;
 };
 
+/** A measurable target, e.g. 服务人次 2500 人次. */
 export type IndicatorTargetInput = {
+  /** Indicator name, unique within the revision, e.g. 服务人次 (at most 100 characters). */
   name: string;
+  /** Target value: above 0, at most 1,000,000,000. */
   target: number;
+  /** Unit, e.g. 人次, 场, % (at most 20 characters); rates in % are averaged in progress, counts added up. */
   unit: string;
 };
 
@@ -358,23 +377,38 @@ export type Precondition =
 
 /** A step of the project lifecycle. */
 export type ProjectAction =
+  /** UNDER_REVIEW → APPROVED, by staff (recordDecision). */
   | 'APPROVE'
+  /** UNDER_REVIEW → CONDITIONALLY_APPROVED, by staff (recordDecision). */
   | 'APPROVE_WITH_CONDITIONS'
+  /** CLOSING_REVIEW → CLOSED with the grade the closing score earns, by staff (closeProject). */
   | 'CLOSE'
+  /** CONDITIONALLY_APPROVED → APPROVED when staff mark the last condition met (markConditionMet). */
   | 'MEET_CONDITIONS'
+  /** IN_PROGRESS → CLOSING_REVIEW, by staff; blockers need a reason (openProjectClosing). */
   | 'OPEN_CLOSING'
+  /** UNDER_REVIEW → REJECTED, by staff (recordDecision). */
   | 'REJECT'
+  /** UNDER_REVIEW → REVISION_REQUESTED, by staff (recordDecision). */
   | 'REQUEST_REVISION'
+  /** DRAFT, SUBMITTED or REVISION_REQUESTED → DRAFT: the applicant saves a new revision (saveRevision). */
   | 'SAVE_REVISION'
+  /** APPROVED → IN_PROGRESS, by staff (startProjectDelivery). */
   | 'START_DELIVERY'
+  /** SUBMITTED → UNDER_REVIEW: the first evaluator assignment starts the review (assignEvaluators). */
   | 'START_REVIEW'
+  /** DRAFT → SUBMITTED: the applicant submits the current revision while the programme is open (submitProject). */
   | 'SUBMIT'
+  /** IN_PROGRESS → TERMINATED, by staff, with a reason (terminateProject). */
   | 'TERMINATE'
+  /** DRAFT, SUBMITTED or REVISION_REQUESTED → WITHDRAWN, by the applicant or staff (withdrawProject). */
   | 'WITHDRAW';
 
 /** A lifecycle step on a project, with the reason where one is needed or wanted. */
 export type ProjectActionInput = {
+  /** The project’s global ID. */
   projectId: string | number;
+  /** Why (at most 2,000 characters), kept on the event: required to terminate and to open closing over blockers, optional to withdraw, not used to start delivery. */
   reason?: string | null | undefined;
 };
 
@@ -389,19 +423,31 @@ export type ProjectOrder =
   /** By title, A to Z (in the database’s collation). */
   | 'TITLE';
 
-/** Where a project stands in the lifecycle. */
+/** Where a project stands in the lifecycle (遴选 → 培育 → 监督 → 评估). */
 export type ProjectStatus =
+  /** 立项: approved with a grant, waiting for delivery to start. */
   | 'APPROVED'
+  /** Closed with a final score and grade (final). */
   | 'CLOSED'
+  /** The closing evaluation (结项评估) is being scored. */
   | 'CLOSING_REVIEW'
+  /** Approved with conditions; marking the last condition met approves it. */
   | 'CONDITIONALLY_APPROVED'
+  /** Being written by the applicant; saving a revision of a SUBMITTED or REVISION_REQUESTED proposal returns it here. */
   | 'DRAFT'
+  /** In delivery: supervision visits and monthly service reports. */
   | 'IN_PROGRESS'
+  /** Not funded (final). */
   | 'REJECTED'
+  /** The decision asks for changes: the next revision goes back to DRAFT and is submitted again. */
   | 'REVISION_REQUESTED'
+  /** The current revision is submitted and waits for evaluators; the first assignment starts its review. */
   | 'SUBMITTED'
+  /** Ended early during delivery, with a reason (final). */
   | 'TERMINATED'
+  /** Evaluators are scoring it; staff record the decision. */
   | 'UNDER_REVIEW'
+  /** Withdrawn before a decision (final). */
   | 'WITHDRAWN';
 
 export type Recommendation =
@@ -494,19 +540,29 @@ export type RoundKind =
 
 /** A complete proposal: each save is a new immutable revision. */
 export type SaveRevisionInput = {
+  /** Activity plan: at most 50 activities, titles unique. */
   activityPlan: Array<ActivityInput>;
   /** Coaching sessions of this project that this revision answers. */
   answersSessionIds?: Array<string | number> | null | undefined;
+  /** Who benefits (at most 2,000 characters). */
   beneficiaries: string;
+  /** Budget lines: 1 to 50, items unique, adding up to `requestedAmount`. */
   budgetLines: Array<BudgetLineInput>;
+  /** What changed since the previous revision, and why (at most 2,000 characters). */
   changeNote?: string | null | undefined;
+  /** Indicator targets: at most 20, names unique. */
   indicatorTargets: Array<IndicatorTargetInput>;
+  /** Needs analysis (at most 10,000 characters). */
   needs: string;
+  /** Objectives: 1 to 20, each at most 500 characters, no repeats. */
   objectives: Array<string>;
+  /** The project’s global ID; only members of the applicant organisation write its proposal. */
   projectId: string | number;
   /** Yuan; must equal the sum of the budget lines and not exceed the programme’s maximum grant. */
   requestedAmount: number;
+  /** Summary (at most 5,000 characters). */
   summary: string;
+  /** The team: at most 30 members, names unique. */
   team: Array<TeamMemberInput>;
 };
 
@@ -536,7 +592,9 @@ export type SetPersonRolesInput = {
   roles: Array<Role>;
 };
 
+/** The project whose current revision to submit. */
 export type SubmitProjectInput = {
+  /** The project’s global ID. */
   projectId: string | number;
 };
 
@@ -561,8 +619,11 @@ export type SubmitServiceReportInput = {
   volunteers: number;
 };
 
+/** A member of the project team. */
 export type TeamMemberInput = {
+  /** Name, unique within the team: revisions are compared by it (at most 100 characters). */
   name: string;
+  /** Role, e.g. 项目负责人, 社工 (at most 100 characters). */
   role: string;
 };
 

@@ -17,7 +17,25 @@ export enum ProjectAction {
   CLOSE = 'CLOSE',
   TERMINATE = 'TERMINATE',
 }
-registerEnumType(ProjectAction, { name: 'ProjectAction', description: 'A step of the project lifecycle.' });
+registerEnumType(ProjectAction, {
+  name: 'ProjectAction',
+  description: 'A step of the project lifecycle.',
+  valuesConfig: {
+    SAVE_REVISION: { description: 'DRAFT, SUBMITTED or REVISION_REQUESTED → DRAFT: the applicant saves a new revision (saveRevision).' },
+    SUBMIT: { description: 'DRAFT → SUBMITTED: the applicant submits the current revision while the programme is open (submitProject).' },
+    WITHDRAW: { description: 'DRAFT, SUBMITTED or REVISION_REQUESTED → WITHDRAWN, by the applicant or staff (withdrawProject).' },
+    START_REVIEW: { description: 'SUBMITTED → UNDER_REVIEW: the first evaluator assignment starts the review (assignEvaluators).' },
+    APPROVE: { description: 'UNDER_REVIEW → APPROVED, by staff (recordDecision).' },
+    APPROVE_WITH_CONDITIONS: { description: 'UNDER_REVIEW → CONDITIONALLY_APPROVED, by staff (recordDecision).' },
+    REQUEST_REVISION: { description: 'UNDER_REVIEW → REVISION_REQUESTED, by staff (recordDecision).' },
+    REJECT: { description: 'UNDER_REVIEW → REJECTED, by staff (recordDecision).' },
+    MEET_CONDITIONS: { description: 'CONDITIONALLY_APPROVED → APPROVED when staff mark the last condition met (markConditionMet).' },
+    START_DELIVERY: { description: 'APPROVED → IN_PROGRESS, by staff (startProjectDelivery).' },
+    OPEN_CLOSING: { description: 'IN_PROGRESS → CLOSING_REVIEW, by staff; blockers need a reason (openProjectClosing).' },
+    CLOSE: { description: 'CLOSING_REVIEW → CLOSED with the grade the closing score earns, by staff (closeProject).' },
+    TERMINATE: { description: 'IN_PROGRESS → TERMINATED, by staff, with a reason (terminateProject).' },
+  },
+});
 
 /** Who fires a transition: a member of the applicant organisation, or incubator staff (admins included). */
 export type Actor = 'APPLICANT' | 'STAFF';

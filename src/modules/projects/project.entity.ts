@@ -21,7 +21,24 @@ export enum ProjectStatus {
   CLOSED = 'CLOSED',
   TERMINATED = 'TERMINATED',
 }
-registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'Where a project stands in the lifecycle.' });
+registerEnumType(ProjectStatus, {
+  name: 'ProjectStatus',
+  description: 'Where a project stands in the lifecycle (遴选 → 培育 → 监督 → 评估).',
+  valuesConfig: {
+    DRAFT: { description: 'Being written by the applicant; saving a revision of a SUBMITTED or REVISION_REQUESTED proposal returns it here.' },
+    SUBMITTED: { description: 'The current revision is submitted and waits for evaluators; the first assignment starts its review.' },
+    UNDER_REVIEW: { description: 'Evaluators are scoring it; staff record the decision.' },
+    REVISION_REQUESTED: { description: 'The decision asks for changes: the next revision goes back to DRAFT and is submitted again.' },
+    CONDITIONALLY_APPROVED: { description: 'Approved with conditions; marking the last condition met approves it.' },
+    APPROVED: { description: '立项: approved with a grant, waiting for delivery to start.' },
+    REJECTED: { description: 'Not funded (final).' },
+    WITHDRAWN: { description: 'Withdrawn before a decision (final).' },
+    IN_PROGRESS: { description: 'In delivery: supervision visits and monthly service reports.' },
+    CLOSING_REVIEW: { description: 'The closing evaluation (结项评估) is being scored.' },
+    CLOSED: { description: 'Closed with a final score and grade (final).' },
+    TERMINATED: { description: 'Ended early during delivery, with a reason (final).' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'One applicant’s project in one programme, from first draft to closure.' })
 @Entity({ tableName: 'project' })
@@ -38,7 +55,7 @@ export class Project extends BaseEntity {
   @ManyToOne(() => Organization, { ref: true, deleteRule: 'restrict', index: true })
   organization!: Ref<Organization>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The project’s title, unique per organisation within a programme (at most 200 characters).' })
   @Property({ type: 'string', length: 200 })
   title!: string;
 
@@ -50,7 +67,7 @@ export class Project extends BaseEntity {
   @Property({ type: 'string', length: 200 })
   communityServed!: string;
 
-  @Field(() => ProjectStatus)
+  @Field(() => ProjectStatus, { description: 'Where the project stands; only lifecycle steps change it.' })
   @Enum({ items: () => ProjectStatus })
   status: ProjectStatus & Opt = ProjectStatus.DRAFT;
 
@@ -88,7 +105,7 @@ export class Project extends BaseEntity {
   @ManyToOne(() => Person, { ref: true, deleteRule: 'restrict' })
   createdBy!: Ref<Person>;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the project last changed (a revision, a status, the team, a visit or report): an ISO 8601 instant, UTC.' })
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   updatedAt: Date & Opt = new Date();
 

@@ -28,7 +28,7 @@ import { ProposalRevision, TeamMember } from './proposal-revision.entity.js';
 @Resolver(() => Project)
 export class ProjectResolver {
   @Query(() => Project, { nullable: true, description: 'A project the viewer may see (NOT_FOUND otherwise).' })
-  project(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The project’s global ID.' }) id: string) {
     return projects.getProject(ctx, id);
   }
 
@@ -36,8 +36,8 @@ export class ProjectResolver {
   projects(
     @Ctx() ctx: Context,
     @Args(() => ProjectPageArgs) page: ProjectPageArgs,
-    @Arg('programId', () => ID, { nullable: true }) programId?: string,
-    @Arg('status', () => ProjectStatus, { nullable: true }) status?: ProjectStatus,
+    @Arg('programId', () => ID, { nullable: true, description: 'Only the projects of this programme (its global ID).' }) programId?: string,
+    @Arg('status', () => ProjectStatus, { nullable: true, description: 'Only the projects in this status.' }) status?: ProjectStatus,
   ) {
     const program = programId ? decodeId(programId, 'Program') : undefined;
     if (program === null) throw badInput('programId is not a programme ID.');
@@ -45,36 +45,40 @@ export class ProjectResolver {
   }
 
   @Query(() => RevisionComparison, { nullable: true, description: 'What changed, field by field, from one revision of a project to another.' })
-  compareRevisions(@Ctx() ctx: Context, @Arg('from', () => ID) from: string, @Arg('to', () => ID) to: string) {
+  compareRevisions(
+    @Ctx() ctx: Context,
+    @Arg('from', () => ID, { description: 'The earlier revision’s global ID (any revision of the project, in fact).' }) from: string,
+    @Arg('to', () => ID, { description: 'The later revision’s global ID; both must belong to the same project (INVALID_ID otherwise).' }) to: string,
+  ) {
     return projects.compareRevisions(ctx, from, to);
   }
 
   @Mutation(() => ProjectPayload, { description: 'Start a project for an open programme (applicants, or staff on an organisation’s behalf).' })
-  createProject(@Ctx() ctx: Context, @Arg('input', () => CreateProjectInput) input: CreateProjectInput) {
+  createProject(@Ctx() ctx: Context, @Arg('input', () => CreateProjectInput, { description: 'The programme, title, focus area and community.' }) input: CreateProjectInput) {
     return runMutation(ctx, ProjectPayload, (tx) => projects.createProject(tx, input));
   }
 
   @Mutation(() => SaveRevisionPayload, { description: 'Save the proposal as a new immutable revision, which becomes current.' })
-  saveRevision(@Ctx() ctx: Context, @Arg('input', () => SaveRevisionInput) input: SaveRevisionInput) {
+  saveRevision(@Ctx() ctx: Context, @Arg('input', () => SaveRevisionInput, { description: 'The complete proposal.' }) input: SaveRevisionInput) {
     return runMutation(ctx, SaveRevisionPayload, (tx) => projects.saveRevision(tx, input));
   }
 
   @Mutation(() => ProjectPayload, { description: 'Submit the current revision for review.' })
-  submitProject(@Ctx() ctx: Context, @Arg('input', () => SubmitProjectInput) input: SubmitProjectInput) {
+  submitProject(@Ctx() ctx: Context, @Arg('input', () => SubmitProjectInput, { description: 'The project to submit.' }) input: SubmitProjectInput) {
     return runMutation(ctx, ProjectPayload, (tx) => projects.submitProject(tx, input));
   }
 
   @Mutation(() => ProjectPayload, { description: 'Withdraw an undecided application (the applicant, or staff on its behalf).' })
-  withdrawProject(@Ctx() ctx: Context, @Arg('input', () => ProjectActionInput) input: ProjectActionInput) {
+  withdrawProject(@Ctx() ctx: Context, @Arg('input', () => ProjectActionInput, { description: 'The project, and optionally why.' }) input: ProjectActionInput) {
     return runMutation(ctx, ProjectPayload, (tx) => projects.withdrawProject(tx, input));
   }
 
   @Mutation(() => ProjectPayload, { description: 'Assign the lead staff member and the mentors (staff).' })
-  assignProjectTeam(@Ctx() ctx: Context, @Arg('input', () => AssignProjectTeamInput) input: AssignProjectTeamInput) {
+  assignProjectTeam(@Ctx() ctx: Context, @Arg('input', () => AssignProjectTeamInput, { description: 'The project and its team.' }) input: AssignProjectTeamInput) {
     return runMutation(ctx, ProjectPayload, (tx) => projects.assignProjectTeam(tx, input));
   }
 
-  @FieldResolver(() => Program)
+  @FieldResolver(() => Program, { description: 'The programme the project applies to.' })
   program(@Ctx() ctx: Context, @Root() project: Project) {
     return ctx.loaders.byId(Program).load(project.program.id);
   }
@@ -84,12 +88,12 @@ export class ProjectResolver {
     return (await canSeeApplicant(ctx, project)) ? ctx.loaders.byId(Organization).load(project.organization.id) : null;
   }
 
-  @FieldResolver(() => Person, { nullable: true })
+  @FieldResolver(() => Person, { nullable: true, description: 'The staff member leading the project (项目官员); null until assigned.' })
   async leadStaff(@Ctx() ctx: Context, @Root() project: Project) {
     return project.leadStaff ? (await teamOf(ctx, project.id)).leadStaff : null;
   }
 
-  @FieldResolver(() => [Person])
+  @FieldResolver(() => [Person], { description: 'The mentors assigned to the project; empty until assigned.' })
   async mentors(@Ctx() ctx: Context, @Root() project: Project) {
     return (await teamOf(ctx, project.id)).mentors;
   }
@@ -117,7 +121,7 @@ export class ProjectResolver {
 
 @Resolver(() => ProposalRevision)
 export class ProposalRevisionResolver {
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { description: 'The project this revision belongs to.' })
   project(@Ctx() ctx: Context, @Root() revision: ProposalRevision) {
     return ctx.loaders.byId(Project).load(revision.project.id);
   }

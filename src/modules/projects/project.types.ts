@@ -34,15 +34,15 @@ export class ProjectPageArgs extends PageArgs {
 @ObjectType({ description: connectionDescription(ProposalRevision) })
 export class ProposalRevisionConnection extends ConnectionType(ProposalRevision) {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of a mutation on a project.' })
 export class ProjectPayload extends Payload {
-  @Field(() => Project, { nullable: true }) project?: Project | null;
+  @Field(() => Project, { nullable: true, description: 'The project as changed; null when there are user errors.' }) project?: Project | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of saving a revision.' })
 export class SaveRevisionPayload extends Payload {
-  @Field(() => Project, { nullable: true }) project?: Project | null;
-  @Field(() => ProposalRevision, { nullable: true }) revision?: ProposalRevision | null;
+  @Field(() => Project, { nullable: true, description: 'The project, with the new revision as current; null when there are user errors.' }) project?: Project | null;
+  @Field(() => ProposalRevision, { nullable: true, description: 'The new revision; null when there are user errors.' }) revision?: ProposalRevision | null;
 }
 
 export enum RevisionField {
@@ -163,10 +163,10 @@ export class ListFieldChange extends RevisionFieldChange {
 
 const FIELD_CHANGE_TYPES: Record<FieldChange['kind'], ClassType> = { TEXT: TextFieldChange, AMOUNT: AmountFieldChange, LIST: ListFieldChange };
 
-@ObjectType()
+@ObjectType({ description: 'What differs between two revisions of one project, field by field, in a fixed field order.' })
 export class RevisionComparison {
-  @Field(() => ProposalRevision) from!: ProposalRevision;
-  @Field(() => ProposalRevision) to!: ProposalRevision;
+  @Field(() => ProposalRevision, { description: 'The revision compared from (its values are the `before` ones).' }) from!: ProposalRevision;
+  @Field(() => ProposalRevision, { description: 'The revision compared to (its values are the `after` ones).' }) to!: ProposalRevision;
   @Field(() => [RevisionFieldChange], { description: 'Empty when the two revisions say the same.' }) changes!: RevisionFieldChange[];
 }
 

@@ -7,28 +7,28 @@ import { Project } from './project.entity.js';
 
 @ObjectType({ description: 'One step of the activity plan.' })
 export class Activity {
-  @Field(() => String) title!: string;
+  @Field(() => String, { description: 'The activity’s title, unique within the plan.' }) title!: string;
   @Field(() => String, { description: 'When, e.g. 2022-07 or 第二季度.' }) period!: string;
-  @Field(() => String) description!: string;
+  @Field(() => String, { description: 'What happens in it; may be empty.' }) description!: string;
 }
 
 @ObjectType({ description: 'A measurable target, e.g. 服务人次 2500 人次.' })
 export class IndicatorTarget {
   @Field(() => String, { description: 'Unique within the revision, e.g. 服务人次.' }) name!: string;
   @Field(() => String, { description: 'e.g. 人次, 场, %.' }) unit!: string;
-  @Field(() => Float) target!: number;
+  @Field(() => Float, { description: 'The target value, in `unit` (e.g. 2500 for 2,500 person-times).' }) target!: number;
 }
 
 @ObjectType({ description: 'One line of the budget, in yuan.' })
 export class BudgetLine {
   @Field(() => String, { description: 'Unique within the revision, e.g. 活动物资.' }) item!: string;
-  @Field(() => Float) amount!: number;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => Float, { description: 'Amount in yuan.' }) amount!: number;
+  @Field(() => String, { nullable: true, description: 'A remark on the line; null when none.' }) note?: string | null;
 }
 
 @ObjectType({ description: 'A member of the project team.' })
 export class TeamMember {
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'The member’s name; unique within the team.' }) name!: string;
   @Field(() => String, { description: 'e.g. 项目负责人, 社工.' }) role!: string;
 }
 
@@ -48,13 +48,13 @@ export class ProposalRevision extends BaseEntity {
   @Property({ type: 'integer' })
   number!: number;
 
-  @Field(() => String) @Property({ type: 'text' }) summary!: string;
-  @Field(() => String) @Property({ type: 'text' }) needs!: string;
-  @Field(() => [String]) @Property({ type: 'json' }) objectives: string[] = [];
-  @Field(() => [Activity]) @Property({ type: 'json' }) activityPlan: Activity[] = [];
-  @Field(() => String) @Property({ type: 'text' }) beneficiaries!: string;
-  @Field(() => [IndicatorTarget]) @Property({ type: 'json' }) indicatorTargets: IndicatorTarget[] = [];
-  @Field(() => [BudgetLine]) @Property({ type: 'json' }) budgetLines: BudgetLine[] = [];
+  @Field(() => String, { description: 'The project summary (项目简介).' }) @Property({ type: 'text' }) summary!: string;
+  @Field(() => String, { description: 'The needs analysis (需求分析).' }) @Property({ type: 'text' }) needs!: string;
+  @Field(() => [String], { description: 'The objectives, in order; at least one.' }) @Property({ type: 'json' }) objectives: string[] = [];
+  @Field(() => [Activity], { description: 'The activity plan, in order.' }) @Property({ type: 'json' }) activityPlan: Activity[] = [];
+  @Field(() => String, { description: 'Who benefits, and how many (服务对象).' }) @Property({ type: 'text' }) beneficiaries!: string;
+  @Field(() => [IndicatorTarget], { description: 'The measurable targets; once approved, what delivery is measured against.' }) @Property({ type: 'json' }) indicatorTargets: IndicatorTarget[] = [];
+  @Field(() => [BudgetLine], { description: 'The budget, line by line; the lines add up to `requestedAmount`.' }) @Property({ type: 'json' }) budgetLines: BudgetLine[] = [];
 
   @Field(() => Float, { description: 'Requested grant in yuan; equals the sum of the budget lines.' })
   @Property({ type: new DecimalType('number'), precision: 14, scale: 2 })

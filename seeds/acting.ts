@@ -20,10 +20,13 @@ export const SEED_SESSION = '00000000-0000-0000-0000-000000000000';
  * Acts on the demo database as a given person at a given moment, through the same service functions
  * the GraphQL mutations call, so every rule, event and derived figure is what the API would produce.
  *
- * Each call runs in its own transaction on a fresh EntityManager (as `runMutation` does for a request),
- * stamped with the story's `now` (services stamp events, revisions and submissions with `ctx.now`, and
- * a programme accepts applications only while `now` is inside its window). A UserErrors means the demo data broke a rule: it is turned into an
- * error that names the call, the moment and every message, and seeding stops.
+ * Each call gets a fresh EntityManager and request context (new loaders, nothing cached from earlier
+ * calls), stamped with the story's `now` (services stamp events, revisions and submissions with
+ * `ctx.now`, and a programme accepts applications only while `now` is inside its window), and its
+ * changes are flushed when it returns. The whole seed is one transaction (see `fork`), so a call needs
+ * no savepoint of its own: a refusal stops the seed and rolls everything back. A UserErrors means the
+ * demo data broke a rule: it is turned into an error that names the call, the moment and every
+ * message.
  */
 export class Acting {
   /** How many service calls have run, for the seeder's summary. */
@@ -33,11 +36,14 @@ export class Acting {
 
   /**
    * A fresh EntityManager for one call. When the root is inside a transaction (the seeder runs the
-   * whole story in one, so that a broken rule leaves nothing behind), the fork joins it and each
-   * call's own transaction becomes a savepoint.
+   * whole story in one, so that a broken rule leaves nothing behind), the fork joins it: row locks a
+   * service takes, and the advisory lock that orders events, are then held by that transaction.
+   * The fork starts out knowing what the root holds: the people, organisations and programmes the
+   * seeder wrote directly, which the story never changes, so services find them without a query.
+   * Everything a call loads or writes stays in its own fork.
    */
   fork(): EntityManager {
-    return this.root.fork({ keepTransactionContext: true });
+    return this.root.fork({ keepTransactionContext: true, clear: false });
   }
 
   /** A context for `viewer` at `now` on `em`: what `createContext` builds for a signed-in request. */
@@ -49,7 +55,9 @@ export class Acting {
     this.calls += 1;
     const em = this.fork();
     try {
-      return await em.transactional((tx) => service(this.context(viewer, now, tx), input));
+      const result = await service(this.context(viewer, now, em), input);
+      await em.flush();
+      return result;
     } catch (error) {
       if (error instanceof UserErrors) {
         const messages = error.errors.map((e) => `  - ${e.code}${e.field ? ` at ${e.field.join('.')}` : ''}: ${e.message}`).join('\n');

@@ -17,8 +17,8 @@ import { markConditionMet, recordDecision } from '../src/modules/decisions/decis
 import { assignProjectTeam, createProject, saveRevision, submitProject, withdrawProject } from '../src/modules/projects/project.service.js';
 import { reviewReport, submitReport } from '../src/modules/reports/reports.service.js';
 import type { Recommendation } from '../src/modules/reviews/review-assignment.entity.js';
-import { RoundKind } from '../src/modules/reviews/review-round.entity.js';
-import { assignEvaluators, closeRound, openRound, saveScorecard } from '../src/modules/reviews/review.service.js';
+import { ReviewRound, RoundKind } from '../src/modules/reviews/review-round.entity.js';
+import { assignEvaluators, closeRound, openRound, ranking, saveScorecard } from '../src/modules/reviews/review.service.js';
 import { FollowUp } from '../src/modules/supervision/follow-up.entity.js';
 import type { RiskLevel, VisitKind } from '../src/modules/supervision/supervision-visit.entity.js';
 import { closeFollowUp, logVisit } from '../src/modules/supervision/supervision.service.js';
@@ -250,8 +250,16 @@ export class DemoActions {
       conditions: decision.conditions ?? null,
       rationale: decision.rationale ?? null,
     });
+    if (!decision.conditions?.length) return;
     const conditions = await this.acting.fork().find(DecisionCondition, { decision: recorded.id }, { orderBy: { position: 'asc' } });
     record.conditions = conditions.map((c) => c.id);
+  }
+
+  /** The round's leaderboard as the API computes it (a read, not a service call): each project's story key, score and rank. */
+  async ranking(roundKey: string, by: string, at: Date): Promise<{ key: string; score: number | null; rank: number | null }[]> {
+    const entries = await this.acting.read(this.person(by), at, async (ctx) => ranking(ctx, await ctx.em.findOneOrFail(ReviewRound, { id: this.roundId(roundKey) })));
+    const keys = new Map([...this.projects].map(([key, record]) => [record.id, key]));
+    return entries.map((entry) => ({ key: keys.get(entry.projectId)!, score: entry.score, rank: entry.rank }));
   }
 
   async conditionMet(key: string, index: number, by: string, at: Date): Promise<void> {
@@ -301,6 +309,13 @@ export class DemoActions {
     const id = this.reports.get(`${key}/${period}`);
     if (!id) throw new Error(`Demo story: ${key} has not reported ${period}`);
     await this.acting.as(this.person(by), at, reviewReport, { reportId: gid('ServiceReport', id), accept: true });
+  }
+
+  /** Staff return a submitted report for correction. */
+  async returnReport(key: string, period: string, by: string, at: Date, reason: string): Promise<void> {
+    const id = this.reports.get(`${key}/${period}`);
+    if (!id) throw new Error(`Demo story: ${key} has not reported ${period}`);
+    await this.acting.as(this.person(by), at, reviewReport, { reportId: gid('ServiceReport', id), accept: false, reason });
   }
 
   async openClosing(key: string, by: string, at: Date): Promise<void> {

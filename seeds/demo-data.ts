@@ -172,40 +172,43 @@ export const cst = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08
 export const cstYear = (instant: Date) => new Date(instant.getTime() + CST_OFFSET).getUTCFullYear();
 
 /**
- * The story's clock. `daysAgo` places the open programme around today; `month` places the programme
- * in delivery: month 0 is the current month once its 12th has come (before that, the previous one),
- * so that a month's service report, due early in the next month, is always in by now.
+ * The story's clock, for the chapters that happen around today. `daysAgo` counts calendar days back
+ * from today in Shenzhen; `month` names a day of a calendar month counted from the current one (month
+ * 0; -1 is last month). Past months are always over, so anything placed in them has happened, whatever
+ * day of the month `now` is; things of the current month are placed with `daysAgo`.
  */
 export class DemoClock {
-  private readonly anchorYear: number;
-  private readonly anchorMonth: number;
+  private readonly year: number;
+  private readonly monthIndex: number;
 
   constructor(readonly now: Date) {
     const local = new Date(now.getTime() + CST_OFFSET);
-    const back = local.getUTCDate() < 12 ? 1 : 0;
-    const anchor = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - back, 1));
-    this.anchorYear = anchor.getUTCFullYear();
-    this.anchorMonth = anchor.getUTCMonth();
+    this.year = local.getUTCFullYear();
+    this.monthIndex = local.getUTCMonth();
   }
 
-  /** `days` calendar days before today in Shenzhen, at `time` (CST). Always in the past for days ≥ 1. */
+  /** `days` calendar days before today in Shenzhen, at `time` (CST); negative for days ahead. Always in the past for days ≥ 1. */
   daysAgo(days: number, time = '10:00'): Date {
     const local = new Date(this.now.getTime() + CST_OFFSET - days * DAY);
     const [hours, minutes] = time.split(':').map(Number);
     return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hours, minutes) - CST_OFFSET);
   }
 
-  /** Day `day` of the month `offset` months from month 0, at `time` (CST). */
+  /** Day `day` (1–28, so that every month has it) of the month `offset` months from the current one, at `time` (CST). */
   month(offset: number, day: number, time = '10:00'): Date {
+    if (day < 1 || day > 28) throw new Error(`Demo clock: day ${day} is not in every month`);
     const [hours, minutes] = time.split(':').map(Number);
-    return new Date(Date.UTC(this.anchorYear, this.anchorMonth + offset, day, hours, minutes) - CST_OFFSET);
+    return new Date(Date.UTC(this.year, this.monthIndex + offset, day, hours, minutes) - CST_OFFSET);
   }
 
-  /** A month `offset` months from month 0, as a service report's period (YYYY-MM). */
+  /** A month `offset` months from the current one, as a service report's period (YYYY-MM). */
   period(offset: number): string {
-    return new Date(Date.UTC(this.anchorYear, this.anchorMonth + offset, 1)).toISOString().slice(0, 7);
+    return new Date(Date.UTC(this.year, this.monthIndex + offset, 1)).toISOString().slice(0, 7);
   }
 }
+
+/** The later of two instants. */
+export const latest = (a: Date, b: Date) => (a > b ? a : b);
 
 /** A calendar date (YYYY-MM-DD) in Shenzhen, for due dates. */
 export const cstDate = (instant: Date) => new Date(instant.getTime() + CST_OFFSET).toISOString().slice(0, 10);
@@ -333,7 +336,8 @@ export function demoPrograms(clock: DemoClock): DemoProgram[] {
       gradeThresholds: GRADES,
     },
     {
-      // 59 projects were scored by an expert panel on 2020-01-09; 龙岭花开 came first with 96.4.
+      // 59 projects were scored by an expert panel on 2020-01-09; 龙岭花开 came first with 96.4. The district
+      // funded the top five (demo-story.ts) and listed them among its 2020 民生实事.
       key: 'longgang_minsheng',
       name: '龙岗区政府2019年度民生实事项目',
       funder: '深圳市龙岗区人民政府',

@@ -57,7 +57,7 @@ export const PROJECTS = {
     focusArea: '禁毒宣传', communityServed: '南山区', invented: true,
   },
   laojiefang: {
-    title: '南头古城“老街坊”长者关爱行动', program: 'nanshan_delivery', applicant: 'applicant.shengyangsheng',
+    title: '南头古城“老街坊”长者关爱行动', program: 'nanshan_delivery', applicant: 'applicant',
     focusArea: '社区治理', communityServed: '南山区南头街道南头古城片区', invented: true,
   },
   // 2022年龙岗区基层社会治理实践项目
@@ -831,7 +831,7 @@ export const laojiefang1: RevisionContent = {
     line('探访慰问物资', 12_000),
     line('长者活动费', 8_000),
   ],
-  team: [member('彭丽华', '项目负责人'), member('温子豪', '社工')],
+  team: [member('黄嘉琪', '项目负责人'), member('温子豪', '社工')],
   changeNote: null,
 };
 

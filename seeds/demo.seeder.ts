@@ -10,17 +10,21 @@ import { Program, type Criterion } from '../src/modules/programs/program.entity.
 import { Project, ProjectStatus } from '../src/modules/projects/project.entity.js';
 import { progressOf } from '../src/modules/reports/reports.service.js';
 import { ReportStatus, ServiceReport } from '../src/modules/reports/service-report.entity.js';
-import { ReviewRound } from '../src/modules/reviews/review-round.entity.js';
+import { AssignmentStatus, ReviewAssignment } from '../src/modules/reviews/review-assignment.entity.js';
+import { reviewProgress } from '../src/modules/reviews/review-progress.js';
+import { ReviewRound, RoundKind } from '../src/modules/reviews/review-round.entity.js';
 import { ranking } from '../src/modules/reviews/review.service.js';
-import { SupervisionVisit } from '../src/modules/supervision/supervision-visit.entity.js';
+import { FollowUp } from '../src/modules/supervision/follow-up.entity.js';
+import { RiskLevel, SupervisionVisit } from '../src/modules/supervision/supervision-visit.entity.js';
+import { ActionItem } from '../src/modules/coaching/action-item.entity.js';
 import { Acting, SEED_SESSION } from './acting.js';
 import { DemoActions } from './demo-actions.js';
 import {
-  DEMO_LOGINS, DEMO_PASSWORD, DemoClock, ORGANIZATIONS, PEOPLE, cst, demoPrograms,
+  DEMO_LOGINS, DEMO_PASSWORD, DemoClock, ORGANIZATIONS, PEOPLE, cst, cstDate, demoPrograms,
   type DemoOrganization, type DemoPerson, type DemoProgram, type ProgramKey,
 } from './demo-data.js';
 import { MINSHENG_ORGANIZATIONS, MINSHENG_PEOPLE } from './demo-minsheng.js';
-import { MINSHENG_ROUND, ROADSHOW_ROUND, playDemoStory } from './demo-story.js';
+import { MINSHENG_FUNDED, MINSHENG_ROUND, OPEN_ROUND, ROADSHOW_ROUND, playDemoStory } from './demo-story.js';
 
 export { DEMO_LOGINS, DEMO_PASSWORD };
 export type { DemoLogin } from './demo-data.js';
@@ -33,27 +37,32 @@ export function demoCreditCode(prefix: string): string {
   return prefix + creditCodeCheckCharacter(prefix);
 }
 
-/** Where the story leaves each project the sources name (and the invented ones beside them). */
+/** Where the story leaves each project the sources name (and the invented ones beside them), as of today. */
 const EXPECTED_STATUS: Record<string, ProjectStatus> = {
-  longling: ProjectStatus.UNDER_REVIEW,
+  // 2019 民生实事: decided in January 2020 (the other four funded projects are checked from the ranking).
+  longling: ProjectStatus.APPROVED,
+  // 2022 基层社会治理实践项目: all closed with a grade by January 2023.
   danqin: ProjectStatus.CLOSED,
-  gongzhi: ProjectStatus.IN_PROGRESS,
-  shanghu: ProjectStatus.CLOSING_REVIEW,
-  jingju: ProjectStatus.IN_PROGRESS,
-  chaguo: ProjectStatus.IN_PROGRESS,
-  xiaodaren: ProjectStatus.IN_PROGRESS,
-  fanzha: ProjectStatus.IN_PROGRESS,
+  gongzhi: ProjectStatus.CLOSED,
+  shanghu: ProjectStatus.CLOSED,
+  // 2022 公益创投大赛: two closed in March 2023, one ended by the December 2022 wave, two not funded.
+  jingju: ProjectStatus.CLOSED,
+  fanzha: ProjectStatus.CLOSED,
+  chaguo: ProjectStatus.TERMINATED,
+  xiaodaren: ProjectStatus.REJECTED,
   paotui: ProjectStatus.REJECTED,
+  // 南山区, last year's call: in delivery now.
   fandu: ProjectStatus.IN_PROGRESS,
+  laojiefang: ProjectStatus.IN_PROGRESS,
   jiuye: ProjectStatus.WITHDRAWN,
-  laojiefang: ProjectStatus.TERMINATED,
+  // 南山区, the open call: its first batch under review and decided this month.
   funengzhe: ProjectStatus.APPROVED,
   xiangyang: ProjectStatus.CONDITIONALLY_APPROVED,
   loudong: ProjectStatus.REVISION_REQUESTED,
   xinghuo: ProjectStatus.UNDER_REVIEW,
-  humiao: ProjectStatus.SUBMITTED,
+  humiao: ProjectStatus.UNDER_REVIEW,
+  nanyuan: ProjectStatus.SUBMITTED,
   xingfu: ProjectStatus.DRAFT,
-  nanyuan: ProjectStatus.DRAFT,
 };
 
 /**
@@ -68,7 +77,7 @@ export class DemoSeeder extends Seeder {
   }
 }
 
-/** The seed as of `now`: the open programme is open then, the one in delivery has reached its sixth report. */
+/** The seed as of `now`: the present-day chapters (the open call, the projects in delivery) are placed around it. */
 export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
   const started = Date.now();
   const clock = new DemoClock(now);
@@ -118,13 +127,18 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
 }
 
 /**
- * Checks that the story ended where the demo promises, as the API computes it: the rankings, the
- * statuses, the supervised project's visits, reports and progress. Fails seeding loudly otherwise.
+ * Checks that the story ended where the demo promises, as the API computes it: the rankings and what
+ * was decided from them, the statuses, and the present a newcomer finds today — one live round with
+ * the demo evaluator's scorecard to do and a complete review to decide, the projects in delivery with
+ * their reports up to last month (one returned), the overdue follow-up of a recent warning visit, open
+ * coaching items. Fails seeding loudly otherwise.
  */
 async function verifyDemo(acting: Acting, actions: DemoActions, staff: Viewer, clock: DemoClock): Promise<void> {
   const problems: string[] = [];
   const expect = (ok: boolean, message: string) => { if (!ok) problems.push(message); };
   const em = acting.fork();
+  const project = (key: string) => em.findOneOrFail(Project, { id: actions.projectId(key) }, { populate: ['program'] });
+  const today = cstDate(clock.now);
 
   const leaderboard = (roundKey: string) =>
     acting.read(staff, clock.now, async (ctx) => ranking(ctx, await ctx.em.findOneOrFail(ReviewRound, { id: actions.roundId(roundKey) })));
@@ -133,24 +147,62 @@ async function verifyDemo(acting: Acting, actions: DemoActions, staff: Viewer, c
   expect(minsheng[0]?.projectId === actions.projectId('longling') && minsheng[0]?.score === 96.4 && minsheng[0]?.rank === 1,
     `民生实事 round: first is ${minsheng[0]?.project.title} with ${minsheng[0]?.score}, expected 龙岭花开 with 96.4`);
   expect(minsheng.slice(1).every((entry) => entry.score !== null && entry.score < 96.4), '民生实事 round: another project reaches 96.4');
+  const decided = await em.find(Project, { id: { $in: minsheng.map((entry) => entry.projectId) } });
+  for (const entry of minsheng) {
+    const status = decided.find((p) => p.id === entry.projectId)?.status;
+    const funded = entry.rank !== null && entry.rank <= MINSHENG_FUNDED;
+    expect(status === (funded ? ProjectStatus.APPROVED : ProjectStatus.REJECTED), `民生实事 round: ${entry.project.title} (rank ${entry.rank}) is ${status}`);
+    if (funded) expect(entry.project.communityServed.includes('布吉街道'), `民生实事 round: ${entry.project.title} is funded but not a 布吉 project`);
+  }
   const roadshow = await leaderboard(ROADSHOW_ROUND);
   expect(roadshow[0]?.projectId === actions.projectId('jingju') && roadshow[0]?.rank === 1, `Roadshow: first is ${roadshow[0]?.project.title}, expected 京剧唱响六约北`);
 
   for (const [key, status] of Object.entries(EXPECTED_STATUS)) {
-    const project = await em.findOneOrFail(Project, { id: actions.projectId(key) });
-    expect(project.status === status, `${project.title}: ${project.status}, expected ${status}`);
+    const { title, status: actual } = await project(key);
+    expect(actual === status, `${title}: ${actual}, expected ${status}`);
   }
-  const closed = await em.findOneOrFail(Project, { id: actions.projectId('danqin') }, { populate: ['program'] });
-  expect(closed.finalScore != null && closed.finalGrade === closed.program.getEntity().gradeFor(closed.finalScore), `${closed.title}: no grade`);
+  for (const key of ['danqin', 'gongzhi', 'shanghu', 'jingju', 'fanzha']) {
+    const closed = await project(key);
+    expect(closed.finalScore != null && closed.finalGrade === closed.program.getEntity().gradeFor(closed.finalScore), `${closed.title}: no grade`);
+  }
 
-  const fandu = await em.findOneOrFail(Project, { id: actions.projectId('fandu') });
+  // Today: one live round, the open call's; nobody owes a scorecard anywhere else.
+  const openRounds = await em.find(ReviewRound, { closedAt: null });
+  expect(openRounds.length === 1 && openRounds[0].id === actions.roundId(OPEN_ROUND), `${openRounds.length} review rounds are open: ${openRounds.map((r) => r.name).join(', ')}`);
+  const pending = await em.find(ReviewAssignment, { status: AssignmentStatus.ASSIGNED });
+  expect(pending.every((a) => a.round.id === actions.roundId(OPEN_ROUND)), 'A scorecard is still owed in a round that is not the live one');
+  const evaluator = await em.find(ReviewAssignment, { status: AssignmentStatus.ASSIGNED, evaluator: actions.person('evaluator').id });
+  expect(evaluator.length === 1 && evaluator[0].project.id === actions.projectId('xinghuo'), `The demo evaluator owes ${evaluator.length} scorecards, expected 1 (馨火相传)`);
+  const underReview = await em.find(Project, { status: ProjectStatus.UNDER_REVIEW });
+  expect(underReview.length === 2, `${underReview.length} projects are under review, expected the live round's two`);
+  const complete = await acting.read(staff, clock.now, async (ctx) => reviewProgress(ctx, await project('humiao'), RoundKind.PROPOSAL));
+  expect(complete.submitted >= complete.required && complete.submitted === complete.active, '护苗“馨”行动: its review is not complete');
+
+  // Delivery: reports accepted up to last month, none yet for this month; 南头古城's last one returned.
+  const inDelivery = await em.find(Project, { status: ProjectStatus.IN_PROGRESS });
+  expect(inDelivery.length === 2, `${inDelivery.length} projects are in delivery, expected 反毒馨生 and 南头古城“老街坊”`);
+  const reportsOf = async (key: string) => (await em.find(ServiceReport, { project: actions.projectId(key) }, { orderBy: { period: 'asc' } })).map((r) => `${r.period} ${r.status}`);
+  const months = (from: number) => Array.from({ length: -from }, (_, i) => clock.period(from + i));
+  const fanduReports = months(-6).map((period) => `${period} ${ReportStatus.ACCEPTED}`);
+  expect((await reportsOf('fandu')).join() === fanduReports.join(), `反毒馨生: reports ${(await reportsOf('fandu')).join(', ')}, expected ${fanduReports.join(', ')}`);
+  const laojiefangReports = months(-3).map((period, i, all) => `${period} ${i === all.length - 1 ? ReportStatus.RETURNED : ReportStatus.ACCEPTED}`);
+  expect((await reportsOf('laojiefang')).join() === laojiefangReports.join(), `南头古城“老街坊”: reports ${(await reportsOf('laojiefang')).join(', ')}, expected ${laojiefangReports.join(', ')}`);
+
+  const fandu = await project('fandu');
   expect((await em.count(SupervisionVisit, { project: fandu.id })) === 16, `${fandu.title}: expected 16 supervision visits`);
-  expect((await em.count(ServiceReport, { project: fandu.id, status: ReportStatus.ACCEPTED })) === 6, `${fandu.title}: expected 6 accepted reports`);
   const progress = await acting.read(staff, clock.now, (ctx) => progressOf(ctx, fandu));
   const actual = (name: string) => progress?.indicators.find((i) => i.name === name)?.actual;
   expect(progress?.sessionsHeld === 28 && progress.personTimes === 2595 && progress.volunteers === 10, `${fandu.title}: figures do not add up to 28 场 / 2595 人次 / 10 名`);
   expect(actual('培育“过来人”禁毒志愿者') === 10 && actual('进社区进校园禁毒宣讲') === 10 && (actual('服务对象满意度') ?? 0) >= 90,
     `${fandu.title}: indicator actuals do not match the source`);
+
+  // Supervision and coaching: an overdue follow-up from a recent warning visit; two open action items, one overdue.
+  const openFollowUps = await em.find(FollowUp, { closedAt: null }, { populate: ['visit'] });
+  const overdue = openFollowUps.filter((f) => f.dueDate < today);
+  expect(overdue.length === 1 && overdue[0].project.id === actions.projectId('laojiefang') && overdue[0].visit.getEntity().riskLevel === RiskLevel.WARNING
+    && clock.now.getTime() - overdue[0].visit.getEntity().visitedAt.getTime() < 15 * 86_400_000, 'Expected one overdue follow-up, from a warning visit to 南头古城“老街坊” in the last two weeks');
+  const openItems = await em.find(ActionItem, { doneAt: null });
+  expect(openItems.length === 2 && openItems.filter((item) => item.dueDate < today).length === 1, `${openItems.length} open action items (${openItems.filter((item) => item.dueDate < today).length} overdue), expected 2 with 1 overdue`);
 
   if (problems.length) throw new Error(`The demo story did not end as intended:\n- ${problems.join('\n- ')}`);
 }

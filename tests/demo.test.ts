@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ormConfig } from '../src/app/mikro-orm.config.js';
+import { seedDemo } from '../seeds/demo.seeder.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { createTestDatabase } from './support/postgres.js';
+
+// The seeder checks its own ending (verifyDemo in seeds/demo.seeder.ts) and throws when the story ends
+// anywhere else, so seeding as of instants that are awkward for a calendar is the test: the present is
+// placed around `now`, and must still read as today at the turn of a month or a year.
+describe('the demo story', () => {
+  it.each([
+    ['the first minutes of a month after February', '2026-03-01T00:30:00+08:00'],
+    ['the last minutes of a year', '2025-12-31T23:50:00+08:00'],
+  ])('ends where it should when first started in %s', async (_, instant) => {
+    const database = await createTestDatabase();
+    const orm = await MikroORM.init(ormConfig({ url: database.url, poolSize: 2 }));
+    try {
+      await seedDemo(orm.em.fork(), new Date(instant));
+    } finally {
+      await orm.close(true);
+      await database.drop();
+    }
+  }, 240_000);
+});
+
+/** An untyped query: the demo's picture is read through the public schema, as a client would. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const gql = (query: string) => parse(query) as unknown as TypedDocumentNode<any, Record<string, never>>;
+
+describe('the demo as its people find it today', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ SEED_DEMO: 'true' });
+  }, 240_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const month = (offset: number) => {
+    const local = new Date(Date.now() + 8 * 3600_000);
+    return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
+  };
+
+  it('the evaluator owes one scorecard, in the one live round, with its deadline', async () => {
+    const evaluator = await app.login('evaluator@demo.incubator.cn', 'incubator-demo');
+    const { myAssignments } = await evaluator.data(gql('{ myAssignments(status: ASSIGNED) { totalCount nodes { project { title } round { name closedAt } } } }'));
+    expect(myAssignments.totalCount).toBe(1);
+    expect(myAssignments.nodes[0].project.title).toBe('馨火相传——禁毒“过来人”宣讲团进校园');
+    expect(myAssignments.nodes[0].round).toMatchObject({ closedAt: null, name: expect.stringMatching(/立项评审\(第一批,评分截至\d+月\d+日\)$/) });
+
+    const staff = await app.login('staff@demo.incubator.cn', 'incubator-demo');
+    const { programs } = await staff.data(gql('{ programs(first: 20) { nodes { name reviewRounds(first: 20) { nodes { name closedAt } } } } }'));
+    const open = programs.nodes.flatMap((p: { reviewRounds: { nodes: { name: string; closedAt: string | null }[] } }) => p.reviewRounds.nodes.filter((r) => r.closedAt === null));
+    expect(open.map((r: { name: string }) => r.name)).toEqual([myAssignments.nodes[0].round.name]);
+  });
+
+  it('staff have a complete review to decide, an approved project to start, and nothing left under review from past years', async () => {
+    const staff = await app.login('staff@demo.incubator.cn', 'incubator-demo');
+    const { underReview, approved } = await staff.data(gql(`{
+      underReview: projects(status: UNDER_REVIEW, first: 20) { nodes { title program { year } proposalReview { progress { submitted required } } } }
+      approved: projects(status: APPROVED, first: 20) { nodes { title program { year } } }
+    }`));
+    const complete = underReview.nodes.filter((p: { proposalReview: { progress: { submitted: number; required: number } } }) => p.proposalReview.progress.submitted >= p.proposalReview.progress.required);
+    expect(complete.map((p: { title: string }) => p.title)).toEqual(['护苗“馨”行动——青少年毒品预防家庭教育']);
+    expect(underReview.nodes).toHaveLength(2);
+    const thisYear = underReview.nodes[0].program.year;
+    expect(underReview.nodes.every((p: { program: { year: number } }) => p.program.year === thisYear)).toBe(true);
+    expect(approved.nodes.filter((p: { program: { year: number } }) => p.program.year === thisYear).map((p: { title: string }) => p.title)).toEqual(['复能者俱乐部——社区精神康复柏人计划']);
+  });
+
+  it('projects in delivery have reported up to last month, one report is back with the applicant, and a recent warning visit left an overdue follow-up', async () => {
+    const applicant = await app.login('applicant@demo.incubator.cn', 'incubator-demo');
+    const { projects } = await applicant.data(gql(`{
+      projects(status: IN_PROGRESS, first: 20) { nodes {
+        title
+        serviceReports(first: 20, order: OLDEST_FIRST) { nodes { period status } }
+        supervisionVisits(first: 2) { nodes { riskLevel visitedAt followUps { dueDate closedAt } } }
+      } }
+    }`));
+    type Delivery = { title: string; serviceReports: { nodes: { period: string; status: string }[] }; supervisionVisits: { nodes: { riskLevel: string; visitedAt: string; followUps: { dueDate: string; closedAt: string | null }[] }[] } };
+    const byTitle = new Map<string, Delivery>(projects.nodes.map((p: Delivery) => [p.title, p]));
+    expect([...byTitle.keys()].sort()).toEqual(['南头古城“老街坊”长者关爱行动', '反毒馨生——“过来人”志愿者培育']);
+
+    const fandu = byTitle.get('反毒馨生——“过来人”志愿者培育')!.serviceReports.nodes;
+    expect(fandu.map((r) => r.period)).toEqual([-6, -5, -4, -3, -2, -1].map(month));
+    expect(fandu.every((r) => r.status === 'ACCEPTED')).toBe(true);
+
+    const laojiefang = byTitle.get('南头古城“老街坊”长者关爱行动')!;
+    expect(laojiefang.serviceReports.nodes).toEqual([
+      { period: month(-3), status: 'ACCEPTED' },
+      { period: month(-2), status: 'ACCEPTED' },
+      { period: month(-1), status: 'RETURNED' },
+    ]);
+    const [latest] = laojiefang.supervisionVisits.nodes;
+    expect(latest.riskLevel).toBe('WARNING');
+    expect(Date.now() - Date.parse(latest.visitedAt)).toBeLessThan(15 * 86_400_000);
+    expect(latest.followUps).toHaveLength(1);
+    expect(latest.followUps[0].closedAt).toBeNull();
+    expect(latest.followUps[0].dueDate < today()).toBe(true);
+  });
+
+  it('the mentor has coaching action items open, one of them overdue', async () => {
+    const mentor = await app.login('mentor@demo.incubator.cn', 'incubator-demo');
+    const { overdueActionItems } = await mentor.data(gql('{ overdueActionItems(first: 20) { totalCount nodes { description dueDate } } }'));
+    expect(overdueActionItems.totalCount).toBe(1);
+    expect(overdueActionItems.nodes[0].dueDate < today()).toBe(true);
+  });
+});

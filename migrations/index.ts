@@ -6,6 +6,7 @@ import { Migration20261123030000 } from './Migration20261123030000.js';
 import { Migration20261130100000 } from './Migration20261130100000.js';
 import { Migration20261130110000 } from './Migration20261130110000.js';
 import { Migration20261130120000 } from './Migration20261130120000.js';
+import { Migration20261130130000 } from './Migration20261130130000.js';
 
 /** Every migration in order. Listed by import so tsx, vitest and the CLI all find the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130100000', class: Migration20261130100000 },
   { name: 'Migration20261130110000', class: Migration20261130110000 },
   { name: 'Migration20261130120000', class: Migration20261130120000 },
+  { name: 'Migration20261130130000', class: Migration20261130130000 },
 ];

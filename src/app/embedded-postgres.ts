@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /**
  * PostgreSQL compiled to WebAssembly, kept in a local folder and served on a loopback port so the
@@ -17,6 +18,9 @@ export interface EmbeddedPostgres {
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** The contrib extensions the migrations create (pg_trgm for project search); the snapshot is built with the same. */
+const extensions = { pg_trgm };
+
 const pgliteVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
 
 /**
@@ -28,7 +32,7 @@ export const SNAPSHOT = path.join(root, 'node_modules/.cache/incubator', `pglite
 
 export async function buildSnapshot(file = SNAPSHOT): Promise<void> {
   const scratch = path.join(os.tmpdir(), `incubator-pglite-snapshot-${process.pid}`);
-  const db = await PGlite.create({ dataDir: scratch });
+  const db = await PGlite.create({ dataDir: scratch, extensions });
   const dump = await db.dumpDataDir('gzip');
   await db.close();
   rmSync(scratch, { recursive: true, force: true });
@@ -42,7 +46,7 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections: num
   const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
   mkdirSync(dir, { recursive: true });
   const loadDataDir = fresh && existsSync(SNAPSHOT) ? new Blob([readFileSync(SNAPSHOT)]) : undefined;
-  const db = await PGlite.create({ dataDir: dir, loadDataDir });
+  const db = await PGlite.create({ dataDir: dir, loadDataDir, extensions });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
   await server.start();
   return {

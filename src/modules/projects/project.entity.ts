@@ -47,6 +47,8 @@ registerEnumType(ProjectStatus, {
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['title', 'id'] })
+// Search by any part of the title (ilike '%…%'), Chinese included: trigrams, see ProjectFilter.search.
+@Index({ name: 'project_title_trgm_index', expression: 'create index "project_title_trgm_index" on "project" using gin ("title" gin_trgm_ops)' })
 @Check({ name: 'project_counts_valid', expression: 'revision_count >= 0 and (approved_grant is null or approved_grant >= 0)' })
 export class Project extends BaseEntity {
   @ManyToOne(() => Program, { ref: true, deleteRule: 'restrict', index: true })

@@ -16,6 +16,7 @@ import { ProjectMentor } from './project-mentor.entity.js';
 import { Project } from './project.entity.js';
 import type { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
 import { ProjectOrder, type ProjectPageArgs } from './project.types.js';
+import { filteredOrder, projectFilterQuery } from './project.filter.js';
 import { canAssignTeam, canEditProposal, canSeeApplicant, canViewProject, visibleProjectsFilter } from './project.permissions.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 import { compareRevisionContent } from './revision-compare.js';
@@ -43,9 +44,11 @@ const PROJECT_ORDERS: Record<ProjectOrder, ListOrder> = {
   [ProjectOrder.TITLE]: listOrder('projects:TITLE', ascending('title', 'text')),
 };
 
-export function listProjects(ctx: Context, args: ProjectPageArgs, where: FilterQuery<Project> = {}) {
+/** `scope` is the list's own condition (a programme's projects, a status asked for), part of the filter its cursors belong to. */
+export function listProjects(ctx: Context, args: ProjectPageArgs, scope: FilterQuery<Project> = {}) {
   const viewer = requireViewer(ctx.viewer);
-  return findPage(ctx.em, Project, { $and: [where, visibleProjectsFilter(viewer)] }, PROJECT_ORDERS[args.order], args);
+  const where = { $and: [scope, projectFilterQuery(viewer, args.filter), visibleProjectsFilter(viewer)] };
+  return findPage(ctx.em, Project, where, filteredOrder(PROJECT_ORDERS[args.order], { ...args.filter, scope: Object.keys(scope).length ? scope : null }), args);
 }
 
 export function getRevision(ctx: Context, globalId: string): Promise<ProposalRevision> {

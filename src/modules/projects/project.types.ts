@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, InterfaceType, ObjectType, registerEnumType, ty
 import { ConnectionType, connectionDescription, PageArgs } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { Project } from './project.entity.js';
+import { ProjectFilter } from './project.filter.js';
 import { Activity, BudgetLine, IndicatorTarget, ProposalRevision, TeamMember } from './proposal-revision.entity.js';
 import type { FieldChange, ItemChange, ListField } from './revision-compare.js';
 
@@ -29,6 +30,9 @@ registerEnumType(ProjectOrder, {
 export class ProjectPageArgs extends PageArgs {
   @Field(() => ProjectOrder, { defaultValue: ProjectOrder.NEWEST_FIRST, description: 'How to order the projects; cursors only work in the order that gave them out.' })
   order!: ProjectOrder;
+
+  @Field(() => ProjectFilter, { nullable: true, description: 'Only the projects matching every filter given; cursors only work with the filter that gave them out.' })
+  filter?: ProjectFilter | null;
 }
 
 @ObjectType({ description: connectionDescription(ProposalRevision) })

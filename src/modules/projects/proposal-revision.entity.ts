@@ -1,4 +1,4 @@
-import { Check, DecimalType, Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Check, DecimalType, Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -38,6 +38,8 @@ export class TeamMember {
  */
 @ObjectType({ implements: Node, description: 'An immutable, numbered snapshot of a project’s proposal (方案).' })
 @Entity({ tableName: 'proposal_revision' })
+// Projects are searched by their current revision's summary (ProjectFilter.search).
+@Index({ name: 'proposal_revision_summary_trgm_index', expression: 'create index "proposal_revision_summary_trgm_index" on "proposal_revision" using gin ("summary" gin_trgm_ops)' })
 @Unique({ properties: ['project', 'number'] })
 @Check({ name: 'proposal_revision_values_valid', expression: 'number >= 1 and requested_amount > 0' })
 export class ProposalRevision extends BaseEntity {

@@ -59,6 +59,17 @@ function globaliseNodeIds(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/** type-graphql builds the root types without a description: they are given theirs here. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const descriptions: [GraphQLObjectType | null | undefined, string][] = [
+    [schema.getQueryType(), 'Reads. Every lookup by ID and every list is nullable: refused, it is null with a coded error at its path, and the rest of the answer stands.'],
+    [schema.getMutationType(), 'Writes. Each mutation takes one `input`, runs in one transaction, and returns a payload whose `userErrors` say why nothing changed.'],
+    [schema.getSubscriptionType(), 'Live events over graphql-ws (`connectionParams: { authorization: "Bearer <token>" }`), filtered for each subscriber by the same rules as queries; resume with `after`.'],
+  ];
+  for (const [type, description] of descriptions) if (type) type.description = description;
+  return schema;
+}
+
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
@@ -68,7 +79,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
   });
-  return globaliseNodeIds(schema);
+  return describeRootTypes(globaliseNodeIds(schema));
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so it diffs cleanly. */

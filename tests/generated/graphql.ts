@@ -3,7 +3,9 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Something the applicant agrees to do, by a date. */
 export type ActionItemInput = {
+  /** What to do (at most 2,000 characters); unique within the session. */
   description: string;
   /** Due date, YYYY-MM-DD. */
   dueDate: string;
@@ -26,10 +28,13 @@ export type AggregationRule =
   /** 去掉一个最高分和一个最低分: drop the highest and lowest total, then average (needs ≥ 3 scorecards). */
   | 'TRIMMED_MEAN';
 
+/** Evaluators to assign to one project in one round. */
 export type AssignEvaluatorsInput = {
   /** Evaluators to add; with those already assigned they must reach the programme’s minimum. */
   evaluatorIds: Array<string | number>;
+  /** The project’s global ID: SUBMITTED or UNDER_REVIEW for a proposal round, CLOSING_REVIEW for a closing round. */
   projectId: string | number;
+  /** The open round’s global ID; it must belong to the project’s programme. */
   roundId: string | number;
 };
 
@@ -43,6 +48,7 @@ export type AssignProjectTeamInput = {
   projectId: string | number;
 };
 
+/** Where an evaluator’s assignment stands. */
 export type AssignmentStatus =
   /** Waiting for the evaluator’s scorecard (a draft may be saved). */
   | 'ASSIGNED'
@@ -85,9 +91,11 @@ export type ChronologicalOrder =
   /** The earliest first, in the order things happened. */
   | 'OLDEST_FIRST';
 
+/** The follow-up to close, and how it was put right. */
 export type CloseFollowUpInput = {
+  /** The follow-up’s global ID. */
   followUpId: string | number;
-  /** How it was put right. */
+  /** How it was put right (at most 2,000 characters). */
   resolution: string;
 };
 
@@ -99,14 +107,19 @@ export type CloseProjectInput = {
   projectId: string | number;
 };
 
+/** The round to close. */
 export type CloseReviewRoundInput = {
+  /** The round’s global ID. */
   roundId: string | number;
 };
 
-/** 现场 / 线上 / 电话 */
+/** How a coaching session was held: 现场 / 线上 / 电话. */
 export type CoachingMode =
+  /** 线上: by video call or online meeting. */
   | 'ONLINE'
+  /** 现场: in person. */
   | 'ON_SITE'
+  /** 电话: by phone. */
   | 'PHONE';
 
 /** A new applicant organisation. */
@@ -201,12 +214,17 @@ export type CriterionInput = {
   weight: number;
 };
 
+/** The score of one rubric criterion. */
 export type CriterionScoreInput = {
+  /** Comment on the criterion (at most 2,000 characters); required to submit. */
   comment?: string | null | undefined;
+  /** The key of one of the round’s rubric criteria; each at most once. */
   criterionKey: string;
+  /** From 0 to the criterion’s maximum score. */
   score: number;
 };
 
+/** What staff decided on a reviewed proposal. */
 export type DecisionOutcome =
   /** 立项: approved with a grant. */
   | 'APPROVED'
@@ -217,34 +235,54 @@ export type DecisionOutcome =
   /** The applicant must revise and resubmit; the rationale says what must change. */
   | 'REVISION_REQUESTED';
 
+/** The assignment to recuse from, and why. */
 export type DeclareConflictInput = {
+  /** Your assignment’s global ID. */
   assignmentId: string | number;
-  /** e.g. 曾担任该机构顾问. */
+  /** e.g. 曾担任该机构顾问 (at most 2,000 characters). */
   reason: string;
 };
 
-/** What happened to a project. */
+/** What happened to a project; each type has its own `details` type. */
 export type EventType =
+  /** An action item was marked done or reopened (ActionItemUpdatedDetails). */
   | 'ACTION_ITEM_UPDATED'
+  /** An evaluator declared a conflict of interest (AssignmentRecusedDetails); not shown to applicants. */
   | 'ASSIGNMENT_RECUSED'
+  /** A coaching session was logged (CoachingLoggedDetails). */
   | 'COACHING_LOGGED'
+  /** A condition of a conditional approval was marked met (ConditionMetDetails). */
   | 'CONDITION_MET'
+  /** Staff recorded the decision, with its status change (DecisionRecordedDetails). */
   | 'DECISION_RECORDED'
+  /** An evaluator was assigned in a review round (EvaluatorAssignedDetails); not shown to applicants. */
   | 'EVALUATOR_ASSIGNED'
+  /** A follow-up of a visit was closed (FollowUpClosedDetails). */
   | 'FOLLOW_UP_CLOSED'
+  /** The project was started (ProjectCreatedDetails). */
   | 'PROJECT_CREATED'
+  /** Staff accepted a service report (ReportAcceptedDetails). */
   | 'REPORT_ACCEPTED'
+  /** Staff returned a service report with a reason (ReportReturnedDetails). */
   | 'REPORT_RETURNED'
+  /** A service report was submitted or resubmitted (ReportSubmittedDetails). */
   | 'REPORT_SUBMITTED'
+  /** The last counted scorecard of a round came in and the review has its score (ReviewCompletedDetails). */
   | 'REVIEW_COMPLETED'
+  /** A new revision of the proposal was saved (RevisionSavedDetails). */
   | 'REVISION_SAVED'
+  /** An evaluator submitted a scorecard (ScorecardSubmittedDetails); not shown to applicants. */
   | 'SCORECARD_SUBMITTED'
+  /** A lifecycle step other than a decision changed the status (StatusChangedDetails). */
   | 'STATUS_CHANGED'
+  /** Staff assigned the lead staff member and mentors (TeamAssignedDetails). */
   | 'TEAM_ASSIGNED'
+  /** A supervision visit was logged (VisitLoggedDetails). */
   | 'VISIT_LOGGED';
 
 /** Something the project is to put right, by a date. */
 export type FollowUpInput = {
+  /** What to put right (at most 2,000 characters); unique within the visit. */
   description: string;
   /** YYYY-MM-DD. */
   dueDate: string;
@@ -273,6 +311,7 @@ export type GradeThresholdsInput = {
 
 /** The actual figure for one of the approved revision’s indicators. */
 export type IndicatorActualInput = {
+  /** What was delivered in the month, in the indicator’s unit: 0 to 1,000,000,000. */
   actual: number;
   /** An indicator name of the approved revision, e.g. 服务人次. */
   name: string;
@@ -290,6 +329,7 @@ export type IndicatorTargetInput = {
 
 /** A coaching session that has taken place, with what the applicant agreed to do next. */
 export type LogCoachingSessionInput = {
+  /** What the applicant agreed to do next: at most 20, descriptions unique. */
   actionItems?: Array<ActionItemInput>;
   /** The revision of this project that was discussed. */
   discussedRevisionId?: string | number | null | undefined;
@@ -297,9 +337,11 @@ export type LogCoachingSessionInput = {
   durationMinutes: number;
   /** When it was held; not in the future. */
   heldAt: string;
+  /** How it was held. */
   mode: CoachingMode;
   /** At most 10,000 characters. */
   notes: string;
+  /** The project’s global ID; its coaching is logged by staff or its mentors. */
   projectId: string | number;
   /** One to 10 topics, each at most 100 characters and listed once. */
   topics: Array<string>;
@@ -307,12 +349,15 @@ export type LogCoachingSessionInput = {
 
 /** A supervision visit (督导走访) to a project in delivery. */
 export type LogSupervisionVisitInput = {
-  /** What the visitor found. */
+  /** What the visitor found (at most 10,000 characters). */
   findings: string;
-  /** None when nothing needs putting right. */
+  /** At most 20, descriptions unique; none when nothing needs putting right. */
   followUps?: Array<FollowUpInput> | null | undefined;
+  /** How the visit was made. */
   kind: VisitKind;
+  /** The global ID of a project IN_PROGRESS; staff and its mentors log visits. */
   projectId: string | number;
+  /** The risk the visitor judged. */
   riskLevel: RiskLevel;
   /** When the visit took place; not in the future. */
   visitedAt: string;
@@ -326,14 +371,19 @@ export type LoginInput = {
   password: string;
 };
 
+/** The condition that has been met. */
 export type MarkConditionMetInput = {
+  /** The condition’s global ID. */
   conditionId: string | number;
 };
 
+/** A new review round of a programme. */
 export type OpenReviewRoundInput = {
+  /** Proposal review or closing evaluation. */
   kind: RoundKind;
-  /** e.g. 2022年公益创投大赛路演. */
+  /** e.g. 2022年公益创投大赛路演 (at most 200 characters). */
   name: string;
+  /** The programme’s global ID. */
   programId: string | number;
 };
 
@@ -468,24 +518,32 @@ export type ProjectStatus =
   /** Withdrawn before a decision (final). */
   | 'WITHDRAWN';
 
+/** What an evaluator recommends on a proposal scorecard (required to submit one in a proposal round). */
 export type Recommendation =
+  /** Fund the project. */
   | 'APPROVE'
+  /** Do not fund it. */
   | 'REJECT'
+  /** Ask for a revised proposal. */
   | 'REVISE';
 
+/** The decision on a project UNDER_REVIEW. */
 export type RecordDecisionInput = {
   /** Required for APPROVED_WITH_CONDITIONS. */
   conditions?: Array<string> | null | undefined;
   /** Yuan; required for approvals, at most the request and the programme maximum. */
   grantAmount?: number | null | undefined;
+  /** What is decided; it moves the project to the matching status. */
   outcome: DecisionOutcome;
   /** Administrators only: decide without the minimum number of scorecards, for this recorded reason. */
   overrideReason?: string | null | undefined;
+  /** The project’s global ID. */
   projectId: string | number;
   /** Why; required for revision requests (what must change) and rejections. */
   rationale?: string | null | undefined;
 };
 
+/** Where a service report stands in staff review. */
 export type ReportStatus =
   /** Counted in the project’s progress. */
   | 'ACCEPTED'
@@ -504,9 +562,11 @@ export type ResetPasswordInput = {
 
 /** Accept a submitted report, or return it with a reason. */
 export type ReviewServiceReportInput = {
+  /** True to accept (it then counts in progress), false to return it. */
   accept: boolean;
   /** Required when returning the report. */
   reason?: string | null | undefined;
+  /** The submitted report’s global ID. */
   reportId: string | number;
 };
 
@@ -531,10 +591,13 @@ export type RevisionField =
   /** The team (members by name); withheld under blind review. */
   | 'TEAM';
 
-/** 正常 / 关注 / 预警 */
+/** The risk a supervision visit found: 正常 / 关注 / 预警. */
 export type RiskLevel =
+  /** 关注: needs watching. */
   | 'ATTENTION'
+  /** 正常: on track. */
   | 'NORMAL'
+  /** 预警: at risk; act now. */
   | 'WARNING';
 
 /** What a person may do on the platform; a person has one or more roles. */
@@ -550,6 +613,7 @@ export type Role =
   /** Incubator staff and project officers: coach, screen, decide, supervise, close. */
   | 'STAFF';
 
+/** What a review round scores: proposals, or delivered projects at closing. */
 export type RoundKind =
   /** 结项评估: delivered projects scored on the closing rubric. */
   | 'CLOSING'
@@ -586,17 +650,23 @@ export type SaveRevisionInput = {
 
 /** The scorecard as it stands; with `submit: true` it must be complete and becomes final. */
 export type SaveScorecardInput = {
+  /** Your assignment’s global ID. */
   assignmentId: string | number;
+  /** Overall comment (at most 5,000 characters). */
   comment?: string | null | undefined;
   /** Required to submit a proposal scorecard. */
   recommendation?: Recommendation | null | undefined;
+  /** The scores so far (replacing those saved): at most 20; every criterion to submit. */
   scores: Array<CriterionScoreInput>;
+  /** True to submit: the scorecard must be complete and becomes final. False saves a draft. */
   submit?: boolean;
 };
 
 /** Mark an action item done, or reopen it. */
 export type SetActionItemDoneInput = {
+  /** The action item’s global ID. */
   actionItemId: string | number;
+  /** True to mark it done, false to reopen it; ALREADY_DONE when it is already so. */
   done: boolean;
 };
 
@@ -618,12 +688,15 @@ export type SubmitProjectInput = {
 
 /** A month’s service report (月度服务资料); a returned period is resubmitted with the same input. */
 export type SubmitServiceReportInput = {
+  /** Actuals for the approved revision’s indicators: at most 20, names unique. */
   indicatorActuals: Array<IndicatorActualInput>;
+  /** What was done in the month, in words (at most 10,000 characters). */
   narrative: string;
   /** The month, YYYY-MM; not later than the current month. */
   period: string;
   /** 服务人次 */
   personTimes: number;
+  /** The global ID of a project IN_PROGRESS of your organisation. */
   projectId: string | number;
   /** 满意度, percent 0–100. */
   satisfactionRate: number;
@@ -786,10 +859,13 @@ export type UserErrorCode =
   /** The review round belongs to another programme than the project. */
   | 'WRONG_ROUND';
 
-/** 实地走访 / 线上检查 / 活动观摩 */
+/** How a supervision visit was made: 实地走访 / 线上检查 / 活动观摩. */
 export type VisitKind =
+  /** 活动观摩: observing one of the project’s activities. */
   | 'ACTIVITY_OBSERVATION'
+  /** 线上检查: a check done online. */
   | 'ONLINE_CHECK'
+  /** 实地走访: a visit on site. */
   | 'SITE_VISIT';
 
 export type ActionItemFieldsFragment = { id: string, description: string, dueDate: string, done: boolean, doneAt: string | null, overdue: boolean };

@@ -17,7 +17,7 @@ export class ActionItem extends BaseEntity {
   @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict' })
   project!: Ref<Project>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the applicant is to do (at most 2,000 characters).' })
   @Property({ type: 'text' })
   description!: string;
 

@@ -12,7 +12,15 @@ export enum CoachingMode {
   ONLINE = 'ONLINE',
   PHONE = 'PHONE',
 }
-registerEnumType(CoachingMode, { name: 'CoachingMode', description: '现场 / 线上 / 电话' });
+registerEnumType(CoachingMode, {
+  name: 'CoachingMode',
+  description: 'How a coaching session was held: 现场 / 线上 / 电话.',
+  valuesConfig: {
+    ON_SITE: { description: '现场: in person.' },
+    ONLINE: { description: '线上: by video call or online meeting.' },
+    PHONE: { description: '电话: by phone.' },
+  },
+});
 
 /** A coaching session (辅导): who coached, how, what was discussed, and what the applicant should do next. */
 @ObjectType({ implements: Node, description: 'A coaching session (辅导) with its action items.' })
@@ -27,23 +35,23 @@ export class CoachingSession extends BaseEntity {
   @ManyToOne(() => Person, { ref: true, deleteRule: 'restrict' })
   coach!: Ref<Person>;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the session was held: an ISO 8601 instant, UTC.' })
   @Property({ type: 'timestamptz' })
   heldAt!: Date;
 
-  @Field(() => CoachingMode)
+  @Field(() => CoachingMode, { description: 'How it was held.' })
   @Enum({ items: () => CoachingMode })
   mode!: CoachingMode;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How long it lasted, in minutes (1–1,440).' })
   @Property({ type: 'integer' })
   durationMinutes!: number;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'What was discussed: 1 to 10 topics.' })
   @Property({ type: 'text[]' })
   topics: string[] & Opt = [];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The coach’s notes.' })
   @Property({ type: 'text' })
   notes!: string;
 

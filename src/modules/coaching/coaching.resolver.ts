@@ -19,7 +19,7 @@ import { ActionItemConnection, ActionItemPayload, CoachingSessionConnection, Coa
 @Resolver(() => CoachingSession)
 export class CoachingSessionResolver {
   @Mutation(() => CoachingSessionPayload, { description: 'Log a coaching session held with a project, and its action items (staff, or a mentor of the project).' })
-  logCoachingSession(@Ctx() ctx: Context, @Arg('input', () => LogCoachingSessionInput) input: LogCoachingSessionInput) {
+  logCoachingSession(@Ctx() ctx: Context, @Arg('input', () => LogCoachingSessionInput, { description: 'The session and its action items.' }) input: LogCoachingSessionInput) {
     return runMutation(ctx, CoachingSessionPayload, (tx) => coaching.logCoachingSession(tx, input));
   }
 
@@ -28,7 +28,7 @@ export class CoachingSessionResolver {
     return ctx.loaders.byId(Person).load(session.coach.id);
   }
 
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { description: 'The project coached.' })
   project(@Ctx() ctx: Context, @Root() session: CoachingSession) {
     return ctx.loaders.byId(Project).load(session.project.id);
   }
@@ -52,18 +52,18 @@ export class CoachingSessionResolver {
 @Resolver(() => ActionItem)
 export class ActionItemResolver {
   @Query(() => ActionItemConnection, { nullable: true, description: 'Open action items due before today (Asia/Shanghai) on projects whose coaching the viewer follows, earliest due first.' })
-  overdueActionItems(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('programId', () => ID, { nullable: true }) programId?: string) {
+  overdueActionItems(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('programId', () => ID, { nullable: true, description: 'Only the items of this programme’s projects (its global ID).' }) programId?: string) {
     const program = programId ? decodeId(programId, 'Program') : undefined;
     if (program === null) throw badInput('programId is not a programme ID.');
     return coaching.listOverdueActionItems(ctx, page, program);
   }
 
   @Mutation(() => ActionItemPayload, { description: 'Mark an action item done or reopen it (staff, the project’s mentors, the applicant organisation).' })
-  setActionItemDone(@Ctx() ctx: Context, @Arg('input', () => SetActionItemDoneInput) input: SetActionItemDoneInput) {
+  setActionItemDone(@Ctx() ctx: Context, @Arg('input', () => SetActionItemDoneInput, { description: 'The item, and done or not.' }) input: SetActionItemDoneInput) {
     return runMutation(ctx, ActionItemPayload, (tx) => coaching.setActionItemDone(tx, input));
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'Whether it has been marked done.' })
   done(@Root() item: ActionItem) {
     return !!item.doneAt;
   }
@@ -78,12 +78,12 @@ export class ActionItemResolver {
     return new ActionItemViewerCan(ctx, item);
   }
 
-  @FieldResolver(() => CoachingSession)
+  @FieldResolver(() => CoachingSession, { description: 'The coaching session that set it.' })
   session(@Ctx() ctx: Context, @Root() item: ActionItem) {
     return ctx.loaders.byId(CoachingSession).load(item.session.id);
   }
 
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { description: 'The project it belongs to.' })
   project(@Ctx() ctx: Context, @Root() item: ActionItem) {
     return ctx.loaders.byId(Project).load(item.project.id);
   }

@@ -10,12 +10,12 @@ export class CoachingSessionConnection extends ConnectionType(CoachingSession) {
 @ObjectType({ description: connectionDescription(ActionItem) })
 export class ActionItemConnection extends ConnectionType(ActionItem) {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of logging a coaching session.' })
 export class CoachingSessionPayload extends Payload {
-  @Field(() => CoachingSession, { nullable: true }) coachingSession?: CoachingSession | null;
+  @Field(() => CoachingSession, { nullable: true, description: 'The session as logged, with its action items; null when there are user errors.' }) coachingSession?: CoachingSession | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of marking an action item done or open.' })
 export class ActionItemPayload extends Payload {
-  @Field(() => ActionItem, { nullable: true }) actionItem?: ActionItem | null;
+  @Field(() => ActionItem, { nullable: true, description: 'The action item as changed; null when there are user errors.' }) actionItem?: ActionItem | null;
 }

@@ -15,11 +15,11 @@ export class DecisionCondition extends BaseEntity {
   @Property({ type: 'smallint' })
   position!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What must be done before the approval is final (at most 1,000 characters).' })
   @Property({ type: 'text' })
   text!: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When staff marked it met (ISO 8601 instant, UTC); null while open.' })
   @Property({ type: 'timestamptz', nullable: true })
   metAt?: (Date & Opt) | null;
 

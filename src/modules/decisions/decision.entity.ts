@@ -15,6 +15,7 @@ export enum DecisionOutcome {
 }
 registerEnumType(DecisionOutcome, {
   name: 'DecisionOutcome',
+  description: 'What staff decided on a reviewed proposal.',
   valuesConfig: {
     APPROVED: { description: '立项: approved with a grant.' },
     APPROVED_WITH_CONDITIONS: { description: 'Approved once the listed conditions are met.' },
@@ -35,7 +36,7 @@ export class Decision extends BaseEntity {
   @ManyToOne(() => ProposalRevision, { ref: true, deleteRule: 'restrict' })
   revision!: Ref<ProposalRevision>;
 
-  @Field(() => DecisionOutcome)
+  @Field(() => DecisionOutcome, { description: 'What was decided.' })
   @Enum({ items: () => DecisionOutcome })
   outcome!: DecisionOutcome;
 

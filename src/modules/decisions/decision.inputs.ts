@@ -1,10 +1,10 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { DecisionOutcome } from './decision.entity.js';
 
-@InputType()
+@InputType({ description: 'The decision on a project UNDER_REVIEW.' })
 export class RecordDecisionInput {
-  @Field(() => ID) projectId!: string;
-  @Field(() => DecisionOutcome) outcome!: DecisionOutcome;
+  @Field(() => ID, { description: 'The project’s global ID.' }) projectId!: string;
+  @Field(() => DecisionOutcome, { description: 'What is decided; it moves the project to the matching status.' }) outcome!: DecisionOutcome;
   @Field(() => Float, { nullable: true, description: 'Yuan; required for approvals, at most the request and the programme maximum.' })
   grantAmount?: number | null;
   @Field(() => [String], { nullable: true, description: 'Required for APPROVED_WITH_CONDITIONS.' }) conditions?: string[] | null;
@@ -14,7 +14,7 @@ export class RecordDecisionInput {
   overrideReason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The condition that has been met.' })
 export class MarkConditionMetInput {
-  @Field(() => ID) conditionId!: string;
+  @Field(() => ID, { description: 'The condition’s global ID.' }) conditionId!: string;
 }

@@ -16,16 +16,16 @@ import { ConditionPayload, DecisionPayload } from './decision.types.js';
 @Resolver(() => Decision)
 export class DecisionResolver {
   @Mutation(() => DecisionPayload, { description: 'Record the outcome of a proposal review (staff). Two concurrent decisions on one project: one wins, the other gets CONFLICT.' })
-  recordDecision(@Ctx() ctx: Context, @Arg('input', () => RecordDecisionInput) input: RecordDecisionInput) {
+  recordDecision(@Ctx() ctx: Context, @Arg('input', () => RecordDecisionInput, { description: 'The project, outcome, grant, conditions and rationale.' }) input: RecordDecisionInput) {
     return runMutation(ctx, DecisionPayload, (tx) => decisions.recordDecision(tx, input));
   }
 
   @Mutation(() => ConditionPayload, { description: 'Mark a condition of a conditional approval met; the last one approves the project (staff).' })
-  markConditionMet(@Ctx() ctx: Context, @Arg('input', () => MarkConditionMetInput) input: MarkConditionMetInput) {
+  markConditionMet(@Ctx() ctx: Context, @Arg('input', () => MarkConditionMetInput, { description: 'The condition met.' }) input: MarkConditionMetInput) {
     return runMutation(ctx, ConditionPayload, (tx) => decisions.markConditionMet(tx, input));
   }
 
-  @FieldResolver(() => [DecisionCondition])
+  @FieldResolver(() => [DecisionCondition], { description: 'The conditions of a conditional approval, in the order given; empty otherwise.' })
   conditions(@Root() decision: Decision) {
     return decision.conditions.isInitialized() ? decision.conditions.getItems() : decision.conditions.load().then((c) => c.getItems());
   }

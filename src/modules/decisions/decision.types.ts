@@ -4,14 +4,14 @@ import { Project } from '../projects/project.entity.js';
 import { DecisionCondition } from './decision-condition.entity.js';
 import { Decision } from './decision.entity.js';
 
-@ObjectType()
+@ObjectType({ description: 'The result of recording a decision.' })
 export class DecisionPayload extends Payload {
-  @Field(() => Decision, { nullable: true }) decision?: Decision | null;
-  @Field(() => Project, { nullable: true }) project?: Project | null;
+  @Field(() => Decision, { nullable: true, description: 'The decision recorded; null when there are user errors.' }) decision?: Decision | null;
+  @Field(() => Project, { nullable: true, description: 'The project in its new status; null when there are user errors.' }) project?: Project | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of marking a condition met.' })
 export class ConditionPayload extends Payload {
-  @Field(() => DecisionCondition, { nullable: true }) condition?: DecisionCondition | null;
-  @Field(() => Project, { nullable: true }) project?: Project | null;
+  @Field(() => DecisionCondition, { nullable: true, description: 'The condition, now met; null when there are user errors.' }) condition?: DecisionCondition | null;
+  @Field(() => Project, { nullable: true, description: 'The project, APPROVED once its last condition is met; null when there are user errors.' }) project?: Project | null;
 }

@@ -24,7 +24,7 @@ export class ProjectEventsResolver {
 
 @Resolver(() => LifecycleEvent)
 export class LifecycleEventResolver {
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { description: 'The project it happened to.' })
   project(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
     return ctx.loaders.byId(Project).load(event.project.id);
   }

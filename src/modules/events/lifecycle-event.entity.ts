@@ -24,7 +24,29 @@ export enum EventType {
   REPORT_ACCEPTED = 'REPORT_ACCEPTED',
   REPORT_RETURNED = 'REPORT_RETURNED',
 }
-registerEnumType(EventType, { name: 'EventType', description: 'What happened to a project.' });
+registerEnumType(EventType, {
+  name: 'EventType',
+  description: 'What happened to a project; each type has its own `details` type.',
+  valuesConfig: {
+    PROJECT_CREATED: { description: 'The project was started (ProjectCreatedDetails).' },
+    REVISION_SAVED: { description: 'A new revision of the proposal was saved (RevisionSavedDetails).' },
+    STATUS_CHANGED: { description: 'A lifecycle step other than a decision changed the status (StatusChangedDetails).' },
+    TEAM_ASSIGNED: { description: 'Staff assigned the lead staff member and mentors (TeamAssignedDetails).' },
+    COACHING_LOGGED: { description: 'A coaching session was logged (CoachingLoggedDetails).' },
+    ACTION_ITEM_UPDATED: { description: 'An action item was marked done or reopened (ActionItemUpdatedDetails).' },
+    EVALUATOR_ASSIGNED: { description: 'An evaluator was assigned in a review round (EvaluatorAssignedDetails); not shown to applicants.' },
+    ASSIGNMENT_RECUSED: { description: 'An evaluator declared a conflict of interest (AssignmentRecusedDetails); not shown to applicants.' },
+    SCORECARD_SUBMITTED: { description: 'An evaluator submitted a scorecard (ScorecardSubmittedDetails); not shown to applicants.' },
+    REVIEW_COMPLETED: { description: 'The last counted scorecard of a round came in and the review has its score (ReviewCompletedDetails).' },
+    DECISION_RECORDED: { description: 'Staff recorded the decision, with its status change (DecisionRecordedDetails).' },
+    CONDITION_MET: { description: 'A condition of a conditional approval was marked met (ConditionMetDetails).' },
+    VISIT_LOGGED: { description: 'A supervision visit was logged (VisitLoggedDetails).' },
+    FOLLOW_UP_CLOSED: { description: 'A follow-up of a visit was closed (FollowUpClosedDetails).' },
+    REPORT_SUBMITTED: { description: 'A service report was submitted or resubmitted (ReportSubmittedDetails).' },
+    REPORT_ACCEPTED: { description: 'Staff accepted a service report (ReportAcceptedDetails).' },
+    REPORT_RETURNED: { description: 'Staff returned a service report with a reason (ReportReturnedDetails).' },
+  },
+});
 
 /**
  * The append-only audit trail: every status change and notable act, written in the same
@@ -40,7 +62,7 @@ export class LifecycleEvent extends BaseEntity {
   @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict' })
   project!: Ref<Project>;
 
-  @Field(() => EventType)
+  @Field(() => EventType, { description: 'What happened.' })
   @Enum({ items: () => EventType })
   type!: EventType;
 
@@ -52,11 +74,11 @@ export class LifecycleEvent extends BaseEntity {
   @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'restrict' })
   evaluator?: Ref<Person> | null;
 
-  @Field(() => ProjectStatus, { nullable: true })
+  @Field(() => ProjectStatus, { nullable: true, description: 'The status before, for events that changed it; null otherwise.' })
   @Enum({ items: () => ProjectStatus, nullable: true })
   fromStatus?: ProjectStatus | null;
 
-  @Field(() => ProjectStatus, { nullable: true })
+  @Field(() => ProjectStatus, { nullable: true, description: 'The status after, for events that changed it; null otherwise.' })
   @Enum({ items: () => ProjectStatus, nullable: true })
   toStatus?: ProjectStatus | null;
 

@@ -37,7 +37,7 @@ const fetchers: Record<string, (ctx: Context, globalId: string) => Promise<objec
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID, if the viewer may see it.' })
-  node(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  node(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'A global ID of any `Node` type, as its `id` field gave it.' }) id: string) {
     requireViewer(ctx.viewer);
     const type = fromGlobalId(id)?.type;
     // Own keys only: a type named like an Object method ("constructor") is no type of ours.

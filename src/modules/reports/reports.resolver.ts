@@ -14,16 +14,16 @@ import { ServiceReport } from './service-report.entity.js';
 @Resolver(() => ServiceReport)
 export class ServiceReportResolver {
   @Mutation(() => ServiceReportPayload, { description: 'Submit a month’s service report, or resubmit a returned one (members of the applicant organisation).' })
-  submitServiceReport(@Ctx() ctx: Context, @Arg('input', () => SubmitServiceReportInput) input: SubmitServiceReportInput) {
+  submitServiceReport(@Ctx() ctx: Context, @Arg('input', () => SubmitServiceReportInput, { description: 'The month’s figures.' }) input: SubmitServiceReportInput) {
     return runMutation(ctx, ServiceReportPayload, (tx) => reports.submitReport(tx, input));
   }
 
   @Mutation(() => ServiceReportPayload, { description: 'Accept a submitted service report, or return it with a reason (staff).' })
-  reviewServiceReport(@Ctx() ctx: Context, @Arg('input', () => ReviewServiceReportInput) input: ReviewServiceReportInput) {
+  reviewServiceReport(@Ctx() ctx: Context, @Arg('input', () => ReviewServiceReportInput, { description: 'The report, and accept or return.' }) input: ReviewServiceReportInput) {
     return runMutation(ctx, ServiceReportPayload, (tx) => reports.reviewReport(tx, input));
   }
 
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { description: 'The project reported on.' })
   project(@Ctx() ctx: Context, @Root() report: ServiceReport) {
     return ctx.loaders.byId(Project).load(report.project.id);
   }

@@ -12,6 +12,7 @@ export enum ReportStatus {
 }
 registerEnumType(ReportStatus, {
   name: 'ReportStatus',
+  description: 'Where a service report stands in staff review.',
   valuesConfig: {
     SUBMITTED: { description: 'Waiting for staff to accept or return it.' },
     ACCEPTED: { description: 'Counted in the project’s progress.' },
@@ -21,8 +22,8 @@ registerEnumType(ReportStatus, {
 
 @ObjectType({ description: 'The actual figure for one of the approved revision’s indicators in a period.' })
 export class IndicatorActual {
-  @Field(() => String) name!: string;
-  @Field(() => Float) actual!: number;
+  @Field(() => String, { description: 'The indicator’s name, as in the approved revision (e.g. 服务人次).' }) name!: string;
+  @Field(() => Float, { description: 'What was delivered in the period, in the indicator’s unit.' }) actual!: number;
 }
 
 /** A period's service report (月度服务资料): one per project and period, resubmitted in place when returned. */
@@ -54,13 +55,13 @@ export class ServiceReport extends BaseEntity {
   @Property({ type: new DecimalType('number'), precision: 14, scale: 2 })
   spending!: number;
 
-  @Field(() => String) @Property({ type: 'text' }) narrative!: string;
+  @Field(() => String, { description: 'What was done in the period, in words.' }) @Property({ type: 'text' }) narrative!: string;
 
-  @Field(() => [IndicatorActual])
+  @Field(() => [IndicatorActual], { description: 'The period’s actual for each indicator reported.' })
   @Property({ type: 'json' })
   indicatorActuals: IndicatorActual[] & Opt = [];
 
-  @Field(() => ReportStatus)
+  @Field(() => ReportStatus, { description: 'Submitted, accepted or returned.' })
   @Enum({ items: () => ReportStatus })
   status: ReportStatus & Opt = ReportStatus.SUBMITTED;
 
@@ -71,14 +72,14 @@ export class ServiceReport extends BaseEntity {
   @ManyToOne(() => Person, { ref: true, deleteRule: 'restrict' })
   submittedBy!: Ref<Person>;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was last submitted (ISO 8601 instant, UTC).' })
   @Property({ type: 'timestamptz' })
   submittedAt!: Date;
 
   @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'restrict' })
   reviewedBy?: Ref<Person> | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When staff accepted or returned it (ISO 8601 instant, UTC); null while waiting.' })
   @Property({ type: 'timestamptz', nullable: true })
   reviewedAt?: Date | null;
 }

@@ -14,6 +14,7 @@ export enum AssignmentStatus {
 }
 registerEnumType(AssignmentStatus, {
   name: 'AssignmentStatus',
+  description: 'Where an evaluator’s assignment stands.',
   valuesConfig: {
     ASSIGNED: { description: 'Waiting for the evaluator’s scorecard (a draft may be saved).' },
     RECUSED: { description: 'The evaluator declared a conflict of interest; the assignment does not count.' },
@@ -26,13 +27,21 @@ export enum Recommendation {
   REVISE = 'REVISE',
   REJECT = 'REJECT',
 }
-registerEnumType(Recommendation, { name: 'Recommendation' });
+registerEnumType(Recommendation, {
+  name: 'Recommendation',
+  description: 'What an evaluator recommends on a proposal scorecard (required to submit one in a proposal round).',
+  valuesConfig: {
+    APPROVE: { description: 'Fund the project.' },
+    REVISE: { description: 'Ask for a revised proposal.' },
+    REJECT: { description: 'Do not fund it.' },
+  },
+});
 
 @ObjectType({ description: 'One criterion’s score and comment on a scorecard.' })
 export class CriterionScore {
-  @Field(() => String) criterionKey!: string;
-  @Field(() => Float) score!: number;
-  @Field(() => String) comment!: string;
+  @Field(() => String, { description: 'The key of the rubric criterion scored.' }) criterionKey!: string;
+  @Field(() => Float, { description: 'The score, from 0 to the criterion’s maximum.' }) score!: number;
+  @Field(() => String, { description: 'The evaluator’s comment on this criterion; empty when none was given on a draft.' }) comment!: string;
 }
 
 /**
@@ -61,7 +70,7 @@ export class ReviewAssignment extends BaseEntity {
   @ManyToOne(() => ProposalRevision, { ref: true, nullable: true, deleteRule: 'restrict' })
   revision?: Ref<ProposalRevision> | null;
 
-  @Field(() => AssignmentStatus)
+  @Field(() => AssignmentStatus, { description: 'Assigned, recused or submitted.' })
   @Enum({ items: () => AssignmentStatus })
   status: AssignmentStatus & Opt = AssignmentStatus.ASSIGNED;
 
@@ -72,11 +81,11 @@ export class ReviewAssignment extends BaseEntity {
   @Property({ type: 'json' })
   scores: CriterionScore[] & Opt = [];
 
-  @Field(() => Recommendation, { nullable: true })
+  @Field(() => Recommendation, { nullable: true, description: 'The evaluator’s recommendation; null until given (closing scorecards may have none).' })
   @Enum({ items: () => Recommendation, nullable: true })
   recommendation?: Recommendation | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The overall comment; null when none.' })
   @Property({ type: 'text', nullable: true })
   comment?: string | null;
 
@@ -85,7 +94,7 @@ export class ReviewAssignment extends BaseEntity {
   @Property({ type: new DecimalType('number'), precision: 6, scale: 3, nullable: true })
   total?: number | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the scorecard was submitted (ISO 8601 instant, UTC); null until then.' })
   @Property({ type: 'timestamptz', nullable: true })
   submittedAt?: Date | null;
 }

@@ -11,6 +11,7 @@ export enum RoundKind {
 }
 registerEnumType(RoundKind, {
   name: 'RoundKind',
+  description: 'What a review round scores: proposals, or delivered projects at closing.',
   valuesConfig: {
     PROPOSAL: { description: '立项评审: proposals scored on the programme’s proposal rubric.' },
     CLOSING: { description: '结项评估: delivered projects scored on the closing rubric.' },
@@ -23,11 +24,11 @@ export class ReviewRound extends BaseEntity {
   @ManyToOne(() => Program, { ref: true, deleteRule: 'restrict', index: true })
   program!: Ref<Program>;
 
-  @Field(() => RoundKind)
+  @Field(() => RoundKind, { description: 'Proposal review or closing evaluation.' })
   @Enum({ items: () => RoundKind })
   kind!: RoundKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The round’s name, e.g. 2022年公益创投大赛路演.' })
   @Property({ type: 'string', length: 200 })
   name!: string;
 

@@ -27,41 +27,41 @@ import {
 @Resolver(() => ReviewRound)
 export class ReviewRoundResolver {
   @Query(() => ReviewRound, { nullable: true, description: 'A review round: staff see every one, evaluators those they are assigned in.' })
-  reviewRound(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  reviewRound(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The round’s global ID.' }) id: string) {
     return reviews.getRound(ctx, id);
   }
 
   @Query(() => ReviewAssignmentConnection, { nullable: true, description: 'The signed-in evaluator’s assignments, newest first unless `order` says otherwise.' })
-  myAssignments(@Ctx() ctx: Context, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Arg('status', () => AssignmentStatus, { nullable: true }) status?: AssignmentStatus) {
+  myAssignments(@Ctx() ctx: Context, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Arg('status', () => AssignmentStatus, { nullable: true, description: 'Only assignments in this status; all when omitted.' }) status?: AssignmentStatus) {
     return reviews.myAssignments(ctx, page, status);
   }
 
   @Mutation(() => ReviewRoundPayload, { description: 'Open a proposal or closing review round for a programme (staff).' })
-  openReviewRound(@Ctx() ctx: Context, @Arg('input', () => OpenReviewRoundInput) input: OpenReviewRoundInput) {
+  openReviewRound(@Ctx() ctx: Context, @Arg('input', () => OpenReviewRoundInput, { description: 'The programme, kind and name of the round.' }) input: OpenReviewRoundInput) {
     return runMutation(ctx, ReviewRoundPayload, (tx) => reviews.openRound(tx, input));
   }
 
   @Mutation(() => ReviewRoundPayload, { description: 'Close a round: no more assignments or scoring (staff).' })
-  closeReviewRound(@Ctx() ctx: Context, @Arg('input', () => CloseReviewRoundInput) input: CloseReviewRoundInput) {
+  closeReviewRound(@Ctx() ctx: Context, @Arg('input', () => CloseReviewRoundInput, { description: 'The round to close.' }) input: CloseReviewRoundInput) {
     return runMutation(ctx, ReviewRoundPayload, (tx) => reviews.closeRound(tx, input));
   }
 
   @Mutation(() => AssignEvaluatorsPayload, { description: 'Assign evaluators to a project in a round; the first assignment starts its review (staff).' })
-  assignEvaluators(@Ctx() ctx: Context, @Arg('input', () => AssignEvaluatorsInput) input: AssignEvaluatorsInput) {
+  assignEvaluators(@Ctx() ctx: Context, @Arg('input', () => AssignEvaluatorsInput, { description: 'The round, the project and the evaluators.' }) input: AssignEvaluatorsInput) {
     return runMutation(ctx, AssignEvaluatorsPayload, (tx) => reviews.assignEvaluators(tx, input));
   }
 
   @Mutation(() => ReviewAssignmentPayload, { description: 'Declare a conflict of interest: the assignment is recused and no longer counts (the evaluator).' })
-  declareConflict(@Ctx() ctx: Context, @Arg('input', () => DeclareConflictInput) input: DeclareConflictInput) {
+  declareConflict(@Ctx() ctx: Context, @Arg('input', () => DeclareConflictInput, { description: 'Your assignment and the reason.' }) input: DeclareConflictInput) {
     return runMutation(ctx, ReviewAssignmentPayload, (tx) => reviews.declareConflict(tx, input));
   }
 
   @Mutation(() => ReviewAssignmentPayload, { description: 'Save a scorecard draft, or submit it as final (the evaluator).' })
-  saveScorecard(@Ctx() ctx: Context, @Arg('input', () => SaveScorecardInput) input: SaveScorecardInput) {
+  saveScorecard(@Ctx() ctx: Context, @Arg('input', () => SaveScorecardInput, { description: 'Your scorecard as it stands.' }) input: SaveScorecardInput) {
     return runMutation(ctx, ReviewAssignmentPayload, (tx) => reviews.saveScorecard(tx, input));
   }
 
-  @FieldResolver(() => Program)
+  @FieldResolver(() => Program, { description: 'The programme the round belongs to.' })
   program(@Ctx() ctx: Context, @Root() round: ReviewRound) {
     return ctx.loaders.byId(Program).load(round.program.id);
   }
@@ -79,12 +79,12 @@ export class ReviewRoundResolver {
 
 @Resolver(() => ReviewAssignment)
 export class ReviewAssignmentResolver {
-  @FieldResolver(() => ReviewRound)
+  @FieldResolver(() => ReviewRound, { description: 'The round of the assignment.' })
   round(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
     return ctx.loaders.byId(ReviewRound).load(assignment.round.id);
   }
 
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { description: 'The project to score.' })
   project(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
     return ctx.loaders.byId(Project).load(assignment.project.id);
   }
@@ -129,7 +129,7 @@ export class ProjectReviewResolver {
   }
 
   @FieldResolver(() => [ReviewAssignment], { description: 'Scorecards: staff see all; evaluators their own; mentors and applicants the submitted ones, anonymously.' })
-  scorecards(@Ctx() ctx: Context, @Root() project: Project, @Arg('kind', () => RoundKind, { defaultValue: RoundKind.PROPOSAL }) kind: RoundKind) {
+  scorecards(@Ctx() ctx: Context, @Root() project: Project, @Arg('kind', () => RoundKind, { defaultValue: RoundKind.PROPOSAL, description: 'The scorecards of proposal rounds (the default) or of closing rounds.' }) kind: RoundKind) {
     return reviews.projectScorecards(ctx, project, kind);
   }
 }

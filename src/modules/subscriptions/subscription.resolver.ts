@@ -7,8 +7,8 @@ import { REVIEW_EVENT_TYPES, encodeCursor, subscribeToEvents, type EventSubscrip
 
 @ArgsType()
 class EventStreamArgs implements EventSubscriptionArgs {
-  @Field(() => [ID], { nullable: true }) projectIds?: string[] | null;
-  @Field(() => ID, { nullable: true }) programId?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'Follow only these projects (global IDs, at most 100); each must be one you may see, or the subscription fails with NOT_FOUND.' }) projectIds?: string[] | null;
+  @Field(() => ID, { nullable: true, description: 'Follow only the projects of this programme (its global ID) that you may see.' }) programId?: string | null;
   @Field(() => String, { nullable: true, description: 'The `cursor` of the last event received.' }) after?: string | null;
 }
 

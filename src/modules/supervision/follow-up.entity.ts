@@ -17,7 +17,7 @@ export class FollowUp extends BaseEntity {
   @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict' })
   project!: Ref<Project>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the project is to put right (at most 2,000 characters).' })
   @Property({ type: 'text' })
   description!: string;
 
@@ -25,7 +25,7 @@ export class FollowUp extends BaseEntity {
   @Property({ type: 'date' })
   dueDate!: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was closed (ISO 8601 instant, UTC); null while open.' })
   @Property({ type: 'timestamptz', nullable: true })
   closedAt?: (Date & Opt) | null;
 

@@ -11,14 +11,30 @@ export enum VisitKind {
   ONLINE_CHECK = 'ONLINE_CHECK',
   ACTIVITY_OBSERVATION = 'ACTIVITY_OBSERVATION',
 }
-registerEnumType(VisitKind, { name: 'VisitKind', description: '实地走访 / 线上检查 / 活动观摩' });
+registerEnumType(VisitKind, {
+  name: 'VisitKind',
+  description: 'How a supervision visit was made: 实地走访 / 线上检查 / 活动观摩.',
+  valuesConfig: {
+    SITE_VISIT: { description: '实地走访: a visit on site.' },
+    ONLINE_CHECK: { description: '线上检查: a check done online.' },
+    ACTIVITY_OBSERVATION: { description: '活动观摩: observing one of the project’s activities.' },
+  },
+});
 
 export enum RiskLevel {
   NORMAL = 'NORMAL',
   ATTENTION = 'ATTENTION',
   WARNING = 'WARNING',
 }
-registerEnumType(RiskLevel, { name: 'RiskLevel', description: '正常 / 关注 / 预警' });
+registerEnumType(RiskLevel, {
+  name: 'RiskLevel',
+  description: 'The risk a supervision visit found: 正常 / 关注 / 预警.',
+  valuesConfig: {
+    NORMAL: { description: '正常: on track.' },
+    ATTENTION: { description: '关注: needs watching.' },
+    WARNING: { description: '预警: at risk; act now.' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'A supervision visit (督导走访) to a project in delivery.' })
 @Entity({ tableName: 'supervision_visit' })
@@ -31,19 +47,19 @@ export class SupervisionVisit extends BaseEntity {
   @ManyToOne(() => Person, { ref: true, deleteRule: 'restrict' })
   visitor!: Ref<Person>;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the visit took place: an ISO 8601 instant, UTC.' })
   @Property({ type: 'timestamptz' })
   visitedAt!: Date;
 
-  @Field(() => VisitKind)
+  @Field(() => VisitKind, { description: 'How the visit was made.' })
   @Enum({ items: () => VisitKind })
   kind!: VisitKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the visitor found.' })
   @Property({ type: 'text' })
   findings!: string;
 
-  @Field(() => RiskLevel)
+  @Field(() => RiskLevel, { description: 'The risk the visitor judged.' })
   @Enum({ items: () => RiskLevel })
   riskLevel!: RiskLevel;
 

@@ -15,12 +15,12 @@ import { SupervisionVisit } from './supervision-visit.entity.js';
 @Resolver(() => SupervisionVisit)
 export class SupervisionVisitResolver {
   @Mutation(() => SupervisionVisitPayload, { description: 'Log a supervision visit, with any follow-ups, to a project in delivery (staff, or a mentor of the project).' })
-  logSupervisionVisit(@Ctx() ctx: Context, @Arg('input', () => LogSupervisionVisitInput) input: LogSupervisionVisitInput) {
+  logSupervisionVisit(@Ctx() ctx: Context, @Arg('input', () => LogSupervisionVisitInput, { description: 'The visit and its follow-ups.' }) input: LogSupervisionVisitInput) {
     return runMutation(ctx, SupervisionVisitPayload, (tx) => supervision.logVisit(tx, input));
   }
 
   @Mutation(() => FollowUpPayload, { description: 'Close a follow-up, saying how it was put right (staff, or a mentor of the project).' })
-  closeFollowUp(@Ctx() ctx: Context, @Arg('input', () => CloseFollowUpInput) input: CloseFollowUpInput) {
+  closeFollowUp(@Ctx() ctx: Context, @Arg('input', () => CloseFollowUpInput, { description: 'The follow-up and its resolution.' }) input: CloseFollowUpInput) {
     return runMutation(ctx, FollowUpPayload, (tx) => supervision.closeFollowUp(tx, input));
   }
 
@@ -29,7 +29,7 @@ export class SupervisionVisitResolver {
     return ctx.loaders.byId(Person).load(visit.visitor.id);
   }
 
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { description: 'The project visited.' })
   project(@Ctx() ctx: Context, @Root() visit: SupervisionVisit) {
     return ctx.loaders.byId(Project).load(visit.project.id);
   }
@@ -47,7 +47,7 @@ export class FollowUpResolver {
     return ctx.loaders.byId(SupervisionVisit).load(followUp.visit.id);
   }
 
-  @FieldResolver(() => Project)
+  @FieldResolver(() => Project, { description: 'The project it concerns.' })
   project(@Ctx() ctx: Context, @Root() followUp: FollowUp) {
     return ctx.loaders.byId(Project).load(followUp.project.id);
   }

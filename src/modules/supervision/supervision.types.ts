@@ -7,12 +7,12 @@ import { SupervisionVisit } from './supervision-visit.entity.js';
 @ObjectType({ description: connectionDescription(SupervisionVisit) })
 export class SupervisionVisitConnection extends ConnectionType(SupervisionVisit) {}
 
-@ObjectType()
+@ObjectType({ description: 'The result of logging a supervision visit.' })
 export class SupervisionVisitPayload extends Payload {
-  @Field(() => SupervisionVisit, { nullable: true }) visit?: SupervisionVisit | null;
+  @Field(() => SupervisionVisit, { nullable: true, description: 'The visit as logged, with its follow-ups; null when there are user errors.' }) visit?: SupervisionVisit | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of closing a follow-up.' })
 export class FollowUpPayload extends Payload {
-  @Field(() => FollowUp, { nullable: true }) followUp?: FollowUp | null;
+  @Field(() => FollowUp, { nullable: true, description: 'The follow-up, now closed; null when there are user errors.' }) followUp?: FollowUp | null;
 }

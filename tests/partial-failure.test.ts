@@ -24,6 +24,7 @@ type Who = 'anonymous' | 'staff' | 'mentor' | 'evaluator' | 'applicant' | 'outsi
 const REFUSALS: { field: string; as: Who; select: (w: World) => string; path: string; code: 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' }[] = [
   { field: 'Query.project', as: 'outsider', select: (w) => `project(id: "${w.project.id}") { title }`, path: 'project', code: 'NOT_FOUND' },
   { field: 'Query.projects', as: 'anonymous', select: () => 'projects { totalCount }', path: 'projects', code: 'UNAUTHENTICATED' },
+  { field: 'Query.attention', as: 'anonymous', select: () => 'attention { counts { total } }', path: 'attention', code: 'UNAUTHENTICATED' },
   { field: 'Query.compareRevisions', as: 'outsider', select: (w) => `compareRevisions(from: "${w.revision.id}", to: "${w.revision.id}") { changes { field } }`, path: 'compareRevisions', code: 'NOT_FOUND' },
   { field: 'Query.program', as: 'applicant', select: () => `program(id: "${toGlobalId('Program', randomUUID())}") { name }`, path: 'program', code: 'NOT_FOUND' },
   { field: 'Query.programs', as: 'anonymous', select: () => 'programs { totalCount }', path: 'programs', code: 'UNAUTHENTICATED' },
@@ -59,11 +60,18 @@ const NEVER_REFUSED: Record<string, string[]> = {
     'ActionItem.project', 'ActionItem.session', 'CoachingSession.coach', 'CoachingSession.project', 'Decision.revision', 'FollowUp.project',
     'FollowUp.visit', 'LifecycleEvent.project', 'Project.program', 'ProposalRevision.project', 'ReviewAssignment.project', 'ReviewAssignment.round',
     'ReviewRound.program', 'ServiceReport.project', 'ServiceReport.submittedBy', 'SupervisionVisit.project', 'SupervisionVisit.visitor',
+    'ReportDueEdge.node',
   ],
   // Organization.projects and Program.projects refuse only the anonymous, who reach no organisation or programme.
   'as much of a list as the viewer may see, empty rather than refused': [
     'CoachingSession.actionItems', 'Decision.conditions', 'Organization.projects', 'Program.projects', 'Project.decisions', 'Project.events',
     'Project.mentors', 'Project.nextStatuses', 'Project.revisions', 'Project.scorecards', 'SupervisionVisit.followUps',
+  ],
+  // A view that is not the viewer's role's is empty, and the counts of such views 0.
+  'what needs the viewer, empty where nothing does': [
+    'Attention.counts', 'Attention.waitingForEvaluators', 'Attention.overdueAssignments', 'Attention.undecidedReviews', 'Attention.reportsAwaitingAcceptance',
+    'Attention.missingReports', 'Attention.overdueFollowUps', 'Attention.warningVisits', 'Attention.openActionItems', 'Attention.assignmentsDue',
+    'Attention.reportsDue', 'Attention.returnedReports',
   ],
   'computed from the parent for the viewer, withholding parts rather than refusing': [
     'ActionItem.done', 'ActionItem.overdue', 'FollowUp.open', 'LifecycleEvent.cursor', 'LifecycleEvent.details', 'LifecycleEvent.detailsJson',

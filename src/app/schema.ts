@@ -1,6 +1,7 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AttentionResolver, ReportDueEdgeResolver } from '../modules/attention/attention.resolver.js';
 import { ActionItemResolver, CoachingSessionResolver, ProjectCoachingResolver } from '../modules/coaching/coaching.resolver.js';
 import { LifecycleEventResolver, ProjectEventsResolver } from '../modules/events/event.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
@@ -47,6 +48,8 @@ export const resolvers = [
   ProjectCoachingResolver,
   ProgramStatisticsResolver,
   SubscriptionResolver,
+  AttentionResolver,
+  ReportDueEdgeResolver,
 ] as const;
 
 /** Every `Node` type's `id` becomes the opaque global ID here, once, instead of in each resolver. */

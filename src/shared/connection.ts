@@ -205,7 +205,7 @@ function pageWindow(args: PageArgs, order: ListOrder): PageWindow {
 }
 
 /** SQL text with its parameters, in the order of its `?`. */
-interface Sql {
+export interface Sql {
   text: string;
   params: unknown[];
 }
@@ -262,7 +262,7 @@ function countColumns(order: ListOrder, window: PageWindow, alias: string): Sql 
   return { text: columns.map((column) => column.text).join(', '), params: columns.flatMap((column) => column.params) };
 }
 
-type PageRow = Record<string, unknown>;
+export type PageRow = Record<string, unknown>;
 
 function withoutPageColumns({ page_cursor: _c, page_total: _t, page_preceding: _p, page_following: _f, page_position: _n, page_project_id: _i, ...row }: PageRow): PageRow {
   return row;
@@ -293,29 +293,39 @@ function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (
 }
 
 /**
- * One page of entities and its counts in a single statement: the counts aggregate the whole filtered
- * list, and the page joined to them is read in `order` from the cursor on (`limit`), so an index on
- * the order's keys serves it without sorting the list. `where` may be any filter; the order is
- * written by the caller, never taken from input.
+ * One page of the rows of `source` (any `select`, written by the caller, never taken from input) and
+ * its counts in a single statement: the counts aggregate the whole list, and the page joined to them
+ * is read in `order` from the cursor on (`limit`), so an index on the order's keys serves it without
+ * sorting the list.
  */
-export async function findPage<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, order: ListOrder, args: PageArgs): Promise<Page<T>> {
+export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T): Promise<Page<T>> {
   const window = pageWindow(args, order);
-  const filtered = em.createQueryBuilder(entity, 'e').select('e.*').where(where).getKnexQuery().toSQL();
   const counts = countColumns(order, window, 'e');
   const within = withinCursors(order, window, 'e');
   const rows: PageRow[] = await em.execute(
     `select page.*, counts.*
-       from (select ${counts.text} from (${filtered.sql}) e) counts
+       from (select ${counts.text} from (${source.text}) e) counts
        left join (
          select e.*, ${cursorColumn(order, 'e')}
-           from (${filtered.sql}) e
+           from (${source.text}) e
           where ${within.text}
           order by ${orderBy(order, 'e', window.backward)}
           limit ?) page on true
       order by ${orderBy(order, 'page', window.backward)}`,
-    [...counts.params, ...filtered.bindings, ...filtered.bindings, ...within.params, window.limit + 1],
+    [...counts.params, ...source.params, ...source.params, ...within.params, window.limit + 1],
   );
-  return toPage(order, window, rows, (row) => em.map(entity, row as EntityDictionary<T>));
+  return toPage(order, window, rows, map);
+}
+
+/** The SQL of the rows of `entity` that `where` selects. */
+export function entitySql<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>): Sql {
+  const { sql, bindings } = em.createQueryBuilder(entity, 'e').select('e.*').where(where).getKnexQuery().toSQL();
+  return { text: sql, params: [...bindings] };
+}
+
+/** One page of entities that `where` selects, and its counts, in a single statement (see sqlPage). */
+export function findPage<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, order: ListOrder, args: PageArgs): Promise<Page<T>> {
+  return sqlPage(em, entitySql(em, entity, where), order, args, (row) => em.map(entity, row as EntityDictionary<T>));
 }
 
 /**

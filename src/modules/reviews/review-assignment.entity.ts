@@ -97,4 +97,8 @@ export class ReviewAssignment extends BaseEntity {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the scorecard was submitted (ISO 8601 instant, UTC); null until then.' })
   @Property({ type: 'timestamptz', nullable: true })
   submittedAt?: Date | null;
+
+  @Field(() => String, { description: 'When the scorecard is due, YYYY-MM-DD on the platform’s calendar (Asia/Shanghai); an assignment still unsubmitted after that day is overdue.' })
+  @Property({ type: 'date' })
+  dueDate!: string;
 }

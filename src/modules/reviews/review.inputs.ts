@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { Recommendation } from './review-assignment.entity.js';
 import { RoundKind } from './review-round.entity.js';
+import { DAYS_TO_SCORE } from './review-due-dates.js';
 
 @InputType({ description: 'A new review round of a programme.' })
 export class OpenReviewRoundInput {
@@ -20,6 +21,9 @@ export class AssignEvaluatorsInput {
   @Field(() => ID, { description: 'The project’s global ID: SUBMITTED or UNDER_REVIEW for a proposal round, CLOSING_REVIEW for a closing round.' }) projectId!: string;
   @Field(() => [ID], { description: 'Evaluators to add; with those already assigned they must reach the programme’s minimum.' })
   evaluatorIds!: string[];
+
+  @Field(() => String, { nullable: true, description: `When their scorecards are due, YYYY-MM-DD (Asia/Shanghai), today or later; ${DAYS_TO_SCORE} days from today when left out.` })
+  dueDate?: string | null;
 }
 
 @InputType({ description: 'The assignment to recuse from, and why.' })

@@ -18,6 +18,8 @@ import { Project, ProjectStatus } from '../projects/project.entity.js';
 import { canViewProject } from '../projects/project.permissions.js';
 import { rank, weightedTotal, type Aggregate } from './aggregation.js';
 import { AssignmentStatus, ReviewAssignment } from './review-assignment.entity.js';
+import { DAYS_TO_SCORE, platformDateAfter } from './review-due-dates.js';
+import { isCalendarDate, platformDate } from '../coaching/due-dates.js';
 import type { AssignEvaluatorsInput, CloseReviewRoundInput, DeclareConflictInput, OpenReviewRoundInput, SaveScorecardInput } from './review.inputs.js';
 import {
   canAssignEvaluators,
@@ -154,6 +156,11 @@ export async function assignEvaluators(ctx: Context, input: AssignEvaluatorsInpu
       ids.push(id ?? '');
     },
   });
+  const today = platformDate(ctx.now);
+  const dueDate = input.dueDate?.trim() ?? platformDateAfter(ctx.now, DAYS_TO_SCORE);
+  if (checks.check(isCalendarDate(dueDate), UserErrorCode.INVALID_FORMAT, 'input.dueDate', 'A due date is a real date written YYYY-MM-DD.')) {
+    checks.check(dueDate >= today, UserErrorCode.OUT_OF_RANGE, 'input.dueDate', `A due date is today (${today}) or later.`) && checks.date(dueDate, 'input.dueDate', 'A due date');
+  }
   checks.throwIfAny();
   const [people, existing] = await Promise.all([
     ctx.em.find(Person, { id: { $in: ids } }),
@@ -174,7 +181,7 @@ export async function assignEvaluators(ctx: Context, input: AssignEvaluatorsInpu
   }
 
   const assignments = ids.map((id) => {
-    const assignment = ctx.em.create(ReviewAssignment, { round, project, evaluator: ref(Person, id), revision, createdAt: ctx.now });
+    const assignment = ctx.em.create(ReviewAssignment, { round, project, evaluator: ref(Person, id), revision, dueDate, createdAt: ctx.now });
     recordEvent(ctx, project, EventType.EVALUATOR_ASSIGNED, { evaluatorId: id, details: { roundId: toGlobalId('ReviewRound', round.id), assignmentId: toGlobalId('ReviewAssignment', assignment.id), kind: round.kind } });
     return assignment;
   });

@@ -1,0 +1,177 @@
+import type { EntityDictionary, EntityName } from '@mikro-orm/postgresql';
+import type { Context } from '../../app/context.js';
+import { Role, hasRole, requireViewer, type Viewer } from '../../shared/auth.js';
+import { ascending, descending, entitySql, listOrder, sqlPage, type ListOrder, type PageArgs, type PageRow, type Sql } from '../../shared/connection.js';
+import { ActionItem } from '../coaching/action-item.entity.js';
+import { coachingProjectsFilter } from '../coaching/coaching.permissions.js';
+import { platformDate } from '../coaching/due-dates.js';
+import { Project } from '../projects/project.entity.js';
+import { visibleProjectsFilter } from '../projects/project.permissions.js';
+import { currentPeriod } from '../reports/reports.service.js';
+import { ServiceReport } from '../reports/service-report.entity.js';
+import { ReviewAssignment } from '../reviews/review-assignment.entity.js';
+import { FollowUp } from '../supervision/follow-up.entity.js';
+import { SupervisionVisit } from '../supervision/supervision-visit.entity.js';
+import type { ReportDue } from './attention.types.js';
+
+/**
+ * The viewer in some of their roles only: each view is one role's duty, and the projects it covers
+ * are what the ordinary permission rules give that role (staff all, a mentor theirs, an applicant
+ * their organisation's), so a person with several roles gets each view for the role it belongs to.
+ */
+const inRoles = (viewer: Viewer, ...roles: Role[]): Viewer => ({ ...viewer, roles: viewer.roles.filter((role) => roles.includes(role)) });
+
+/** The IDs of the projects the rule `filter` lets the viewer see, as a subquery. */
+function projectIds(ctx: Context, filter: ReturnType<typeof visibleProjectsFilter>): Sql {
+  const visible = entitySql(ctx.em, Project, filter);
+  return { text: `select v.id from (${visible.text}) v`, params: visible.params };
+}
+
+/** Projects staff follow, and mentors for the projects they mentor. */
+const supervised = (ctx: Context, viewer: Viewer) => projectIds(ctx, visibleProjectsFilter(inRoles(viewer, Role.ADMIN, Role.STAFF, Role.MENTOR)));
+const staffOnly = (ctx: Context, viewer: Viewer) => projectIds(ctx, visibleProjectsFilter(inRoles(viewer, Role.ADMIN, Role.STAFF)));
+const applicants = (ctx: Context, viewer: Viewer) => projectIds(ctx, visibleProjectsFilter(inRoles(viewer, Role.APPLICANT)));
+
+/**
+ * A project's review of the kind its status calls for (closing in CLOSING_REVIEW, else the proposal):
+ * assignments that count (not recused, on the current revision) and their submitted scorecards, as
+ * `review-progress.ts` counts them.
+ */
+const REVIEW_PROGRESS = `cross join lateral (
+    select count(*) filter (where a.status <> 'RECUSED') as active, count(*) filter (where a.status = 'SUBMITTED') as submitted,
+           count(*) filter (where a.status = 'ASSIGNED') as pending
+      from review_assignment a join review_round r on r.id = a.round_id
+     where a.project_id = p.id and r.kind = case when p.status = 'CLOSING_REVIEW' then 'CLOSING' else 'PROPOSAL' end
+       and (a.revision_id is null or a.revision_id = p.current_revision_id)) progress
+  join program g on g.id = p.program_id`;
+
+/** Unreported months of projects in delivery, from the month delivery started up to `until` (a YYYY-MM-01), in Shenzhen months. */
+function unreportedMonths(scope: Sql, until: string): Sql {
+  return {
+    text: `select p.id as project_id, to_char(m.month, 'YYYY-MM') as period
+             from project p
+             cross join lateral generate_series(
+               (select date_trunc('month', min(ev.created_at) at time zone 'Asia/Shanghai') from lifecycle_event ev where ev.project_id = p.id and ev.to_status = 'IN_PROGRESS'),
+               ?::timestamp, interval '1 month') as m(month)
+            where p.status = 'IN_PROGRESS' and p.id in (${scope.text})
+              and not exists (select 1 from service_report r where r.project_id = p.id and r.period = to_char(m.month, 'YYYY-MM'))`,
+    params: [until, ...scope.params],
+  };
+}
+
+/** The first day of the month before `period` (YYYY-MM). */
+function previousMonthStart(period: string): string {
+  const [year, month] = period.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 10);
+}
+
+interface View<T> {
+  /** The rows of the view, from the viewer's scope. */
+  source(ctx: Context, viewer: Viewer): Sql;
+  order: ListOrder;
+  map(ctx: Context, row: PageRow): T;
+}
+
+function entityView<T extends object>(entity: EntityName<T>, order: ListOrder, source: View<T>['source']): View<T> {
+  return { source, order, map: (ctx, row) => ctx.em.map(entity, row as EntityDictionary<T>) };
+}
+
+const oldestSubmittedFirst = (name: string) => listOrder(`attention.${name}`, ascending('submitted_at', 'timestamp'));
+const earliestDueFirst = (name: string) => listOrder(`attention.${name}`, ascending('due_date', 'date'));
+
+/** Every attention view: what it lists, for whom, and in which order (the longest waiting first). */
+export const VIEWS = {
+  waitingForEvaluators: entityView(Project, oldestSubmittedFirst('waitingForEvaluators'), (ctx, viewer) => {
+    const scope = supervised(ctx, viewer);
+    return {
+      text: `select p.* from project p ${REVIEW_PROGRESS}
+              where p.id in (${scope.text})
+                and (p.status = 'SUBMITTED' or (p.status in ('UNDER_REVIEW', 'CLOSING_REVIEW') and progress.active < g.min_evaluators))`,
+      params: scope.params,
+    };
+  }),
+  undecidedReviews: entityView(Project, oldestSubmittedFirst('undecidedReviews'), (ctx, viewer) => {
+    const scope = supervised(ctx, viewer);
+    return {
+      text: `select p.* from project p ${REVIEW_PROGRESS}
+              where p.id in (${scope.text}) and p.status in ('UNDER_REVIEW', 'CLOSING_REVIEW')
+                and progress.submitted >= g.min_evaluators and progress.pending = 0`,
+      params: scope.params,
+    };
+  }),
+  overdueAssignments: entityView(ReviewAssignment, earliestDueFirst('overdueAssignments'), (ctx, viewer) => {
+    const scope = staffOnly(ctx, viewer);
+    return {
+      text: `select a.* from review_assignment a join review_round r on r.id = a.round_id join project p on p.id = a.project_id
+              where a.project_id in (${scope.text}) and a.status = 'ASSIGNED' and r.closed_at is null and a.due_date < ?::date
+                and (a.revision_id is null or a.revision_id = p.current_revision_id)`,
+      params: [...scope.params, platformDate(ctx.now)],
+    };
+  }),
+  reportsAwaitingAcceptance: entityView(ServiceReport, oldestSubmittedFirst('reportsAwaitingAcceptance'), (ctx, viewer) => {
+    const scope = supervised(ctx, viewer);
+    return { text: `select s.* from service_report s where s.project_id in (${scope.text}) and s.status = 'SUBMITTED'`, params: scope.params };
+  }),
+  missingReports: {
+    order: listOrder('attention.missingReports', ascending('period', 'text'), ascending('project_id', 'uuid', { unique: true })),
+    source: (ctx, viewer) => unreportedMonths(supervised(ctx, viewer), previousMonthStart(currentPeriod(ctx.now))),
+    map: (_ctx, row) => ({ projectId: row.project_id as string, period: row.period as string, overdue: true }),
+  } satisfies View<ReportDue>,
+  overdueFollowUps: entityView(FollowUp, earliestDueFirst('overdueFollowUps'), (ctx, viewer) => {
+    const scope = supervised(ctx, viewer);
+    return { text: `select f.* from follow_up f where f.project_id in (${scope.text}) and f.closed_at is null and f.due_date < ?::date`, params: [...scope.params, platformDate(ctx.now)] };
+  }),
+  warningVisits: entityView(SupervisionVisit, listOrder('attention.warningVisits', descending('visited_at', 'timestamp')), (ctx, viewer) => {
+    const scope = supervised(ctx, viewer);
+    // A project's latest visit stands for its risk now: a later calmer visit clears the warning.
+    return {
+      text: `select v.* from supervision_visit v join project p on p.id = v.project_id
+              where p.id in (${scope.text}) and p.status = 'IN_PROGRESS' and v.risk_level = 'WARNING'
+                and not exists (select 1 from supervision_visit later where later.project_id = v.project_id and (later.visited_at, later.id) > (v.visited_at, v.id))`,
+      params: scope.params,
+    };
+  }),
+  openActionItems: entityView(ActionItem, earliestDueFirst('openActionItems'), (ctx, viewer) => {
+    const scope = projectIds(ctx, coachingProjectsFilter(inRoles(viewer, Role.MENTOR, Role.APPLICANT)));
+    return { text: `select i.* from action_item i where i.project_id in (${scope.text}) and i.done_at is null`, params: scope.params };
+  }),
+  assignmentsDue: entityView(ReviewAssignment, earliestDueFirst('assignmentsDue'), (_ctx, viewer) => ({
+    text: `select a.* from review_assignment a join review_round r on r.id = a.round_id
+            where a.evaluator_id = ? and ?::boolean and a.status = 'ASSIGNED' and r.closed_at is null`,
+    params: [viewer.id, hasRole(viewer, Role.EVALUATOR)],
+  })),
+  reportsDue: {
+    order: listOrder('attention.reportsDue', ascending('period', 'text'), ascending('project_id', 'uuid', { unique: true })),
+    source: (ctx, viewer) => {
+      const now = currentPeriod(ctx.now);
+      const months = unreportedMonths(applicants(ctx, viewer), `${now}-01`);
+      // Each project's earliest unreported month is the one due next.
+      return { text: `select distinct on (u.project_id) u.*, u.period < ? as overdue from (${months.text}) u order by u.project_id, u.period`, params: [now, ...months.params] };
+    },
+    map: (_ctx, row) => ({ projectId: row.project_id as string, period: row.period as string, overdue: row.overdue as boolean }),
+  } satisfies View<ReportDue>,
+  returnedReports: entityView(ServiceReport, listOrder('attention.returnedReports', ascending('period', 'text')), (ctx, viewer) => {
+    const scope = applicants(ctx, viewer);
+    return { text: `select s.* from service_report s where s.project_id in (${scope.text}) and s.status = 'RETURNED'`, params: scope.params };
+  }),
+};
+
+export type ViewName = keyof typeof VIEWS;
+
+/** One page of a view, with its count, in one statement. */
+export function viewPage<T>(ctx: Context, view: View<T>, args: PageArgs) {
+  const viewer = requireViewer(ctx.viewer);
+  return sqlPage(ctx.em, view.source(ctx, viewer), view.order, args, (row) => view.map(ctx, row));
+}
+
+/** How many items each view holds, all in one statement, by the same SQL as the views themselves. */
+export async function viewCounts(ctx: Context): Promise<Record<ViewName, number>> {
+  const viewer = requireViewer(ctx.viewer);
+  const names = Object.keys(VIEWS) as ViewName[];
+  const sources = names.map((name) => (VIEWS[name] as View<unknown>).source(ctx, viewer));
+  const [row]: Record<ViewName, string>[] = await ctx.em.execute(
+    `select ${sources.map((source, i) => `(select count(*) from (${source.text}) v) as "${names[i]}"`).join(', ')}`,
+    sources.flatMap((source) => source.params),
+  );
+  return Object.fromEntries(names.map((name) => [name, Number(row[name])])) as Record<ViewName, number>;
+}

@@ -1,4 +1,3 @@
-import { css, editorWorkerService, favicon, graphqlWorker, js, jsonWorker } from '@graphql-yoga/render-graphiql/graphiql';
 import type { RequestHandler } from 'express';
 
 /** A demo account the explorer offers to sign in as (demo mode only). */
@@ -37,7 +36,9 @@ const escapeScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\\
  * nothing from the internet. A bar above it signs in as a demo account: the token is kept in the
  * browser's localStorage and sent as `Authorization` with every request the explorer makes.
  */
-export function explorerPage(logins: ExplorerLogin[], demoPassword: string | null): string {
+export async function explorerPage(logins: ExplorerLogin[], demoPassword: string | null): Promise<string> {
+  // Nine megabytes of JavaScript: loaded when the page is first asked for, not at every start.
+  const { css, editorWorkerService, favicon, graphqlWorker, js, jsonWorker } = await import('@graphql-yoga/render-graphiql/graphiql');
   const loginButtons = logins.map((login) => `<button type="button" data-email="${login.email}" title="${login.email}">${login.role} · ${login.name}</button>`).join('');
   return `<!doctype html>
 <html lang="zh-CN">
@@ -107,11 +108,11 @@ export function explorerPage(logins: ExplorerLogin[], demoPassword: string | nul
  * `/graphql?query=…` opens that query in the explorer). Clients asking for JSON go on to GraphQL.
  */
 export function explorer(logins: ExplorerLogin[], demoPassword: string | null): RequestHandler {
-  let page: string | null = null;
-  return (req, res, next) => {
+  let page: Promise<string> | null = null;
+  return async (req, res, next) => {
     if (req.method !== 'GET' || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
     page ??= explorerPage(logins, demoPassword);
     res.setHeader('Content-Security-Policy', EXPLORER_CSP);
-    res.type('html').send(page);
+    res.type('html').send(await page);
   };
 }

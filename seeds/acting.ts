@@ -32,18 +32,22 @@ export class Acting {
   /** How many service calls have run, for the seeder's summary. */
   calls = 0;
 
-  constructor(private readonly root: EntityManager) {}
+  /**
+   * `shared`: entities the seeder wrote directly and the story never changes (programmes,
+   * organisations), which every call starts out knowing, so services find them without a query.
+   */
+  constructor(private readonly root: EntityManager, private readonly shared: readonly object[] = []) {}
 
   /**
    * A fresh EntityManager for one call. When the root is inside a transaction (the seeder runs the
    * whole story in one, so that a broken rule leaves nothing behind), the fork joins it: row locks a
    * service takes, and the advisory lock that orders events, are then held by that transaction.
-   * The fork starts out knowing what the root holds: the people, organisations and programmes the
-   * seeder wrote directly, which the story never changes, so services find them without a query.
-   * Everything a call loads or writes stays in its own fork.
+   * Besides the shared entities, everything a call loads or writes stays in its own fork.
    */
   fork(): EntityManager {
-    return this.root.fork({ keepTransactionContext: true, clear: false });
+    const em = this.root.fork({ keepTransactionContext: true });
+    for (const entity of this.shared) em.getUnitOfWork().register(entity);
+    return em;
   }
 
   /** A context for `viewer` at `now` on `em`: what `createContext` builds for a signed-in request. */

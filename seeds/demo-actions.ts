@@ -201,11 +201,13 @@ export class DemoActions {
     await this.acting.as(this.person(by), at, closeRound, { roundId: gid('ReviewRound', this.roundId(roundKey)) });
   }
 
-  async assign(roundKey: string, projectKey: string, evaluators: string[], by: string, at: Date): Promise<void> {
+  /** Staff assign evaluators; their scorecards are due on `due` (a day in Shenzhen), or when the API's default says. */
+  async assign(roundKey: string, projectKey: string, evaluators: string[], by: string, at: Date, due?: Date): Promise<void> {
     const { assignments } = await this.acting.as(this.person(by), at, assignEvaluators, {
       roundId: gid('ReviewRound', this.roundId(roundKey)),
       projectId: gid('Project', this.projectId(projectKey)),
       evaluatorIds: evaluators.map((e) => gid('Person', this.person(e).id)),
+      ...(due && { dueDate: cstDate(due) }),
     });
     for (const a of assignments) {
       const evaluator = evaluators.find((e) => this.person(e).id === a.evaluator.id)!;

@@ -21,11 +21,10 @@
  *   南头古城“老街坊” IN_PROGRESS for three months, a WARNING visit 12 days ago whose follow-up was due
  *   3 days ago, last month's report RETURNED and not yet resubmitted; this month's reports of both due;
  *   one withdrawn.
- * - 南山区, the open call: the one live round (its name carries the scoring deadline, five days from
- *   today); a first batch decided six days ago (APPROVED and not started, CONDITIONALLY_APPROVED with a
- *   condition open, REVISION_REQUESTED); one UNDER_REVIEW with the demo evaluator's scorecard to do,
- *   one UNDER_REVIEW with its review complete and no decision; one SUBMITTED yesterday; one DRAFT in
- *   coaching with an overdue action item.
+ * - 南山区, the open call: the one live round; a first batch decided six days ago (APPROVED and not
+ *   started, CONDITIONALLY_APPROVED with a condition open, REVISION_REQUESTED); one UNDER_REVIEW with
+ *   the demo evaluator's scorecard due in five days, one UNDER_REVIEW with its review complete and no
+ *   decision; one SUBMITTED yesterday; one DRAFT in coaching with an overdue action item.
  */
 import { CoachingMode } from '../src/modules/coaching/coaching-session.entity.js';
 import { DecisionOutcome } from '../src/modules/decisions/decision.entity.js';
@@ -693,9 +692,9 @@ async function nanshanOpen(s: DemoActions, clock: DemoClock) {
   await s.revise('xingfu', d(21, '15:00'), P.xingfu1);
   await s.revise('humiao', d(20, '08:30'), P.humiao1);
 
-  // 立项评审(第一批), blind review; the officer set the scoring deadline when she opened it: five days from today.
+  // 立项评审(第一批), blind review
   const round = OPEN_ROUND;
-  await s.openRound(round, 'nanshan', RoundKind.PROPOSAL, `${s.programYear('nanshan')}年度立项评审(第一批,评分截至${monthDay(d(-5))})`, 'staff', d(20, '09:00'));
+  await s.openRound(round, 'nanshan', RoundKind.PROPOSAL, `${s.programYear('nanshan')}年度立项评审(第一批)`, 'staff', d(20, '09:00'));
   await s.assign(round, 'funengzhe', ['evaluator', 'evaluator2', 'evaluator3'], 'staff', d(20, '10:00'));
   await s.assign(round, 'xiangyang', ['evaluator', 'evaluator4', 'evaluator5'], 'staff', d(20, '10:10'));
   await s.assign(round, 'loudong', ['evaluator2', 'evaluator4', 'evaluator5'], 'staff', d(20, '10:20'));
@@ -718,7 +717,8 @@ async function nanshanOpen(s: DemoActions, clock: DemoClock) {
   await s.submit('humiao', d(16, '17:30'));
   await s.score(round, 'funengzhe', 'evaluator3', d(15), 91.5);
   await s.score(round, 'xiangyang', 'evaluator4', d(15, '14:00'), 84.0);
-  await s.assign(round, 'xinghuo', ['evaluator', 'evaluator2', 'evaluator3'], 'staff', d(14));
+  // Assigned late in the batch, with three weeks to score: due in five days.
+  await s.assign(round, 'xinghuo', ['evaluator', 'evaluator2', 'evaluator3'], 'staff', d(14), d(-5));
   await s.assign(round, 'humiao', ['evaluator3', 'evaluator4', 'evaluator5'], 'staff', d(14, '10:10'));
   await s.score(round, 'loudong', 'evaluator4', d(14, '15:00'), 68.5);
   await s.score(round, 'xiangyang', 'evaluator5', d(13), 87.0);
@@ -764,9 +764,3 @@ async function nanshanOpen(s: DemoActions, clock: DemoClock) {
   await s.revise('nanyuan', d(2, '21:00'), P.nanyuan1);
   await s.submit('nanyuan', d(1, '20:30'));
 }
-
-/** A date as 月 and 日, e.g. 6月12日 (Shenzhen time). */
-const monthDay = (at: Date) => {
-  const local = new Date(at.getTime() + 8 * HOUR);
-  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
-};

@@ -108,17 +108,20 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
       }));
     }
     const saved = new Map<ProgramKey, DemoProgram & { id: string }>();
+    const programEntities: Program[] = [];
     for (const { key, ...fields } of programs) {
       const createdAt = new Date(Math.min(fields.applicationsOpenAt.getTime() - 7 * 86_400_000, clock.now.getTime()));
       const program = tx.create(Program, { ...structuredClone(fields), createdAt });
       saved.set(key, { key, ...fields, id: program.id });
+      programEntities.push(program);
     }
     await tx.flush();
 
     const viewers = new Map<string, Viewer>(
       [...persons].map(([key, p]) => [key, { id: p.id, roles: [...p.roles], organizationId: p.organization?.id ?? null, sessionId: SEED_SESSION }]),
     );
-    const acting = new Acting(tx);
+    // Services look up the programme and the organisation on nearly every call: share them (see Acting).
+    const acting = new Acting(tx, [...programEntities, ...orgs.values()]);
     const actions = new DemoActions(acting, viewers, saved);
     await playDemoStory(actions, clock);
     await verifyDemo(acting, actions, viewers.get('staff')!, clock);
@@ -172,7 +175,9 @@ async function verifyDemo(acting: Acting, actions: DemoActions, staff: Viewer, c
   const pending = await em.find(ReviewAssignment, { status: AssignmentStatus.ASSIGNED });
   expect(pending.every((a) => a.round.id === actions.roundId(OPEN_ROUND)), 'A scorecard is still owed in a round that is not the live one');
   const evaluator = await em.find(ReviewAssignment, { status: AssignmentStatus.ASSIGNED, evaluator: actions.person('evaluator').id });
-  expect(evaluator.length === 1 && evaluator[0].project.id === actions.projectId('xinghuo'), `The demo evaluator owes ${evaluator.length} scorecards, expected 1 (馨火相传)`);
+  expect(evaluator.length === 1 && evaluator[0].project.id === actions.projectId('xinghuo') && evaluator[0].dueDate === cstDate(clock.daysAgo(-5)),
+    `The demo evaluator owes ${evaluator.length} scorecards (due ${evaluator.map((a) => a.dueDate).join(', ')}), expected 1 (馨火相传) due in five days`);
+  expect(pending.every((a) => a.dueDate >= today), 'A scorecard is overdue');
   const underReview = await em.find(Project, { status: ProjectStatus.UNDER_REVIEW });
   expect(underReview.length === 2, `${underReview.length} projects are under review, expected the live round's two`);
   const complete = await acting.read(staff, clock.now, async (ctx) => reviewProgress(ctx, await project('humiao'), RoundKind.PROPOSAL));

@@ -39,18 +39,36 @@ describe('the demo as its people find it today', () => {
   afterAll(async () => {
     await app?.stop();
   });
-  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  /** A day `offset` days from today in Shenzhen, YYYY-MM-DD. */
+  const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const today = () => day(0);
   const month = (offset: number) => {
     const local = new Date(Date.now() + 8 * 3600_000);
     return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
   };
 
-  it('the evaluator owes one scorecard, in the one live round, with its deadline', async () => {
+  const COUNTS = '{ attention { counts { total waitingForEvaluators overdueAssignments undecidedReviews reportsAwaitingAcceptance missingReports overdueFollowUps warningVisits openActionItems assignmentsDue reportsDue returnedReports } } }';
+  const none = { waitingForEvaluators: 0, overdueAssignments: 0, undecidedReviews: 0, reportsAwaitingAcceptance: 0, missingReports: 0, overdueFollowUps: 0, warningVisits: 0, openActionItems: 0, assignmentsDue: 0, reportsDue: 0, returnedReports: 0 };
+  const counts = async (email: string) => (await (await app.login(email, 'incubator-demo')).data(gql(COUNTS))).attention.counts;
+
+  it('each demo login finds what the README promises waiting for them today', async () => {
+    // Staff: a submitted proposal without evaluators, a complete review to decide, a recent warning visit and its overdue follow-up.
+    expect(await counts('staff@demo.incubator.cn')).toEqual({ ...none, total: 4, waitingForEvaluators: 1, undecidedReviews: 1, overdueFollowUps: 1, warningVisits: 1 });
+    // The mentor: the open action items of the draft she coaches (one of them overdue).
+    expect(await counts('mentor@demo.incubator.cn')).toEqual({ ...none, total: 2, openActionItems: 2 });
+    // The evaluator: one scorecard, not yet late.
+    expect(await counts('evaluator@demo.incubator.cn')).toEqual({ ...none, total: 1, assignmentsDue: 1 });
+    // The applicant: this month's report of both projects in delivery, and last month's returned report.
+    expect(await counts('applicant@demo.incubator.cn')).toEqual({ ...none, total: 3, reportsDue: 2, returnedReports: 1 });
+  });
+
+  it('the evaluator owes one scorecard, due in five days, in the one live round', async () => {
     const evaluator = await app.login('evaluator@demo.incubator.cn', 'incubator-demo');
-    const { myAssignments } = await evaluator.data(gql('{ myAssignments(status: ASSIGNED) { totalCount nodes { project { title } round { name closedAt } } } }'));
+    const { myAssignments } = await evaluator.data(gql('{ myAssignments(status: ASSIGNED) { totalCount nodes { dueDate project { title } round { name closedAt } } } }'));
     expect(myAssignments.totalCount).toBe(1);
     expect(myAssignments.nodes[0].project.title).toBe('馨火相传——禁毒“过来人”宣讲团进校园');
-    expect(myAssignments.nodes[0].round).toMatchObject({ closedAt: null, name: expect.stringMatching(/立项评审\(第一批,评分截至\d+月\d+日\)$/) });
+    expect(myAssignments.nodes[0].dueDate).toBe(day(5));
+    expect(myAssignments.nodes[0].round).toMatchObject({ closedAt: null, name: expect.stringMatching(/立项评审\(第一批\)$/) });
 
     const staff = await app.login('staff@demo.incubator.cn', 'incubator-demo');
     const { programs } = await staff.data(gql('{ programs(first: 20) { nodes { name reviewRounds(first: 20) { nodes { name closedAt } } } } }'));

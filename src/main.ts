@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type Config } from './app/config.js';
-import { startServer } from './app/server.js';
+import { startEmbeddedPostgres } from './app/embedded-postgres.js';
 
 let config: Config;
 try {
@@ -15,7 +15,12 @@ try {
 process.env.NODE_ENV = config.nodeEnv;
 
 const started = Date.now();
-const server = await startServer(config, { progress: (step) => console.log(step) }).catch((error: unknown) => {
+// The embedded database starts while the rest of the server's code loads.
+if (!config.databaseUrl) console.log(`Starting the embedded PostgreSQL (PGlite) in ${config.dataDir}…`);
+const embedded = config.databaseUrl ? undefined : startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1);
+embedded?.catch(() => {}); // awaited (and reported) by startServer
+const { startServer } = await import('./app/server.js');
+const server = await startServer(config, { progress: (step) => console.log(step), embedded }).catch((error: unknown) => {
   console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -5,7 +5,7 @@ import { EventOrderSubscriber } from '../modules/subscriptions/event-order.subsc
 import { hashPassword } from '../modules/people/password.js';
 import { Role } from '../shared/auth.js';
 import type { Config } from './config.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { ormConfig } from './mikro-orm.config.js';
 
 export interface Database {
@@ -23,9 +23,15 @@ export interface Database {
  * Connects (starting the embedded database when no DATABASE_URL is given) and applies migrations.
  * `progress` hears each step as it begins, for a start-up that says what it is doing.
  */
-export async function openDatabase(config: Config, onQuery?: (sql: string) => void, progress: (step: string) => void = () => {}): Promise<Database> {
-  if (!config.databaseUrl) progress(`Starting the embedded PostgreSQL (PGlite) in ${config.dataDir}…`);
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1);
+export async function openDatabase(
+  config: Config,
+  onQuery?: (sql: string) => void,
+  progress: (step: string) => void = () => {},
+  /** The embedded database when its start was begun earlier (main.ts overlaps it with loading code). */
+  starting?: Promise<EmbeddedPostgres>,
+): Promise<Database> {
+  if (!config.databaseUrl && !starting) progress(`Starting the embedded PostgreSQL (PGlite) in ${config.dataDir}…`);
+  const embedded = config.databaseUrl ? null : await (starting ?? startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1));
   const url = config.databaseUrl ?? embedded!.url;
   const eventOrder = new EventOrderSubscriber();
   const statementTimeoutMs = embedded ? undefined : config.limits.timeoutMs;

@@ -28,12 +28,12 @@ const pgliteVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules/@el
  * (`postinstall`). Initialising one (initdb, in WebAssembly) takes several seconds; unpacking this
  * takes under one, so a newcomer's first start is that much quicker. Without it, a start initialises.
  */
-export const SNAPSHOT = path.join(root, 'node_modules/.cache/incubator', `pglite-${pgliteVersion}.tar.gz`);
+export const SNAPSHOT = path.join(root, 'node_modules/.cache/incubator', `pglite-${pgliteVersion}.tar`);
 
 export async function buildSnapshot(file = SNAPSHOT): Promise<void> {
   const scratch = path.join(os.tmpdir(), `incubator-pglite-snapshot-${process.pid}`);
   const db = await PGlite.create({ dataDir: scratch, extensions });
-  const dump = await db.dumpDataDir('gzip');
+  const dump = await db.dumpDataDir('none');
   await db.close();
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(path.dirname(file), { recursive: true });

@@ -17,6 +17,7 @@ import { bearerToken, verifyToken, type Viewer } from '../shared/auth.js';
 import type { Config } from './config.js';
 import { createContext, viewerFromToken, type Context } from './context.js';
 import { openDatabase, type Database } from './database.js';
+import type { EmbeddedPostgres } from './embedded-postgres.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../seeds/demo.seeder.js';
 import { describeForLog, formatError, invalidTokenPlugin } from './errors.js';
 import { explorer } from './explorer.js';
@@ -66,8 +67,12 @@ function tokenFromParams(params: Record<string, unknown> | undefined): string | 
   return bearerToken(params?.authorization ?? params?.Authorization);
 }
 
-export async function startServer(config: Config, options: { onQuery?: (sql: string) => void; progress?: (step: string) => void } = {}): Promise<RunningServer> {
-  const database = await openDatabase(config, options.onQuery ?? (config.logQueries ? (sql) => console.log(`[sql] ${sql}`) : undefined), options.progress);
+export async function startServer(
+  config: Config,
+  options: { onQuery?: (sql: string) => void; progress?: (step: string) => void; embedded?: Promise<EmbeddedPostgres> } = {},
+): Promise<RunningServer> {
+  const onQuery = options.onQuery ?? (config.logQueries ? (sql: string) => console.log(`[sql] ${sql}`) : undefined);
+  const database = await openDatabase(config, onQuery, options.progress, options.embedded);
   const { orm } = database;
   const schema = await createSchema();
   const dispatcher = new EventDispatcher(orm);

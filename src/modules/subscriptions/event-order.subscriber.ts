@@ -13,6 +13,8 @@ const EVENT_ORDER_LOCK = 4_242_001;
  */
 export class EventOrderSubscriber implements EventSubscriber {
   private wake: () => void = () => {};
+  /** Transactions that already hold the lock: it lasts until they end, so one statement each is enough. */
+  private readonly locked = new WeakSet<object>();
 
   onCommit(wake: () => void): void {
     this.wake = wake;
@@ -20,8 +22,10 @@ export class EventOrderSubscriber implements EventSubscriber {
 
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
     const insertsEvents = uow.getChangeSets().some((changeSet) => changeSet.type === 'create' && changeSet.entity instanceof LifecycleEvent);
-    if (!insertsEvents || !em.isInTransaction()) return;
-    await em.getConnection().execute('select pg_advisory_xact_lock(?)', [EVENT_ORDER_LOCK], 'run', em.getTransactionContext());
+    const transaction = em.getTransactionContext<object>();
+    if (!insertsEvents || !em.isInTransaction() || !transaction || this.locked.has(transaction)) return;
+    await em.getConnection().execute('select pg_advisory_xact_lock(?)', [EVENT_ORDER_LOCK], 'run', transaction);
+    this.locked.add(transaction);
   }
 
   afterTransactionCommit(_args: TransactionEventArgs): void {

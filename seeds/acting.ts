@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { loadConfig } from '../src/app/config.js';
 import type { Context } from '../src/app/context.js';
 import type { Viewer } from '../src/shared/auth.js';
 import { Loaders } from '../src/shared/loaders.js';
@@ -8,11 +9,8 @@ import { UserErrors } from '../src/shared/user-errors.js';
 export type Service<I, R> = (ctx: Context, input: I) => Promise<R>;
 
 /** Tokens are never issued while seeding; the context needs the settings all the same. */
-const SEED_AUTH = {
-  secret: 'seed',
-  ttlSeconds: 1,
-  throttle: { accountAttempts: 5, addressAttempts: 50, windowSeconds: 900, baseDelaySeconds: 30, maxDelaySeconds: 900 },
-};
+/** The demo signs nobody in; the throttle's settings are the configuration's defaults, not a copy of them. */
+const SEED_AUTH = { secret: 'seed', ttlSeconds: 1, throttle: loadConfig({}).throttle };
 /** The demo acts through the services, not through signed-in sessions: its viewers name none. */
 export const SEED_SESSION = '00000000-0000-0000-0000-000000000000';
 

@@ -17,7 +17,7 @@ process.env.NODE_ENV = config.nodeEnv;
 const started = Date.now();
 // The embedded database starts while the rest of the server's code loads.
 if (!config.databaseUrl) console.log(`Starting the embedded PostgreSQL (PGlite) in ${config.dataDir}…`);
-const embedded = config.databaseUrl ? undefined : startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1);
+const embedded = config.databaseUrl ? undefined : startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1, { demo: config.seedDemo });
 embedded?.catch(() => {}); // awaited (and reported) by startServer
 const { startServer } = await import('./app/server.js');
 const server = await startServer(config, { progress: (step) => console.log(step), embedded }).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import {
   ProjectEventsLiveDocument,
   ProjectsDocument,
 } from './generated/graphql.js';
+import { DEMO_SNAPSHOT } from '../src/app/embedded-postgres.js';
 import { connectLive, subscribe } from './support/live.js';
 import { Client } from './support/client.js';
 import { creditCode } from './support/factories.js';
@@ -40,6 +41,11 @@ describe('the zero-install start on embedded PostgreSQL', () => {
     const staff = await signIn(first);
     console.log(`embedded first start to first answered query: ${Date.now() - started} ms`);
     expect(first.output()).toContain(`embedded PostgreSQL (PGlite) in ${path.join(dataDir, 'pglite')}`);
+    // `npm install` prepared the demo database today (postinstall): the first start takes it rather than playing the demo.
+    const snapshotDay = existsSync(`${DEMO_SNAPSHOT}.key`) ? (JSON.parse(readFileSync(`${DEMO_SNAPSHOT}.key`, 'utf8')) as { day: string }).day : null;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    if (snapshotDay === today) expect(first.output()).toContain('Using the demo database prepared by npm install');
+    else expect(first.output()).toContain('Loading the demo data (first start only)');
 
     const demoProjects = (await staff.data(ProjectsDocument, {})).projects!.totalCount;
     expect(demoProjects).toBeGreaterThanOrEqual(10);

@@ -31,7 +31,8 @@ export async function openDatabase(
   starting?: Promise<EmbeddedPostgres>,
 ): Promise<Database> {
   if (!config.databaseUrl && !starting) progress(`Starting the embedded PostgreSQL (PGlite) in ${config.dataDir}…`);
-  const embedded = config.databaseUrl ? null : await (starting ?? startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1));
+  const embedded = config.databaseUrl ? null : await (starting ?? startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1, { demo: config.seedDemo }));
+  if (embedded?.fromDemoSnapshot) progress('Using the demo database prepared by npm install (first start only)…');
   const url = config.databaseUrl ?? embedded!.url;
   const eventOrder = new EventOrderSubscriber();
   const statementTimeoutMs = embedded ? undefined : config.limits.timeoutMs;

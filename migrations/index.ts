@@ -7,6 +7,7 @@ import { Migration20261130100000 } from './Migration20261130100000.js';
 import { Migration20261130110000 } from './Migration20261130110000.js';
 import { Migration20261130120000 } from './Migration20261130120000.js';
 import { Migration20261130130000 } from './Migration20261130130000.js';
+import { Migration20261130140000 } from './Migration20261130140000.js';
 
 /** Every migration in order. Listed by import so tsx, vitest and the CLI all find the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130110000', class: Migration20261130110000 },
   { name: 'Migration20261130120000', class: Migration20261130120000 },
   { name: 'Migration20261130130000', class: Migration20261130130000 },
+  { name: 'Migration20261130140000', class: Migration20261130140000 },
 ];

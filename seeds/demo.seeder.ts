@@ -1,9 +1,11 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { ref, type EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { Role, type Viewer } from '../src/shared/auth.js';
 import { isMoney, toFen } from '../src/shared/money.js';
 import { creditCodeCheckCharacter, creditCodeProblem } from '../src/modules/organizations/credit-code.js';
 import { Organization, OrganizationKind } from '../src/modules/organizations/organization.entity.js';
+import { DistrictMember, Park, ParkMember } from '../src/modules/places/park.entity.js';
+import { Place, PlaceLevel } from '../src/modules/places/place.entity.js';
 import { hashPassword } from '../src/modules/people/password.js';
 import { Person } from '../src/modules/people/person.entity.js';
 import { Program, type Criterion } from '../src/modules/programs/program.entity.js';
@@ -77,6 +79,34 @@ export class DemoSeeder extends Seeder {
   }
 }
 
+/** The demo's places, created as organisations' addresses name them. */
+class DemoPlaces {
+  private readonly known = new Map<string, Place>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  districts(): Place[] {
+    return [...this.known.values()].filter((place) => place.level === PlaceLevel.DISTRICT);
+  }
+
+  address(district: string, street: string | null, community: string | null): Place {
+    const top = this.place(null, PlaceLevel.DISTRICT, district);
+    const middle = street ? this.place(top, PlaceLevel.STREET, street) : top;
+    return community ? this.place(middle, PlaceLevel.COMMUNITY, community) : middle;
+  }
+
+  private place(parent: Place | null, level: PlaceLevel, name: string): Place {
+    const key = `${parent?.id ?? ''}/${name}`;
+    let place = this.known.get(key);
+    if (!place) {
+      place = this.em.create(Place, { name, level, parent, createdAt: PLATFORM_START });
+      place.district = ref(level === PlaceLevel.DISTRICT ? place : parent!.district!.getEntity());
+      this.known.set(key, place);
+    }
+    return place;
+  }
+}
+
 /** The seed as of `now`: the present-day chapters (the open call, the projects in delivery) are placed around it. */
 export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
   const started = Date.now();
@@ -88,14 +118,25 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD); // scrypt is slow: hash once, share it
 
   await em.transactional(async (tx) => {
+    const places = new DemoPlaces(tx);
     const orgs = new Map<string, Organization>();
-    for (const { key, creditCodePrefix, ...fields } of organizations) {
+    for (const { key, creditCodePrefix, district, street, community, ...fields } of organizations) {
+      const place = places.address(district, street, community);
       orgs.set(key, tx.create(Organization, {
         ...fields,
+        place,
+        district: place.district ?? place,
         creditCode: creditCodePrefix ? demoCreditCode(creditCodePrefix) : null,
         createdAt: PLATFORM_START,
       }));
     }
+    // One park per district for now, coaching every organisation of its district.
+    const parks = new Map<string, Park>();
+    for (const district of places.districts()) {
+      const park = tx.create(Park, { name: `${district.name}社会创新园`, place: district, district, createdAt: PLATFORM_START });
+      parks.set(district.id, park);
+    }
+    for (const org of orgs.values()) org.park = ref(parks.get(org.district.id)!);
     const persons = new Map<string, Person>();
     for (const { key, email, name, roles, organization } of people) {
       persons.set(key, tx.create(Person, {
@@ -115,10 +156,19 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
       saved.set(key, { key, ...fields, id: program.id });
       programEntities.push(program);
     }
+    const workplaces = new Map<string, { parkIds: string[]; districtIds: string[] }>();
+    for (const [key, p] of persons) {
+      const inParks = p.roles.includes(Role.STAFF) || p.roles.includes(Role.MENTOR);
+      const parkIds = inParks ? [...parks.values()].map((park) => park.id) : [];
+      const districtIds = p.roles.includes(Role.EVALUATOR) ? places.districts().map((d) => d.id) : [];
+      for (const park of inParks ? parks.values() : []) tx.create(ParkMember, { park, person: p, since: PLATFORM_START });
+      for (const district of p.roles.includes(Role.EVALUATOR) ? places.districts() : []) tx.create(DistrictMember, { district, person: p, since: PLATFORM_START });
+      workplaces.set(key, { parkIds: parkIds.sort(), districtIds: districtIds.sort() });
+    }
     await tx.flush();
 
     const viewers = new Map<string, Viewer>(
-      [...persons].map(([key, p]) => [key, { id: p.id, roles: [...p.roles], organizationId: p.organization?.id ?? null, sessionId: SEED_SESSION }]),
+      [...persons].map(([key, p]) => [key, { id: p.id, roles: [...p.roles], organizationId: p.organization?.id ?? null, sessionId: SEED_SESSION, ...workplaces.get(key)! }]),
     );
     // Services look up the programme and the organisation on nearly every call: share them (see Acting).
     const acting = new Acting(tx, [...programEntities, ...orgs.values()]);

@@ -8,6 +8,7 @@ import {
   CreateOrganizationDocument,
   LoginDocument,
   OrganizationsDocument,
+  PlacesDocument,
   ProjectBoardDocument,
   ProjectEventsLiveDocument,
   ProjectsDocument,
@@ -49,8 +50,9 @@ describe('the zero-install start on embedded PostgreSQL', () => {
 
     const demoProjects = (await staff.data(ProjectsDocument, {})).projects!.totalCount;
     expect(demoProjects).toBeGreaterThanOrEqual(10);
+    const longgang = (await staff.data(PlacesDocument, { level: 'DISTRICT' })).places.find((place) => place.name === '龙岗区')!;
     const created = await staff.data(CreateOrganizationDocument, {
-      input: { name: '龙岗区众智公共服务创新中心(重启测试)', kind: 'SOCIAL_ORGANIZATION', creditCode: creditCode(), district: '龙岗区', contactName: '张主任', contactPhone: '0755-28881234' },
+      input: { name: '龙岗区众智公共服务创新中心(重启测试)', kind: 'SOCIAL_ORGANIZATION', creditCode: creditCode(), placeId: longgang.id, contactName: '张主任', contactPhone: '0755-28881234' },
     });
     expect(created.createOrganization.userErrors).toEqual([]);
 

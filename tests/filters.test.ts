@@ -11,7 +11,7 @@ import {
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
-import { organization, person, program, revision, type TestPerson } from './support/factories.js';
+import { home, organization, person, place, program, revision, type TestPerson } from './support/factories.js';
 
 const app = useTestApp();
 
@@ -41,8 +41,8 @@ beforeAll(async () => {
   [staff, otherStaff, mentor, otherMentor] = await Promise.all([
     person(app(), ['STAFF']), person(app(), ['STAFF']), person(app(), ['MENTOR']), person(app(), ['MENTOR']),
   ]);
-  const nanshan = await organization(app(), { name: '深圳市温馨社工服务中心', district: '南山区' });
-  const longgang = await organization(app(), { name: '龙岗区益民社会工作服务社', district: '龙岗区' });
+  const nanshan = await organization(app(), { name: '深圳市温馨社工服务中心', placeId: (await home(app())).districtId });
+  const longgang = await organization(app(), { name: '龙岗区益民社会工作服务社', placeId: await place(app(), null, 'DISTRICT', '龙岗区') });
   nanshanId = nanshan.id;
   applicant = await person(app(), ['APPLICANT'], nanshan.id);
   const longgangApplicant = await person(app(), ['APPLICANT'], longgang.id);

@@ -40,7 +40,7 @@ import {
   type UserErrorFieldsFragment,
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
-import { applicantOrganization, organization, person, program, programInput, project, revisionInput, type TestPerson } from './support/factories.js';
+import { applicantOrganization, home, organization, person, program, programInput, project, revisionInput, type TestPerson } from './support/factories.js';
 import { projectInDelivery, projectUnderReview, scoresFor, submitScorecard } from './support/lifecycle.js';
 import { connectLive, subscribe } from './support/live.js';
 
@@ -224,7 +224,7 @@ describe('programmes, organisations and people', () => {
   it('refuses over-long organisation fields and repeated roles', async () => {
     const org = await organization(app());
     expect(await refused(async () => (await app().admin.data(CreateOrganizationDocument, {
-      input: { name: text(201), kind: 'RESIDENT_GROUP', district: '南山区', contactName: '陈主任', contactPhone: '0755-26661234' },
+      input: { name: text(201), kind: 'RESIDENT_GROUP', placeId: (await home(app())).districtId, contactName: '陈主任', contactPhone: '0755-26661234' },
     })).createOrganization.userErrors)).toEqual([['TOO_LONG', 'input.name']]);
     expect(await refused(async () => (await app().admin.data(UpdateOrganizationDocument, { input: { organizationId: org.id, contactName: text(101), community: text(51) } })).updateOrganization.userErrors))
       .toEqual([['TOO_LONG', 'input.community'], ['TOO_LONG', 'input.contactName']]);

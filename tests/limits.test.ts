@@ -209,7 +209,7 @@ describe('control characters', () => {
     const before = (await staff.client.data(OrganizationsDocument, {})).organizations!.totalCount;
     const bell = await post(
       app().url,
-      { query: 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } } }', variables: { i: { name: 'Bad\u0007name', kind: 'RESIDENT_GROUP', district: '南山区', contactName: 'x', contactPhone: '0755-1234567' } } },
+      { query: 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } } }', variables: { i: { name: 'Bad\u0007name', kind: 'RESIDENT_GROUP', placeId: 'x', contactName: 'x', contactPhone: '0755-1234567' } } },
       staff.client.token,
     );
     expect(bell.body.errors![0].message).toContain('U+0007 found in variable "i.name"');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateOrganizationDocument,
   CreateProgramDocument,
@@ -9,17 +9,23 @@ import {
   UpdateProgramDocument,
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
-import { creditCode, organization, person, program, programInput } from './support/factories.js';
+import { creditCode, home, organization, person, program, programInput } from './support/factories.js';
 
 const app = useTestApp();
 
-const orgInput = { kind: 'SOCIAL_WORK_AGENCY' as const, district: '南山区', contactName: '陈主任', contactPhone: '0755-26661234' };
+const orgInput = { kind: 'SOCIAL_WORK_AGENCY' as const, placeId: '', contactName: '陈主任', contactPhone: '0755-26661234' };
+let streetId: string;
+beforeAll(async () => {
+  const places = await home(app());
+  orgInput.placeId = places.districtId;
+  streetId = places.streetId;
+});
 
 describe('organisations', () => {
   it('registers an organisation with Chinese names intact and a normalised credit code', async () => {
     const code = creditCode();
     const result = await app().admin.data(CreateOrganizationDocument, {
-      input: { ...orgInput, name: '深圳市南山区四十九度大榕树社会服务社', creditCode: ` ${code.toLowerCase()} `, street: '南头街道', community: '田厦社区' },
+      input: { ...orgInput, name: '深圳市南山区四十九度大榕树社会服务社', creditCode: ` ${code.toLowerCase()} `, placeId: (await home(app())).communityId },
     });
     expect(result.createOrganization).toMatchObject({
       userErrors: [],
@@ -70,8 +76,8 @@ describe('organisations', () => {
 
   it('updates only the fields given', async () => {
     const existing = await organization(app());
-    const result = await app().admin.data(UpdateOrganizationDocument, { input: { organizationId: existing.id, contactName: '王主任', community: null } });
-    expect(result.updateOrganization).toMatchObject({ userErrors: [], organization: { contactName: '王主任', community: null, name: existing.name, creditCode: existing.creditCode } });
+    const result = await app().admin.data(UpdateOrganizationDocument, { input: { organizationId: existing.id, contactName: '王主任', placeId: streetId } });
+    expect(result.updateOrganization).toMatchObject({ userErrors: [], organization: { contactName: '王主任', street: '南头街道', community: null, name: existing.name, creditCode: existing.creditCode } });
   });
 
   it('is managed by staff only', async () => {

@@ -49,6 +49,9 @@ describe('graceful shutdown', () => {
     const login = await json<LoginMutation>(post(server.url, { query: print(LoginDocument), variables: { input: { email: 'admin@shutdown.test.cn', password: TEST_PASSWORD } } }));
     const token = login.data!.login.token!;
 
+    const district = await json<{ createPlace: { place: { id: string } } }>(post(server.url, { query: 'mutation { createPlace(input: { level: DISTRICT, name: "龙岗区" }) { place { id } } }' }, token));
+    const placeId = district.data!.createPlace.place.id;
+
     // Hold a lock so the organisation's insert waits, keeping the request in flight.
     const blocker = new pg.Client({ connectionString: database.url });
     await blocker.connect();
@@ -58,7 +61,7 @@ describe('graceful shutdown', () => {
       server.url,
       {
         query: print(CreateOrganizationDocument),
-        variables: { input: { name: '龙岗区众智公共服务创新中心', kind: 'SOCIAL_ORGANIZATION', creditCode: creditCode(), district: '龙岗区', contactName: '张主任', contactPhone: '0755-28881234' } },
+        variables: { input: { name: '龙岗区众智公共服务创新中心', kind: 'SOCIAL_ORGANIZATION', creditCode: creditCode(), placeId, contactName: '张主任', contactPhone: '0755-28881234' } },
       },
       token,
     );

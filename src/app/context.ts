@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { WORKPLACE_COLUMNS } from '../shared/workplaces.js';
 import { verifyToken, type Role, type Viewer } from '../shared/auth.js';
 import { Loaders } from '../shared/loaders.js';
 import { isUuid } from '../shared/node-id.js';
@@ -67,11 +68,18 @@ export async function viewerFromToken(em: EntityManager, secret: string, token: 
 /** The viewers of the sessions still open among `sessionIds` (open, unexpired, person active), in one statement. */
 export async function readViewers(em: EntityManager, sessionIds: string[]): Promise<Viewer[]> {
   if (!sessionIds.length) return [];
-  const rows: { id: string; roles: Role[]; organization_id: string | null; session_id: string }[] = await em.execute(
-    `select p.id, p.roles, p.organization_id, s.id as session_id
+  const rows: { id: string; roles: Role[]; organization_id: string | null; session_id: string; park_ids: string[]; district_ids: string[] }[] = await em.execute(
+    `select p.id, p.roles, p.organization_id, s.id as session_id, ${WORKPLACE_COLUMNS}
        from auth_session s join person p on p.id = s.person_id
       where s.id in (?) and s.revoked_at is null and s.expires_at > now() and p.deactivated_at is null`,
     [sessionIds],
   );
-  return rows.map((row) => ({ id: row.id, roles: [...row.roles], organizationId: row.organization_id, sessionId: row.session_id }));
+  return rows.map((row) => ({
+    id: row.id,
+    roles: [...row.roles],
+    organizationId: row.organization_id,
+    sessionId: row.session_id,
+    parkIds: [...row.park_ids].sort(),
+    districtIds: [...row.district_ids].sort(),
+  }));
 }

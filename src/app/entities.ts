@@ -3,10 +3,13 @@ import { CoachingSession } from '../modules/coaching/coaching-session.entity.js'
 import { DecisionCondition } from '../modules/decisions/decision-condition.entity.js';
 import { Decision } from '../modules/decisions/decision.entity.js';
 import { LifecycleEvent } from '../modules/events/lifecycle-event.entity.js';
+import { OrganizationMove } from '../modules/organizations/organization-move.entity.js';
 import { Organization } from '../modules/organizations/organization.entity.js';
 import { AuthSession } from '../modules/people/auth-session.entity.js';
 import { LoginThrottle } from '../modules/people/login-throttle.entity.js';
 import { Person } from '../modules/people/person.entity.js';
+import { DistrictMember, Park, ParkMember, ParkStreet } from '../modules/places/park.entity.js';
+import { Place } from '../modules/places/place.entity.js';
 import { Program } from '../modules/programs/program.entity.js';
 import { ProjectMentor } from '../modules/projects/project-mentor.entity.js';
 import { Project } from '../modules/projects/project.entity.js';
@@ -21,7 +24,13 @@ export const entities = [
   Person,
   AuthSession,
   LoginThrottle,
+  Place,
+  Park,
+  ParkStreet,
+  ParkMember,
+  DistrictMember,
   Organization,
+  OrganizationMove,
   Program,
   Project,
   ProjectMentor,

@@ -10,6 +10,7 @@ import { DecisionConditionResolver, DecisionResolver, ProjectDecisionResolver } 
 import { ProgramReviewResolver, ProjectReviewResolver, ReviewAssignmentResolver, ReviewRoundResolver } from '../modules/reviews/review.resolver.js';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver.js';
 import { PersonResolver } from '../modules/people/person.resolver.js';
+import { OrganizationMoveResolver, OrganizationPlaceResolver, ParkResolver, PersonWorkplacesResolver, PlaceResolver, ProgramPlaceResolver, ProjectPlaceResolver } from '../modules/places/places.resolver.js';
 import { SignInResolver } from '../modules/people/sign-in.resolver.js';
 import { ProgramResolver } from '../modules/programs/program.resolver.js';
 import { ProjectResolver, ProposalRevisionResolver } from '../modules/projects/project.resolver.js';
@@ -25,6 +26,13 @@ export const resolvers = [
   PersonResolver,
   SignInResolver,
   OrganizationResolver,
+  PlaceResolver,
+  ParkResolver,
+  PersonWorkplacesResolver,
+  OrganizationPlaceResolver,
+  OrganizationMoveResolver,
+  ProgramPlaceResolver,
+  ProjectPlaceResolver,
   ProgramResolver,
   ProjectResolver,
   ProposalRevisionResolver,

@@ -9,7 +9,7 @@ export const CloseCodes = {
    * password changed, person deactivated or deleted): sign in again. graphql-ws does not retry it.
    */
   SESSION_ENDED: 4401,
-  /** The person's roles or organisation changed: reconnect to continue with the new rights. */
+  /** The person's roles, organisation, parks or districts changed: reconnect to continue with the new rights. */
   RIGHTS_CHANGED: 4010,
   /** The person already has WS_MAX_CONNECTIONS_PER_PERSON connections on this instance. */
   TOO_MANY_CONNECTIONS: 4429,
@@ -23,7 +23,7 @@ interface OpenSocket {
 /** Sessions checked per statement (PostgreSQL takes at most 65,535 parameters). */
 const CHECK_BATCH = 5_000;
 
-const rightsOf = (viewer: Viewer) => `${[...viewer.roles].sort().join(',')}|${viewer.organizationId ?? ''}`;
+const rightsOf = (viewer: Viewer) => `${[...viewer.roles].sort().join(',')}|${viewer.organizationId ?? ''}|${viewer.parkIds.join(',')}|${viewer.districtIds.join(',')}`;
 
 /**
  * The open WebSockets of one instance, by person. Every `checkMs` they are checked against the

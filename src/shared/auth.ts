@@ -28,6 +28,13 @@ export interface Viewer {
   organizationId: string | null;
   /** The sign-in session the token names: logout ends it. */
   sessionId: string;
+  /**
+   * The parks the person works for: their own, and every park of the districts they work for.
+   * Staff see these parks' organisations and projects; mentors are assigned within them.
+   */
+  parkIds: string[];
+  /** The districts the person works for: staff oversee them, evaluators are in their expert pool. */
+  districtIds: string[];
 }
 
 export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
@@ -35,6 +42,26 @@ export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
 }
 
 export const isStaff = (viewer: Viewer | null) => hasRole(viewer, Role.ADMIN, Role.STAFF);
+
+/** Where something belongs in the hierarchy: its park (if a park has it) and its district. */
+export interface Scope {
+  parkId: string | null;
+  districtId: string | null;
+}
+
+/**
+ * Whether the viewer's staff work covers something of this park and district: administrators
+ * everything; staff their parks (a district's staff: every park under it) and their districts.
+ */
+export function staffCovers(viewer: Viewer | null, { parkId, districtId }: Scope): boolean {
+  if (hasRole(viewer, Role.ADMIN)) return true;
+  if (!hasRole(viewer, Role.STAFF)) return false;
+  return (parkId !== null && viewer!.parkIds.includes(parkId)) || (districtId !== null && viewer!.districtIds.includes(districtId));
+}
+
+/** Whether the viewer oversees a whole district (its staff, or an administrator). */
+export const oversees = (viewer: Viewer | null, districtId: string | null) =>
+  hasRole(viewer, Role.ADMIN) || (hasRole(viewer, Role.STAFF) && districtId !== null && viewer!.districtIds.includes(districtId));
 
 export function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticated();

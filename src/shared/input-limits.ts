@@ -48,6 +48,8 @@ export const MAX_ITEMS = {
   /** Evaluators assigned at once, and a programme's minimum of evaluators. */
   evaluators: 20,
   mentors: 10,
+  /** Streets a park serves; parks and districts a person works for. */
+  workplaces: 30,
   /** Projects one subscription names. */
   subscribedProjects: 100,
 } as const;

@@ -45,6 +45,8 @@ export enum UserErrorCode {
   PERIOD_ALREADY_REPORTED = 'PERIOD_ALREADY_REPORTED',
   ALREADY_DONE = 'ALREADY_DONE',
   UNKNOWN_INDICATOR = 'UNKNOWN_INDICATOR',
+  OUTSIDE_WORKPLACE = 'OUTSIDE_WORKPLACE',
+  INVALID_PLACE = 'INVALID_PLACE',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -80,7 +82,7 @@ registerEnumType(UserErrorCode, {
     NOT_ENOUGH_SCORECARDS: { description: 'Fewer submitted, counted scorecards than the step needs (an administrator may override some minimums with a reason).' },
     CONDITIONS_NOT_MET: { description: 'Some conditions of the approval are still open.' },
     CLOSING_BLOCKED: { description: 'Open follow-ups or unaccepted service reports block closing; staff may proceed with a reason.' },
-    CONFLICT_OF_INTEREST: { description: 'The evaluator is a member of the applicant organisation.' },
+    CONFLICT_OF_INTEREST: { description: 'The evaluator is a member of the applicant organisation, or of the operator of the park that coaches it.' },
     STALE_REVISION: { description: 'The applicant has saved a newer revision since this assignment; the scorecard no longer counts.' },
     SCORECARD_FINAL: { description: 'The scorecard was submitted and is final.' },
     SCORE_OUT_OF_RANGE: { description: 'A score is below 0 or above its criterion’s maximum.' },
@@ -91,6 +93,8 @@ registerEnumType(UserErrorCode, {
     PERIOD_ALREADY_REPORTED: { description: 'The project already has a service report for that month.' },
     ALREADY_DONE: { description: 'It is already so: the item done (or open), the follow-up closed, the condition met, the account (de)activated.' },
     UNKNOWN_INDICATOR: { description: 'The indicator is not one of the approved revision’s indicator targets.' },
+    OUTSIDE_WORKPLACE: { description: 'The park, district, organisation or person named is outside where this may happen: a mentor or lead staff not working for the project’s park, an evaluator outside the programme’s district pool, an organisation not coached by the park whose programme it is, or a park or district you do not work for.' },
+    INVALID_PLACE: { description: 'The place does not fit: a level not below its parent’s, an address above district level, a street outside the park’s district.' },
   },
 });
 

@@ -2,11 +2,17 @@ import { expect } from 'vitest';
 import { creditCodeCheckCharacter } from '../../src/modules/organizations/credit-code.js';
 import {
   CreateOrganizationDocument,
+  CreateParkDocument,
   CreatePersonDocument,
+  CreatePlaceDocument,
+  PlacesDocument,
+  SetWorkplacesDocument,
   CreateProgramDocument,
   CreateProjectDocument,
   SaveRevisionDocument,
   type CreateOrganizationInput,
+  type CreateParkInput,
+  type PlaceLevel,
   type CreateProgramInput,
   type Role,
   type SaveRevisionInput,
@@ -34,24 +40,85 @@ export interface TestPerson {
   client: Client;
 }
 
-export async function person(app: TestApp, roles: Role[], organizationId?: string): Promise<TestPerson> {
+/** The places and the park most tests work in: 南山区 › 南头街道 › 田厦社区, and a park serving the street. */
+export interface Home {
+  districtId: string;
+  streetId: string;
+  communityId: string;
+  parkId: string;
+}
+
+const homes = new WeakMap<TestApp, Promise<Home>>();
+
+/** A district with a street, a community and a park, created once per test app. */
+export function home(app: TestApp): Promise<Home> {
+  let found = homes.get(app);
+  if (!found) {
+    found = (async () => {
+      const district = await place(app, null, 'DISTRICT', '南山区');
+      const street = await place(app, district, 'STREET', '南头街道');
+      const community = await place(app, street, 'COMMUNITY', '田厦社区');
+      const parkId = await park(app, { name: `南头街道社会创新园 ${next()}`, placeId: street, streetIds: [street] });
+      return { districtId: district, streetId: street, communityId: community, parkId };
+    })();
+    homes.set(app, found);
+  }
+  return found;
+}
+
+/** A place (by name under its parent, created when missing): its ID. */
+export async function place(app: TestApp, parentId: string | null, level: PlaceLevel, name: string): Promise<string> {
+  const existing = await app.admin.data(PlacesDocument, { parentId, level });
+  const known = existing.places.find((p) => p.name === name);
+  if (known) return known.id;
+  const result = await app.admin.data(CreatePlaceDocument, { input: { parentId, level, name } });
+  expect(result.createPlace.userErrors).toEqual([]);
+  return result.createPlace.place!.id;
+}
+
+export async function park(app: TestApp, input: CreateParkInput): Promise<string> {
+  const result = await app.admin.data(CreateParkDocument, { input });
+  expect(result.createPark.userErrors).toEqual([]);
+  return result.createPark.park!.id;
+}
+
+/** Puts a person to work: staff and mentors in parks, staff and evaluators in districts. */
+export async function setWorkplaces(app: TestApp, personId: string, parkIds: string[], districtIds: string[] = []) {
+  const result = await app.admin.data(SetWorkplacesDocument, { input: { personId, parkIds, districtIds } });
+  expect(result.setWorkplaces.userErrors).toEqual([]);
+}
+
+/**
+ * A signed-in person. Staff and mentors work for the home park, evaluators are in the home
+ * district's pool, unless `workplaces` says otherwise.
+ */
+export async function person(app: TestApp, roles: Role[], organizationId?: string, workplaces?: { parkIds: string[]; districtIds?: string[] }): Promise<TestPerson> {
   const id = next();
   const email = `${roles[0].toLowerCase()}-${id}@test.incubator.cn`;
   const name = `${roles[0]} ${id}`;
   const result = await app.admin.data(CreatePersonDocument, { input: { email, name, password: TEST_PASSWORD, roles, organizationId } });
   expect(result.createPerson.userErrors).toEqual([]);
-  return { id: result.createPerson.person!.id, email, name, client: await app.login(email) };
+  const personId = result.createPerson.person!.id;
+  if (workplaces) {
+    await setWorkplaces(app, personId, workplaces.parkIds, workplaces.districtIds ?? []);
+  } else if (roles.some((role) => role === 'STAFF' || role === 'MENTOR' || role === 'EVALUATOR')) {
+    const { parkId, districtId } = await home(app);
+    const inPark = roles.some((role) => role === 'STAFF' || role === 'MENTOR');
+    await setWorkplaces(app, personId, inPark ? [parkId] : [], roles.includes('EVALUATOR') ? [districtId] : []);
+  }
+  return { id: personId, email, name, client: await app.login(email) };
 }
 
+/** An organisation in the home community, coached by the home park unless `overrides` say otherwise. */
 export async function organization(app: TestApp, overrides: Partial<CreateOrganizationInput> = {}) {
+  const { communityId, parkId } = await home(app);
   const result = await app.admin.data(CreateOrganizationDocument, {
     input: {
       name: `深圳市测试社工服务中心 ${next()}`,
       kind: 'SOCIAL_WORK_AGENCY',
       creditCode: creditCode(),
-      district: '南山区',
-      street: '南头街道',
-      community: '田厦社区',
+      placeId: communityId,
+      parkId,
       contactName: '陈主任',
       contactPhone: '0755-26661234',
       ...overrides,
@@ -89,8 +156,10 @@ export function programInput(overrides: Partial<CreateProgramInput> = {}): Creat
   };
 }
 
+/** A programme of the home district. */
 export async function program(app: TestApp, overrides: Partial<CreateProgramInput> = {}) {
-  const result = await app.admin.data(CreateProgramDocument, { input: programInput(overrides) });
+  const { districtId } = await home(app);
+  const result = await app.admin.data(CreateProgramDocument, { input: programInput({ districtId, ...overrides }) });
   expect(result.createProgram.userErrors).toEqual([]);
   return result.createProgram.program!;
 }

@@ -9,6 +9,7 @@ import { getCondition, getDecision } from '../decisions/decision.service.js';
 import { getEvent } from '../events/event.service.js';
 import { getOrganization } from '../organizations/organization.service.js';
 import { getPerson } from '../people/person.service.js';
+import { getPark, getPlace } from '../places/places.service.js';
 import { getProgram } from '../programs/program.service.js';
 import { getProject, getRevision } from '../projects/project.service.js';
 import { getReport } from '../reports/reports.service.js';
@@ -19,6 +20,8 @@ import { getAssignment, getRound } from '../reviews/review.service.js';
 const fetchers: Record<string, (ctx: Context, globalId: string) => Promise<object>> = {
   Person: getPerson,
   Organization: getOrganization,
+  Place: getPlace,
+  Park: getPark,
   Program: getProgram,
   Project: getProject,
   ProposalRevision: getRevision,

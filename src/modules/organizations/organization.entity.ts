@@ -1,7 +1,9 @@
-import { Check, Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
+import { Park } from '../places/park.entity.js';
+import { Place } from '../places/place.entity.js';
 
 export enum OrganizationKind {
   SOCIAL_ORGANIZATION = 'SOCIAL_ORGANIZATION',
@@ -41,17 +43,17 @@ export class Organization extends BaseEntity {
   @Property({ type: 'string', length: 18, nullable: true, unique: true })
   creditCode?: string | null;
 
-  @Field(() => String, { description: '区, e.g. 南山区.' })
-  @Property({ type: 'string', length: 50 })
-  district!: string;
+  /** Where it is: a district, street or community (its address's place; `district`, `street`, `community` are read from it). */
+  @ManyToOne(() => Place, { ref: true, deleteRule: 'restrict', index: true })
+  place!: Ref<Place>;
 
-  @Field(() => String, { nullable: true, description: '街道, e.g. 南头街道.' })
-  @Property({ type: 'string', length: 50, nullable: true })
-  street?: string | null;
+  /** The district of `place` (the district key). */
+  @ManyToOne(() => Place, { ref: true, deleteRule: 'restrict', index: true })
+  district!: Ref<Place>;
 
-  @Field(() => String, { nullable: true, description: '社区, e.g. 田厦社区.' })
-  @Property({ type: 'string', length: 50, nullable: true })
-  community?: string | null;
+  /** The park that coaches it now; its moves are kept in organization_move. */
+  @ManyToOne(() => Park, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  park?: Ref<Park> | null;
 
   @Field(() => String, { description: 'The contact person’s name (at most 100 characters).' })
   @Property({ type: 'string', length: 100 })

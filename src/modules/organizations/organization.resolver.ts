@@ -7,7 +7,7 @@ import { PersonConnection } from '../people/person.types.js';
 import { listProjects } from '../projects/project.service.js';
 import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
 import { Organization } from './organization.entity.js';
-import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.inputs.js';
+import { CreateOrganizationInput, MoveOrganizationInput, UpdateOrganizationInput } from './organization.inputs.js';
 import * as organizations from './organization.service.js';
 import { OrganizationViewerCan } from './organization.viewer-can.js';
 import { OrganizationConnection, OrganizationPayload } from './organization.types.js';
@@ -32,6 +32,11 @@ export class OrganizationResolver {
   @Mutation(() => OrganizationPayload, { description: 'Correct an organisation’s details (staff).' })
   updateOrganization(@Ctx() ctx: Context, @Arg('input', () => UpdateOrganizationInput, { description: 'The organisation and the fields to change.' }) input: UpdateOrganizationInput) {
     return runMutation(ctx, OrganizationPayload, (tx) => organizations.updateOrganization(tx, input));
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Hand an organisation to another park of its district, or take it out of any park (the staff over it). The move is kept; its projects keep the park that coached them.' })
+  moveOrganization(@Ctx() ctx: Context, @Arg('input', () => MoveOrganizationInput, { description: 'The organisation and its new park.' }) input: MoveOrganizationInput) {
+    return runMutation(ctx, OrganizationPayload, (tx) => organizations.moveOrganization(tx, input));
   }
 
   @FieldResolver(() => OrganizationViewerCan, VIEWER_CAN_FIELD)

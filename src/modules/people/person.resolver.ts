@@ -59,6 +59,6 @@ export class PersonResolver {
   async organization(@Ctx() ctx: Context, @Root() person: Person) {
     if (!person.organization) return null;
     const organization = await ctx.loaders.byId(Organization).load(person.organization.id);
-    return organization && (await canSeeOrganization(ctx, organization.id)) ? organization : null;
+    return organization && (await canSeeOrganization(ctx, organization)) ? organization : null;
   }
 }

@@ -1,4 +1,6 @@
-import { Check, DecimalType, Entity, Enum, Property } from '@mikro-orm/core';
+import { Check, DecimalType, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Park } from '../places/park.entity.js';
+import { Place } from '../places/place.entity.js';
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -69,6 +71,14 @@ export class Program extends BaseEntity {
   @Field(() => String, { description: 'Who funds the grants, e.g. a district civil-affairs bureau (at most 200 characters).' })
   @Property({ type: 'string', length: 200 })
   funder!: string;
+
+  /** The district that runs it (null for a platform-wide programme, which only administrators manage). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
+  /** For a park's own programme: the park; only projects it coaches may apply. */
+  @ManyToOne(() => Park, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  park?: Ref<Park> | null;
 
   @Field(() => Int, { description: 'The programme year (2000–2100).' })
   @Property({ type: 'smallint' })

@@ -54,6 +54,8 @@ export class ProgramFieldsInput {
 
 @InputType({ description: 'A new programme (call or competition).' })
 export class CreateProgramInput extends ProgramFieldsInput {
+  @Field(() => ID, { nullable: true, description: 'The district that runs it (its staff manage it). With neither this nor `parkId`, a platform-wide programme only administrators manage.' }) districtId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'For a park’s own programme: the park (its district is the park’s). Only organisations it coaches may apply.' }) parkId?: string | null;
   @Field(() => String, { description: FIELD.name }) declare name: string;
   @Field(() => String, { description: FIELD.funder }) declare funder: string;
   @Field(() => Int, { description: FIELD.year }) declare year: number;

@@ -1,10 +1,19 @@
-import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
+import { Role, hasRole, isStaff, oversees, staffCovers, type Viewer } from '../../shared/auth.js';
 import { ALLOWED, refuse, type Verdict } from '../../shared/permission.js';
 import { UserErrorCode } from '../../shared/user-errors.js';
 import type { Program } from './program.entity.js';
 
 /** Staff run programmes: create them and change their settings. */
 export const canManagePrograms = (viewer: Viewer | null) => isStaff(viewer);
+
+/**
+ * Which staff run a programme: a park's own, that park's staff (and its district's); a district's,
+ * the district's staff; a platform-wide one, administrators.
+ */
+export function canManageProgram(viewer: Viewer | null, program: Pick<Program, 'district' | 'park'>): boolean {
+  if (program.park) return staffCovers(viewer, { parkId: program.park.id, districtId: null }) || oversees(viewer, program.district?.id ?? null);
+  return program.district ? oversees(viewer, program.district.id) : hasRole(viewer, Role.ADMIN);
+}
 
 /** Applicants start projects for their organisation, staff on an organisation's behalf. */
 export const mayStartProjects = (viewer: Viewer | null) => hasRole(viewer, Role.APPLICANT, Role.STAFF, Role.ADMIN);

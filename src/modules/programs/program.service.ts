@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { ref, type EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { requireViewer } from '../../shared/auth.js';
 import { ascending, descending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
@@ -10,7 +10,9 @@ import { requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { AggregationRule, Program, type Criterion } from './program.entity.js';
 import type { CreateProgramInput, CriterionInput, ProgramFieldsInput, UpdateProgramInput } from './program.inputs.js';
-import { canManagePrograms } from './program.permissions.js';
+import { canManageProgram, canManagePrograms } from './program.permissions.js';
+import { Park } from '../places/park.entity.js';
+import { Place, PlaceLevel } from '../places/place.entity.js';
 
 /** Every signed-in person may read programmes: they are public calls. */
 export function getProgram(ctx: Context, globalId: string): Promise<Program> {
@@ -99,11 +101,35 @@ async function checkNameFree(em: EntityManager, program: Program) {
   }
 }
 
+/** The district (and, for a park's own programme, the park) that runs a new programme. */
+async function placeProgram(em: EntityManager, program: Program, input: CreateProgramInput) {
+  if (input.parkId) {
+    const id = decodeId(input.parkId, 'Park');
+    const park = id ? await em.findOne(Park, { id }) : null;
+    if (!park) fail(UserErrorCode.NOT_FOUND, 'input.parkId', 'No park has that ID.');
+    const districtId = input.districtId ? decodeId(input.districtId, 'Place') : park.district.id;
+    if (districtId !== park.district.id) fail(UserErrorCode.INVALID_PLACE, 'input.districtId', `${park.name} is in another district.`);
+    program.park = ref(park);
+    program.district = ref(Place, park.district.id);
+  } else if (input.districtId) {
+    const id = decodeId(input.districtId, 'Place');
+    const district = id ? await em.findOne(Place, { id }) : null;
+    if (!district) fail(UserErrorCode.NOT_FOUND, 'input.districtId', 'No place has that ID.');
+    if (district.level !== PlaceLevel.DISTRICT) fail(UserErrorCode.INVALID_PLACE, 'input.districtId', `${district.name} is not a district.`);
+    program.district = ref(district);
+  }
+}
+
 export async function createProgram(ctx: Context, input: CreateProgramInput) {
   const { em } = ctx;
   requireAllowed(ctx.viewer, canManagePrograms, 'create programmes');
   const program = new Program();
   applyFields(program, input);
+  await placeProgram(em, program, input);
+  if (!canManageProgram(ctx.viewer, program)) {
+    fail(UserErrorCode.OUTSIDE_WORKPLACE, input.parkId ? 'input.parkId' : 'input.districtId',
+      input.parkId || input.districtId ? 'You run programmes only for the parks and districts you work for.' : 'Only administrators run platform-wide programmes: name the district (or park).');
+  }
   await checkNameFree(em, program);
   em.persist(program);
   await em.flush();
@@ -116,6 +142,7 @@ export async function updateProgram(ctx: Context, input: UpdateProgramInput) {
   const id = decodeId(input.programId, 'Program');
   const program = id ? await em.findOne(Program, { id }) : null;
   if (!program) fail(UserErrorCode.NOT_FOUND, 'input.programId', 'No programme has that ID.');
+  if (!canManageProgram(ctx.viewer, program)) fail(UserErrorCode.WRONG_ROLE, 'input.programId', 'Only the staff of the park or district that runs it change a programme.');
   applyFields(program, input);
   await checkNameFree(em, program);
   await em.flush();

@@ -2,13 +2,13 @@ import { Field, ObjectType } from 'type-graphql';
 import { VIEWER_CAN, ViewerCan } from '../../shared/permission.js';
 import { canManageReviews } from '../reviews/review.permissions.js';
 import type { Program } from './program.entity.js';
-import { canManagePrograms, canStartProject } from './program.permissions.js';
+import { canManageProgram, canStartProject } from './program.permissions.js';
 
 @ObjectType({ description: VIEWER_CAN })
 export class ProgramViewerCan extends ViewerCan<Program> {
   @Field(() => Boolean, { description: '`updateProgram`.' })
   update() {
-    return canManagePrograms(this.ctx.viewer);
+    return canManageProgram(this.ctx.viewer, this.target);
   }
 
   @Field(() => Boolean, { description: '`openReviewRound`.' })

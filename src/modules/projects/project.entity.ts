@@ -1,4 +1,6 @@
 import { Check, DecimalType, Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Park } from '../places/park.entity.js';
+import { Place } from '../places/place.entity.js';
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -56,6 +58,14 @@ export class Project extends BaseEntity {
 
   @ManyToOne(() => Organization, { ref: true, deleteRule: 'restrict', index: true })
   organization!: Ref<Organization>;
+
+  /** The park that coached it, kept when its organisation moves on (null when no park did). */
+  @ManyToOne(() => Park, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  park?: Ref<Park> | null;
+
+  /** The district it belongs to: its programme's, else its park's (the district key). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
 
   @Field(() => String, { description: 'The project’s title, unique per organisation within a programme (at most 200 characters).' })
   @Property({ type: 'string', length: 200 })

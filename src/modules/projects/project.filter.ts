@@ -31,6 +31,9 @@ export class ProjectFilter {
   @Field(() => String, { nullable: true, description: 'Only projects of organisations in this district (区), e.g. 南山区.' })
   district?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Only projects coached by this park.' })
+  parkId?: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: `Text found anywhere in the title, the organisation’s name or the current revision’s summary, ignoring case (Chinese included; one character is enough). At most ${MAX_SEARCH_LENGTH} characters, trimmed.`,
@@ -41,11 +44,13 @@ export class ProjectFilter {
 /** `%`, `_` and the escape character are literal in a search: only the whole text is matched. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function personId(globalId: string, argument: string): string {
-  const id = decodeId(globalId, 'Person');
-  if (!id) throw badInput(`filter.${argument} is not a person ID.`);
+function globalIdOf(globalId: string, type: string, argument: string): string {
+  const id = decodeId(globalId, type);
+  if (!id) throw badInput(`filter.${argument} is not a ${type === 'Person' ? 'person' : type.toLowerCase()} ID.`);
   return id;
 }
+
+const personId = (globalId: string, argument: string) => globalIdOf(globalId, 'Person', argument);
 
 function boundedText(value: string, argument: string, max: number): string {
   const text = value.trim();
@@ -72,7 +77,10 @@ export function projectFilterQuery(viewer: Viewer, filter: ProjectFilter | null 
     where.push(mine.length ? { $or: mine } : { id: { $in: [] } });
   }
   if (filter.focusArea != null) where.push({ focusArea: boundedText(filter.focusArea, 'focusArea', MAX_LENGTH.name) });
-  if (filter.district != null) where.push({ organization: { $in: raw('(select id from organization where district = ?)', [boundedText(filter.district, 'district', MAX_LENGTH.place)]) } });
+  if (filter.district != null) {
+    where.push({ organization: { $in: raw('(select o.id from organization o join place d on d.id = o.district_id where d.name = ?)', [boundedText(filter.district, 'district', MAX_LENGTH.place)]) } });
+  }
+  if (filter.parkId != null) where.push({ park: globalIdOf(filter.parkId, 'Park', 'parkId') });
   if (filter.search != null) {
     const pattern = likePattern(boundedText(filter.search, 'search', MAX_SEARCH_LENGTH));
     where.push({

@@ -1,19 +1,23 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { groupByKey } from '../../shared/loaders.js';
-import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
+import { Role, hasRole, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
 import { Program } from '../programs/program.entity.js';
 import { teamOf } from './project-team.loader.js';
 import type { Project } from './project.entity.js';
 
 /**
  * Who sees which projects — one rule used for lists, single lookups, nested fields and mutations:
- * staff and admins see all; applicants their organisation's; mentors those they mentor; evaluators
- * those assigned to them.
+ * administrators see all; staff their parks' and their districts' (see staffCovers); applicants
+ * their organisation's; mentors those they mentor; evaluators those assigned to them.
  */
 export function visibleProjectsFilter(viewer: Viewer): FilterQuery<Project> {
-  if (isStaff(viewer)) return {};
+  if (hasRole(viewer, Role.ADMIN)) return {};
   const scopes: FilterQuery<Project>[] = [];
+  if (hasRole(viewer, Role.STAFF)) {
+    if (viewer.parkIds.length) scopes.push({ park: { $in: viewer.parkIds } });
+    if (viewer.districtIds.length) scopes.push({ district: { $in: viewer.districtIds } });
+  }
   if (hasRole(viewer, Role.APPLICANT) && viewer.organizationId) scopes.push({ organization: viewer.organizationId });
   // Subqueries, not joins: a join would repeat a project once per mentor or assignment.
   if (hasRole(viewer, Role.MENTOR)) scopes.push({ id: { $in: raw('(select project_id from project_mentor where mentor_id = ?)', [viewer.id]) } });
@@ -21,8 +25,8 @@ export function visibleProjectsFilter(viewer: Viewer): FilterQuery<Project> {
   return scopes.length ? { $or: scopes } : { id: { $in: [] } };
 }
 
-/** Who, besides staff, has a claim to see a project: its organisation, its mentors, its evaluators. */
-export interface ProjectAudience {
+/** Who has a claim to see a project: the staff of its park and district, its organisation, its mentors, its evaluators. */
+export interface ProjectAudience extends Scope {
   organizationId: string;
   mentorIds: string[];
   evaluatorIds: string[];
@@ -31,7 +35,7 @@ export interface ProjectAudience {
 /** The visibility rule itself, over the facts: list filters, lookups and live delivery all follow it. */
 export function isInAudience(viewer: Viewer, audience: ProjectAudience): boolean {
   return (
-    isStaff(viewer) ||
+    staffCovers(viewer, audience) ||
     (hasRole(viewer, Role.APPLICANT) && viewer.organizationId === audience.organizationId) ||
     (hasRole(viewer, Role.MENTOR) && audience.mentorIds.includes(viewer.id)) ||
     (hasRole(viewer, Role.EVALUATOR) && audience.evaluatorIds.includes(viewer.id))
@@ -51,6 +55,12 @@ function evaluatorIdsOf(ctx: Context, projectId: string): Promise<string[]> {
     .load(projectId);
 }
 
+/** Where a project belongs: the park that coached it and its district. */
+export const projectScope = (project: Project): Scope => ({ parkId: project.park?.id ?? null, districtId: project.district?.id ?? null });
+
+/** Whether the viewer is staff over this project (see staffCovers). */
+export const isStaffOver = (viewer: Viewer | null, project: Project) => staffCovers(viewer, projectScope(project));
+
 export const isApplicantOf = (viewer: Viewer | null, project: Project) =>
   hasRole(viewer, Role.APPLICANT) && viewer!.organizationId === project.organization.id;
 
@@ -62,12 +72,12 @@ export async function isMentorOf(ctx: Context, project: Project): Promise<boolea
 export async function canViewProject(ctx: Context, project: Project): Promise<boolean> {
   const viewer = ctx.viewer;
   if (!viewer) return false;
-  if (isStaff(viewer) || isApplicantOf(viewer, project)) return true;
+  if (isStaffOver(viewer, project) || isApplicantOf(viewer, project)) return true;
   const [team, evaluatorIds] = await Promise.all([
     hasRole(viewer, Role.MENTOR) ? teamOf(ctx, project.id) : null,
     hasRole(viewer, Role.EVALUATOR) ? evaluatorIdsOf(ctx, project.id) : [],
   ]);
-  return isInAudience(viewer, { organizationId: project.organization.id, mentorIds: team?.mentors.map((m) => m.id) ?? [], evaluatorIds });
+  return isInAudience(viewer, { ...projectScope(project), organizationId: project.organization.id, mentorIds: team?.mentors.map((m) => m.id) ?? [], evaluatorIds });
 }
 
 /**
@@ -77,7 +87,7 @@ export async function canViewProject(ctx: Context, project: Project): Promise<bo
 export async function canSeeApplicant(ctx: Context, project: Project): Promise<boolean> {
   const viewer = ctx.viewer;
   if (!viewer) return false;
-  if (isStaff(viewer) || isApplicantOf(viewer, project) || (await isMentorOf(ctx, project))) return true;
+  if (isStaffOver(viewer, project) || isApplicantOf(viewer, project) || (await isMentorOf(ctx, project))) return true;
   const program = await ctx.loaders.byId(Program).load(project.program.id);
   return !program?.blindReview;
 }
@@ -85,5 +95,5 @@ export async function canSeeApplicant(ctx: Context, project: Project): Promise<b
 /** Applicants write their own organisation's proposals. */
 export const canEditProposal = isApplicantOf;
 
-/** Staff choose the lead staff member and the mentors. */
-export const canAssignTeam = (viewer: Viewer | null) => isStaff(viewer);
+/** The project's staff choose the lead staff member and the mentors. */
+export const canAssignTeam = isStaffOver;

@@ -1,6 +1,6 @@
 import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { Role, isStaff, requireRole, requireViewer } from '../../shared/auth.js';
+import { Role, isStaff, requireRole, requireViewer, staffCovers } from '../../shared/auth.js';
 import { ascending, chronologicalOrders, descending, findPage, listOrder, projectPage, type ListOrder, type NewestFirstPageArgs } from '../../shared/connection.js';
 import { findVisible } from '../../shared/node.js';
 import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
@@ -10,6 +10,7 @@ import { flushFirstWins } from '../../shared/mutation.js';
 import { enforce, requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { organizationScope } from '../organizations/organization.permissions.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { ProjectMentor } from './project-mentor.entity.js';
@@ -17,7 +18,8 @@ import { Project } from './project.entity.js';
 import type { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
 import { ProjectOrder, type ProjectPageArgs } from './project.types.js';
 import { filteredOrder, projectFilterQuery } from './project.filter.js';
-import { canAssignTeam, canEditProposal, canSeeApplicant, canViewProject, visibleProjectsFilter } from './project.permissions.js';
+import { canAssignTeam, canEditProposal, canSeeApplicant, canViewProject, projectScope, visibleProjectsFilter } from './project.permissions.js';
+import { workplacesOf, worksFor } from '../../shared/workplaces.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 import { compareRevisionContent } from './revision-compare.js';
 import { CoachingSession } from '../coaching/coaching-session.entity.js';
@@ -107,7 +109,13 @@ export async function createProject(ctx: Context, input: CreateProjectInput) {
   }
   if (!organizationId) fail(UserErrorCode.REQUIRED, 'input.organizationId', 'Name the organisation the project is for.');
   const organization = await em.findOne(Organization, { id: organizationId });
-  if (!organization) fail(UserErrorCode.NOT_FOUND, 'input.organizationId', 'No organisation has that ID.');
+  // Staff start projects only for the organisations their parks or districts cover.
+  if (!organization || (isStaff(viewer) && !staffCovers(viewer, organizationScope(organization)))) {
+    fail(UserErrorCode.NOT_FOUND, 'input.organizationId', 'No organisation you can see has that ID.');
+  }
+  if (program.park && organization.park?.id !== program.park.id) {
+    fail(UserErrorCode.OUTSIDE_WORKPLACE, 'input.programId', 'This is a park’s own programme: only the organisations that park coaches may apply.');
+  }
   checks.throwIfAny();
 
   const title = input.title.trim();
@@ -117,6 +125,9 @@ export async function createProject(ctx: Context, input: CreateProjectInput) {
   const project = em.create(Project, {
     program,
     organization,
+    // The park coaching the organisation now coaches the project, and keeps it if the organisation moves on.
+    park: organization.park ?? null,
+    district: program.district ?? organization.district,
     title,
     focusArea: input.focusArea.trim(),
     communityServed: input.communityServed.trim(),
@@ -262,17 +273,31 @@ async function peopleWithRole(em: EntityManager, globalIds: string[], role: Role
   return ids.map((id) => found.find((p) => p.id === id)!);
 }
 
+/** Lead staff and mentors work for the project's park (or, when no park coached it, in its district). */
+async function requireWorkingFor(em: EntityManager, project: Project, people: Person[], field: string) {
+  const workplaces = await workplacesOf(em, people.map((p) => p.id));
+  const checks = new Checks();
+  people.forEach((person, i) => {
+    checks.check(person.roles.includes(Role.ADMIN) || worksFor(workplaces.get(person.id)!, projectScope(project)), UserErrorCode.OUTSIDE_WORKPLACE,
+      people.length > 1 || field.endsWith('Ids') ? `${field}.${i}` : field, `${person.name} does not work for the park or district of ${project.title}.`);
+  });
+  checks.throwIfAny();
+}
+
 export async function assignProjectTeam(ctx: Context, input: AssignProjectTeamInput) {
   const { em } = ctx;
   const viewer = requireViewer(ctx.viewer);
-  if (!canAssignTeam(viewer)) fail(UserErrorCode.WRONG_ROLE, undefined, 'Only staff assign lead staff and mentors.');
+  if (!isStaff(viewer)) fail(UserErrorCode.WRONG_ROLE, undefined, 'Only staff assign lead staff and mentors.');
   const project = await projectForMutation(ctx, input.projectId);
+  if (!canAssignTeam(viewer, project)) fail(UserErrorCode.WRONG_ROLE, undefined, 'Only the staff of the project’s park or district assign its lead staff and mentors.');
   if (input.leadStaffId !== undefined) {
     const [lead] = input.leadStaffId ? await peopleWithRole(em, [input.leadStaffId], Role.STAFF, 'input.leadStaffId', 'lead staff', 1) : [null];
+    if (lead) await requireWorkingFor(em, project, [lead], 'input.leadStaffId');
     project.leadStaff = lead ? ref(lead) : null;
   }
   if (input.mentorIds) {
     const mentors = await peopleWithRole(em, input.mentorIds, Role.MENTOR, 'input.mentorIds', 'mentors', MAX_ITEMS.mentors);
+    await requireWorkingFor(em, project, mentors, 'input.mentorIds');
     const current = await em.find(ProjectMentor, { project });
     for (const row of current) if (!mentors.some((m) => m.id === row.mentor.id)) em.remove(row);
     for (const mentor of mentors) if (!current.some((row) => row.mentor.id === mentor.id)) em.create(ProjectMentor, { project, mentor, assignedAt: ctx.now });

@@ -34,7 +34,7 @@ export class ProjectViewerCan extends ViewerCan<Project> {
 
   @Field(() => Boolean, { description: '`assignProjectTeam`.' })
   assignTeam() {
-    return canAssignTeam(this.ctx.viewer);
+    return canAssignTeam(this.ctx.viewer, this.target);
   }
 
   @Field(() => Boolean, { description: '`assignEvaluators`, in some open round of the programme.' })

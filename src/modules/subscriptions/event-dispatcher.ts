@@ -142,7 +142,7 @@ export async function readAudiences(orm: MikroORM, events: EventRecord[]): Promi
   const ids = [...new Set(events.map((e) => e.projectId))];
   const em = orm.em.fork();
   const [projects, mentors, evaluators] = await Promise.all([
-    em.execute('select * from project where id in (?)', [ids]) as Promise<{ id: string; organization_id: string }[]>,
+    em.execute('select * from project where id in (?)', [ids]) as Promise<{ id: string; organization_id: string; park_id: string | null; district_id: string | null }[]>,
     em.execute('select project_id, mentor_id from project_mentor where project_id in (?)', [ids]) as Promise<{ project_id: string; mentor_id: string }[]>,
     em.execute('select distinct project_id, evaluator_id from review_assignment where project_id in (?)', [ids]) as Promise<{ project_id: string; evaluator_id: string }[]>,
   ]);
@@ -152,6 +152,8 @@ export async function readAudiences(orm: MikroORM, events: EventRecord[]): Promi
       {
         row: p,
         organizationId: p.organization_id,
+        parkId: p.park_id,
+        districtId: p.district_id,
         mentorIds: mentors.filter((m) => m.project_id === p.id).map((m) => m.mentor_id),
         evaluatorIds: evaluators.filter((e) => e.project_id === p.id).map((e) => e.evaluator_id),
       },

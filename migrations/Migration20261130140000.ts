@@ -35,6 +35,10 @@ export class Migration20261130140000 extends Migration {
         from (select distinct "district", "street", "community" from "organization" where "community" is not null) c
         join "place" d on d."level" = 'DISTRICT' and d."name" = c."district"
         left join "place" st on st."level" = 'STREET' and st."parent_id" = d."id" and st."name" = c."street";`);
+    // A district is its own district: set on insert, as the row cannot name its own key before it exists.
+    this.addSql(`create function "place_own_district"() returns trigger language plpgsql as $$
+      begin if new.level = 'DISTRICT' then new.district_id := new.id; end if; return new; end $$;`);
+    this.addSql(`create trigger "place_own_district" before insert on "place" for each row execute function "place_own_district"();`);
     this.addSql(`alter table "place" add constraint "place_district_level" check ((level in ('PROVINCE', 'CITY')) = (district_id is null));`);
 
     this.addSql(`create table "park" (
@@ -125,5 +129,6 @@ export class Migration20261130140000 extends Migration {
     this.addSql(`drop table "park_street";`);
     this.addSql(`drop table "park";`);
     this.addSql(`drop table "place";`);
+    this.addSql(`drop function "place_own_district"();`);
   }
 }

@@ -8,6 +8,8 @@ import { Migration20261130110000 } from './Migration20261130110000.js';
 import { Migration20261130120000 } from './Migration20261130120000.js';
 import { Migration20261130130000 } from './Migration20261130130000.js';
 import { Migration20261130140000 } from './Migration20261130140000.js';
+import { Migration20261130145000 } from './Migration20261130145000.js';
+import { Migration20261130150000 } from './Migration20261130150000.js';
 
 /** Every migration in order. Listed by import so tsx, vitest and the CLI all find the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +22,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130120000', class: Migration20261130120000 },
   { name: 'Migration20261130130000', class: Migration20261130130000 },
   { name: 'Migration20261130140000', class: Migration20261130140000 },
+  { name: 'Migration20261130145000', class: Migration20261130145000 },
+  { name: 'Migration20261130150000', class: Migration20261130150000 },
 ];

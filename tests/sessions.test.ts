@@ -17,7 +17,7 @@ import {
 } from './generated/graphql.js';
 import { TEST_PASSWORD, useTestApp } from './support/app.js';
 import { Client } from './support/client.js';
-import { applicantOrganization, person, program, project, revision, type TestPerson } from './support/factories.js';
+import { applicantOrganization, person, program, project, revision, setWorkplaces, type TestPerson } from './support/factories.js';
 import { connectLive, hearOne, pause, subscribe } from './support/live.js';
 
 const app = useTestApp({ SESSION_CHECK_MS: '200', WS_MAX_OPERATIONS: '3', WS_MAX_CONNECTIONS_PER_PERSON: '2', WS_MAX_REPLAY: '3' });
@@ -162,11 +162,21 @@ describe('ending sessions closes open WebSockets', () => {
   it('closes the socket with 4010 when the person’s roles change, and hears nothing after', async () => {
     const { mentor, applicant, project: watched, live, events } = await listeningMentor();
     await app().admin.data(SetPersonRolesDocument, { input: { personId: mentor.id, roles: ['EVALUATOR'] } });
-    expect(await live.closed).toMatchObject({ code: 4010, reason: 'Your roles changed: reconnect' });
+    expect(await live.closed).toMatchObject({ code: 4010, reason: 'Your rights changed: reconnect' });
     const heard = events.received.length;
     await revision(applicant.client, watched.id);
     await pause(300);
     expect(events.received.length).toBe(heard);
+  });
+
+  it('closes the socket with 4010 when the parks the person works for change', async () => {
+    const staff = await person(app(), ['STAFF']);
+    const live = connectLive(app().url, staff.client.token);
+    open.push(live.client);
+    subscribe(live.client, ProjectEventsLiveDocument, {});
+    await pause(200);
+    await setWorkplaces(app(), staff.id, []);
+    expect(await live.closed).toMatchObject({ code: 4010, reason: 'Your rights changed: reconnect' });
   });
 });
 

@@ -78,7 +78,7 @@ export class SocketSessions {
       for (const socket of all) {
         const now = current.get(socket.viewer.sessionId);
         if (!now) socket.close(CloseCodes.SESSION_ENDED, 'Session ended: sign in again');
-        else if (rightsOf(now) !== rightsOf(socket.viewer)) socket.close(CloseCodes.RIGHTS_CHANGED, 'Your roles changed: reconnect');
+        else if (rightsOf(now) !== rightsOf(socket.viewer)) socket.close(CloseCodes.RIGHTS_CHANGED, 'Your rights changed: reconnect');
       }
     } catch (error) {
       this.log(`session check failed: ${(error as Error).message}`);

@@ -18,6 +18,7 @@ import { REVISION_ITEM_CHANGE_TYPES } from '../modules/projects/project.types.js
 import { ProjectReportsResolver, ServiceReportResolver } from '../modules/reports/reports.resolver.js';
 import { FollowUpResolver, ProjectSupervisionResolver, SupervisionVisitResolver } from '../modules/supervision/supervision.resolver.js';
 import { ProgramStatisticsResolver } from '../modules/statistics/program-statistics.resolver.js';
+import { DistrictRollupResolver, FunnelResolver, ParkFunnelResolver } from '../modules/statistics/rollup.resolver.js';
 import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver.js';
 import { toGlobalId } from '../shared/node-id.js';
 
@@ -55,6 +56,9 @@ export const resolvers = [
   ActionItemResolver,
   ProjectCoachingResolver,
   ProgramStatisticsResolver,
+  DistrictRollupResolver,
+  ParkFunnelResolver,
+  FunnelResolver,
   SubscriptionResolver,
   AttentionResolver,
   ReportDueEdgeResolver,

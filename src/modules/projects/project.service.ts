@@ -46,11 +46,15 @@ const PROJECT_ORDERS: Record<ProjectOrder, ListOrder> = {
   [ProjectOrder.TITLE]: listOrder('projects:TITLE', ascending('title', 'text')),
 };
 
-/** `scope` is the list's own condition (a programme's projects, a status asked for), part of the filter its cursors belong to. */
-export function listProjects(ctx: Context, args: ProjectPageArgs, scope: FilterQuery<Project> = {}) {
+/**
+ * `scope` is the list's own condition (a programme's projects, a status asked for), part of the
+ * filter its cursors belong to; a scope written in raw SQL names itself in `scopeKey` instead, the
+ * same in every request.
+ */
+export function listProjects(ctx: Context, args: ProjectPageArgs, scope: FilterQuery<Project> = {}, scopeKey?: string) {
   const viewer = requireViewer(ctx.viewer);
   const where = { $and: [scope, projectFilterQuery(viewer, args.filter), visibleProjectsFilter(viewer)] };
-  return findPage(ctx.em, Project, where, filteredOrder(PROJECT_ORDERS[args.order], { ...args.filter, scope: Object.keys(scope).length ? scope : null }), args);
+  return findPage(ctx.em, Project, where, filteredOrder(PROJECT_ORDERS[args.order], { ...args.filter, scope: scopeKey ?? (Object.keys(scope).length ? scope : null) }), args);
 }
 
 export function getRevision(ctx: Context, globalId: string): Promise<ProposalRevision> {

@@ -6,7 +6,7 @@ import { ProgramStatistics } from './program-statistics.types.js';
 
 @Resolver(() => Program)
 export class ProgramStatisticsResolver {
-  @FieldResolver(() => ProgramStatistics, { nullable: true, description: 'The programme’s funnel and delivery figures: staff over every project, a mentor over the projects they mentor.' })
+  @FieldResolver(() => ProgramStatistics, { nullable: true, description: 'The programme’s funnel and delivery figures over the projects the viewer covers: administrators all, staff their parks’ and districts’, a mentor those they mentor.' })
   statistics(@Ctx() ctx: Context, @Root() program: Program) {
     return programStatistics(ctx, program);
   }

@@ -1,7 +1,9 @@
 import type { Context } from '../../app/context.js';
-import { Role, isStaff, requireRole } from '../../shared/auth.js';
+import { Role, requireRole } from '../../shared/auth.js';
+import { entitySql } from '../../shared/connection.js';
 import { Grade, type Program } from '../programs/program.entity.js';
-import { ProjectStatus } from '../projects/project.entity.js';
+import { Project, ProjectStatus } from '../projects/project.entity.js';
+import { visibleProjectsFilter } from '../projects/project.permissions.js';
 import type { ProgramStatistics } from './program-statistics.types.js';
 
 const GRADE_ORDER = [Grade.EXCELLENT, Grade.GOOD, Grade.PASS, Grade.FAIL];
@@ -11,9 +13,8 @@ const oneDecimal = (value: number | null) => (value === null ? null : Math.round
  * The funnel is read from the audit trail ("ever submitted", "ever approved"), not from current
  * status alone, so a project that went on to close still counts as submitted and approved.
  */
-const FUNNEL_SQL = `
-with p as (select id, status, revision_count, final_grade from project
-            where program_id = ? and (?::uuid is null or id in (select project_id from project_mentor where mentor_id = ?))),
+const funnelSql = (counted: string) => `
+with p as (select id, status, revision_count, final_grade from (${counted}) counted),
 reached as (
   select e.project_id, bool_or(e.to_status = 'SUBMITTED') as submitted,
          bool_or(e.to_status in ('APPROVED', 'CONDITIONALLY_APPROVED')) as approved,
@@ -38,14 +39,19 @@ select
   (select coalesce(json_object_agg(status, n), '{}') from (select status, count(*) as n from p group by status) s) as by_status,
   (select coalesce(json_object_agg(final_grade, n), '{}') from (select final_grade, count(*) as n from p where final_grade is not null group by final_grade) g) as by_grade`;
 
+const STATISTICS_ROLES = [Role.ADMIN, Role.STAFF, Role.MENTOR];
+
 /**
- * Figures over the projects the viewer may see: staff the whole programme, a mentor only the projects
- * they mentor (on a small programme, the whole programme's figures would reveal single projects).
+ * Figures over the programme's projects the viewer sees as staff or mentor, by the one visibility
+ * rule: administrators all, staff those of their parks and districts, a mentor those they mentor
+ * (on a small programme, the whole programme's figures would reveal single projects). What the
+ * viewer sees as an evaluator or applicant is not counted.
  */
 export async function programStatistics(ctx: Context, program: Program): Promise<ProgramStatistics> {
-  const viewer = requireRole(ctx.viewer, 'see programme statistics', Role.ADMIN, Role.STAFF, Role.MENTOR);
-  const mentorId = isStaff(viewer) ? null : viewer.id;
-  const [row] = await ctx.em.execute(FUNNEL_SQL, [program.id, mentorId, mentorId]);
+  const viewer = requireRole(ctx.viewer, 'see programme statistics', ...STATISTICS_ROLES);
+  const asStaffOrMentor = { ...viewer, roles: viewer.roles.filter((role) => STATISTICS_ROLES.includes(role)) };
+  const counted = entitySql(ctx.em, Project, { $and: [{ program: program.id }, visibleProjectsFilter(asStaffOrMentor)] });
+  const [row] = await ctx.em.execute(funnelSql(counted.text), counted.params);
   const byStatus = row.by_status as Record<string, number>;
   const byGrade = row.by_grade as Record<string, number>;
   const count = (status: ProjectStatus) => Number(byStatus[status] ?? 0);

@@ -17,6 +17,7 @@ import { ProposalRevision } from '../modules/projects/proposal-revision.entity.j
 import { ServiceReport } from '../modules/reports/service-report.entity.js';
 import { ReviewAssignment } from '../modules/reviews/review-assignment.entity.js';
 import { ReviewRound } from '../modules/reviews/review-round.entity.js';
+import { ProgramProjectType, ProjectArea, ProjectType } from '../modules/taxonomy/taxonomy.entity.js';
 import { FollowUp } from '../modules/supervision/follow-up.entity.js';
 import { SupervisionVisit } from '../modules/supervision/supervision-visit.entity.js';
 
@@ -31,7 +32,10 @@ export const entities = [
   DistrictMember,
   Organization,
   OrganizationMove,
+  ProjectArea,
+  ProjectType,
   Program,
+  ProgramProjectType,
   Project,
   ProjectMentor,
   ProposalRevision,

@@ -19,6 +19,8 @@ import { ProjectReportsResolver, ServiceReportResolver } from '../modules/report
 import { FollowUpResolver, ProjectSupervisionResolver, SupervisionVisitResolver } from '../modules/supervision/supervision.resolver.js';
 import { ProgramStatisticsResolver } from '../modules/statistics/program-statistics.resolver.js';
 import { DistrictRollupResolver, FunnelResolver, ParkFunnelResolver } from '../modules/statistics/rollup.resolver.js';
+import { PlaceTaxonomyResolver, ProgramTaxonomyResolver, ProjectAreaResolver, ProjectTaxonomyResolver, ProjectTypeResolver } from '../modules/taxonomy/taxonomy.resolver.js';
+import { ProgramTaxonomyStatisticsResolver } from '../modules/statistics/taxonomy-statistics.resolver.js';
 import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver.js';
 import { toGlobalId } from '../shared/node-id.js';
 
@@ -34,6 +36,11 @@ export const resolvers = [
   OrganizationMoveResolver,
   ProgramPlaceResolver,
   ProjectPlaceResolver,
+  ProjectAreaResolver,
+  ProjectTypeResolver,
+  PlaceTaxonomyResolver,
+  ProgramTaxonomyResolver,
+  ProjectTaxonomyResolver,
   ProgramResolver,
   ProjectResolver,
   ProposalRevisionResolver,
@@ -56,6 +63,7 @@ export const resolvers = [
   ActionItemResolver,
   ProjectCoachingResolver,
   ProgramStatisticsResolver,
+  ProgramTaxonomyStatisticsResolver,
   DistrictRollupResolver,
   ParkFunnelResolver,
   FunnelResolver,

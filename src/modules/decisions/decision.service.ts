@@ -18,6 +18,7 @@ import { Program } from '../programs/program.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { canViewProject } from '../projects/project.permissions.js';
 import { ProposalRevision } from '../projects/proposal-revision.entity.js';
+import { checkTypeCap, typeOfProject } from '../taxonomy/taxonomy.rules.js';
 import { DecisionCondition } from './decision-condition.entity.js';
 import { Decision, DecisionOutcome } from './decision.entity.js';
 import type { MarkConditionMetInput, RecordDecisionInput } from './decision.inputs.js';
@@ -56,9 +57,10 @@ export function getCondition(ctx: Context, globalId: string): Promise<DecisionCo
 export async function recordDecision(ctx: Context, input: RecordDecisionInput) {
   const viewer = requireRole(ctx.viewer, 'record decisions', Role.ADMIN, Role.STAFF);
   const project = await projectForMutation(ctx, input.projectId);
-  const [program, revision] = await Promise.all([
+  const [program, revision, type] = await Promise.all([
     ctx.em.findOneOrFail(Program, { id: project.program.id }),
     project.currentRevision ? ctx.em.findOneOrFail(ProposalRevision, { id: project.currentRevision.id }) : null,
+    typeOfProject(ctx.em, project),
   ]);
 
   const checks = new Checks();
@@ -74,6 +76,7 @@ export async function recordDecision(ctx: Context, input: RecordDecisionInput) {
       }
       checks.check(toFen(grant!) <= toFen(program.maxGrant), UserErrorCode.REQUEST_ABOVE_MAXIMUM, 'input.grantAmount',
         `The grant ${formatYuan(grant!)} is above the programme’s maximum of ${formatYuan(program.maxGrant)}.`);
+      checkTypeCap(checks, type, grant!, 'input.grantAmount', 'The grant');
     }
   } else {
     checks.check(input.grantAmount == null, UserErrorCode.OUT_OF_RANGE, 'input.grantAmount', 'Only an approval carries a grant.');

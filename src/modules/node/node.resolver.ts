@@ -15,6 +15,7 @@ import { getProject, getRevision } from '../projects/project.service.js';
 import { getReport } from '../reports/reports.service.js';
 import { getFollowUp, getVisit } from '../supervision/supervision.service.js';
 import { getAssignment, getRound } from '../reviews/review.service.js';
+import { getArea, getType } from '../taxonomy/taxonomy.service.js';
 
 /** Each type's own lookup, which applies that type's visibility rule. */
 const fetchers: Record<string, (ctx: Context, globalId: string) => Promise<object>> = {
@@ -22,6 +23,8 @@ const fetchers: Record<string, (ctx: Context, globalId: string) => Promise<objec
   Organization: getOrganization,
   Place: getPlace,
   Park: getPark,
+  ProjectArea: getArea,
+  ProjectType: getType,
   Program: getProgram,
   Project: getProject,
   ProposalRevision: getRevision,

@@ -1,6 +1,7 @@
 import { Check, DecimalType, Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { Park } from '../places/park.entity.js';
 import { Place } from '../places/place.entity.js';
+import { ProjectType } from '../taxonomy/taxonomy.entity.js';
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -66,6 +67,10 @@ export class Project extends BaseEntity {
   /** The district it belongs to: its programme's, else its park's (the district key). */
   @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
   district?: Ref<Place> | null;
+
+  /** Its type in its district's taxonomy, whose cap bounds its request and grant (null: not classified). */
+  @ManyToOne(() => ProjectType, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  type?: Ref<ProjectType> | null;
 
   @Field(() => String, { description: 'The project’s title, unique per organisation within a programme (at most 200 characters).' })
   @Property({ type: 'string', length: 200 })

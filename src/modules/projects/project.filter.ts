@@ -34,6 +34,12 @@ export class ProjectFilter {
   @Field(() => ID, { nullable: true, description: 'Only projects coached by this park.' })
   parkId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Only projects of this project type.' })
+  typeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only projects whose type is in this area of work.' })
+  areaId?: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: `Text found anywhere in the title, the organisation’s name or the current revision’s summary, ignoring case (Chinese included; one character is enough). At most ${MAX_SEARCH_LENGTH} characters, trimmed.`,
@@ -46,7 +52,7 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 
 function globalIdOf(globalId: string, type: string, argument: string): string {
   const id = decodeId(globalId, type);
-  if (!id) throw badInput(`filter.${argument} is not a ${type === 'Person' ? 'person' : type.toLowerCase()} ID.`);
+  if (!id) throw badInput(`filter.${argument} is not a ${type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} ID.`);
   return id;
 }
 
@@ -81,6 +87,8 @@ export function projectFilterQuery(viewer: Viewer, filter: ProjectFilter | null 
     where.push({ organization: { $in: raw('(select o.id from organization o join place d on d.id = o.district_id where d.name = ?)', [boundedText(filter.district, 'district', MAX_LENGTH.place)]) } });
   }
   if (filter.parkId != null) where.push({ park: globalIdOf(filter.parkId, 'Park', 'parkId') });
+  if (filter.typeId != null) where.push({ type: globalIdOf(filter.typeId, 'ProjectType', 'typeId') });
+  if (filter.areaId != null) where.push({ type: { $in: raw('(select id from project_type where area_id = ?)', [globalIdOf(filter.areaId, 'ProjectArea', 'areaId')]) } });
   if (filter.search != null) {
     const pattern = likePattern(boundedText(filter.search, 'search', MAX_SEARCH_LENGTH));
     where.push({

@@ -8,6 +8,8 @@ export class CreateProjectInput {
   @Field(() => String, { description: 'The community served, e.g. 南山区南头街道田厦社区 (at most 200 characters).' }) communityServed!: string;
   @Field(() => ID, { nullable: true, description: 'Staff creating a project on an organisation’s behalf name it; applicants apply for their own.' })
   organizationId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Its type: one of the district’s project types the programme accepts; may be set later with `setProjectType`.' })
+  typeId?: string | null;
 }
 
 @InputType({ description: 'One step of the activity plan.' })

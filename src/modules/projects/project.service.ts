@@ -28,6 +28,7 @@ import { EventType } from '../events/lifecycle-event.entity.js';
 import { fire } from '../lifecycle/lifecycle.service.js';
 import { canStartProject, mayStartProjects } from '../programs/program.permissions.js';
 import { ProjectAction } from '../lifecycle/project-status.machine.js';
+import { checkTypeCap, typeForProject, typeOfProject } from '../taxonomy/taxonomy.rules.js';
 
 export function getProject(ctx: Context, globalId: string): Promise<Project> {
   return findVisible(ctx, Project, globalId, (project) => canViewProject(ctx, project));
@@ -121,6 +122,8 @@ export async function createProject(ctx: Context, input: CreateProjectInput) {
     fail(UserErrorCode.OUTSIDE_WORKPLACE, 'input.programId', 'This is a park’s own programme: only the organisations that park coaches may apply.');
   }
   checks.throwIfAny();
+  const district = program.district ?? organization.district;
+  const type = input.typeId ? await typeForProject(em, input.typeId, { districtId: district?.id ?? null, programId: program.id }, 'input.typeId') : null;
 
   const title = input.title.trim();
   if (await em.count(Project, { program, organization, title })) {
@@ -131,7 +134,8 @@ export async function createProject(ctx: Context, input: CreateProjectInput) {
     organization,
     // The park coaching the organisation now coaches the project, and keeps it if the organisation moves on.
     park: organization.park ?? null,
-    district: program.district ?? organization.district,
+    district,
+    type,
     title,
     focusArea: input.focusArea.trim(),
     communityServed: input.communityServed.trim(),
@@ -205,6 +209,7 @@ export async function saveRevision(ctx: Context, input: SaveRevisionInput) {
   await fire(ctx, project, ProjectAction.SAVE_REVISION);
   const program = await em.findOneOrFail(Program, { id: project.program.id });
   const checks = checkRevision(input, program);
+  if (checks.ok) checkTypeCap(checks, await typeOfProject(em, project), input.requestedAmount, 'input.requestedAmount', 'The requested amount');
   const sessions = await answeredSessions(ctx, project, input.answersSessionIds ?? [], checks);
   checks.throwIfAny();
 

@@ -58,6 +58,7 @@ export async function programStatistics(ctx: Context, program: Program): Promise
   const delivered = Number(row.delivered);
   const visits = Number(row.supervision_visits);
   return {
+    programId: program.id,
     projects: Number(row.projects),
     coached: Number(row.coached),
     submitted: Number(row.submitted),

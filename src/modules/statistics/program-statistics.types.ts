@@ -16,6 +16,8 @@ export class GradeCount {
 
 @ObjectType({ description: 'A programme’s funnel and figures, computed from the records (辅导8个项目,成功申报5个项目; 走访督导16轮).' })
 export class ProgramStatistics {
+  /** The programme counted, for the breakdowns resolved beside these figures. */
+  programId!: string;
   @Field(() => Int, { description: 'Projects counted: all for administrators, those of their parks and districts for staff, those they mentor for a mentor.' }) projects!: number;
   @Field(() => Int, { description: 'Projects with at least one coaching session.' }) coached!: number;
   @Field(() => Int, { description: 'Projects submitted at least once.' }) submitted!: number;

@@ -26,7 +26,11 @@ export interface DemoLogin {
   name: string;
 }
 
-/** One sign-in per role; all demo people share `DEMO_PASSWORD`. The applicant belongs to 深圳市温馨社工服务中心. */
+/**
+ * One sign-in per role (the explorer's buttons); all demo people share `DEMO_PASSWORD`. The applicant
+ * belongs to 深圳市温馨社工服务中心. Where each works is in WORKPLACES; the README's table lists these and
+ * the district staff's sign-in (`district@demo.incubator.cn`, 龙岗区).
+ */
 export const DEMO_LOGINS: DemoLogin[] = [
   { role: Role.ADMIN, email: 'admin@demo.incubator.cn', name: '林海涛' },
   { role: Role.STAFF, email: 'staff@demo.incubator.cn', name: '周敏' },
@@ -136,7 +140,10 @@ const fromLogin = (key: string, role: Role, organization: string | null = null):
 export const PEOPLE: DemoPerson[] = [
   fromLogin('admin', Role.ADMIN),
   fromLogin('staff', Role.STAFF),
-  { key: 'staff2', email: 'staff2@demo.incubator.cn', name: '吴俊杰', roles: [Role.STAFF], organization: null },
+  { key: 'staff.henggang', email: 'staff.henggang@demo.incubator.cn', name: '罗嘉欣', roles: [Role.STAFF], organization: null },
+  { key: 'staff.buji', email: 'staff.buji@demo.incubator.cn', name: '邱晓峰', roles: [Role.STAFF], organization: null },
+  { key: 'district.longgang', email: 'district@demo.incubator.cn', name: '吴俊杰', roles: [Role.STAFF], organization: null },
+  { key: 'district.nanshan', email: 'district.nanshan@demo.incubator.cn', name: '黎志航', roles: [Role.STAFF], organization: null },
   fromLogin('mentor', Role.MENTOR),
   { key: 'mentor2', email: 'mentor2@demo.incubator.cn', name: '刘建国', roles: [Role.MENTOR], organization: null },
   fromLogin('evaluator', Role.EVALUATOR),
@@ -157,6 +164,78 @@ export const PEOPLE: DemoPerson[] = [
   { key: 'applicant.yijin', email: 'applicant.yijin@demo.incubator.cn', name: '蔡文娟', roles: [Role.APPLICANT], organization: 'yijin' },
   { key: 'applicant.longling', email: 'applicant.longling@demo.incubator.cn', name: '潘俊', roles: [Role.APPLICANT], organization: 'longling' },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Places, parks and where people work
+// ---------------------------------------------------------------------------------------------
+
+/** A street or community of a district, by the names the government writes. */
+export interface DemoAddress {
+  district: string;
+  street: string | null;
+  community: string | null;
+}
+
+/**
+ * Places the sources name where no demo organisation is registered; the organisations' addresses
+ * (ORGANIZATIONS, MINSHENG_ORGANIZATIONS) give the rest of the tree. 家庭幸福经营学院 also served
+ * 粤海街道蔚蓝海岸社区、麻岭社区,蛇口街道深圳湾社区,招商街道海月社区; 布吉街道 opened community
+ * psychological service rooms in 大芬、罗岗、龙珠、龙岭、东方半岛、长龙.
+ */
+export const SOURCE_PLACES: DemoAddress[] = [
+  { district: '南山区', street: '粤海街道', community: '蔚蓝海岸社区' },
+  { district: '南山区', street: '粤海街道', community: '麻岭社区' },
+  { district: '南山区', street: '蛇口街道', community: '深圳湾社区' },
+  { district: '南山区', street: '招商街道', community: '海月社区' },
+  { district: '龙岗区', street: '布吉街道', community: '龙珠社区' },
+];
+
+export interface DemoPark {
+  key: string;
+  name: string;
+  district: string;
+  /** Where the park is: a street of the district, or null for a park of the whole district. */
+  street: string | null;
+  /** The streets it serves: their organisations are coached by it. */
+  streets: string[];
+  /** Organisation key of its operator. */
+  operator: string | null;
+}
+
+/**
+ * The parks. An organisation is coached by the park serving its street; one registered at district
+ * level (no street: 温馨, 惠民) by the district's own park, if it has one. The others — 龙岗区's
+ * communities in 坂田、南湾、平湖、龙城街道 — have no park: the district's staff look after them.
+ */
+export const PARKS: DemoPark[] = [
+  // 龙岗社会创新中心横岗创新园, run by 龙岗区众智公共服务创新中心 for 横岗街道 (the 2022 annual report).
+  { key: 'henggang', name: '横岗创新园', district: '龙岗区', street: '横岗街道', streets: ['横岗街道'], operator: 'zhongzhi' },
+  // 布吉街道's own innovation platform, 布吉创域 (its 2019 summary: 布吉创域智库 advised 47 innovation
+  // projects); as a park of the demo it coaches the 布吉 communities. Its operator is not named.
+  { key: 'buji', name: '布吉创域', district: '龙岗区', street: '布吉街道', streets: ['布吉街道'], operator: null },
+  // DEMO VALUE: the sources name no park in 南山区; its call is run district-wide by 南山区委政法委
+  // (“搭建完善的社会治理创新项目培育扶持体系”), so the demo's 南山 park is a district-level one with an
+  // invented name, serving the streets of its organisations.
+  { key: 'nanshan', name: '南山区社会治理创新园', district: '南山区', street: null, streets: ['南头街道', '南山街道'], operator: null },
+];
+
+/**
+ * Where each person works: staff and mentors in parks, staff and evaluators in districts (a district's
+ * staff oversee all its parks; its evaluators form its expert pool). Everyone with the STAFF, MENTOR or
+ * EVALUATOR role has an entry. The demo staff login works for the 南山 park whose projects the story
+ * gives her; 吴俊杰 runs 龙岗区's calls for the district; the mentors coach in both districts' parks, and
+ * the experts sit in both districts' pools.
+ */
+export const WORKPLACES: Record<string, { parks: string[]; districts: string[] }> = {
+  staff: { parks: ['nanshan'], districts: [] },
+  'staff.henggang': { parks: ['henggang'], districts: [] },
+  'staff.buji': { parks: ['buji'], districts: [] },
+  'district.longgang': { parks: [], districts: ['龙岗区'] },
+  'district.nanshan': { parks: [], districts: ['南山区'] },
+  mentor: { parks: ['henggang', 'nanshan'], districts: [] },
+  mentor2: { parks: ['henggang', 'nanshan'], districts: [] },
+  ...Object.fromEntries(['evaluator', 'evaluator2', 'evaluator3', 'evaluator4', 'evaluator5'].map((key) => [key, { parks: [], districts: ['龙岗区', '南山区'] }])),
+};
 
 // ---------------------------------------------------------------------------------------------
 // Time: the 2019 and 2022 programmes keep their real dates; the others are placed relative to now
@@ -220,6 +299,10 @@ export const cstDate = (instant: Date) => new Date(instant.getTime() + CST_OFFSE
 export interface DemoProgram {
   key: ProgramKey;
   name: string;
+  /** The district that runs it. */
+  district: string;
+  /** Park key, for a park's own programme: its staff run it, and only the organisations it coaches apply. */
+  park: string | null;
   funder: string;
   year: number;
   focusAreas: string[];
@@ -261,6 +344,9 @@ function nanshanProgram(key: ProgramKey, year: number, applicationsOpenAt: Date,
   return {
     key,
     name: `南山区营造共建共治共享社会治理格局实践创新项目(${year}年度)`,
+    district: '南山区',
+    // Run for the district by its park, whose staff coach every applicant and run the reviews.
+    park: 'nanshan',
     funder: '中共深圳市南山区委政法委员会',
     year,
     focusAreas: ['精神康复', '禁毒宣传', '社区治理', '家庭服务', '心理健康'],
@@ -290,6 +376,8 @@ export function demoPrograms(clock: DemoClock): DemoProgram[] {
     {
       key: 'longgang_governance',
       name: '2022年龙岗区基层社会治理实践项目',
+      district: '龙岗区',
+      park: null,
       funder: '中共深圳市龙岗区委政法委员会',
       year: 2022,
       focusAreas: ['社区治理', '家庭服务', '平安建设'],
@@ -314,6 +402,8 @@ export function demoPrograms(clock: DemoClock): DemoProgram[] {
       // A roadshow: the panel of five drops the highest and the lowest score (去掉一个最高分和一个最低分).
       key: 'longgang_roadshow',
       name: '龙岗区2022年社区社会组织优秀项目公益创投大赛',
+      district: '龙岗区',
+      park: null,
       funder: '深圳市龙岗区民政局',
       year: 2022,
       focusAreas: ['文化传承', '社区治理', '为老服务', '青少年服务'],
@@ -340,6 +430,8 @@ export function demoPrograms(clock: DemoClock): DemoProgram[] {
       // funded the top five (demo-story.ts) and listed them among its 2020 民生实事.
       key: 'longgang_minsheng',
       name: '龙岗区政府2019年度民生实事项目',
+      district: '龙岗区',
+      park: null,
       funder: '深圳市龙岗区人民政府',
       year: 2019,
       focusAreas: ['党建引领', '社区治理', '民生服务', '平安建设', '文化教育'],

@@ -13,6 +13,12 @@
  * - 2022 龙岗区公益创投大赛: the roadshow won by 京剧唱响六约北; three funded, two REJECTED; 京剧 and 反诈
  *   CLOSED in March 2023, 客家茶果 TERMINATED after the December 2022 wave.
  *
+ * Who: 龙岗区's calls are run by the district's staff (吴俊杰, `district.longgang`), who open the rounds,
+ * decide and close; 横岗创新园's officer (`staff.henggang`) leads its projects, 布吉创域's (`staff.buji`)
+ * 龙岭花开. In 南山区 the demo staff login (周敏, `staff`) works for the district's park and does it all.
+ * Mentors and lead staff work for the project's park, or its district when no park coaches it (see
+ * WORKPLACES in demo-data.ts): the service functions refuse anyone else.
+ *
  * The present is placed around `now` (DemoClock): last year's call counts in calendar months back from
  * this one, this year's call and everything of the last weeks in days back from today, so that on any
  * day it reads as today:
@@ -83,11 +89,13 @@ async function minsheng2019(s: DemoActions) {
     await s.create(entry.key, entry.identity, created);
     await s.revise(entry.key, later(created, 26), entry.revision);
     await s.submit(entry.key, later(created, 72));
+    // 龙岭 is a 布吉 community: 布吉创域's officer follows its proposal; the district runs the round.
+    if (entry.key === 'longling') await s.team('longling', 'staff.buji', later(created, 96), 'staff.buji');
   }
 
-  await s.openRound(MINSHENG_ROUND, 'longgang_minsheng', RoundKind.PROPOSAL, '龙岗区政府2019年度民生实事项目专家评审', 'staff2', cst('2020-01-06 10:00'));
+  await s.openRound(MINSHENG_ROUND, 'longgang_minsheng', RoundKind.PROPOSAL, '龙岗区政府2019年度民生实事项目专家评审', 'district.longgang', cst('2020-01-06 10:00'));
   for (const [i, entry] of entries.entries()) {
-    await s.assign(MINSHENG_ROUND, entry.key, panel, 'staff2', new Date(cst('2020-01-08 09:00').getTime() + i * 2 * 60_000));
+    await s.assign(MINSHENG_ROUND, entry.key, panel, 'district.longgang', new Date(cst('2020-01-08 09:00').getTime() + i * 2 * 60_000));
   }
   // The panel scores every project on the day of the review.
   for (const [i, entry] of entries.entries()) {
@@ -99,24 +107,24 @@ async function minsheng2019(s: DemoActions) {
       });
     }
   }
-  await s.closeRound(MINSHENG_ROUND, 'staff2', cst('2020-01-09 18:00'));
+  await s.closeRound(MINSHENG_ROUND, 'district.longgang', cst('2020-01-09 18:00'));
 
   // 立项: the district lists the round's top five, all 布吉 projects, among its 2020 民生实事 and funds
   // them as requested; the others are not listed. Each decision cites the API's own leaderboard.
   const requested = new Map(entries.map((entry) => [entry.key, requestedAmount(entry.revision)]));
-  const board = await s.ranking(MINSHENG_ROUND, 'staff2', cst('2020-01-20 09:00'));
+  const board = await s.ranking(MINSHENG_ROUND, 'district.longgang', cst('2020-01-20 09:00'));
   for (const [i, { key, score, rank }] of board.entries()) {
     const at = new Date(cst('2020-01-20 09:30').getTime() + i * 2 * 60_000);
     const standing = `专家评分${score!.toFixed(1)}分,居59个参评项目第${rank}名`;
     if (rank! <= MINSHENG_FUNDED) {
-      await s.decide(key, 'staff2', at, {
+      await s.decide(key, 'district.longgang', at, {
         outcome: DecisionOutcome.APPROVED, grantAmount: requested.get(key)!,
         rationale: key === 'longling'
           ? `${standing}。街区“三共”治理格局成效显著,列入区政府2020年度民生实事项目,按申请金额资助,由布吉街道组织实施,作为全区街区治理样板推广。`
           : `${standing},列入区政府2020年度民生实事项目,按申请金额资助,由所在街道组织实施。`,
       });
     } else {
-      await s.decide(key, 'staff2', at, {
+      await s.decide(key, 'district.longgang', at, {
         outcome: DecisionOutcome.REJECTED,
         rationale: `${standing},未进入区政府2020年度民生实事项目名单(前${MINSHENG_FUNDED}名)。建议结合专家意见完善方案,纳入社区民生微实事项目库实施,或参加下一年度评审。`,
       });
@@ -138,7 +146,7 @@ async function governance2022(s: DemoActions) {
   const t = cst;
   // 守望相助: coached on site, revised, submitted.
   await s.create('danqin', PROJECTS.danqin, t('2022-02-28 09:00'));
-  await s.team('danqin', 'staff2', t('2022-02-28 15:00'), 'staff2', ['mentor', 'mentor2']);
+  await s.team('danqin', 'staff.henggang', t('2022-02-28 15:00'), 'staff.henggang', ['mentor', 'mentor2']);
   await s.revise('danqin', t('2022-03-01 10:00'), P.danqin1);
   await s.coach('danqin.1', 'danqin', 'mentor', t('2022-03-15 18:00'), {
     heldAt: t('2022-03-15 15:00'), mode: CoachingMode.ON_SITE, durationMinutes: 90, discusses: 1,
@@ -158,7 +166,7 @@ async function governance2022(s: DemoActions) {
 
   // 商户联盟新模式
   await s.create('shanghu', PROJECTS.shanghu, t('2022-03-03 14:00'));
-  await s.team('shanghu', 'staff2', t('2022-03-04 10:00'), 'staff2', ['mentor2']);
+  await s.team('shanghu', 'staff.henggang', t('2022-03-04 10:00'), 'staff.henggang', ['mentor2']);
   await s.revise('shanghu', t('2022-03-05 11:00'), P.shanghu1);
   await s.coach('shanghu.1', 'shanghu', 'mentor2', t('2022-03-20 16:00'), {
     heldAt: t('2022-03-20 10:00'), mode: CoachingMode.ON_SITE, durationMinutes: 120, discusses: 1,
@@ -178,7 +186,7 @@ async function governance2022(s: DemoActions) {
 
   // 居民共治空间: 经过3次方案修改 — two coaching sessions, each answered by the next revision.
   await s.create('gongzhi', PROJECTS.gongzhi, t('2022-02-24 10:00'));
-  await s.team('gongzhi', 'staff2', t('2022-02-24 16:00'), 'staff2', ['mentor']);
+  await s.team('gongzhi', 'staff.henggang', t('2022-02-24 16:00'), 'staff.henggang', ['mentor']);
   await s.revise('gongzhi', t('2022-02-25 10:00'), P.gongzhi1);
   await s.coach('gongzhi.1', 'gongzhi', 'mentor', t('2022-03-08 19:00'), {
     heldAt: t('2022-03-08 14:30'), mode: CoachingMode.ON_SITE, durationMinutes: 120, discusses: 1,
@@ -215,32 +223,32 @@ async function governance2022(s: DemoActions) {
 
   // 立项评审
   const panel = ['evaluator2', 'evaluator3', 'evaluator4'];
-  await s.openRound('gov2022', 'longgang_governance', RoundKind.PROPOSAL, '2022年龙岗区基层社会治理实践项目立项评审', 'staff2', t('2022-04-16 09:00'));
-  await s.assign('gov2022', 'danqin', panel, 'staff2', t('2022-04-16 09:30'));
-  await s.assign('gov2022', 'shanghu', panel, 'staff2', t('2022-04-16 09:40'));
-  await s.assign('gov2022', 'gongzhi', panel, 'staff2', t('2022-04-16 09:50'));
+  await s.openRound('gov2022', 'longgang_governance', RoundKind.PROPOSAL, '2022年龙岗区基层社会治理实践项目立项评审', 'district.longgang', t('2022-04-16 09:00'));
+  await s.assign('gov2022', 'danqin', panel, 'district.longgang', t('2022-04-16 09:30'));
+  await s.assign('gov2022', 'shanghu', panel, 'district.longgang', t('2022-04-16 09:40'));
+  await s.assign('gov2022', 'gongzhi', panel, 'district.longgang', t('2022-04-16 09:50'));
   const proposalScores: [string, number[]][] = [['danqin', [87.0, 88.5, 90.0]], ['gongzhi', [91.0, 92.5, 94.0]], ['shanghu', [86.0, 87.5, 89.5]]];
   for (const [p, [key, totals]] of proposalScores.entries()) {
     for (const [e, evaluator] of panel.entries()) {
       await s.score('gov2022', key, evaluator, new Date(t('2022-04-17 09:30').getTime() + e * 3 * HOUR + p * 40 * 60_000), totals[e]);
     }
   }
-  await s.decide('danqin', 'staff2', t('2022-04-19 10:00'), {
+  await s.decide('danqin', 'district.longgang', t('2022-04-19 10:00'), {
     outcome: DecisionOutcome.APPROVED, grantAmount: 89_000,
     rationale: '以线上直播课程覆盖工作繁忙、顾虑隐私的单亲父母,设计贴合需求,指标清晰,同意按申请金额立项。',
   });
-  await s.decide('gongzhi', 'staff2', t('2022-04-19 10:30'), {
+  await s.decide('gongzhi', 'district.longgang', t('2022-04-19 10:30'), {
     outcome: DecisionOutcome.APPROVED, grantAmount: 108_000,
     rationale: '工作思路清晰,议事规则完善,作为区级重点推荐项目立项,按申请金额资助。',
   });
-  await s.decide('shanghu', 'staff2', t('2022-04-19 11:00'), {
+  await s.decide('shanghu', 'district.longgang', t('2022-04-19 11:00'), {
     outcome: DecisionOutcome.APPROVED, grantAmount: 60_000,
     rationale: '同意立项。星级商户评选的激励从简,以荣誉激励为主,核定资助60000元。',
   });
-  await s.closeRound('gov2022', 'staff2', t('2022-04-19 11:30'));
-  await s.startDelivery('danqin', 'staff2', t('2022-04-20 09:00'));
-  await s.startDelivery('gongzhi', 'staff2', t('2022-05-05 09:00'));
-  await s.startDelivery('shanghu', 'staff2', t('2022-05-05 09:30'));
+  await s.closeRound('gov2022', 'district.longgang', t('2022-04-19 11:30'));
+  await s.startDelivery('danqin', 'district.longgang', t('2022-04-20 09:00'));
+  await s.startDelivery('gongzhi', 'district.longgang', t('2022-05-05 09:00'));
+  await s.startDelivery('shanghu', 'district.longgang', t('2022-05-05 09:30'));
 
   // 督导: visits, follow-ups and monthly reports, in the order they happened.
   const steps: { at: Date; run: () => Promise<void> }[] = [];
@@ -261,12 +269,12 @@ async function governance2022(s: DemoActions) {
     kind: VisitKind.ONLINE_CHECK, riskLevel: RiskLevel.NORMAL,
     findings: '参与第1期线上直播课程“离异后的情绪调适”,在线家长41人,互动积极;建议课后整理问答,形成常见问题清单。',
   });
-  visit('danqin.v2', 'danqin', 'staff2', t('2022-06-15 10:00'), {
+  visit('danqin.v2', 'danqin', 'district.longgang', t('2022-06-15 10:00'), {
     kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.ATTENTION,
     findings: '检查服务档案和支持小组记录:30户家庭档案齐全,2户高风险家庭已转介心理咨询;第2期支持小组部分签到表缺少家长签名。',
     followUps: [{ description: '补齐第2期支持小组签到表的家长签名', due: t('2022-06-30 18:00') }],
   });
-  closeFollowUp('danqin.v2/0', 'staff2', t('2022-06-28 16:00'), '已补齐签到表,并在小组活动中改用签到与满意度评估一体的表单。');
+  closeFollowUp('danqin.v2/0', 'district.longgang', t('2022-06-28 16:00'), '已补齐签到表,并在小组活动中改用签到与满意度评估一体的表单。');
   visit('danqin.v3', 'danqin', 'mentor', t('2022-07-23 10:00'), {
     kind: VisitKind.ACTIVITY_OBSERVATION, riskLevel: RiskLevel.NORMAL,
     findings: '观摩亲子户外拓展活动,18个家庭参加,亲子互动明显改善;社工对活动中情绪波动的孩子处理得当。',
@@ -275,7 +283,7 @@ async function governance2022(s: DemoActions) {
     kind: VisitKind.ONLINE_CHECK, riskLevel: RiskLevel.NORMAL,
     findings: '参与线上直播课程“单亲家庭的法律与权益保障”,律师讲解抚养费、探视权等问题,在线56人,课后答疑30分钟。',
   });
-  visit('danqin.v5', 'danqin', 'staff2', t('2022-09-21 10:00'), {
+  visit('danqin.v5', 'danqin', 'district.longgang', t('2022-09-21 10:00'), {
     kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.NORMAL,
     findings: '结项前核查:各项指标已完成,月度服务资料齐全,支出与预算相符;建议整理个案和小组案例,准备结项评估。',
   });
@@ -300,7 +308,7 @@ async function governance2022(s: DemoActions) {
         { name: '月度服务报告', actual: 1 },
         { name: '服务对象满意度', actual: rate },
       ],
-    }, 'staff2');
+    }, 'district.longgang');
   }
 
   // 居民共治空间
@@ -308,13 +316,13 @@ async function governance2022(s: DemoActions) {
     kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.NORMAL,
     findings: '共治空间改造完成,议事区、调解室和居民意见墙已投入使用;首次居民议事会议定了小区停车秩序问题的处理办法。',
   });
-  visit('gongzhi.v2', 'gongzhi', 'staff2', t('2022-09-15 19:30'), {
+  visit('gongzhi.v2', 'gongzhi', 'district.longgang', t('2022-09-15 19:30'), {
     kind: VisitKind.ACTIVITY_OBSERVATION, riskLevel: RiskLevel.NORMAL,
     findings: '观摩居民议事会:按《居民议事规则》规范议事,驻点律师现场解答物业费争议。议事结果尚未公示,居民不清楚办理进度。',
     followUps: [{ description: '议事事项的办理结果在居民意见墙和小区群公示', due: t('2022-09-30 18:00') }],
   });
   closeFollowUp('gongzhi.v2/0', 'mentor', t('2022-09-29 15:00'), '已建立议事事项台账,办理结果每两周在意见墙和小区群公示。');
-  visit('gongzhi.v3', 'gongzhi', 'staff', t('2022-12-08 09:00'), {
+  visit('gongzhi.v3', 'gongzhi', 'staff.henggang', t('2022-12-08 09:00'), {
     kind: VisitKind.ACTIVITY_OBSERVATION, riskLevel: RiskLevel.NORMAL,
     findings: '区基层社会治理工作领导小组办公室在怡锦社区共治空间举办现场观摩会,分4批次共接待全区11个街道122人次参与观摩。',
   });
@@ -323,7 +331,7 @@ async function governance2022(s: DemoActions) {
     kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.NORMAL,
     findings: '商户联盟已吸纳54家商户,签订“门前三包”责任书;商户议事会运转正常。',
   });
-  visit('shanghu.v2', 'shanghu', 'staff2', t('2022-07-06 15:00'), {
+  visit('shanghu.v2', 'shanghu', 'district.longgang', t('2022-07-06 15:00'), {
     kind: VisitKind.ACTIVITY_OBSERVATION, riskLevel: RiskLevel.NORMAL,
     findings: '区委主要领导一行到礼耕路调研项目,肯定“党建引领,社区共治,商户自治,多方共赢”的做法。',
   });
@@ -333,7 +341,7 @@ async function governance2022(s: DemoActions) {
     followUps: [{ description: '商户议事会专题讨论夜间占道经营,联合执法队开展劝导', due: t('2022-09-30 18:00') }],
   });
   closeFollowUp('shanghu.v3/0', 'mentor2', t('2022-09-28 17:00'), '商户议事会修订公约,增加夜间轮值劝导;联合执法队劝导两周后占道经营明显减少。');
-  visit('shanghu.v4', 'shanghu', 'staff2', t('2022-11-16 10:00'), {
+  visit('shanghu.v4', 'shanghu', 'district.longgang', t('2022-11-16 10:00'), {
     kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.NORMAL,
     findings: '星级商户评选完成,22家商户获评;各项指标已完成,可以准备结项。',
   });
@@ -343,26 +351,26 @@ async function governance2022(s: DemoActions) {
   const step = (at: string, run: (at: Date) => Promise<void>) => steps.push({ at: t(at), run: () => run(t(at)) });
   const closingScore = (project: string, evaluator: string, at: string, total: number, comment?: string) =>
     step(at, (when) => s.score('gov2022.closing', project, evaluator, when, total, comment ? { comment } : {}));
-  step('2022-10-10 09:00', (at) => s.openClosing('danqin', 'staff2', at));
-  step('2022-10-10 09:30', (at) => s.openRound('gov2022.closing', 'longgang_governance', RoundKind.CLOSING, '2022年龙岗区基层社会治理实践项目结项评估', 'staff2', at));
-  step('2022-10-10 10:00', (at) => s.assign('gov2022.closing', 'danqin', closingPanel, 'staff2', at));
+  step('2022-10-10 09:00', (at) => s.openClosing('danqin', 'district.longgang', at));
+  step('2022-10-10 09:30', (at) => s.openRound('gov2022.closing', 'longgang_governance', RoundKind.CLOSING, '2022年龙岗区基层社会治理实践项目结项评估', 'district.longgang', at));
+  step('2022-10-10 10:00', (at) => s.assign('gov2022.closing', 'danqin', closingPanel, 'district.longgang', at));
   closingScore('danqin', 'evaluator2', '2022-10-18 10:00', 86.5, '指标全部完成,线上直播课程的做法值得推广。');
   closingScore('danqin', 'evaluator3', '2022-10-19 15:00', 88.0, '指标全部完成,线上直播课程的做法值得推广。');
   closingScore('danqin', 'evaluator4', '2022-10-20 09:30', 90.9, '指标全部完成,线上直播课程的做法值得推广。');
-  step('2022-10-25 10:00', (at) => s.close('danqin', 'staff2', at));
-  step('2022-12-20 10:00', (at) => s.openClosing('shanghu', 'staff2', at));
-  step('2022-12-20 11:00', (at) => s.assign('gov2022.closing', 'shanghu', ['evaluator3', 'evaluator4', 'evaluator5'], 'staff2', at));
+  step('2022-10-25 10:00', (at) => s.close('danqin', 'district.longgang', at));
+  step('2022-12-20 10:00', (at) => s.openClosing('shanghu', 'district.longgang', at));
+  step('2022-12-20 11:00', (at) => s.assign('gov2022.closing', 'shanghu', ['evaluator3', 'evaluator4', 'evaluator5'], 'district.longgang', at));
   closingScore('shanghu', 'evaluator3', '2022-12-28 15:00', 89.0);
   closingScore('shanghu', 'evaluator4', '2023-01-05 10:00', 88.0);
   closingScore('shanghu', 'evaluator5', '2023-01-06 15:00', 90.5, '“党建引领,社区共治,商户自治,多方共赢”的做法有推广价值,夜间占道经营的反弹处置及时。');
-  step('2023-01-09 09:00', (at) => s.openClosing('gongzhi', 'staff2', at));
-  step('2023-01-09 10:00', (at) => s.assign('gov2022.closing', 'gongzhi', closingPanel, 'staff2', at));
-  step('2023-01-10 10:00', (at) => s.close('shanghu', 'staff2', at));
+  step('2023-01-09 09:00', (at) => s.openClosing('gongzhi', 'district.longgang', at));
+  step('2023-01-09 10:00', (at) => s.assign('gov2022.closing', 'gongzhi', closingPanel, 'district.longgang', at));
+  step('2023-01-10 10:00', (at) => s.close('shanghu', 'district.longgang', at));
   closingScore('gongzhi', 'evaluator2', '2023-01-12 10:00', 93.0);
   closingScore('gongzhi', 'evaluator3', '2023-01-13 15:00', 91.5);
   closingScore('gongzhi', 'evaluator4', '2023-01-16 09:30', 94.5, '议事规则完善,区级现场观摩会接待122人次,“居民共治空间”的经验值得全区推广。');
-  step('2023-01-18 10:00', (at) => s.close('gongzhi', 'staff2', at));
-  step('2023-01-18 17:00', (at) => s.closeRound('gov2022.closing', 'staff2', at));
+  step('2023-01-18 10:00', (at) => s.close('gongzhi', 'district.longgang', at));
+  step('2023-01-18 17:00', (at) => s.closeRound('gov2022.closing', 'district.longgang', at));
   await inTimeOrder(steps);
 }
 
@@ -373,7 +381,7 @@ async function governance2022(s: DemoActions) {
 async function roadshow2022(s: DemoActions) {
   const t = cst;
   await s.create('jingju', PROJECTS.jingju, t('2022-05-18 10:00'));
-  await s.team('jingju', 'staff2', t('2022-05-18 15:00'), 'staff2', ['mentor2']);
+  await s.team('jingju', 'staff.henggang', t('2022-05-18 15:00'), 'staff.henggang', ['mentor2']);
   await s.revise('jingju', t('2022-05-20 15:30'), P.jingju1);
   await s.coach('jingju.1', 'jingju', 'mentor2', t('2022-06-02 18:00'), {
     heldAt: t('2022-06-02 14:00'), mode: CoachingMode.ON_SITE, durationMinutes: 150, discusses: 1,
@@ -399,14 +407,14 @@ async function roadshow2022(s: DemoActions) {
   ];
   for (const [key, revision, created, submitted] of entries) {
     await s.create(key, PROJECTS[key], t(created));
-    await s.team(key, 'staff2', later(t(created), 20), 'staff2');
+    await s.team(key, 'staff.henggang', later(t(created), 20), 'staff.henggang');
     await s.revise(key, later(t(created), 50), revision);
     await s.submit(key, t(submitted));
   }
 
   // 路演: five evaluators; the trimmed mean drops each project's highest and lowest total.
   const panel = ['evaluator', 'evaluator2', 'evaluator3', 'evaluator4', 'evaluator5'];
-  await s.openRound(ROADSHOW_ROUND, 'longgang_roadshow', RoundKind.PROPOSAL, '龙岗区2022年社区社会组织优秀项目公益创投大赛路演', 'staff2', t('2022-07-08 10:00'));
+  await s.openRound(ROADSHOW_ROUND, 'longgang_roadshow', RoundKind.PROPOSAL, '龙岗区2022年社区社会组织优秀项目公益创投大赛路演', 'district.longgang', t('2022-07-08 10:00'));
   const totals: [string, number[]][] = [
     ['jingju', [95.0, 97.0, 93.5, 95.5, 94.5]],
     ['fanzha', [89.0, 86.0, 92.0, 88.5, 90.5]],
@@ -414,62 +422,62 @@ async function roadshow2022(s: DemoActions) {
     ['xiaodaren', [86.0, 82.0, 89.5, 85.5, 87.0]],
     ['paotui', [74.5, 80.5, 70.5, 76.0, 73.0]],
   ];
-  for (const [i, [key]] of totals.entries()) await s.assign(ROADSHOW_ROUND, key, panel, 'staff2', new Date(t('2022-07-12 10:00').getTime() + i * 600_000));
+  for (const [i, [key]] of totals.entries()) await s.assign(ROADSHOW_ROUND, key, panel, 'district.longgang', new Date(t('2022-07-12 10:00').getTime() + i * 600_000));
   for (const [i, [key, scores]] of totals.entries()) {
     for (const [e, evaluator] of panel.entries()) {
       const at = new Date(t('2022-07-15 09:30').getTime() + (i * 25 + e * 3) * 60_000);
       await s.score(ROADSHOW_ROUND, key, evaluator, at, scores[e], key === 'jingju' ? { comment: '以京剧凝聚居民、带动青少年参与,路演表现突出。' } : {});
     }
   }
-  await s.decide('jingju', 'staff2', t('2022-07-25 10:00'), {
+  await s.decide('jingju', 'district.longgang', t('2022-07-25 10:00'), {
     outcome: DecisionOutcome.APPROVED, grantAmount: 46_000,
     rationale: '路演评分第一名,按申请金额资助,并推荐至龙岗区“民生微实事·大盆菜”服务类项目库。',
   });
-  await s.decide('fanzha', 'staff2', t('2022-07-25 10:10'), { outcome: DecisionOutcome.APPROVED, grantAmount: 35_000, rationale: '同意立项。' });
-  await s.decide('chaguo', 'staff2', t('2022-07-25 10:20'), { outcome: DecisionOutcome.APPROVED, grantAmount: 38_000, rationale: '同意立项。' });
-  await s.decide('xiaodaren', 'staff2', t('2022-07-25 10:30'), {
+  await s.decide('fanzha', 'district.longgang', t('2022-07-25 10:10'), { outcome: DecisionOutcome.APPROVED, grantAmount: 35_000, rationale: '同意立项。' });
+  await s.decide('chaguo', 'district.longgang', t('2022-07-25 10:20'), { outcome: DecisionOutcome.APPROVED, grantAmount: 38_000, rationale: '同意立项。' });
+  await s.decide('xiaodaren', 'district.longgang', t('2022-07-25 10:30'), {
     outcome: DecisionOutcome.REJECTED,
     rationale:
       '路演评分第4名,未进入本届大赛的资助名单。儿童议事会的设计有新意,但儿童提案落实所需的微改造经费来源不明确;' +
       '建议与社区居民议事会和“民生微实事”项目衔接后,参加下一年度大赛。',
   });
-  await s.decide('paotui', 'staff2', t('2022-07-25 10:40'), {
+  await s.decide('paotui', 'district.longgang', t('2022-07-25 10:40'), {
     outcome: DecisionOutcome.REJECTED,
     rationale:
       '路演评分未进入资助范围。送餐服务与区民政局长者助餐补贴项目内容重叠,志愿者补贴占预算一半以上,可持续性不足;' +
       '建议与长者饭堂运营方合作,以志愿服务积分代替现金补贴后,参加下一年度大赛。',
   });
-  await s.closeRound(ROADSHOW_ROUND, 'staff2', t('2022-07-25 11:00'));
-  for (const key of ['jingju', 'fanzha', 'chaguo']) await s.startDelivery(key, 'staff2', t('2022-08-01 09:00'));
+  await s.closeRound(ROADSHOW_ROUND, 'district.longgang', t('2022-07-25 11:00'));
+  for (const key of ['jingju', 'fanzha', 'chaguo']) await s.startDelivery(key, 'district.longgang', t('2022-08-01 09:00'));
   await s.visit('jingju.v1', 'jingju', 'mentor2', t('2022-09-28 19:30'), t('2022-09-28 22:00'), {
     kind: VisitKind.ACTIVITY_OBSERVATION, riskLevel: RiskLevel.NORMAL,
     findings: '观摩国庆京剧汇演:京剧队与辖区小学学生同台演出《报灯名》等唱段,观众约300人次;京剧队已有22名骨干队员。',
   });
   // December 2022: the first wave of infections stops the workshops, whose cooks and guests are elderly.
-  await s.terminate('chaguo', 'staff2', t('2023-01-05 10:00'),
+  await s.terminate('chaguo', 'district.longgang', t('2023-01-05 10:00'),
     '2022年12月社区疫情感染高峰,茶果工作坊和春节茶果分享会都要多人共同制作、分享食物,参与的客家老人多为高龄人群,活动全部暂停;' +
     '剩余4期工作坊和春节分享会无法在资助期内完成。经区民政局同意终止项目,已完成的8期工作坊和口述史采编按实际支出结算,结余资金退回。');
 
   // 结项评估, March 2023: the same panel of five, the same trimmed mean.
   const closing = 'roadshow2022.closing';
-  await s.openRound(closing, 'longgang_roadshow', RoundKind.CLOSING, '龙岗区2022年社区社会组织优秀项目公益创投大赛结项评估', 'staff2', t('2023-03-06 09:00'));
+  await s.openRound(closing, 'longgang_roadshow', RoundKind.CLOSING, '龙岗区2022年社区社会组织优秀项目公益创投大赛结项评估', 'district.longgang', t('2023-03-06 09:00'));
   const closingTotals: [string, number[], string][] = [
     ['jingju', [93.5, 95.0, 92.0, 94.5, 91.5], '京剧队发展到22名骨干队员,京剧进校园带动了青少年参与,指标全部完成,可作为社区文化类项目的示范。'],
     ['fanzha', [86.0, 88.5, 84.0, 87.5, 89.0], '宣讲和入户任务全部完成,党员志愿队可持续运转;建议把反诈案例短视频纳入社区常态宣传。'],
   ];
   for (const [i, [key]] of closingTotals.entries()) {
     const opened = new Date(t('2023-03-06 09:30').getTime() + i * 600_000);
-    await s.openClosing(key, 'staff2', opened);
-    await s.assign(closing, key, panel, 'staff2', later(opened, 1));
+    await s.openClosing(key, 'district.longgang', opened);
+    await s.assign(closing, key, panel, 'district.longgang', later(opened, 1));
   }
   for (const [i, [key, scores, comment]] of closingTotals.entries()) {
     for (const [e, evaluator] of panel.entries()) {
       await s.score(closing, key, evaluator, new Date(t('2023-03-09 09:30').getTime() + (e * 24 + i) * HOUR), scores[e], e === 0 ? { comment } : {});
     }
   }
-  await s.close('jingju', 'staff2', t('2023-03-16 10:00'));
-  await s.close('fanzha', 'staff2', t('2023-03-16 10:30'));
-  await s.closeRound(closing, 'staff2', t('2023-03-16 17:00'));
+  await s.close('jingju', 'district.longgang', t('2023-03-16 10:00'));
+  await s.close('fanzha', 'district.longgang', t('2023-03-16 10:30'));
+  await s.closeRound(closing, 'district.longgang', t('2023-03-16 17:00'));
 }
 
 // ---------------------------------------------------------------------------------------------

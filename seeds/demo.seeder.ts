@@ -4,11 +4,13 @@ import { Role, type Viewer } from '../src/shared/auth.js';
 import { isMoney, toFen } from '../src/shared/money.js';
 import { creditCodeCheckCharacter, creditCodeProblem } from '../src/modules/organizations/credit-code.js';
 import { Organization, OrganizationKind } from '../src/modules/organizations/organization.entity.js';
-import { DistrictMember, Park, ParkMember } from '../src/modules/places/park.entity.js';
+import { OrganizationMove } from '../src/modules/organizations/organization-move.entity.js';
+import { DistrictMember, Park, ParkMember, ParkStreet } from '../src/modules/places/park.entity.js';
 import { Place, PlaceLevel } from '../src/modules/places/place.entity.js';
 import { hashPassword } from '../src/modules/people/password.js';
 import { Person } from '../src/modules/people/person.entity.js';
 import { Program, type Criterion } from '../src/modules/programs/program.entity.js';
+import { ProjectMentor } from '../src/modules/projects/project-mentor.entity.js';
 import { Project, ProjectStatus } from '../src/modules/projects/project.entity.js';
 import { progressOf } from '../src/modules/reports/reports.service.js';
 import { ReportStatus, ServiceReport } from '../src/modules/reports/service-report.entity.js';
@@ -19,11 +21,12 @@ import { ranking } from '../src/modules/reviews/review.service.js';
 import { FollowUp } from '../src/modules/supervision/follow-up.entity.js';
 import { RiskLevel, SupervisionVisit } from '../src/modules/supervision/supervision-visit.entity.js';
 import { ActionItem } from '../src/modules/coaching/action-item.entity.js';
+import { WORKPLACE_COLUMNS, workplacesOf, worksFor } from '../src/shared/workplaces.js';
 import { Acting, SEED_SESSION } from './acting.js';
 import { DemoActions } from './demo-actions.js';
 import {
-  DEMO_LOGINS, DEMO_PASSWORD, DemoClock, ORGANIZATIONS, PEOPLE, cst, cstDate, demoPrograms,
-  type DemoOrganization, type DemoPerson, type DemoProgram, type ProgramKey,
+  DEMO_LOGINS, DEMO_PASSWORD, DemoClock, ORGANIZATIONS, PARKS, PEOPLE, SOURCE_PLACES, WORKPLACES, cst, cstDate, demoPrograms,
+  type DemoAddress, type DemoOrganization, type DemoPerson, type DemoProgram, type ProgramKey,
 } from './demo-data.js';
 import { MINSHENG_ORGANIZATIONS, MINSHENG_PEOPLE } from './demo-minsheng.js';
 import { MINSHENG_FUNDED, MINSHENG_ROUND, OPEN_ROUND, ROADSHOW_ROUND, playDemoStory } from './demo-story.js';
@@ -79,33 +82,70 @@ export class DemoSeeder extends Seeder {
   }
 }
 
-/** The demo's places, created as organisations' addresses name them. */
+/**
+ * The demo's place tree: the districts › their streets › their communities, created as the
+ * organisations' addresses and the sources name them, every name exactly as written. The districts
+ * are the roots: `places(level: DISTRICT)` lists the top of the tree, which is how clients find them.
+ */
 class DemoPlaces {
   private readonly known = new Map<string, Place>();
 
-  constructor(private readonly em: EntityManager) {}
+  private constructor(private readonly em: EntityManager) {}
+
+  /** The tree holding `addresses`, written a level at a time: a place's row names its parent's. */
+  static async build(em: EntityManager, addresses: DemoAddress[]): Promise<DemoPlaces> {
+    const places = new DemoPlaces(em);
+    for (const { district } of addresses) places.place(null, PlaceLevel.DISTRICT, district);
+    await em.flush();
+    for (const { district, street } of addresses) if (street) places.place(places.district(district), PlaceLevel.STREET, street);
+    await em.flush();
+    for (const address of addresses) places.address(address);
+    await em.flush();
+    return places;
+  }
 
   districts(): Place[] {
     return [...this.known.values()].filter((place) => place.level === PlaceLevel.DISTRICT);
   }
 
-  address(district: string, street: string | null, community: string | null): Place {
-    const top = this.place(null, PlaceLevel.DISTRICT, district);
+  district(name: string): Place {
+    return this.find(name);
+  }
+
+  address({ district, street, community }: DemoAddress): Place {
+    const top = this.district(district);
     const middle = street ? this.place(top, PlaceLevel.STREET, street) : top;
     return community ? this.place(middle, PlaceLevel.COMMUNITY, community) : middle;
   }
 
+  private find(path: string): Place {
+    const place = this.known.get(path);
+    if (!place) throw new Error(`Demo places: no ${path}`);
+    return place;
+  }
+
   private place(parent: Place | null, level: PlaceLevel, name: string): Place {
-    const key = `${parent?.id ?? ''}/${name}`;
-    let place = this.known.get(key);
+    const path = parent ? `${this.pathOf(parent)}/${name}` : name;
+    let place = this.known.get(path);
     if (!place) {
       place = this.em.create(Place, { name, level, parent, createdAt: PLATFORM_START });
-      place.district = ref(level === PlaceLevel.DISTRICT ? place : parent!.district!.getEntity());
-      this.known.set(key, place);
+      // A district is its own district (a trigger sets it on insert); below, the parent's.
+      if (level === PlaceLevel.DISTRICT) place.district = ref(place);
+      else if (parent?.district) place.district = ref(parent.district.getEntity());
+      this.known.set(path, place);
+      this.paths.set(place, path);
     }
     return place;
   }
+
+  private readonly paths = new Map<Place, string>();
+  private pathOf(place: Place): string {
+    return this.paths.get(place)!;
+  }
 }
+
+/** Where a person works, as the Viewer of their requests carries it (see readViewers in src/app/context.ts). */
+type Workplaces = Pick<Viewer, 'parkIds' | 'districtIds'>;
 
 /** The seed as of `now`: the present-day chapters (the open call, the projects in delivery) are placed around it. */
 export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
@@ -118,25 +158,18 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD); // scrypt is slow: hash once, share it
 
   await em.transactional(async (tx) => {
-    const places = new DemoPlaces(tx);
+    const places = await DemoPlaces.build(tx, [...organizations, ...SOURCE_PLACES]);
     const orgs = new Map<string, Organization>();
     for (const { key, creditCodePrefix, district, street, community, ...fields } of organizations) {
-      const place = places.address(district, street, community);
+      const place = places.address({ district, street, community });
       orgs.set(key, tx.create(Organization, {
         ...fields,
         place,
-        district: place.district ?? place,
+        district: place.district!.getEntity(),
         creditCode: creditCodePrefix ? demoCreditCode(creditCodePrefix) : null,
         createdAt: PLATFORM_START,
       }));
     }
-    // One park per district for now, coaching every organisation of its district.
-    const parks = new Map<string, Park>();
-    for (const district of places.districts()) {
-      const park = tx.create(Park, { name: `${district.name}社会创新园`, place: district, district, createdAt: PLATFORM_START });
-      parks.set(district.id, park);
-    }
-    for (const org of orgs.values()) org.park = ref(parks.get(org.district.id)!);
     const persons = new Map<string, Person>();
     for (const { key, email, name, roles, organization } of people) {
       persons.set(key, tx.create(Person, {
@@ -148,22 +181,48 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
         createdAt: PLATFORM_START,
       }));
     }
+
+    // The parks, and the organisations each coaches: those of the streets it serves; a district's own
+    // park also those registered at district level. The rest have no park (see PARKS).
+    const parks = new Map<string, Park>();
+    for (const { key, name, district, street, streets, operator } of PARKS) {
+      const place = places.address({ district, street, community: null });
+      const park = tx.create(Park, { name, place, district: places.district(district), operator: operator ? orgs.get(operator)! : null, createdAt: PLATFORM_START });
+      for (const served of streets) tx.create(ParkStreet, { park, street: places.address({ district, street: served, community: null }) });
+      parks.set(key, park);
+    }
+    const admin = persons.get('admin')!;
+    for (const { key, district, street } of organizations) {
+      const found = PARKS.find((p) => p.district === district && (street ? p.streets.includes(street) : p.street === null));
+      if (!found) continue;
+      const org = orgs.get(key)!;
+      org.park = ref(parks.get(found.key)!);
+      tx.create(OrganizationMove, { organization: org, fromPark: null, toPark: org.park, movedBy: admin, reason: null, createdAt: PLATFORM_START });
+    }
+
     const saved = new Map<ProgramKey, DemoProgram & { id: string }>();
     const programEntities: Program[] = [];
-    for (const { key, ...fields } of programs) {
+    for (const { key, district, park, ...fields } of programs) {
       const createdAt = new Date(Math.min(fields.applicationsOpenAt.getTime() - 7 * 86_400_000, clock.now.getTime()));
-      const program = tx.create(Program, { ...structuredClone(fields), createdAt });
-      saved.set(key, { key, ...fields, id: program.id });
+      const program = tx.create(Program, { ...structuredClone(fields), district: places.district(district), park: park ? parks.get(park)! : null, createdAt });
+      saved.set(key, { key, district, park, ...fields, id: program.id });
       programEntities.push(program);
     }
-    const workplaces = new Map<string, { parkIds: string[]; districtIds: string[] }>();
-    for (const [key, p] of persons) {
-      const inParks = p.roles.includes(Role.STAFF) || p.roles.includes(Role.MENTOR);
-      const parkIds = inParks ? [...parks.values()].map((park) => park.id) : [];
-      const districtIds = p.roles.includes(Role.EVALUATOR) ? places.districts().map((d) => d.id) : [];
-      for (const park of inParks ? parks.values() : []) tx.create(ParkMember, { park, person: p, since: PLATFORM_START });
-      for (const district of p.roles.includes(Role.EVALUATOR) ? places.districts() : []) tx.create(DistrictMember, { district, person: p, since: PLATFORM_START });
-      workplaces.set(key, { parkIds: parkIds.sort(), districtIds: districtIds.sort() });
+
+    // Where people work; their viewers carry what a request of theirs would: their own parks and every
+    // park of their districts, and their districts, each sorted.
+    const workplaces = new Map<string, Workplaces>();
+    for (const [key, person] of persons) {
+      const { parks: parkKeys, districts: districtNames } = WORKPLACES[key] ?? { parks: [], districts: [] };
+      const own = parkKeys.map((k) => parks.get(k)!);
+      const districts = districtNames.map((name) => places.district(name));
+      for (const park of own) tx.create(ParkMember, { park, person, since: PLATFORM_START });
+      for (const district of districts) tx.create(DistrictMember, { district, person, since: PLATFORM_START });
+      const overseen = [...parks.values()].filter((park) => districts.includes(park.district.getEntity()));
+      workplaces.set(key, {
+        parkIds: [...new Set([...own, ...overseen].map((park) => park.id))].sort(),
+        districtIds: districts.map((district) => district.id).sort(),
+      });
     }
     await tx.flush();
 
@@ -174,9 +233,40 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
     const acting = new Acting(tx, [...programEntities, ...orgs.values()]);
     const actions = new DemoActions(acting, viewers, saved);
     await playDemoStory(actions, clock);
-    await verifyDemo(acting, actions, viewers.get('staff')!, clock);
+    await verifyDemo(acting, actions, viewers.get('staff')!, viewers.get('district.longgang')!, clock);
+    await verifyWorkplaces(acting, viewers);
     console.log(`Demo data: ${persons.size} people, ${acting.calls} API calls played in ${Date.now() - started} ms`);
   });
+}
+
+/**
+ * Checks the hierarchy the demo promises: each project is coached by its organisation's park and
+ * belongs to its programme's district, its lead staff and mentors work there, and the viewers the
+ * story acted as carry exactly the workplaces a signed-in request of theirs would.
+ */
+async function verifyWorkplaces(acting: Acting, viewers: Map<string, Viewer>): Promise<void> {
+  const problems: string[] = [];
+  const expect = (ok: boolean, message: string) => { if (!ok) problems.push(message); };
+  const em = acting.fork();
+  const rows: { id: string; park_ids: string[]; district_ids: string[] }[] = await em.execute(
+    `select p.id, ${WORKPLACE_COLUMNS} from person p where p.id in (?)`, [[...viewers.values()].map((v) => v.id)]);
+  const read = new Map(rows.map((row) => [row.id, { parkIds: [...row.park_ids].sort(), districtIds: [...row.district_ids].sort() }]));
+  for (const [key, viewer] of viewers) {
+    expect(JSON.stringify(read.get(viewer.id)) === JSON.stringify({ parkIds: viewer.parkIds, districtIds: viewer.districtIds }), `${key}: the seed acted with other workplaces than a request would carry`);
+  }
+  const projects = await em.find(Project, {}, { populate: ['organization', 'program'] });
+  const mentors = await em.find(ProjectMentor, {});
+  const teamOf = (project: Project) => [project.leadStaff?.id, ...mentors.filter((m) => m.project.id === project.id).map((m) => m.mentor.id)].filter((id): id is string => !!id);
+  const people = await workplacesOf(em, [...new Set(projects.flatMap(teamOf))]);
+  for (const project of projects) {
+    expect((project.park?.id ?? null) === (project.organization.getEntity().park?.id ?? null), `${project.title}: not coached by its organisation's park`);
+    expect(project.district?.id === project.program.getEntity().district?.id, `${project.title}: not in its programme's district`);
+    const scope = { parkId: project.park?.id ?? null, districtId: project.district?.id ?? null };
+    for (const id of teamOf(project)) {
+      expect(worksFor(people.get(id)!, scope), `${project.title}: a member of its team does not work for its park or district`);
+    }
+  }
+  if (problems.length) throw new Error(`The demo's parks and districts are not as intended:\n- ${problems.join('\n- ')}`);
 }
 
 /**
@@ -186,15 +276,16 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
  * their reports up to last month (one returned), the overdue follow-up of a recent warning visit, open
  * coaching items. Fails seeding loudly otherwise.
  */
-async function verifyDemo(acting: Acting, actions: DemoActions, staff: Viewer, clock: DemoClock): Promise<void> {
+async function verifyDemo(acting: Acting, actions: DemoActions, staff: Viewer, longgang: Viewer, clock: DemoClock): Promise<void> {
   const problems: string[] = [];
   const expect = (ok: boolean, message: string) => { if (!ok) problems.push(message); };
   const em = acting.fork();
   const project = (key: string) => em.findOneOrFail(Project, { id: actions.projectId(key) }, { populate: ['program'] });
   const today = cstDate(clock.now);
 
+  // 龙岗区's rankings as its district's staff, who run its calls (others see only their own projects' places).
   const leaderboard = (roundKey: string) =>
-    acting.read(staff, clock.now, async (ctx) => ranking(ctx, await ctx.em.findOneOrFail(ReviewRound, { id: actions.roundId(roundKey) })));
+    acting.read(longgang, clock.now, async (ctx) => ranking(ctx, await ctx.em.findOneOrFail(ReviewRound, { id: actions.roundId(roundKey) })));
   const minsheng = await leaderboard(MINSHENG_ROUND);
   expect(minsheng.length === 59, `民生实事 round: ${minsheng.length} projects ranked, expected 59`);
   expect(minsheng[0]?.projectId === actions.projectId('longling') && minsheng[0]?.score === 96.4 && minsheng[0]?.rank === 1,
@@ -292,7 +383,30 @@ export function checkDemoData({ organizations, people, programs }: { organizatio
     expect(people.some((p) => p.email === l.email && p.name === l.name && p.roles.includes(l.role)), `${l.email}: demo login without a person`);
   }
 
+  // Where people work: the rules setWorkplaces enforces, and everyone who works somewhere has a place.
+  const parkKeys = new Set(PARKS.map((park) => park.key));
+  const districts = new Set(organizations.map((o) => o.district));
+  unique(PARKS.map((park) => park.name), 'park names');
+  for (const park of PARKS) {
+    expect(districts.has(park.district), `${park.name}: unknown district ${park.district}`);
+    expect(park.operator === null || orgKeys.has(park.operator), `${park.name}: unknown operator ${park.operator}`);
+  }
+  for (const p of people) {
+    const at = WORKPLACES[p.key];
+    const works = p.roles.some((role) => role === Role.STAFF || role === Role.MENTOR || role === Role.EVALUATOR);
+    expect(works === !!at, `${p.email}: ${works ? 'works nowhere' : 'has a workplace without a role that works in one'}`);
+    if (!at) continue;
+    expect(at.parks.every((key) => parkKeys.has(key)) && at.districts.every((d) => districts.has(d)), `${p.email}: unknown park or district`);
+    expect(!at.parks.length || p.roles.includes(Role.STAFF) || p.roles.includes(Role.MENTOR), `${p.email}: only staff and mentors work in parks`);
+    expect(!at.districts.length || p.roles.includes(Role.STAFF) || p.roles.includes(Role.EVALUATOR), `${p.email}: only staff and evaluators work for districts`);
+  }
+  expect(Object.keys(WORKPLACES).every((key) => people.some((p) => p.key === key)), 'WORKPLACES names someone who is not a demo person');
+
   unique(programs.map((p) => p.name), 'programme names');
+  for (const p of programs) {
+    expect(districts.has(p.district), `${p.name}: unknown district ${p.district}`);
+    expect(p.park === null || PARKS.some((park) => park.key === p.park && park.district === p.district), `${p.name}: its park is not one of its district's`);
+  }
   const checkRubric = (rubric: Criterion[], what: string) => {
     expect(rubric.length > 0, `${what}: empty rubric`);
     unique(rubric.map((c) => c.key), `${what} keys`);

@@ -5,6 +5,11 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ormConfig } from '../src/app/mikro-orm.config.js';
 import { seedDemo } from '../seeds/demo.seeder.js';
+import { ORGANIZATIONS, PARKS } from '../seeds/demo-data.js';
+import { MINSHENG_ORGANIZATIONS } from '../seeds/demo-minsheng.js';
+import {
+  DemoOrganizationPlacesDocument, DemoParksDocument, DemoPlaceTreeDocument, DemoProjectPlacesDocument, DemoWorkplacesDocument,
+} from './generated/graphql.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { createTestDatabase } from './support/postgres.js';
 
@@ -119,6 +124,88 @@ describe('the demo as its people find it today', () => {
     expect(latest.followUps).toHaveLength(1);
     expect(latest.followUps[0].closedAt).toBeNull();
     expect(latest.followUps[0].dueDate < today()).toBe(true);
+  });
+
+  describe('districts and parks', () => {
+    const names = (list: { name: string }[] | null | undefined) => (list ?? []).map((item) => item.name).sort();
+
+    it('the place tree holds the sources’ districts, streets and communities, named exactly', async () => {
+      const admin = app.admin;
+      const districts = (await admin.data(DemoPlaceTreeDocument, { level: 'DISTRICT' })).places;
+      expect(names(districts)).toEqual(['南山区', '龙岗区']);
+      const children = (district: string) => districts.find((d) => d.name === district)!.children;
+      expect(names(children('龙岗区'))).toEqual(expect.arrayContaining(['横岗街道', '布吉街道']));
+      expect(names(children('南山区'))).toEqual(expect.arrayContaining(['南头街道', '南山街道']));
+      const street = async (district: string, name: string) => {
+        const id = children(district).find((s) => s.name === name)!.id;
+        return (await admin.data(DemoPlaceTreeDocument, { parentId: id })).places;
+      };
+      const henggang = await street('龙岗区', '横岗街道');
+      expect(names(henggang)).toEqual(expect.arrayContaining(['六约北社区', '四联社区', '怡锦社区', '六约南社区', '六约社区']));
+      expect(henggang.every((c) => c.level === 'COMMUNITY' && c.district?.name === '龙岗区')).toBe(true);
+      expect(names(await street('南山区', '南头街道'))).toContain('田厦社区');
+      expect(names(await street('南山区', '南山街道'))).toContain('南园社区');
+    });
+
+    it('each district has its parks, serving their streets; 横岗创新园 is run by 众智', async () => {
+      const { nodes } = (await app.admin.data(DemoParksDocument, {})).parks!;
+      expect(names(nodes)).toEqual(PARKS.map((p) => p.name).sort());
+      const henggang = nodes.find((p) => p.name === '横岗创新园')!;
+      expect(henggang).toMatchObject({ place: { name: '横岗街道', level: 'STREET' }, district: { name: '龙岗区' }, operator: { name: '龙岗区众智公共服务创新中心' } });
+      expect(names(henggang.streets)).toEqual(['横岗街道']);
+      const districts = (await app.admin.data(DemoPlaceTreeDocument, { level: 'DISTRICT' })).places;
+      const longgang = districts.find((d) => d.name === '龙岗区')!;
+      expect(names((await app.admin.data(DemoParksDocument, { districtId: longgang.id })).parks!.nodes)).toEqual(['布吉创域', '横岗创新园'].sort());
+    });
+
+    it('every organisation keeps its address and is coached by the park of its street, or by none', async () => {
+      const { nodes } = (await app.admin.data(DemoOrganizationPlacesDocument)).organizations!;
+      for (const org of [...ORGANIZATIONS, ...MINSHENG_ORGANIZATIONS]) {
+        const found = nodes.find((n) => n.name === org.name);
+        expect(found, org.name).toMatchObject({ district: org.district, street: org.street, community: org.community });
+        expect(found!.place!.name).toBe(org.community ?? org.street ?? org.district);
+        const park = PARKS.find((p) => p.district === org.district && (org.street ? p.streets.includes(org.street) : p.street === null));
+        expect(found!.park?.name ?? null, org.name).toBe(park?.name ?? null);
+      }
+      const byName = new Map(nodes.map((n) => [n.name, n.park?.name ?? null]));
+      expect(byName.get('六约北社区居委会')).toBe('横岗创新园');
+      expect(byName.get('龙岭社区居委会')).toBe('布吉创域');
+      expect(byName.get('五和社区居委会')).toBeNull();
+    });
+
+    it('staff work where the README says, and see only the projects their park or district covers', async () => {
+      const signIn = (email: string) => app.login(email, 'incubator-demo');
+      const staff = await signIn('staff@demo.incubator.cn');
+      const district = await signIn('district@demo.incubator.cn');
+      const henggang = await signIn('staff.henggang@demo.incubator.cn');
+      expect((await staff.data(DemoWorkplacesDocument)).viewer).toMatchObject({ parks: [{ name: '南山区社会治理创新园' }], districts: [] });
+      expect((await district.data(DemoWorkplacesDocument)).viewer).toMatchObject({ parks: [], districts: [{ name: '龙岗区' }] });
+      expect(names((await signIn('mentor@demo.incubator.cn').then((m) => m.data(DemoWorkplacesDocument))).viewer!.parks)).toEqual(['南山区社会治理创新园', '横岗创新园'].sort());
+      expect(names((await signIn('evaluator@demo.incubator.cn').then((e) => e.data(DemoWorkplacesDocument))).viewer!.districts)).toEqual(['南山区', '龙岗区']);
+
+      const all = (await app.admin.data(DemoProjectPlacesDocument)).projects!;
+      for (const project of all.nodes) expect(project.park?.name ?? null, project.title).toBe(project.organization!.park?.name ?? null);
+      const parkOf = (title: string) => all.nodes.find((p) => p.title === title)!;
+      expect(parkOf('京剧唱响六约北')).toMatchObject({ park: { name: '横岗创新园' }, district: { name: '龙岗区' } });
+      expect(parkOf('反毒馨生——“过来人”志愿者培育')).toMatchObject({ park: { name: '南山区社会治理创新园' }, district: { name: '南山区' } });
+
+      const seen = async (client: typeof staff) => (await client.data(DemoProjectPlacesDocument)).projects!;
+      const mine = await seen(staff);
+      expect(mine.totalCount).toBeGreaterThan(0);
+      expect(mine.nodes.every((p) => p.park?.name === '南山区社会治理创新园')).toBe(true);
+      expect(mine.totalCount).toBe(all.nodes.filter((p) => p.park?.name === '南山区社会治理创新园').length);
+
+      const park = await seen(henggang);
+      expect(park.nodes.every((p) => p.park?.name === '横岗创新园')).toBe(true);
+      expect(park.nodes.map((p) => p.title)).toEqual(expect.arrayContaining(['京剧唱响六约北', '居民共治空间']));
+
+      // The district's staff: both its parks' projects and those no park coached, nothing of 南山区.
+      const longgang = all.nodes.filter((p) => p.district?.name === '龙岗区');
+      const overseen = await seen(district);
+      expect(overseen.totalCount).toBe(longgang.length);
+      expect(overseen.totalCount).toBeLessThanOrEqual(100);
+      expect(new Set(overseen.nodes.map((p) => p.park?.name ?? null))).toEqual(new Set(['横岗创新园', '布吉创域', null]));
+    });
   });
 
   it('the mentor has coaching action items open, one of them overdue', async () => {

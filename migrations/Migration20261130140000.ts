@@ -39,7 +39,7 @@ export class Migration20261130140000 extends Migration {
     this.addSql(`create function "place_own_district"() returns trigger language plpgsql as $$
       begin if new.level = 'DISTRICT' then new.district_id := new.id; end if; return new; end $$;`);
     this.addSql(`create trigger "place_own_district" before insert on "place" for each row execute function "place_own_district"();`);
-    this.addSql(`alter table "place" add constraint "place_district_level" check ((level in ('PROVINCE', 'CITY')) = (district_id is null));`);
+    this.addSql(`alter table "place" add constraint "place_district_level" check ((level = 'PROVINCE' or level = 'CITY') = (district_id is null));`);
 
     this.addSql(`create table "park" (
       "id" uuid not null, "created_at" timestamptz not null default now(), "name" varchar(100) not null,

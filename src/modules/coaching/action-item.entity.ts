@@ -5,11 +5,16 @@ import { Node } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { CoachingSession } from './coaching-session.entity.js';
+import { Place } from '../places/place.entity.js';
 
 @ObjectType({ implements: Node, description: 'Something the applicant agreed to do after a coaching session.' })
 @Entity({ tableName: 'action_item' })
 @Index({ properties: ['project', 'doneAt'] })
 export class ActionItem extends BaseEntity {
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
   @ManyToOne(() => CoachingSession, { ref: true, deleteRule: 'cascade', index: true })
   session!: Ref<CoachingSession>;
 

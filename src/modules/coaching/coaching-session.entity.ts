@@ -6,6 +6,7 @@ import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { ProposalRevision } from '../projects/proposal-revision.entity.js';
 import { ActionItem } from './action-item.entity.js';
+import { Place } from '../places/place.entity.js';
 
 export enum CoachingMode {
   ON_SITE = 'ON_SITE',
@@ -29,6 +30,10 @@ registerEnumType(CoachingMode, {
 @Index({ properties: ['project', 'heldAt', 'id'] })
 @Check({ name: 'coaching_session_duration_valid', expression: 'duration_minutes > 0 and duration_minutes <= 1440' })
 export class CoachingSession extends BaseEntity {
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
   @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict', index: true })
   project!: Ref<Project>;
 

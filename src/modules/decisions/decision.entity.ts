@@ -6,6 +6,7 @@ import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { ProposalRevision } from '../projects/proposal-revision.entity.js';
 import { DecisionCondition } from './decision-condition.entity.js';
+import { Place } from '../places/place.entity.js';
 
 export enum DecisionOutcome {
   APPROVED = 'APPROVED',
@@ -29,6 +30,10 @@ registerEnumType(DecisionOutcome, {
 @Entity({ tableName: 'decision' })
 @Check({ name: 'decision_grant_matches_outcome', expression: `(outcome = 'APPROVED' or outcome = 'APPROVED_WITH_CONDITIONS') = (grant_amount is not null and grant_amount > 0)` })
 export class Decision extends BaseEntity {
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
   @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict', index: true })
   project!: Ref<Project>;
 

@@ -4,6 +4,7 @@ import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import { Project, ProjectStatus } from '../projects/project.entity.js';
+import { Place } from '../places/place.entity.js';
 
 export enum EventType {
   PROJECT_CREATED = 'PROJECT_CREATED',
@@ -56,6 +57,10 @@ registerEnumType(EventType, {
 @Entity({ tableName: 'lifecycle_event' })
 @Index({ properties: ['project', 'position'] })
 export class LifecycleEvent extends BaseEntity {
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
   @Property({ type: new BigIntType('number'), autoincrement: true, unique: true })
   position!: number & Opt;
 

@@ -33,6 +33,10 @@ export class Park extends BaseEntity {
 export class ParkStreet {
   [PrimaryKeyProp]?: ['park', 'street'];
 
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
   @ManyToOne(() => Park, { ref: true, primary: true, deleteRule: 'cascade' })
   park!: Ref<Park>;
 
@@ -47,6 +51,10 @@ export class ParkStreet {
 @Entity({ tableName: 'park_member' })
 export class ParkMember {
   [PrimaryKeyProp]?: ['park', 'person'];
+
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
 
   @ManyToOne(() => Park, { ref: true, primary: true, deleteRule: 'cascade' })
   park!: Ref<Park>;

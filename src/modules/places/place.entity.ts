@@ -33,7 +33,7 @@ export const LEVEL_ORDER = [PlaceLevel.PROVINCE, PlaceLevel.CITY, PlaceLevel.DIS
 @ObjectType({ implements: Node, description: 'A place in the administrative hierarchy: province, city, district, street (街道) or community (社区).' })
 @Entity({ tableName: 'place' })
 @Unique({ name: 'place_parent_name_unique', expression: 'create unique index "place_parent_name_unique" on "place" ("parent_id", "name") nulls not distinct' })
-@Check({ name: 'place_district_level', expression: `(level in ('PROVINCE', 'CITY')) = (district_id is null)` })
+@Check({ name: 'place_district_level', expression: `(level = 'PROVINCE' or level = 'CITY') = (district_id is null)` })
 export class Place extends BaseEntity {
   @Field(() => String, { description: 'The place’s own name, exact as the government writes it, e.g. 横岗街道 (at most 50 characters).' })
   @Property({ type: 'string', length: 50 })

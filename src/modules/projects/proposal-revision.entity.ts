@@ -4,6 +4,7 @@ import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from './project.entity.js';
+import { Place } from '../places/place.entity.js';
 
 @ObjectType({ description: 'One step of the activity plan.' })
 export class Activity {
@@ -43,6 +44,10 @@ export class TeamMember {
 @Unique({ properties: ['project', 'number'] })
 @Check({ name: 'proposal_revision_values_valid', expression: 'number >= 1 and requested_amount > 0' })
 export class ProposalRevision extends BaseEntity {
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
   @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict' })
   project!: Ref<Project>;
 

@@ -4,6 +4,7 @@ import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
+import { Place } from '../places/place.entity.js';
 
 export enum ReportStatus {
   SUBMITTED = 'SUBMITTED',
@@ -33,6 +34,10 @@ export class IndicatorActual {
 @Check({ name: 'service_report_figures_valid', expression: 'sessions_held >= 0 and person_times >= 0 and volunteers >= 0 and volunteer_hours >= 0 and spending >= 0 and satisfaction_rate >= 0 and satisfaction_rate <= 100' })
 @Check({ name: 'service_report_period_format', expression: `period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'` })
 export class ServiceReport extends BaseEntity {
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
   @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict' })
   project!: Ref<Project>;
 

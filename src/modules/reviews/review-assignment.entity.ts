@@ -6,6 +6,7 @@ import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { ProposalRevision } from '../projects/proposal-revision.entity.js';
 import { ReviewRound } from './review-round.entity.js';
+import { Place } from '../places/place.entity.js';
 
 export enum AssignmentStatus {
   ASSIGNED = 'ASSIGNED',
@@ -57,6 +58,10 @@ export class CriterionScore {
 @Check({ name: 'review_assignment_submitted_complete', expression: `status <> 'SUBMITTED' or (submitted_at is not null and total is not null)` })
 @Check({ name: 'review_assignment_total_range', expression: 'total is null or (total >= 0 and total <= 100)' })
 export class ReviewAssignment extends BaseEntity {
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
   @ManyToOne(() => ReviewRound, { ref: true, deleteRule: 'restrict', index: true })
   round!: Ref<ReviewRound>;
 

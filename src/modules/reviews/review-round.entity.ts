@@ -4,6 +4,7 @@ import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
+import { Place } from '../places/place.entity.js';
 
 export enum RoundKind {
   PROPOSAL = 'PROPOSAL',
@@ -21,6 +22,10 @@ registerEnumType(RoundKind, {
 @ObjectType({ implements: Node, description: 'A review round (路演 / 评审会 / 结项评估) in which evaluators score projects.' })
 @Entity({ tableName: 'review_round' })
 export class ReviewRound extends BaseEntity {
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
   @ManyToOne(() => Program, { ref: true, deleteRule: 'restrict', index: true })
   program!: Ref<Program>;
 

@@ -5,11 +5,16 @@ import { Node } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { SupervisionVisit } from './supervision-visit.entity.js';
+import { Place } from '../places/place.entity.js';
 
 @ObjectType({ implements: Node, description: 'Something a supervision visit asked the project to put right, by a date.' })
 @Entity({ tableName: 'follow_up' })
 @Index({ properties: ['project', 'closedAt'] })
 export class FollowUp extends BaseEntity {
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
   @ManyToOne(() => SupervisionVisit, { ref: true, deleteRule: 'cascade', index: true })
   visit!: Ref<SupervisionVisit>;
 

@@ -5,6 +5,7 @@ import { Node } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { FollowUp } from './follow-up.entity.js';
+import { Place } from '../places/place.entity.js';
 
 export enum VisitKind {
   SITE_VISIT = 'SITE_VISIT',
@@ -41,6 +42,10 @@ registerEnumType(RiskLevel, {
 // A project's visits are listed by when they took place, then id.
 @Index({ properties: ['project', 'visitedAt', 'id'] })
 export class SupervisionVisit extends BaseEntity {
+  /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  district?: Ref<Place> | null;
+
   @ManyToOne(() => Project, { ref: true, deleteRule: 'restrict', index: true })
   project!: Ref<Project>;
 

@@ -84,18 +84,21 @@ export class DemoSeeder extends Seeder {
 
 /**
  * The demo's place tree: the districts › their streets › their communities, created as the
- * organisations' addresses and the sources name them, every name exactly as written. The districts
- * are the roots: `places(level: DISTRICT)` lists the top of the tree, which is how clients find them.
+ * organisations' addresses and the sources name them, every name exactly as written, under
+ * 广东省 › 深圳市. Clients find the districts with `places(level: DISTRICT)`.
  */
 class DemoPlaces {
   private readonly known = new Map<string, Place>();
+  private city!: Place;
 
   private constructor(private readonly em: EntityManager) {}
 
   /** The tree holding `addresses`, written a level at a time: a place's row names its parent's. */
   static async build(em: EntityManager, addresses: DemoAddress[]): Promise<DemoPlaces> {
     const places = new DemoPlaces(em);
-    for (const { district } of addresses) places.place(null, PlaceLevel.DISTRICT, district);
+    places.city = places.place(places.place(null, PlaceLevel.PROVINCE, '广东省'), PlaceLevel.CITY, '深圳市');
+    await em.flush();
+    for (const { district } of addresses) places.place(places.city, PlaceLevel.DISTRICT, district);
     await em.flush();
     for (const { district, street } of addresses) if (street) places.place(places.district(district), PlaceLevel.STREET, street);
     await em.flush();
@@ -109,7 +112,7 @@ class DemoPlaces {
   }
 
   district(name: string): Place {
-    return this.find(name);
+    return this.find(`${this.pathOf(this.city)}/${name}`);
   }
 
   address({ district, street, community }: DemoAddress): Place {

@@ -98,11 +98,14 @@ export async function buildDemoSnapshot(prepare: (database: EmbeddedPostgres) =>
   }
 }
 
+/** Whether DEMO_SNAPSHOT exists and serves a start today, by these sources. */
+export function demoSnapshotValid(): boolean {
+  return existsSync(DEMO_SNAPSHOT) && existsSync(`${DEMO_SNAPSHOT}.key`) && readFileSync(`${DEMO_SNAPSHOT}.key`, 'utf8') === demoSnapshotKey(shenzhenDay(new Date()));
+}
+
 /** The snapshot a new data folder starts from: the demo one when it is valid today, else the empty one. */
 function snapshotFor(demo: boolean): { file: string; demo: boolean } | undefined {
-  if (demo && existsSync(DEMO_SNAPSHOT) && existsSync(`${DEMO_SNAPSHOT}.key`)) {
-    if (readFileSync(`${DEMO_SNAPSHOT}.key`, 'utf8') === demoSnapshotKey(shenzhenDay(new Date()))) return { file: DEMO_SNAPSHOT, demo: true };
-  }
+  if (demo && demoSnapshotValid()) return { file: DEMO_SNAPSHOT, demo: true };
   return existsSync(SNAPSHOT) ? { file: SNAPSHOT, demo: false } : undefined;
 }
 

@@ -104,9 +104,9 @@ export async function createOrganization(ctx: Context, input: CreateOrganization
   checkFields(input, { kind: input.kind, creditCode }, checks);
   checks.throwIfAny();
   const place = await addressPlace(em, input.placeId);
-  // Park staff register the organisations their park coaches; with one park, that is where it goes.
-  const onlyPark = !hasRole(viewer, Role.ADMIN) && !viewer.districtIds.length && viewer.parkIds.length === 1 ? viewer.parkIds[0] : null;
-  const park = input.parkId ? await parkOfViewer(ctx, input.parkId, 'input.parkId') : onlyPark ? await em.findOneOrFail(Park, { id: onlyPark }) : null;
+  // Park staff register the organisations their park coaches; with one park, in its district, that is where it goes.
+  const onlyPark = !hasRole(viewer, Role.ADMIN) && !viewer.districtIds.length && viewer.parkIds.length === 1 ? await em.findOneOrFail(Park, { id: viewer.parkIds[0] }) : null;
+  const park = input.parkId ? await parkOfViewer(ctx, input.parkId, 'input.parkId') : onlyPark?.district.id === place.district!.id ? onlyPark : null;
   const organization = new Organization();
   assign(organization, input, creditCode);
   organization.place = ref(place);

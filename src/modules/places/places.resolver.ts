@@ -16,11 +16,11 @@ import { ParkConnection, ParkPayload, PlacePayload, WorkplacesPayload } from './
 
 @Resolver(() => Place)
 export class PlaceResolver {
-  @Query(() => [Place], { description: 'The places directly under a place (the top of the tree without `parentId`), by name; at most 500.' })
+  @Query(() => [Place], { description: 'The places directly under `parentId`; without it, every place of `level` (e.g. all districts), or the top of the tree. By name, at most 500.' })
   places(
     @Ctx() ctx: Context,
     @Arg('parentId', () => ID, { nullable: true, description: 'The place whose children to list; omitted: the top of the tree.' }) parentId?: string | null,
-    @Arg('level', () => PlaceLevel, { nullable: true, description: 'Only places of this level.' }) level?: PlaceLevel | null,
+    @Arg('level', () => PlaceLevel, { nullable: true, description: 'Only places of this level; without `parentId`, all of them wherever they are.' }) level?: PlaceLevel | null,
   ) {
     return places.listPlaces(ctx, parentId, level);
   }

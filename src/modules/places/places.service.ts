@@ -21,12 +21,15 @@ import { canManageDistrict, canManagePlaces, canSeeWorkplaces } from './places.p
 export const getPlace = (ctx: Context, globalId: string) => findVisible(ctx, Place, globalId, () => true);
 export const getPark = (ctx: Context, globalId: string) => findVisible(ctx, Park, globalId, () => true);
 
-/** The places directly under `parentId` (the top of the tree without one), by name; at most 500. */
+/**
+ * The places directly under `parentId`, or with `level` and no parent every place of that level
+ * (e.g. all districts), else the top of the tree; by name, at most 500.
+ */
 export async function listPlaces(ctx: Context, parentId: string | null | undefined, level: PlaceLevel | null | undefined): Promise<Place[]> {
   requireViewer(ctx.viewer);
-  let parent: Place | null = null;
-  if (parentId) parent = await getPlace(ctx, parentId);
-  return ctx.em.find(Place, { parent: parent?.id ?? null, ...(level && { level }) }, { orderBy: { name: 'asc', id: 'asc' }, limit: 500 });
+  const parent = parentId ? await getPlace(ctx, parentId) : null;
+  const where = parent ? { parent: parent.id, ...(level && { level }) } : level ? { level } : { parent: null };
+  return ctx.em.find(Place, where, { orderBy: { name: 'asc', id: 'asc' }, limit: 500 });
 }
 
 /** Each place's children, batched per request. */

@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { Role, isStaff, type Viewer } from '../../shared/auth.js';
+import { Role, type Viewer } from '../../shared/auth.js';
 import { ALLOWED, refuse, type Verdict } from '../../shared/permission.js';
 import { UserErrorCode } from '../../shared/user-errors.js';
 import { ProjectStatus, type Project } from '../projects/project.entity.js';
-import { canViewProject, isMentorOf, visibleProjectsFilter } from '../projects/project.permissions.js';
+import { canViewProject, isMentorOf, isStaffOver, visibleProjectsFilter } from '../projects/project.permissions.js';
 import type { ActionItem } from './action-item.entity.js';
 
 /**
@@ -27,9 +27,9 @@ export const coachingProjectsFilter = (viewer: Viewer): FilterQuery<Project> => 
 /** A project whose lifecycle has ended is no longer coached. */
 const ENDED_STATUSES: readonly ProjectStatus[] = [ProjectStatus.WITHDRAWN, ProjectStatus.REJECTED, ProjectStatus.CLOSED, ProjectStatus.TERMINATED];
 
-/** Staff coach any project, a mentor the projects they are assigned to, until the project's lifecycle ends. */
+/** The staff of its park or district coach a project, a mentor the projects they are assigned to, until the project's lifecycle ends. */
 export async function canLogCoaching(ctx: Context, project: Project): Promise<Verdict> {
-  if (!isStaff(ctx.viewer) && !(await isMentorOf(ctx, project))) return refuse(UserErrorCode.WRONG_ROLE, 'Only staff and the project’s mentors log coaching sessions.');
+  if (!isStaffOver(ctx.viewer, project) && !(await isMentorOf(ctx, project))) return refuse(UserErrorCode.WRONG_ROLE, 'Only staff and the project’s mentors log coaching sessions.');
   if (ENDED_STATUSES.includes(project.status)) return refuse(UserErrorCode.INVALID_STATUS, `A project that is ${project.status} is no longer coached.`);
   return ALLOWED;
 }

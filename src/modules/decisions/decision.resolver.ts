@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context.js';
-import { isStaff } from '../../shared/auth.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
+import { isStaffOver } from '../projects/project.permissions.js';
 import { ProposalRevision } from '../projects/proposal-revision.entity.js';
 import { DecisionCondition } from './decision-condition.entity.js';
 import { Decision } from './decision.entity.js';
@@ -35,9 +35,10 @@ export class DecisionResolver {
     return ctx.loaders.byId(ProposalRevision).load(decision.revision.id);
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: 'The staff member who decided (shown to staff).' })
-  decidedBy(@Ctx() ctx: Context, @Root() decision: Decision) {
-    return isStaff(ctx.viewer) ? ctx.loaders.byId(Person).load(decision.decidedBy.id) : null;
+  @FieldResolver(() => Person, { nullable: true, description: 'The staff member who decided (shown to the staff of the project’s park or district).' })
+  async decidedBy(@Ctx() ctx: Context, @Root() decision: Decision) {
+    const project = await ctx.loaders.byId(Project).load(decision.project.id);
+    return isStaffOver(ctx.viewer, project!) ? ctx.loaders.byId(Person).load(decision.decidedBy.id) : null;
   }
 }
 

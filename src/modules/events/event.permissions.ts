@@ -1,8 +1,9 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
+import { Role, hasRole, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
+import { teamOf } from '../projects/project-team.loader.js';
 import { Project } from '../projects/project.entity.js';
-import { canSeeApplicant } from '../projects/project.permissions.js';
+import { canSeeApplicant, isStaffOver, projectScope, staffProjectsFilter } from '../projects/project.permissions.js';
 import { canSeeReviewSummary } from '../reviews/review.permissions.js';
 import { EventType, type LifecycleEvent } from './lifecycle-event.entity.js';
 
@@ -23,52 +24,80 @@ const REVIEW_SUMMARY_DETAILS: Partial<Record<EventType, string[]>> = {
 
 /**
  * Which of a visible project's events a viewer sees — one rule, used as a SQL filter for lists and
- * as a predicate for live delivery. Staff see all. Mentors see all, with no evaluator named (see
- * canSeeEventActor). Applicants see everything but the review's inner workings. Evaluators see only
- * the events about their own assignments.
+ * as a predicate for live delivery. The project's staff (its park's and district's) see all. Its
+ * mentors see all, with no evaluator named (see canSeeEventActor). Applicants see everything but the
+ * review's inner workings. Evaluators see only the events about their own assignments. A staff
+ * member or mentor who sees a project in another capacity (say, as its evaluator) sees what that
+ * capacity gives, no more.
  */
-interface EventScope {
-  all: boolean;
-  exceptTypes?: EventType[];
-  evaluatorId?: string;
-}
+type EventScope = { claim: 'STAFF' | 'MENTOR' } | { claim: 'APPLICANT'; exceptTypes: EventType[] } | { claim: 'EVALUATOR'; evaluatorId: string };
 
 function eventScopes(viewer: Viewer): EventScope[] {
-  if (isStaff(viewer) || hasRole(viewer, Role.MENTOR)) return [{ all: true }];
   const scopes: EventScope[] = [];
-  if (hasRole(viewer, Role.APPLICANT)) scopes.push({ all: false, exceptTypes: REVIEW_INTERNAL_EVENTS });
-  if (hasRole(viewer, Role.EVALUATOR)) scopes.push({ all: false, evaluatorId: viewer.id });
+  if (hasRole(viewer, Role.ADMIN, Role.STAFF)) scopes.push({ claim: 'STAFF' });
+  if (hasRole(viewer, Role.MENTOR)) scopes.push({ claim: 'MENTOR' });
+  if (hasRole(viewer, Role.APPLICANT)) scopes.push({ claim: 'APPLICANT', exceptTypes: REVIEW_INTERNAL_EVENTS });
+  if (hasRole(viewer, Role.EVALUATOR)) scopes.push({ claim: 'EVALUATOR', evaluatorId: viewer.id });
   return scopes;
 }
 
+function scopeFilter(viewer: Viewer, scope: EventScope): FilterQuery<LifecycleEvent> {
+  switch (scope.claim) {
+    case 'STAFF': return { project: staffProjectsFilter(viewer) };
+    case 'MENTOR': return { project: { $in: raw('(select project_id from project_mentor where mentor_id = ?)', [viewer.id]) } };
+    case 'APPLICANT': return { type: { $nin: scope.exceptTypes } };
+    case 'EVALUATOR': return { evaluator: scope.evaluatorId };
+  }
+}
+
 export function visibleEventsFilter(viewer: Viewer): FilterQuery<LifecycleEvent> {
-  const scopes = eventScopes(viewer);
-  if (scopes.some((s) => s.all)) return {};
-  const filters: FilterQuery<LifecycleEvent>[] = scopes.map((s) => (s.exceptTypes ? { type: { $nin: s.exceptTypes } } : { evaluator: s.evaluatorId }));
+  if (hasRole(viewer, Role.ADMIN)) return {};
+  const filters = eventScopes(viewer).map((scope) => scopeFilter(viewer, scope));
   return filters.length ? { $or: filters } : { id: { $in: [] } };
 }
 
-export function canSeeEvent(viewer: Viewer, event: { type: EventType; evaluatorId: string | null }): boolean {
-  return eventScopes(viewer).some((s) => s.all || (s.exceptTypes ? !s.exceptTypes.includes(event.type) : event.evaluatorId === s.evaluatorId));
+/** What the event rule needs to know of an event's project: where it belongs, and its mentors. */
+export interface EventAudience extends Scope {
+  mentorIds: string[];
+}
+
+export function canSeeEvent(viewer: Viewer, event: { type: EventType; evaluatorId: string | null }, audience: EventAudience): boolean {
+  return eventScopes(viewer).some((scope) => {
+    switch (scope.claim) {
+      case 'STAFF': return staffCovers(viewer, audience);
+      case 'MENTOR': return audience.mentorIds.includes(viewer.id);
+      case 'APPLICANT': return !scope.exceptTypes.includes(event.type);
+      case 'EVALUATOR': return event.evaluatorId === scope.evaluatorId;
+    }
+  });
+}
+
+/** The EventAudience of a project resolved in the request (its mentors batched per request). */
+export async function eventAudienceOf(ctx: Context, projectId: string): Promise<EventAudience> {
+  const project = (await ctx.loaders.byId(Project).load(projectId))!;
+  const mentorIds = hasRole(ctx.viewer, Role.MENTOR) ? (await teamOf(ctx, projectId)).mentors.map((mentor) => mentor.id) : [];
+  return { ...projectScope(project), mentorIds };
 }
 
 /**
  * Whether a project rule holds for a viewer of its events. Only an evaluator's claim to a project can
- * fall short of one: anyone else who sees its events is its staff, mentor or applicant, so for them
- * it holds without a lookup (which live delivery would pay per event and subscriber).
+ * fall short of one: anyone else who sees its events is its staff, mentor or applicant (see
+ * canSeeEvent), so for them it holds without a lookup (which live delivery would pay per event and
+ * subscriber).
  */
 async function holdsForEventViewer(ctx: Context, event: LifecycleEvent, rule: (ctx: Context, project: Project) => Promise<boolean>) {
   return !hasRole(ctx.viewer, Role.EVALUATOR) || rule(ctx, (await ctx.loaders.byId(Project).load(event.project.id))!);
 }
 
 /**
- * Whether the viewer may know who did it: staff always, anyone their own acts. Otherwise the actor is
+ * Whether the viewer may know who did it: the project's staff always, anyone their own acts. Otherwise the actor is
  * withheld where it would say who scored what or who decided, and from a viewer who may not know who
  * applied (an evaluator under blind review), as on the project itself.
  */
 export async function canSeeEventActor(ctx: Context, event: LifecycleEvent): Promise<boolean> {
   const viewer = ctx.viewer;
-  if (isStaff(viewer) || event.actor?.id === viewer?.id) return true;
+  if (event.actor?.id === viewer?.id) return true;
+  if (hasRole(viewer, Role.ADMIN, Role.STAFF) && isStaffOver(viewer, (await ctx.loaders.byId(Project).load(event.project.id))!)) return true;
   return !STAFF_ONLY_ACTORS.includes(event.type) && holdsForEventViewer(ctx, event, canSeeApplicant);
 }
 

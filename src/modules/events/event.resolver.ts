@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ObjectType } from 'type-graphql';
 import type { Context } from '../../app/context.js';
-import { isStaff } from '../../shared/auth.js';
+import { isStaffOver } from '../projects/project.permissions.js';
 import { ConnectionType, connectionDescription, OldestFirstPageArgs } from '../../shared/connection.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
@@ -34,10 +34,11 @@ export class LifecycleEventResolver {
     return event.actor && (await canSeeEventActor(ctx, event)) ? ctx.loaders.byId(Person).load(event.actor.id) : null;
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: 'The evaluator concerned (staff, and that evaluator, only).' })
-  evaluator(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
-    const visible = event.evaluator && (isStaff(ctx.viewer) || event.evaluator.id === ctx.viewer?.id);
-    return visible ? ctx.loaders.byId(Person).load(event.evaluator!.id) : null;
+  @FieldResolver(() => Person, { nullable: true, description: 'The evaluator concerned (the staff of the project’s park or district, and that evaluator, only).' })
+  async evaluator(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
+    if (!event.evaluator) return null;
+    const visible = event.evaluator.id === ctx.viewer?.id || isStaffOver(ctx.viewer, (await ctx.loaders.byId(Project).load(event.project.id))!);
+    return visible ? ctx.loaders.byId(Person).load(event.evaluator.id) : null;
   }
 
   @FieldResolver(() => EventDetails, { description: 'Facts about the event, typed by its type: global IDs, amounts in yuan, reasons; review progress and results only for those who may see the review.' })

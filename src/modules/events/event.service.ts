@@ -5,7 +5,7 @@ import { findVisible } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import type { Project, ProjectStatus } from '../projects/project.entity.js';
 import { seesProject } from '../projects/project.service.js';
-import { canSeeEvent, visibleEventsFilter } from './event.permissions.js';
+import { canSeeEvent, eventAudienceOf, visibleEventsFilter } from './event.permissions.js';
 import { LifecycleEvent, type EventType } from './lifecycle-event.entity.js';
 
 export interface EventFacts {
@@ -33,7 +33,8 @@ export function recordEvent(ctx: Context, project: Project, type: EventType, fac
 /** An event, seen by whoever sees its project's trail and that event in it. */
 export function getEvent(ctx: Context, globalId: string): Promise<LifecycleEvent> {
   return findVisible(ctx, LifecycleEvent, globalId, async (event) =>
-    canSeeEvent(ctx.viewer!, { type: event.type, evaluatorId: event.evaluator?.id ?? null }) && seesProject(ctx, event.project.id));
+    (await seesProject(ctx, event.project.id)) &&
+    canSeeEvent(ctx.viewer!, { type: event.type, evaluatorId: event.evaluator?.id ?? null }, await eventAudienceOf(ctx, event.project.id)));
 }
 
 /** Positions never repeat, so they alone order the trail. */

@@ -1,5 +1,5 @@
 import type { Context } from '../../app/context.js';
-import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
+import { Role, hasRole, type Viewer } from '../../shared/auth.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
 import { Loaders } from '../../shared/loaders.js';
 import { ALLOWED, enforce, refuse, type Verdict } from '../../shared/permission.js';
@@ -7,14 +7,15 @@ import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType, type LifecycleEvent } from '../events/lifecycle-event.entity.js';
 import type { Project, ProjectStatus } from '../projects/project.entity.js';
+import { isStaffOver } from '../projects/project.permissions.js';
 import { GUARDS, type Guard } from './guards.js';
 import { actionsFrom, mutationsFrom, nextStatusesFrom, transitionFor, type Actor, type GuardName, type ProjectAction } from './project-status.machine.js';
 
-/** The kinds of actor the viewer is for this project: a member of its organisation, staff, or neither. */
+/** The kinds of actor the viewer is for this project: a member of its organisation, the staff of its park or district, or neither. */
 export function actorsFor(viewer: Viewer | null, project: Project): Actor[] {
   const actors: Actor[] = [];
   if (hasRole(viewer, Role.APPLICANT) && viewer!.organizationId === project.organization.id) actors.push('APPLICANT');
-  if (isStaff(viewer)) actors.push('STAFF');
+  if (isStaffOver(viewer, project)) actors.push('STAFF');
   return actors;
 }
 

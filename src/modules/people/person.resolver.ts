@@ -40,9 +40,9 @@ export class PersonResolver {
     return runMutation(ctx, PersonPayload, (tx) => people.setPersonRoles(tx, input));
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'False once an administrator has deactivated the account; visible to the person themselves and to staff.' })
-  active(@Ctx() ctx: Context, @Root() person: Person) {
-    return canSeePersonEmail(ctx.viewer, person.id) ? !person.deactivatedAt : null;
+  @FieldResolver(() => Boolean, { nullable: true, description: 'False once an administrator has deactivated the account; visible to the person themselves and to the staff who see them.' })
+  async active(@Ctx() ctx: Context, @Root() person: Person) {
+    return (await canSeePersonEmail(ctx, person.id)) ? !person.deactivatedAt : null;
   }
 
   @FieldResolver(() => PersonViewerCan, VIEWER_CAN_FIELD)
@@ -50,9 +50,9 @@ export class PersonResolver {
     return new PersonViewerCan(ctx, person);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Visible to the person themselves and to staff.' })
-  email(@Ctx() ctx: Context, @Root() person: Person) {
-    return canSeePersonEmail(ctx.viewer, person.id) ? person.email : null;
+  @FieldResolver(() => String, { nullable: true, description: 'Visible to the person themselves and to the staff who see them: those working for their parks and districts, and members of organisations they see.' })
+  async email(@Ctx() ctx: Context, @Root() person: Person) {
+    return (await canSeePersonEmail(ctx, person.id)) ? person.email : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The applicant organisation this person belongs to.' })

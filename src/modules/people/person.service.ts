@@ -9,7 +9,7 @@ import { requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from './person.entity.js';
-import { canListPeople, canManageAccounts } from './person.permissions.js';
+import { canManageAccounts, canSeePerson, visiblePeopleFilter } from './person.permissions.js';
 import type { CreatePersonInput, SetPersonRolesInput } from './person.inputs.js';
 import { hashPassword } from './password.js';
 import { passwordProblem } from './password-policy.js';
@@ -24,13 +24,13 @@ export async function viewerPerson(ctx: Context): Promise<Person | null> {
 export const PEOPLE_BY_NAME = listOrder('people:NAME', ascending('name', 'text'));
 
 export function listPeople(ctx: Context, args: PageArgs, role?: Role | null) {
-  requireRole(ctx.viewer, 'list people', Role.ADMIN, Role.STAFF);
-  return findPage(ctx.em, Person, role ? { roles: { $contains: [role] } } : {}, PEOPLE_BY_NAME, args);
+  const viewer = requireRole(ctx.viewer, 'list people', Role.ADMIN, Role.STAFF);
+  return findPage(ctx.em, Person, { $and: [role ? { roles: { $contains: [role] } } : {}, visiblePeopleFilter(viewer)] }, PEOPLE_BY_NAME, args);
 }
 
-/** A person by global ID: staff see everyone, others only themselves. */
+/** A person by global ID: administrators see everyone, staff the people they work with (see visiblePeopleFilter), others only themselves. */
 export function getPerson(ctx: Context, globalId: string): Promise<Person> {
-  return findVisible(ctx, Person, globalId, (person) => person.id === ctx.viewer!.id || canListPeople(ctx.viewer));
+  return findVisible(ctx, Person, globalId, (person) => canSeePerson(ctx, person.id));
 }
 
 /** Validates roles and the organisation (given, or kept from before); an applicant needs one. */

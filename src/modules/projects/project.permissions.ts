@@ -13,15 +13,26 @@ import type { Project } from './project.entity.js';
  */
 export function visibleProjectsFilter(viewer: Viewer): FilterQuery<Project> {
   if (hasRole(viewer, Role.ADMIN)) return {};
-  const scopes: FilterQuery<Project>[] = [];
-  if (hasRole(viewer, Role.STAFF)) {
-    if (viewer.parkIds.length) scopes.push({ park: { $in: viewer.parkIds } });
-    if (viewer.districtIds.length) scopes.push({ district: { $in: viewer.districtIds } });
-  }
+  const scopes: FilterQuery<Project>[] = staffScopes(viewer);
   if (hasRole(viewer, Role.APPLICANT) && viewer.organizationId) scopes.push({ organization: viewer.organizationId });
   // Subqueries, not joins: a join would repeat a project once per mentor or assignment.
   if (hasRole(viewer, Role.MENTOR)) scopes.push({ id: { $in: raw('(select project_id from project_mentor where mentor_id = ?)', [viewer.id]) } });
   if (hasRole(viewer, Role.EVALUATOR)) scopes.push({ id: { $in: raw('(select project_id from review_assignment where evaluator_id = ?)', [viewer.id]) } });
+  return scopes.length ? { $or: scopes } : { id: { $in: [] } };
+}
+
+function staffScopes(viewer: Viewer): FilterQuery<Project>[] {
+  if (!hasRole(viewer, Role.STAFF)) return [];
+  const scopes: FilterQuery<Project>[] = [];
+  if (viewer.parkIds.length) scopes.push({ park: { $in: viewer.parkIds } });
+  if (viewer.districtIds.length) scopes.push({ district: { $in: viewer.districtIds } });
+  return scopes;
+}
+
+/** The projects the viewer is staff over (see isStaffOver), as a filter on Project. */
+export function staffProjectsFilter(viewer: Viewer): FilterQuery<Project> {
+  if (hasRole(viewer, Role.ADMIN)) return {};
+  const scopes = staffScopes(viewer);
   return scopes.length ? { $or: scopes } : { id: { $in: [] } };
 }
 

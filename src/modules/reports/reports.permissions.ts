@@ -2,7 +2,7 @@ import { isStaff, type Viewer } from '../../shared/auth.js';
 import { ALLOWED, firstRefusal, refuse, type Verdict } from '../../shared/permission.js';
 import { UserErrorCode } from '../../shared/user-errors.js';
 import { ProjectStatus, type Project } from '../projects/project.entity.js';
-import { isApplicantOf } from '../projects/project.permissions.js';
+import { isApplicantOf, isStaffOver } from '../projects/project.permissions.js';
 import { canFollowDelivery } from '../supervision/supervision.permissions.js';
 import { ReportStatus, type ServiceReport } from './service-report.entity.js';
 
@@ -29,12 +29,12 @@ export function canResubmitReport(viewer: Viewer | null, project: Project, repor
   );
 }
 
-/** Staff accept or return reports. */
+/** Staff accept or return reports (a role check made before anything is looked up; see canReviewReport). */
 export const canReviewReports = (viewer: Viewer | null) => isStaff(viewer);
 
-/** A report is reviewed once, when submitted (or resubmitted). */
-export function canReviewReport(viewer: Viewer | null, report: ServiceReport): Verdict {
-  if (!canReviewReports(viewer)) return refuse(UserErrorCode.WRONG_ROLE, 'Only staff review service reports.');
+/** A report is reviewed once, when submitted (or resubmitted), by the staff of the project's park or district. */
+export function canReviewReport(viewer: Viewer | null, report: ServiceReport, project: Project): Verdict {
+  if (!isStaffOver(viewer, project)) return refuse(UserErrorCode.WRONG_ROLE, 'Only the staff of the project’s park or district review its service reports.');
   if (report.status !== ReportStatus.SUBMITTED) {
     return refuse(UserErrorCode.INVALID_STATUS, `Only submitted reports are reviewed; the report for ${report.period} is ${report.status}.`);
   }

@@ -136,8 +136,10 @@ export async function reviewReport(ctx: Context, input: ReviewServiceReportInput
   const viewer = requireAllowed(ctx.viewer, canReviewReports, 'review service reports');
   const id = decodeId(input.reportId, 'ServiceReport');
   const report = id ? await em.findOne(ServiceReport, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-  if (!report) fail(UserErrorCode.NOT_FOUND, 'input.reportId', 'No service report has that ID.');
-  enforce(canReviewReport(viewer, report), 'input.reportId');
+  const project = report ? await em.findOne(Project, { id: report.project.id }) : null;
+  // A report of a project the viewer does not follow is, to them, no report at all.
+  if (!report || !project || !(await canViewReports(ctx, project))) fail(UserErrorCode.NOT_FOUND, 'input.reportId', 'No service report you can see has that ID.');
+  enforce(canReviewReport(viewer, report, project), 'input.reportId');
   const checks = new Checks();
   checks.text(input.reason, 'input.reason', input.accept ? 'The reason' : 'A reason for returning the report', MAX_LENGTH.reason, !input.accept);
   checks.throwIfAny();
@@ -147,7 +149,6 @@ export async function reviewReport(ctx: Context, input: ReviewServiceReportInput
   report.returnReason = input.accept ? null : reason;
   report.reviewedBy = ref(Person, viewer.id);
   report.reviewedAt = ctx.now;
-  const project = await em.findOneOrFail(Project, { id: report.project.id });
   recordEvent(ctx, project, input.accept ? EventType.REPORT_ACCEPTED : EventType.REPORT_RETURNED, {
     details: { reportId: toGlobalId('ServiceReport', report.id), period: report.period, ...(reason && { reason }) },
   });

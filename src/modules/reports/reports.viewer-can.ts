@@ -7,8 +7,9 @@ import type { ServiceReport } from './service-report.entity.js';
 @ObjectType({ description: VIEWER_CAN })
 export class ServiceReportViewerCan extends ViewerCan<ServiceReport> {
   @Field(() => Boolean, { description: '`reviewServiceReport`: accept it, or return it with a reason.' })
-  review() {
-    return canReviewReport(this.ctx.viewer, this.target).allowed;
+  async review() {
+    const project = await this.ctx.loaders.byId(Project).load(this.target.project.id);
+    return canReviewReport(this.ctx.viewer, this.target, project!).allowed;
   }
 
   @Field(() => Boolean, { description: '`submitServiceReport` for its month again, correcting a returned report.' })

@@ -1,36 +1,69 @@
+import { raw } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { ALLOWED, firstRefusal, refuse, type Verdict } from '../../shared/permission.js';
 import { UserErrorCode } from '../../shared/user-errors.js';
 import { Project, ProjectStatus } from '../projects/project.entity.js';
-import { isApplicantOf, isMentorOf } from '../projects/project.permissions.js';
-import { AssignmentStatus, type ReviewAssignment } from './review-assignment.entity.js';
+import { isApplicantOf, isMentorOf, isStaffOver } from '../projects/project.permissions.js';
+import { Program } from '../programs/program.entity.js';
+import { canManageProgram } from '../programs/program.permissions.js';
+import { AssignmentStatus, ReviewAssignment } from './review-assignment.entity.js';
 import { isCurrent } from './review-progress.js';
 import { ReviewRound, RoundKind } from './review-round.entity.js';
 
-/** Staff run rounds: open and close them, assign evaluators, read every scorecard and the leaderboard. */
+/**
+ * Staff run rounds: those who run the programme open and close them and read the whole leaderboard;
+ * a project's staff assign its evaluators and read its scorecards. This is the role check made
+ * before anything is looked up; each act then checks the programme or the project.
+ */
 export const canManageReviews = (viewer: Viewer | null) => isStaff(viewer);
+
+/**
+ * The parks and districts a staff member works for, as SQL arrays that are never empty (an empty
+ * array would make `in (?)` invalid).
+ */
+const staffWorkplaceArrays = (viewer: Viewer) => [viewer.parkIds.length ? viewer.parkIds : [null], viewer.districtIds.length ? viewer.districtIds : [null]];
+
+/** The rounds in which a project the viewer is staff over takes part, as a subquery over review_assignment. */
+export const roundsWithStaffProjects = (viewer: Viewer) =>
+  raw('(select a.round_id from review_assignment a join project p on p.id = a.project_id where p.park_id in (?) or p.district_id in (?))', staffWorkplaceArrays(viewer));
+
+/**
+ * Who sees a round: those who run its programme; other staff (a park's, in a district programme) as
+ * far as their projects take part in it; an evaluator the rounds they are assigned in.
+ */
+export async function canSeeRound(ctx: Context, round: ReviewRound): Promise<boolean> {
+  const viewer = ctx.viewer;
+  if (!viewer) return false;
+  const program = await ctx.loaders.byId(Program).load(round.program.id);
+  if (canManageProgram(viewer, program!)) return true;
+  if (isStaff(viewer) && (await ctx.em.count(ReviewRound, { id: round.id, $and: [{ id: { $in: roundsWithStaffProjects(viewer) } }] })) > 0) return true;
+  return hasRole(viewer, Role.EVALUATOR) && (await ctx.em.count(ReviewAssignment, { round: round.id, evaluator: viewer.id })) > 0;
+}
 
 /** An evaluator acts only on their own assignments. */
 export const isAssignee = (viewer: Viewer | null, assignment: ReviewAssignment) => hasRole(viewer, Role.EVALUATOR) && assignment.evaluator.id === viewer!.id;
 
-/** Who scored: staff, and the evaluator themselves. Nobody else ever learns it. */
-export const canSeeEvaluator = (viewer: Viewer | null, assignment: ReviewAssignment) => isStaff(viewer) || assignment.evaluator.id === viewer?.id;
+/** Who scored: the staff of the project's park or district, and the evaluator themselves. Nobody else ever learns it. */
+export async function canSeeEvaluator(ctx: Context, assignment: ReviewAssignment): Promise<boolean> {
+  if (assignment.evaluator.id === ctx.viewer?.id) return true;
+  return isStaff(ctx.viewer) && isStaffOver(ctx.viewer, (await ctx.loaders.byId(Project).load(assignment.project.id))!);
+}
 
 /**
- * How much of a project's scorecards the viewer sees: staff all of them; evaluators their own;
+ * How much of a project's scorecards the viewer sees: its staff (its park's and district's) all of them; evaluators their own;
  * mentors and applicants the submitted ones, without who wrote them (feedback, never who scored what).
  */
 export async function scorecardAccess(ctx: Context, project: Project): Promise<'ALL' | 'OWN' | 'ANONYMOUS_SUBMITTED' | 'NONE'> {
-  if (isStaff(ctx.viewer)) return 'ALL';
+  if (isStaffOver(ctx.viewer, project)) return 'ALL';
   if (isApplicantOf(ctx.viewer, project) || (await isMentorOf(ctx, project))) return 'ANONYMOUS_SUBMITTED';
   return hasRole(ctx.viewer, Role.EVALUATOR) ? 'OWN' : 'NONE';
 }
 
-/** Review progress and the aggregate: the people following the project, not the evaluators scoring it. */
+/** Review progress and the aggregate: the people following the project (its staff, mentors, applicant), not the evaluators scoring it. */
 export async function canSeeReviewSummary(ctx: Context, project: Project): Promise<boolean> {
-  return isStaff(ctx.viewer) || isApplicantOf(ctx.viewer, project) || isMentorOf(ctx, project);
+  return isStaffOver(ctx.viewer, project) || isApplicantOf(ctx.viewer, project) || isMentorOf(ctx, project);
 }
 
 /** The status a project must be in to be reviewed in a round of each kind. */
@@ -39,16 +72,23 @@ export const REVIEWABLE: Record<RoundKind, ProjectStatus[]> = {
   [RoundKind.CLOSING]: [ProjectStatus.CLOSING_REVIEW],
 };
 
-/** Staff run a round while it is open: assign its evaluators, and close it. */
+const roundOpen = (round: ReviewRound): Verdict =>
+  round.closedAt ? refuse(UserErrorCode.ROUND_CLOSED, `${round.name} was closed on ${round.closedAt.toISOString()}.`, 'input.roundId') : ALLOWED;
+
+/** Staff close a round while it is open. */
 export function canRunRound(viewer: Viewer | null, round: ReviewRound): Verdict {
   if (!canManageReviews(viewer)) return refuse(UserErrorCode.WRONG_ROLE, 'Only staff run review rounds.');
-  return round.closedAt ? refuse(UserErrorCode.ROUND_CLOSED, `${round.name} was closed on ${round.closedAt.toISOString()}.`, 'input.roundId') : ALLOWED;
+  return roundOpen(round);
 }
 
-/** Evaluators are assigned to a project in an open round of its programme, while the project is in the status that kind of round reviews. */
+/**
+ * Evaluators are assigned to a project by its staff (its park's or district's), in an open round of
+ * its programme, while the project is in the status that kind of round reviews.
+ */
 export function canAssignEvaluators(viewer: Viewer | null, round: ReviewRound, project: Project): Verdict {
   return firstRefusal(
-    canRunRound(viewer, round),
+    isStaffOver(viewer, project) ? ALLOWED : refuse(UserErrorCode.WRONG_ROLE, 'Only the staff of the project’s park or district assign its evaluators.'),
+    roundOpen(round),
     project.program.id === round.program.id ? ALLOWED : refuse(UserErrorCode.WRONG_ROUND, 'The round belongs to another programme than the project.', 'input.roundId'),
     REVIEWABLE[round.kind].includes(project.status)
       ? ALLOWED

@@ -26,7 +26,7 @@ import {
 
 @Resolver(() => ReviewRound)
 export class ReviewRoundResolver {
-  @Query(() => ReviewRound, { nullable: true, description: 'A review round: staff see every one, evaluators those they are assigned in.' })
+  @Query(() => ReviewRound, { nullable: true, description: 'A review round: the staff who run its programme see it, other staff as far as their projects take part in it, evaluators those they are assigned in.' })
   reviewRound(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The round’s global ID.' }) id: string) {
     return reviews.getRound(ctx, id);
   }
@@ -71,7 +71,7 @@ export class ReviewRoundResolver {
     return new ReviewRoundViewerCan(ctx, round);
   }
 
-  @FieldResolver(() => [RankingEntry], { nullable: true, description: 'The leaderboard: by score, then counted scorecards, then earlier submission (staff).' })
+  @FieldResolver(() => [RankingEntry], { nullable: true, description: 'The leaderboard: by score, then counted scorecards, then earlier submission (staff). Ranks are over every project of the round; the staff who run the programme see every line, other staff the lines of their own projects.' })
   ranking(@Ctx() ctx: Context, @Root() round: ReviewRound) {
     return reviews.ranking(ctx, round);
   }
@@ -94,14 +94,14 @@ export class ReviewAssignmentResolver {
     return assignment.revision ? ctx.loaders.byId(ProposalRevision).load(assignment.revision.id) : null;
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: 'Who scored: staff and the evaluator themselves only.' })
-  evaluator(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
-    return canSeeEvaluator(ctx.viewer, assignment) ? ctx.loaders.byId(Person).load(assignment.evaluator.id) : null;
+  @FieldResolver(() => Person, { nullable: true, description: 'Who scored: the staff of the project’s park or district, and the evaluator themselves, only.' })
+  async evaluator(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
+    return (await canSeeEvaluator(ctx, assignment)) ? ctx.loaders.byId(Person).load(assignment.evaluator.id) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The declared conflict (staff and the evaluator).' })
-  conflictReason(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
-    return canSeeEvaluator(ctx.viewer, assignment) ? assignment.conflictReason : null;
+  async conflictReason(@Ctx() ctx: Context, @Root() assignment: ReviewAssignment) {
+    return (await canSeeEvaluator(ctx, assignment)) ? assignment.conflictReason : null;
   }
 
   @FieldResolver(() => ReviewAssignmentViewerCan, VIEWER_CAN_FIELD)
@@ -136,7 +136,7 @@ export class ProjectReviewResolver {
 
 @Resolver(() => Program)
 export class ProgramReviewResolver {
-  @FieldResolver(() => ReviewRoundConnection, { nullable: true, description: 'The programme’s review rounds (staff).' })
+  @FieldResolver(() => ReviewRoundConnection, { nullable: true, description: 'The programme’s review rounds (staff: those who run the programme all of them, other staff those their projects take part in).' })
   reviewRounds(@Ctx() ctx: Context, @Root() program: Program, @Args(() => PageArgs) page: PageArgs) {
     return reviews.listRounds(ctx, program, page);
   }

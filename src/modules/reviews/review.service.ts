@@ -2,6 +2,7 @@ import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
+import { workplacesOf } from '../../shared/workplaces.js';
 import { ascending, chronologicalOrders, findPage, listOrder, type NewestFirstPageArgs, type PageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
 import { findVisible } from '../../shared/node.js';
@@ -13,9 +14,11 @@ import { EventType } from '../events/lifecycle-event.entity.js';
 import { fire } from '../lifecycle/lifecycle.service.js';
 import { ProjectAction } from '../lifecycle/project-status.machine.js';
 import { Person } from '../people/person.entity.js';
+import { Park } from '../places/park.entity.js';
 import { Program } from '../programs/program.entity.js';
+import { canManageProgram } from '../programs/program.permissions.js';
 import { Project, ProjectStatus } from '../projects/project.entity.js';
-import { canViewProject } from '../projects/project.permissions.js';
+import { canViewProject, isStaffOver } from '../projects/project.permissions.js';
 import { rank, weightedTotal, type Aggregate } from './aggregation.js';
 import { AssignmentStatus, ReviewAssignment } from './review-assignment.entity.js';
 import { DAYS_TO_SCORE, platformDateAfter } from './review-due-dates.js';
@@ -28,7 +31,9 @@ import {
   canRunRound,
   canSaveScorecard,
   canSeeReviewSummary,
+  canSeeRound,
   isAssignee,
+  roundsWithStaffProjects,
   scorecardAccess,
 } from './review.permissions.js';
 import { enforce, requireAllowed } from '../../shared/permission.js';
@@ -59,17 +64,18 @@ export async function projectScorecards(ctx: Context, project: Project, kind: Ro
   return all.filter((a) => a.status === AssignmentStatus.SUBMITTED);
 }
 
-/** Staff see every round; an evaluator the rounds they are assigned in. */
+/** A round, to those who see it (see canSeeRound). */
 export function getRound(ctx: Context, globalId: string): Promise<ReviewRound> {
-  return findVisible(ctx, ReviewRound, globalId, async (round) =>
-    canManageReviews(ctx.viewer) || (await ctx.em.count(ReviewAssignment, { round: round.id, evaluator: ctx.viewer!.id })) > 0);
+  return findVisible(ctx, ReviewRound, globalId, (round) => canSeeRound(ctx, round));
 }
 
 const ROUNDS_AS_OPENED = listOrder('reviewRounds:OLDEST_FIRST', ascending('created_at', 'timestamp'));
 
+/** A programme's rounds: all of them to those who run it, to other staff those their projects take part in (see canSeeRound). */
 export function listRounds(ctx: Context, program: Program, args: PageArgs) {
-  requireRole(ctx.viewer, 'list review rounds', Role.ADMIN, Role.STAFF);
-  return findPage(ctx.em, ReviewRound, { program: program.id }, ROUNDS_AS_OPENED, args);
+  const viewer = requireRole(ctx.viewer, 'list review rounds', Role.ADMIN, Role.STAFF);
+  const where = canManageProgram(viewer, program) ? { program: program.id } : { program: program.id, id: { $in: roundsWithStaffProjects(viewer) } };
+  return findPage(ctx.em, ReviewRound, where, ROUNDS_AS_OPENED, args);
 }
 
 export function getAssignment(ctx: Context, globalId: string): Promise<ReviewAssignment> {
@@ -92,7 +98,11 @@ export function myAssignments(ctx: Context, args: NewestFirstPageArgs, status?: 
   return findPage(ctx.em, ReviewAssignment, { evaluator: viewer.id, ...(status && { status }) }, ASSIGNMENT_ORDERS[args.order], args);
 }
 
-/** The round's leaderboard: every project scored in it, by the documented ranking rule. */
+/**
+ * The round's leaderboard: every project scored in it, ranked by the documented rule over the whole
+ * round (district-wide for a district programme). Those who run the programme see every line; other
+ * staff (a park's) the lines of the projects they are staff over, with their true rank and the field size.
+ */
 export async function ranking(ctx: Context, round: ReviewRound) {
   if (!canManageReviews(ctx.viewer)) throw forbidden('see the ranking');
   const [assignments, program] = await Promise.all([
@@ -104,9 +114,10 @@ export async function ranking(ctx: Context, round: ReviewRound) {
   const entries = [...byProject.values()].map((projectAssignments) => {
     const project = projectAssignments[0].project.getEntity();
     const { progress, aggregate } = summarizeReview(projectAssignments, project, round.kind, program!);
-    return { projectId: project.id, project, score: aggregate.score, counted: progress.submitted, submittedAt: project.submittedAt ?? null, aggregate: publicAggregate(aggregate), scorecardCount: progress.submitted };
+    return { projectId: project.id, project, score: aggregate.score, counted: progress.submitted, submittedAt: project.submittedAt ?? null, aggregate: publicAggregate(aggregate), scorecardCount: progress.submitted, fieldSize: byProject.size };
   });
-  return rank(entries);
+  const ranked = rank(entries);
+  return canManageProgram(ctx.viewer, program!) ? ranked : ranked.filter((entry) => isStaffOver(ctx.viewer, entry.project));
 }
 
 async function roundForMutation(ctx: Context, globalId: string): Promise<ReviewRound> {
@@ -162,16 +173,25 @@ export async function assignEvaluators(ctx: Context, input: AssignEvaluatorsInpu
     checks.check(dueDate >= today, UserErrorCode.OUT_OF_RANGE, 'input.dueDate', `A due date is today (${today}) or later.`) && checks.date(dueDate, 'input.dueDate', 'A due date');
   }
   checks.throwIfAny();
-  const [people, existing] = await Promise.all([
+  const [people, existing, workplaces, coachingPark] = await Promise.all([
     ctx.em.find(Person, { id: { $in: ids } }),
     ctx.em.find(ReviewAssignment, { project, round: { kind: round.kind }, revision }, { populate: ['round'] }),
+    workplacesOf(ctx.em, ids),
+    project.park ? ctx.em.findOne(Park, { id: project.park.id }, { populate: ['operator'] }) : null,
   ]);
+  // Evaluators are a district's pool: the programme's district, or for a platform-wide programme the project's.
+  const poolDistrictId = program.district?.id ?? project.district?.id ?? null;
+  const operator = coachingPark?.operator?.getEntity() ?? null;
   ids.forEach((id, i) => {
     const field = `input.evaluatorIds.${i}`;
     const person = people.find((p) => p.id === id);
     if (!checks.check(!!person, UserErrorCode.NOT_FOUND, field, 'No person has that ID.')) return;
     if (!checks.check(person!.roles.includes(Role.EVALUATOR), UserErrorCode.WRONG_ROLE, field, `${person!.name} is not an evaluator.`)) return;
-    checks.check(person!.organization?.id !== project.organization.id, UserErrorCode.CONFLICT_OF_INTEREST, field, `${person!.name} belongs to the applicant organisation.`);
+    if (!checks.check(person!.organization?.id !== project.organization.id, UserErrorCode.CONFLICT_OF_INTEREST, field, `${person!.name} belongs to the applicant organisation.`)) return;
+    if (operator && !checks.check(person!.organization?.id !== operator.id, UserErrorCode.CONFLICT_OF_INTEREST, field,
+      `${person!.name} belongs to ${operator.name}, the operator of ${coachingPark!.name}, the park coaching ${project.title}.`)) return;
+    if (!checks.check(poolDistrictId !== null && workplaces.get(id)!.districtIds.includes(poolDistrictId), UserErrorCode.OUTSIDE_WORKPLACE, field,
+      `${person!.name} is not in the expert pool of the programme’s district.`)) return;
     checks.check(!existing.some((a) => a.evaluator.id === id) && ids.indexOf(id) === i, UserErrorCode.DUPLICATE, field, `${person!.name} is already assigned to this project’s review.`);
   });
   checks.throwIfAny();

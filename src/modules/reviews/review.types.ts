@@ -58,5 +58,6 @@ export class RankingEntry {
   @Field(() => Project, { description: 'The project ranked.' }) project!: Project;
   @Field(() => Float, { nullable: true, description: 'Its aggregate score (0–100, one decimal); null until enough scorecards are in.' }) score!: number | null;
   @Field(() => Int, { description: 'Scorecards submitted and counting (before trimming).' }) scorecardCount!: number;
+  @Field(() => Int, { description: 'How many projects the round ranks in all (district-wide for a district programme), of which this one has `rank`.' }) fieldSize!: number;
   @Field(() => ReviewAggregate, { description: 'How the score was computed.' }) aggregate!: ReviewAggregate;
 }

@@ -2,13 +2,13 @@ import { Field, ObjectType } from 'type-graphql';
 import { VIEWER_CAN, ViewerCan, allows } from '../../shared/permission.js';
 import type { ReviewAssignment } from './review-assignment.entity.js';
 import type { ReviewRound } from './review-round.entity.js';
-import { canDeclareConflict, canRunRound, canSaveScorecard } from './review.permissions.js';
+import { canDeclareConflict, canManageReviews, canRunRound, canSaveScorecard } from './review.permissions.js';
 
 @ObjectType({ description: VIEWER_CAN })
 export class ReviewRoundViewerCan extends ViewerCan<ReviewRound> {
-  @Field(() => Boolean, { description: '`assignEvaluators` in this round (to a project of its programme in the status it reviews).' })
+  @Field(() => Boolean, { description: '`assignEvaluators` in this round (to a project of its programme you are staff over, in the status it reviews).' })
   assignEvaluators() {
-    return canRunRound(this.ctx.viewer, this.target).allowed;
+    return canManageReviews(this.ctx.viewer) && !this.target.closedAt;
   }
 
   @Field(() => Boolean, { description: '`closeReviewRound`.' })

@@ -116,7 +116,7 @@ export function matches(viewer: Viewer, filter: SubscriberFilter, event: EventRe
   if (filter.projectIds && !filter.projectIds.has(event.projectId)) return false;
   if (filter.programId && filter.programId !== event.programId) return false;
   if (filter.types && !filter.types.has(event.type)) return false;
-  return isInAudience(viewer, audience) && canSeeEvent(viewer, event);
+  return isInAudience(viewer, audience) && canSeeEvent(viewer, event, audience);
 }
 
 export async function readEvents(orm: MikroORM, after: number, upTo: number, limit: number): Promise<EventRecord[]> {

@@ -1,9 +1,9 @@
 import type { Context } from '../../app/context.js';
-import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
+import { Role, hasRole, type Viewer } from '../../shared/auth.js';
 import { ALLOWED, refuse, type Verdict } from '../../shared/permission.js';
 import { UserErrorCode } from '../../shared/user-errors.js';
 import { ProjectStatus, type Project } from '../projects/project.entity.js';
-import { isApplicantOf, isMentorOf } from '../projects/project.permissions.js';
+import { isApplicantOf, isMentorOf, isStaffOver } from '../projects/project.permissions.js';
 import type { FollowUp } from './follow-up.entity.js';
 
 /**
@@ -14,19 +14,19 @@ import type { FollowUp } from './follow-up.entity.js';
 export const mayFollowDelivery = (viewer: Viewer | null) => hasRole(viewer, Role.ADMIN, Role.STAFF, Role.MENTOR, Role.APPLICANT);
 
 /**
- * Who follows a project's delivery (visits, follow-ups, service reports, progress): staff, the
- * project's mentors and the applicant organisation's members.
+ * Who follows a project's delivery (visits, follow-ups, service reports, progress): the staff of
+ * its park and district, the project's mentors and the applicant organisation's members.
  */
 export async function canFollowDelivery(ctx: Context, project: Project): Promise<boolean> {
   const viewer = ctx.viewer;
-  if (isStaff(viewer)) return true;
+  if (isStaffOver(viewer, project)) return true;
   if (isApplicantOf(viewer, project)) return true;
   return isMentorOf(ctx, project);
 }
 
-/** Staff, or a mentor of the project (督导 are mentors), supervise it. */
+/** The staff of its park or district, or a mentor of the project (督导 are mentors), supervise it. */
 async function supervises(ctx: Context, project: Project): Promise<Verdict> {
-  return isStaff(ctx.viewer) || (await isMentorOf(ctx, project)) ? ALLOWED : refuse(UserErrorCode.WRONG_ROLE, 'Only staff and the project’s mentors supervise it.');
+  return isStaffOver(ctx.viewer, project) || (await isMentorOf(ctx, project)) ? ALLOWED : refuse(UserErrorCode.WRONG_ROLE, 'Only staff and the project’s mentors supervise it.');
 }
 
 /** The project's supervisors log visits while it is in delivery. */
@@ -43,5 +43,5 @@ export async function canCloseFollowUp(ctx: Context, project: Project, followUp:
   return refuse(UserErrorCode.ALREADY_DONE, `This follow-up was closed on ${followUp.closedAt.toISOString()}.`);
 }
 
-/** What stands between a project and its closing evaluation is staff's to weigh. */
-export const canSeeClosingBlockers = (viewer: Viewer | null) => isStaff(viewer);
+/** What stands between a project and its closing evaluation is its staff's to weigh. */
+export const canSeeClosingBlockers = isStaffOver;

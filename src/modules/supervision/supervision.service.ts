@@ -61,7 +61,7 @@ export function followUpsOf(ctx: Context, visit: SupervisionVisit): Promise<Foll
 }
 
 export function projectClosingBlockers(ctx: Context, project: Project): Promise<string[]> {
-  if (!canSeeClosingBlockers(ctx.viewer)) throw forbidden('see what blocks a project’s closing');
+  if (!canSeeClosingBlockers(ctx.viewer, project)) throw forbidden('see what blocks a project’s closing');
   return closingBlockers(ctx, project.id);
 }
 

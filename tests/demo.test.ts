@@ -131,14 +131,14 @@ describe('the demo as its people find it today', () => {
 
     it('the place tree holds the sources’ districts, streets and communities, named exactly', async () => {
       const admin = app.admin;
-      const districts = (await admin.data(DemoPlaceTreeDocument, { level: 'DISTRICT' })).places;
+      const districts = (await admin.data(DemoPlaceTreeDocument, { level: 'DISTRICT' })).places!;
       expect(names(districts)).toEqual(['南山区', '龙岗区']);
       const children = (district: string) => districts.find((d) => d.name === district)!.children;
       expect(names(children('龙岗区'))).toEqual(expect.arrayContaining(['横岗街道', '布吉街道']));
       expect(names(children('南山区'))).toEqual(expect.arrayContaining(['南头街道', '南山街道']));
       const street = async (district: string, name: string) => {
         const id = children(district).find((s) => s.name === name)!.id;
-        return (await admin.data(DemoPlaceTreeDocument, { parentId: id })).places;
+        return (await admin.data(DemoPlaceTreeDocument, { parentId: id })).places!;
       };
       const henggang = await street('龙岗区', '横岗街道');
       expect(names(henggang)).toEqual(expect.arrayContaining(['六约北社区', '四联社区', '怡锦社区', '六约南社区', '六约社区']));
@@ -153,7 +153,7 @@ describe('the demo as its people find it today', () => {
       const henggang = nodes.find((p) => p.name === '横岗创新园')!;
       expect(henggang).toMatchObject({ place: { name: '横岗街道', level: 'STREET' }, district: { name: '龙岗区' }, operator: { name: '龙岗区众智公共服务创新中心' } });
       expect(names(henggang.streets)).toEqual(['横岗街道']);
-      const districts = (await app.admin.data(DemoPlaceTreeDocument, { level: 'DISTRICT' })).places;
+      const districts = (await app.admin.data(DemoPlaceTreeDocument, { level: 'DISTRICT' })).places!;
       const longgang = districts.find((d) => d.name === '龙岗区')!;
       expect(names((await app.admin.data(DemoParksDocument, { districtId: longgang.id })).parks!.nodes)).toEqual(['布吉创域', '横岗创新园'].sort());
     });

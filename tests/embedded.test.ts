@@ -49,7 +49,7 @@ describe('the zero-install start on embedded PostgreSQL', () => {
 
     const demoProjects = (await staff.data(ProjectsDocument, {})).projects!.totalCount;
     expect(demoProjects).toBeGreaterThanOrEqual(10);
-    const nanshan = (await staff.data(PlacesDocument, { level: 'DISTRICT' })).places.find((place) => place.name === '南山区')!;
+    const nanshan = (await staff.data(PlacesDocument, { level: 'DISTRICT' })).places!.find((place) => place.name === '南山区')!;
     const created = await staff.data(CreateOrganizationDocument, {
       input: { name: '南山区重启测试社工服务中心', kind: 'SOCIAL_ORGANIZATION', creditCode: creditCode(), placeId: nanshan.id, contactName: '张主任', contactPhone: '0755-28881234' },
     });

@@ -3,9 +3,10 @@ import { isInterfaceType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSchema } from '../src/app/schema.js';
 import { toGlobalId } from '../src/shared/node-id.js';
-import { NodeDocument } from './generated/graphql.js';
+import { CreateProjectAreaDocument, CreateProjectTypeDocument, NodeDocument } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
+import { home } from './support/factories.js';
 import { projectWithHistory } from './support/lifecycle.js';
 
 const app = useTestApp();
@@ -30,6 +31,9 @@ beforeAll(async () => {
   const { outsider, assignments, session, visit, report, conditionalDecision } = world;
   const evaluator = assignments[0].evaluator;
   const assigned = world.events.find((event) => event.type === 'EVALUATOR_ASSIGNED')!;
+  const places = await home(app());
+  const area = (await app().admin.data(CreateProjectAreaDocument, { input: { districtId: places.districtId, name: '社区治理' } })).createProjectArea.area!;
+  const type = (await app().admin.data(CreateProjectTypeDocument, { input: { areaId: area.id, name: '居民议事', kind: 'SERVICE', maxGrant: 500_000 } })).createProjectType.type!;
   samples = {
     Person: { id: world.staff.id, hiddenFrom: world.applicant.client },
     Organization: { id: world.organization.id, hiddenFrom: outsider.client },
@@ -49,6 +53,11 @@ beforeAll(async () => {
     ServiceReport: { id: report.id, hiddenFrom: outsider.client },
     // The project's own applicant sees its trail, but not who was assigned to review it.
     LifecycleEvent: { id: assigned.id, hiddenFrom: world.applicant.client },
+    // Places, parks and a district's taxonomy are public knowledge.
+    Place: { id: places.communityId, hiddenFrom: null },
+    Park: { id: places.parkId, hiddenFrom: null },
+    ProjectArea: { id: area.id, hiddenFrom: null },
+    ProjectType: { id: type.id, hiddenFrom: null },
   };
 }, 120_000);
 

@@ -35,6 +35,9 @@ const REFUSALS: { field: string; as: Who; select: (w: World) => string; path: st
   { field: 'Query.reviewRound', as: 'mentor', select: (w) => `reviewRound(id: "${w.round.id}") { name }`, path: 'reviewRound', code: 'NOT_FOUND' },
   { field: 'Query.myAssignments', as: 'staff', select: () => 'myAssignments { totalCount }', path: 'myAssignments', code: 'FORBIDDEN' },
   { field: 'Query.overdueActionItems', as: 'anonymous', select: () => 'overdueActionItems { totalCount }', path: 'overdueActionItems', code: 'UNAUTHENTICATED' },
+  { field: 'Query.places', as: 'anonymous', select: () => 'places { name }', path: 'places', code: 'UNAUTHENTICATED' },
+  { field: 'Query.parks', as: 'anonymous', select: () => 'parks { totalCount }', path: 'parks', code: 'UNAUTHENTICATED' },
+  { field: 'Query.districtRollup', as: 'mentor', select: (w) => `districtRollup(districtId: "${w.program.id}") { totals { applied } }`, path: 'districtRollup', code: 'FORBIDDEN' },
   { field: 'Query.node', as: 'outsider', select: (w) => `node(id: "${w.project.id}") { id }`, path: 'node', code: 'NOT_FOUND' },
 
   { field: 'Project.coachingSessions', as: 'evaluator', select: (w) => `project(id: "${w.project.id}") { title coachingSessions { totalCount } }`, path: 'project.coachingSessions', code: 'FORBIDDEN' },
@@ -60,12 +63,14 @@ const NEVER_REFUSED: Record<string, string[]> = {
     'ActionItem.project', 'ActionItem.session', 'CoachingSession.coach', 'CoachingSession.project', 'Decision.revision', 'FollowUp.project',
     'FollowUp.visit', 'LifecycleEvent.project', 'Project.program', 'ProposalRevision.project', 'ReviewAssignment.project', 'ReviewAssignment.round',
     'ReviewRound.program', 'ServiceReport.project', 'ServiceReport.submittedBy', 'SupervisionVisit.project', 'SupervisionVisit.visitor',
-    'ReportDueEdge.node',
+    'ReportDueEdge.node', 'Park.place', 'Park.district', 'Organization.place', 'ProjectArea.district', 'ProjectType.area', 'ProjectType.district',
   ],
   // Organization.projects and Program.projects refuse only the anonymous, who reach no organisation or programme.
   'as much of a list as the viewer may see, empty rather than refused': [
     'CoachingSession.actionItems', 'Decision.conditions', 'Organization.projects', 'Program.projects', 'Project.decisions', 'Project.events',
     'Project.mentors', 'Project.nextStatuses', 'Project.revisions', 'Project.scorecards', 'SupervisionVisit.followUps',
+    // Places, parks and taxonomies are public to every signed-in person; a funnel's projects are those the viewer may see.
+    'Place.children', 'Park.streets', 'ProjectArea.types', 'Place.projectAreas', 'Place.projectTypes', 'Program.projectTypes', 'Funnel.projects',
   ],
   // A view that is not the viewer's role's is empty, and the counts of such views 0.
   'what needs the viewer, empty where nothing does': [
@@ -75,7 +80,9 @@ const NEVER_REFUSED: Record<string, string[]> = {
   ],
   'computed from the parent for the viewer, withholding parts rather than refusing': [
     'ActionItem.done', 'ActionItem.overdue', 'FollowUp.open', 'LifecycleEvent.cursor', 'LifecycleEvent.details', 'LifecycleEvent.detailsJson',
-    'Program.isOpen', 'ReviewAssignment.stale',
+    'Program.isOpen', 'ReviewAssignment.stale', 'Place.fullName', 'Organization.district', 'OrganizationMove.movedAt',
+    // The statistics object is refused or given whole (Program.statistics); its breakdowns are parts of it.
+    'ProgramStatistics.byArea', 'ProgramStatistics.byType',
   ],
 };
 

@@ -1204,14 +1204,14 @@ export type DemoPlaceTreeQueryVariables = Exact<{
 }>;
 
 
-export type DemoPlaceTreeQuery = { places: Array<{ id: string, name: string, level: PlaceLevel, district: { name: string } | null, children: Array<{ id: string, name: string, level: PlaceLevel }> }> };
+export type DemoPlaceTreeQuery = { places: Array<{ id: string, name: string, level: PlaceLevel, district: { name: string } | null, children: Array<{ id: string, name: string, level: PlaceLevel }> }> | null };
 
 export type DemoParksQueryVariables = Exact<{
   districtId?: string | number | null | undefined;
 }>;
 
 
-export type DemoParksQuery = { parks: { totalCount: number, nodes: Array<{ name: string, place: { name: string, level: PlaceLevel }, district: { name: string }, streets: Array<{ name: string }>, operator: { name: string } | null }> } };
+export type DemoParksQuery = { parks: { totalCount: number, nodes: Array<{ name: string, place: { name: string, level: PlaceLevel }, district: { name: string }, streets: Array<{ name: string }>, operator: { name: string } | null }> } | null };
 
 export type DemoWorkplacesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1742,7 +1742,7 @@ export type PlacesQueryVariables = Exact<{
 }>;
 
 
-export type PlacesQuery = { places: Array<{ id: string, name: string, level: PlaceLevel, fullName: string, district: { id: string, name: string } | null, parent: { id: string, name: string } | null }> };
+export type PlacesQuery = { places: Array<{ id: string, name: string, level: PlaceLevel, fullName: string, district: { id: string, name: string } | null, parent: { id: string, name: string } | null }> | null };
 
 export type CreatePlaceMutationVariables = Exact<{
   input: CreatePlaceInput;
@@ -1771,7 +1771,7 @@ export type ParksQueryVariables = Exact<{
 }>;
 
 
-export type ParksQuery = { parks: { totalCount: number, nodes: Array<{ id: string, name: string, district: { name: string }, streets: Array<{ name: string }> }> } };
+export type ParksQuery = { parks: { totalCount: number, nodes: Array<{ id: string, name: string, district: { name: string }, streets: Array<{ name: string }> }> } | null };
 
 export type MoveOrganizationMutationVariables = Exact<{
   input: MoveOrganizationInput;
@@ -1972,7 +1972,7 @@ export type ParksFunnelsQueryVariables = Exact<{
 }>;
 
 
-export type ParksFunnelsQuery = { parks: { nodes: Array<{ id: string, name: string, funnel: { projectCount: number, coached: number, applied: number, approved: number, inDelivery: number, closed: number, supervisionVisits: number, visitedProjects: number, personTimes: number, acceptedReports: number, reportingProjects: number, averageSatisfaction: number | null, closedByGrade: Array<{ grade: Grade, count: number }> } | null }> } };
+export type ParksFunnelsQuery = { parks: { nodes: Array<{ id: string, name: string, funnel: { projectCount: number, coached: number, applied: number, approved: number, inDelivery: number, closed: number, supervisionVisits: number, visitedProjects: number, personTimes: number, acceptedReports: number, reportingProjects: number, averageSatisfaction: number | null, closedByGrade: Array<{ grade: Grade, count: number }> } | null }> } | null };
 
 export type ParkFunnelProjectsQueryVariables = Exact<{
   id: string | number;

@@ -69,7 +69,7 @@ export function home(app: TestApp): Promise<Home> {
 /** A place (by name under its parent, created when missing): its ID. */
 export async function place(app: TestApp, parentId: string | null, level: PlaceLevel, name: string): Promise<string> {
   const existing = await app.admin.data(PlacesDocument, { parentId, level });
-  const known = existing.places.find((p) => p.name === name);
+  const known = existing.places!.find((p) => p.name === name);
   if (known) return known.id;
   const result = await app.admin.data(CreatePlaceDocument, { input: { parentId, level, name } });
   expect(result.createPlace.userErrors).toEqual([]);

@@ -16,7 +16,7 @@ import { ParkConnection, ParkPayload, PlacePayload, WorkplacesPayload } from './
 
 @Resolver(() => Place)
 export class PlaceResolver {
-  @Query(() => [Place], { description: 'The places directly under `parentId`; without it, every place of `level` (e.g. all districts), or the top of the tree. By name, at most 500.' })
+  @Query(() => [Place], { nullable: true, description: 'The places directly under `parentId`; without it, every place of `level` (e.g. all districts), or the top of the tree. By name, at most 500.' })
   places(
     @Ctx() ctx: Context,
     @Arg('parentId', () => ID, { nullable: true, description: 'The place whose children to list; omitted: the top of the tree.' }) parentId?: string | null,
@@ -53,7 +53,7 @@ export class PlaceResolver {
 
 @Resolver(() => Park)
 export class ParkResolver {
-  @Query(() => ParkConnection, { description: 'Incubation parks, by name: every signed-in person may read them.' })
+  @Query(() => ParkConnection, { nullable: true, description: 'Incubation parks, by name: every signed-in person may read them.' })
   parks(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,

@@ -42,28 +42,34 @@ export function childrenOf(ctx: Context, place: Place): Promise<Place[]> {
     .load(place.id);
 }
 
+/** A place as its chain lists it. */
+export interface PlaceName {
+  id: string;
+  name: string;
+  level: PlaceLevel;
+}
+
 /**
  * A place and every place above it, nearest first, for every place asked for in a request: one
  * recursive statement.
  */
-export function placeChain(ctx: Context, placeId: string): Promise<Place[]> {
+export function placeChain(ctx: Context, placeId: string): Promise<PlaceName[]> {
   return ctx.loaders
     .keyed('placeChain', async (ids, em) => {
-      const rows: { start: string; id: string; depth: number }[] = await em.execute(
-        `with recursive chain(start, id, parent_id, depth) as (
-           select id, id, parent_id, 0 from place where id in (?)
-           union all select c.start, p.id, p.parent_id, c.depth + 1 from chain c join place p on p.id = c.parent_id)
-         select start, id, depth from chain order by start, depth`,
+      const rows: (PlaceName & { start: string })[] = await em.execute(
+        `with recursive chain(start, id, name, level, parent_id, depth) as (
+           select id, id, name, level, parent_id, 0 from place where id in (?)
+           union all select c.start, p.id, p.name, p.level, p.parent_id, c.depth + 1 from chain c join place p on p.id = c.parent_id)
+         select start, id, name, level from chain order by start, depth`,
         [[...ids]],
       );
-      const places = new Map((await ctx.loaders.byId(Place).loadMany([...new Set(rows.map((row) => row.id))])).map((p) => [(p as Place).id, p as Place]));
-      return ids.map((id) => rows.filter((row) => row.start === id).map((row) => places.get(row.id)!));
+      return ids.map((id) => rows.filter((row) => row.start === id).map(({ start: _, ...place }) => place));
     })
     .load(placeId);
 }
 
 /** The place of this level in a place's chain, if any. */
-export async function placeAtLevel(ctx: Context, placeId: string, level: PlaceLevel): Promise<Place | null> {
+export async function placeAtLevel(ctx: Context, placeId: string, level: PlaceLevel): Promise<PlaceName | null> {
   return (await placeChain(ctx, placeId)).find((place) => place.level === level) ?? null;
 }
 

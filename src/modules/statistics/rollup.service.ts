@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/postgresql';
 import type { Context } from '../../app/context.js';
-import { requireViewer } from '../../shared/auth.js';
+import { Role, hasRole, requireViewer } from '../../shared/auth.js';
 import type { Sql } from '../../shared/connection.js';
 import { badInput, forbidden } from '../../shared/errors.js';
 import { decodeId } from '../../shared/node-id.js';
@@ -160,6 +160,8 @@ export function parkFunnel(ctx: Context, park: Park, args: FunnelArgs): Promise<
  */
 export async function districtRollup(ctx: Context, districtGlobalId: string, args: FunnelArgs): Promise<DistrictRollup> {
   const viewer = requireViewer(ctx.viewer);
+  // Only staff see roll-ups: others are refused before anything is looked up.
+  if (!hasRole(viewer, Role.ADMIN, Role.STAFF)) throw forbidden('see district roll-ups (a district’s staff or an administrator)');
   const districtId = decodeId(districtGlobalId, 'Place');
   if (!districtId) throw badInput('districtId is not a place ID.');
   if (!canSeeDistrictRollup(viewer, districtId)) throw forbidden('see this district’s roll-up (its staff or an administrator)');

@@ -37,7 +37,7 @@ beforeAll(async () => {
   });
   await staff.client.data(ReviewServiceReportDocument, { input: { reportId: report.submitServiceReport.report!.id, accept: true } });
   await staff.client.data(OpenProjectClosingDocument, { input: { projectId: project.id } });
-  const round = await openRound(staff.client, program.id, 'CLOSING', '结项评估');
+  const round = await openRound(delivered.districtStaff.client, program.id, 'CLOSING', '结项评估');
   const panel = await assign(staff.client, round.id, project.id, await evaluators(app(), 3));
   closingEvaluatorId = fromGlobalId(panel[0].evaluator.id)!.id;
   // A draft is saved, then changed and submitted: scorecards change freely until they are submitted.

@@ -25,7 +25,7 @@ import {
 import { fromGlobalId } from '../src/shared/node-id.js';
 import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
-import { applicantOrganization, person, program, project, revision, type TestPerson } from './support/factories.js';
+import { applicantOrganization, districtStaff, person, program, project, revision, type TestPerson } from './support/factories.js';
 import { assign, evaluators, openRound, projectInDelivery, submitScorecard, submittedProject } from './support/lifecycle.js';
 
 const app = useTestApp();
@@ -109,7 +109,7 @@ async function views(client: Client) {
 }
 
 const cast = {} as {
-  staff: TestPerson; roundId: string; overdueCProject: string; waitingA: string; waitingB: string; overdueC: string; undecidedD: string;
+  staff: TestPerson; districtStaff: TestPerson; roundId: string; overdueCProject: string; waitingA: string; waitingB: string; overdueC: string; undecidedD: string;
   evaluator0: TestPerson; evaluator1: TestPerson; evaluator2: TestPerson; dueB0: string; dueC0: string;
   delivery: Awaited<ReturnType<typeof projectInDelivery>>; calm: Awaited<ReturnType<typeof projectInDelivery>>;
   submittedReport: string; scoredD: string; returnedReport: string; overdueFollowUp: string; warningVisit: string; openItem: string;
@@ -119,10 +119,11 @@ const cast = {} as {
 describe('attention views, per role', () => {
   beforeAll(async () => {
     cast.staff = await person(app(), ['STAFF']);
+    cast.districtStaff = await districtStaff(app());
     cast.waitingA = (await submittedProject(app(), { minEvaluators: 2 })).project.id;
 
     const call = await program(app(), { minEvaluators: 2 });
-    const round = await openRound(cast.staff.client, call.id);
+    const round = await openRound(cast.districtStaff.client, call.id);
     [cast.evaluator0, cast.evaluator1, cast.evaluator2] = await evaluators(app(), 3);
     const { applicant } = await applicantOrganization(app());
     const proposal = async (title: string) => {
@@ -234,7 +235,7 @@ describe('attention views, per role', () => {
 
   it('sets a due date when assigning: the one given, today or later, or two weeks from today', async () => {
     const { project: fresh, program: call } = await submittedProject(app(), { minEvaluators: 1 });
-    const round = await openRound(cast.staff.client, call.id);
+    const round = await openRound(cast.districtStaff.client, call.id);
     const [evaluator] = await evaluators(app(), 1);
     const assignWith = (dueDate?: string) =>
       cast.staff.client.data(AssignEvaluatorsDocument, { input: { roundId: round.id, projectId: fresh.id, evaluatorIds: [evaluator.id], dueDate } });

@@ -7,7 +7,7 @@ import {
   SubmitProjectDocument,
 } from './generated/graphql.js';
 import { useTestApp, type TestApp } from './support/app.js';
-import { applicantOrganization, person, program, project, revision } from './support/factories.js';
+import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
 import { assign, evaluators, openRound, submitScorecard } from './support/lifecycle.js';
 
 const app = useTestApp();
@@ -15,7 +15,7 @@ const app = useTestApp();
 /** A round of `count` submitted projects from a few organisations, each scored by one evaluator. */
 async function scoredRound(test: TestApp, count: number) {
   const call = await program(test, { minEvaluators: 1, aggregationRule: 'MEAN' });
-  const staff = await person(test, ['STAFF']);
+  const staff = await districtStaff(test);
   const round = await openRound(staff.client, call.id);
   const [evaluator] = await evaluators(test, 1);
   const organizations = await Promise.all(Array.from({ length: 4 }, () => applicantOrganization(test)));
@@ -61,7 +61,7 @@ describe('the round leaderboard', () => {
 describe('a mentor’s dashboard', () => {
   it('shows each project’s status, latest revision, open action items and review progress in a fixed number of statements', async () => {
     const mentor = await person(app(), ['MENTOR']);
-    const staff = await person(app(), ['STAFF']);
+    const staff = await districtStaff(app());
     const call = await program(app(), { minEvaluators: 1 });
     const round = await openRound(staff.client, call.id);
     const [evaluator] = await evaluators(app(), 1);

@@ -22,7 +22,7 @@ import {
 import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
 import type { EventDetails } from './support/events.js';
-import { applicantOrganization, person, program, project, revision, type TestPerson } from './support/factories.js';
+import { applicantOrganization, districtStaff, person, program, project, revision, type TestPerson } from './support/factories.js';
 import { assign, evaluators, openRound, submitScorecard } from './support/lifecycle.js';
 
 const app = useTestApp();
@@ -76,6 +76,7 @@ let trail: TrailEvent[];
 beforeAll(async () => {
   const call = await program(app(), { minEvaluators: 3, aggregationRule: 'TRIMMED_MEAN' });
   const staff = await person(app(), ['STAFF']);
+  const district = await districtStaff(app());
   const mentor = await person(app(), ['MENTOR']);
   const { applicant } = await applicantOrganization(app());
 
@@ -98,7 +99,7 @@ beforeAll(async () => {
   const second = await revision(applicant.client, created.id, { answersSessionIds: [session.id], changeNote: '根据辅导意见细化活动计划' });
   expect((await applicant.client.data(SubmitProjectDocument, { input: { projectId: created.id } })).submitProject.userErrors).toEqual([]);
 
-  const round = await openRound(staff.client, call.id);
+  const round = await openRound(district.client, call.id);
   const panel = await evaluators(app(), 4);
   const assignments = await assign(staff.client, round.id, created.id, panel.slice(0, 3));
   const recused = await panel[2].client.data(DeclareConflictDocument, { input: { assignmentId: assignments[2].assignmentId, reason: '曾为该机构提供督导' } });
@@ -149,7 +150,7 @@ beforeAll(async () => {
 
   const opened = await staff.client.data(OpenProjectClosingDocument, { input: { projectId: created.id, reason: '照片随结项材料提交' } });
   expect(opened.openProjectClosing.userErrors).toEqual([]);
-  const closingRound = await openRound(staff.client, call.id, 'CLOSING', '结项评估');
+  const closingRound = await openRound(district.client, call.id, 'CLOSING', '结项评估');
   const closingPanel = await evaluators(app(), 3);
   const closingAssignments = await assign(staff.client, closingRound.id, created.id, closingPanel);
   for (const [i, total] of [88, 85, 82].entries()) await submitScorecard(closingPanel[i], closingAssignments[i].assignmentId, total, ['outcomes', 'finance']);

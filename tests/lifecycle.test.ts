@@ -15,7 +15,7 @@ import {
   type ProjectStatusViewQuery,
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
-import { applicantOrganization, person, program, project, revision } from './support/factories.js';
+import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
 import { assign, evaluators, openRound, projectInDelivery, submitScorecard } from './support/lifecycle.js';
 
 const app = useTestApp();
@@ -25,6 +25,8 @@ describe('a project from draft to closed, each step by the role that takes it', 
   it('walks the whole lifecycle and leaves a complete audit trail', async () => {
     const call = await program(app(), { minEvaluators: 3, aggregationRule: 'TRIMMED_MEAN' });
     const staff = await person(app(), ['STAFF']);
+    // The district runs its programme's review rounds; the park's staff coach the project through them.
+    const district = await districtStaff(app());
     const mentor = await person(app(), ['MENTOR']);
     const { applicant } = await applicantOrganization(app());
     const status = async (id: string): Promise<Status> => (await staff.client.data(ProjectStatusViewDocument, { id })).project!.status;
@@ -42,7 +44,7 @@ describe('a project from draft to closed, each step by the role that takes it', 
     expect((await applicant.client.data(SubmitProjectDocument, { input: { projectId: created.id } })).submitProject.userErrors).toEqual([]);
 
     // Review: three evaluators, trimmed mean.
-    const round = await openRound(staff.client, call.id);
+    const round = await openRound(district.client, call.id);
     const panel = await evaluators(app(), 3);
     const assignments = await assign(staff.client, round.id, created.id, panel);
     expect(await status(created.id)).toBe('UNDER_REVIEW');
@@ -59,7 +61,7 @@ describe('a project from draft to closed, each step by the role that takes it', 
     // Delivery, closing review, closing.
     expect((await staff.client.data(StartProjectDeliveryDocument, { input: { projectId: created.id } })).startProjectDelivery.project?.status).toBe('IN_PROGRESS');
     expect((await staff.client.data(OpenProjectClosingDocument, { input: { projectId: created.id } })).openProjectClosing.project?.status).toBe('CLOSING_REVIEW');
-    const closingRound = await openRound(staff.client, call.id, 'CLOSING', '2022年10月结项评估');
+    const closingRound = await openRound(district.client, call.id, 'CLOSING', '2022年10月结项评估');
     const closingPanel = await evaluators(app(), 3);
     const closingAssignments = await assign(staff.client, closingRound.id, created.id, closingPanel);
     for (const [i, { evaluator, assignmentId }] of closingAssignments.entries()) {
@@ -134,9 +136,9 @@ describe('status changes go only through the transitions table', () => {
   });
 
   it('takes closing scorecards without a recommendation: there is nothing left to approve', async () => {
-    const { project: delivered, staff, program: call } = await projectInDelivery(app());
+    const { project: delivered, staff, districtStaff: district, program: call } = await projectInDelivery(app());
     await staff.client.data(OpenProjectClosingDocument, { input: { projectId: delivered.id } });
-    const round = await openRound(staff.client, call.id, 'CLOSING', '结项评估');
+    const round = await openRound(district.client, call.id, 'CLOSING', '结项评估');
     const [{ evaluator, assignmentId }] = await assign(staff.client, round.id, delivered.id, await evaluators(app(), 3));
     const scored = await evaluator.client.data(SaveScorecardDocument, {
       input: { assignmentId, scores: [{ criterionKey: 'outcomes', score: 55, comment: '目标基本达成' }, { criterionKey: 'finance', score: 36, comment: '财务规范' }], submit: true },

@@ -289,7 +289,7 @@ describe('the permission matrix, through GraphQL', () => {
   it('records one REVIEW_COMPLETED per completed round, in one shape; closing the project adds the grade to its own event', async () => {
     const staff = people.staff!;
     await staff.client.data(OpenProjectClosingDocument, { input: { projectId: delivery.project.id, reason: '结项' } });
-    const round = await openRound(staff.client, delivery.program.id, 'CLOSING', '结项评估');
+    const round = await openRound(delivery.districtStaff.client, delivery.program.id, 'CLOSING', '结项评估');
     for (const [i, { evaluator, assignmentId }] of (await assign(staff.client, round.id, delivery.project.id, await evaluators(app(), 3))).entries()) {
       await submitScorecard(evaluator, assignmentId, [90, 84, 81][i], ['outcomes', 'finance']);
     }

@@ -4,8 +4,10 @@ import {
   CloseReviewRoundDocument,
   CompareRevisionsDocument,
   DeclareConflictDocument,
+  DistrictProgramRoundsDocument,
   MyAssignmentsDocument,
   NodeDocument,
+  OpenReviewRoundDocument,
   ProjectReviewDocument,
   RecordDecisionDocument,
   RoundRankingDocument,
@@ -14,15 +16,44 @@ import {
   SubmitProjectDocument,
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
-import { person, revisionInput } from './support/factories.js';
+import { districtStaff, person, revisionInput } from './support/factories.js';
 import { assign, evaluators, openRound, projectUnderReview, scoresFor, submitScorecard, submittedProject } from './support/lifecycle.js';
 
 const app = useTestApp();
 
+describe('opening and closing rounds', () => {
+  it('is for those who run the programme: a park’s staff may not open or close a round of their district’s programme, its district’s staff may', async () => {
+    const { program, staff: parkStaff, round } = await projectUnderReview(app(), { program: { minEvaluators: 1 } });
+    const district = await districtStaff(app());
+    const rounds = async () => ((await app().admin.data(DistrictProgramRoundsDocument, { programId: program.id })).node as { reviewRounds: { totalCount: number } }).reviewRounds.totalCount;
+    expect(await rounds()).toBe(1);
+
+    const opened = await parkStaff.client.data(OpenReviewRoundDocument, { input: { programId: program.id, kind: 'CLOSING', name: '结项评估' } });
+    expect(opened.openReviewRound).toEqual({
+      round: null,
+      userErrors: [{ code: 'OUTSIDE_WORKPLACE', field: ['input', 'programId'], message: `${program.name} is a district programme: only the district’s staff open and close its review rounds.` }],
+    });
+    const closed = await parkStaff.client.data(CloseReviewRoundDocument, { input: { roundId: round.id } });
+    expect(closed.closeReviewRound).toEqual({
+      round: null,
+      userErrors: [{ code: 'OUTSIDE_WORKPLACE', field: ['input', 'roundId'], message: `${program.name} is a district programme: only the district’s staff open and close its review rounds.` }],
+    });
+    expect(await rounds()).toBe(1);
+
+    // The district's staff run it: the round refused to the park's staff was still open.
+    const closing = await openRound(district.client, program.id, 'CLOSING', '结项评估');
+    expect(closing).toMatchObject({ kind: 'CLOSING', closedAt: null });
+    const done = await district.client.data(CloseReviewRoundDocument, { input: { roundId: round.id } });
+    expect(done.closeReviewRound.userErrors).toEqual([]);
+    expect(done.closeReviewRound.round?.closedAt).toBeTruthy();
+    expect(await rounds()).toBe(2);
+  });
+});
+
 describe('assigning evaluators', () => {
   it('needs the programme’s minimum of evaluators with the EVALUATOR role and no tie to the applicant', async () => {
     const submitted = await submittedProject(app(), { minEvaluators: 3 });
-    const staff = await person(app(), ['STAFF']);
+    const staff = await districtStaff(app());
     const round = await openRound(staff.client, submitted.program.id);
     const [a, b, c] = await evaluators(app(), 3);
     const mentor = await person(app(), ['MENTOR']);
@@ -47,12 +78,12 @@ describe('assigning evaluators', () => {
   });
 
   it('refuses projects that are not submitted and rounds that are closed', async () => {
-    const { project, program, staff, round } = await projectUnderReview(app(), { program: { minEvaluators: 1 } });
-    const closing = await openRound(staff.client, program.id, 'CLOSING');
+    const { project, program, staff, districtStaff: district, round } = await projectUnderReview(app(), { program: { minEvaluators: 1 } });
+    const closing = await openRound(district.client, program.id, 'CLOSING');
     const [x] = await evaluators(app(), 1);
     const wrongKind = await staff.client.data(AssignEvaluatorsDocument, { input: { roundId: closing.id, projectId: project.id, evaluatorIds: [x.id] } });
     expect(wrongKind.assignEvaluators.userErrors.map((e) => e.code)).toEqual(['INVALID_STATUS']);
-    await staff.client.data(CloseReviewRoundDocument, { input: { roundId: round.id } });
+    await district.client.data(CloseReviewRoundDocument, { input: { roundId: round.id } });
     const closed = await staff.client.data(AssignEvaluatorsDocument, { input: { roundId: round.id, projectId: project.id, evaluatorIds: [x.id] } });
     expect(closed.assignEvaluators.userErrors.map((e) => e.code)).toEqual(['ROUND_CLOSED']);
   });

@@ -11,7 +11,7 @@ import {
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
-import { applicantOrganization, person, program, project, revision } from './support/factories.js';
+import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
 import { assign, evaluators, openRound, submitScorecard } from './support/lifecycle.js';
 
 const app = useTestApp();
@@ -87,8 +87,9 @@ describe('every viewerCan flag of a page of projects', () => {
     const [staff, mentor, [evaluator]] = await Promise.all([person(app(), ['STAFF']), person(app(), ['MENTOR']), evaluators(app(), 1)]);
     const { applicant } = await applicantOrganization(app());
     viewers = { staff: staff.client, mentor: mentor.client, applicant: applicant.client };
-    const proposalRound = await openRound(staff.client, call.id);
-    const closingRound = await openRound(staff.client, call.id, 'CLOSING', '结项评估');
+    const district = await districtStaff(app());
+    const proposalRound = await openRound(district.client, call.id);
+    const closingRound = await openRound(district.client, call.id, 'CLOSING', '结项评估');
     const created: string[] = [];
     for (let i = 0; i < PROJECTS; i++) {
       const { id } = await project(applicant.client, call.id, `社区项目 ${i}`);

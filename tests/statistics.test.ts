@@ -12,7 +12,7 @@ import {
   WithdrawProjectDocument,
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
-import { applicantOrganization, person, program, project, revision } from './support/factories.js';
+import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
 import { assign, evaluators, openRound, submitScorecard } from './support/lifecycle.js';
 
 const app = useTestApp();
@@ -20,7 +20,7 @@ const app = useTestApp();
 describe('programme statistics', () => {
   it('computes the funnel and delivery figures from the records', async () => {
     const call = await program(app(), { minEvaluators: 1 });
-    const staff = await person(app(), ['STAFF']);
+    const staff = await districtStaff(app());
     const mentor = await person(app(), ['MENTOR']);
     const round = await openRound(staff.client, call.id);
     const [evaluator] = await evaluators(app(), 1);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AssignProjectTeamDocument, ProjectEventsLiveDocument, SubmitProjectDocument } from './generated/graphql.js';
 import { assign, evaluators, openRound } from './support/lifecycle.js';
 import { useTestApp } from './support/app.js';
-import { applicantOrganization, person, program, project, revision } from './support/factories.js';
+import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
 import { connectLive, pause, subscribe } from './support/live.js';
 
 const app = useTestApp({ SUBSCRIPTION_MAX_QUEUE: '2', SUBSCRIPTION_REPLAY_LIMIT: '3' });
@@ -37,7 +37,7 @@ describe('bounds on what the server holds for a subscriber', () => {
 
     // One commit writes four events (three assignments and the start of review), more than the two this
     // server lets wait for one subscription: the mentor's connection is cut, with a clear code.
-    const round = await openRound(staff.client, call.id);
+    const round = await openRound((await districtStaff(app())).client, call.id);
     await assign(staff.client, round.id, reviewed.id, await evaluators(app(), 3));
     expect(await slow.closed).toMatchObject({ code: 4008, reason: 'Subscriber too slow: too many undelivered events' });
 

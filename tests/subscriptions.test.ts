@@ -17,7 +17,7 @@ import {
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
-import { applicantOrganization, person, program, project, revision } from './support/factories.js';
+import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
 import { assign, evaluators, openRound, projectInDelivery, submitScorecard } from './support/lifecycle.js';
 import { detailsAs } from './support/events.js';
 import { connectLive, pause, subscribe } from './support/live.js';
@@ -39,6 +39,7 @@ describe('live events for a mentor', () => {
   it('delivers each kind of event, after commit, with the fields a client selects', async () => {
     const call = await program(app(), { minEvaluators: 2 });
     const staff = await person(app(), ['STAFF']);
+    const district = await districtStaff(app());
     const mentor = await person(app(), ['MENTOR']);
     const { applicant } = await applicantOrganization(app());
     const created = await project(applicant.client, call.id, '反毒馨生——“过来人”志愿者培育');
@@ -52,7 +53,7 @@ describe('live events for a mentor', () => {
 
     await revision(applicant.client, created.id, { changeNote: '按导师意见修改' });
     await applicant.client.data(SubmitProjectDocument, { input: { projectId: created.id } });
-    const round = await openRound(staff.client, call.id);
+    const round = await openRound(district.client, call.id);
     const panel = await assign(staff.client, round.id, created.id, await evaluators(app(), 3));
     await panel[2].evaluator.client.data(DeclareConflictDocument, { input: { assignmentId: panel[2].assignmentId, reason: '曾任该机构顾问' } });
     await submitScorecard(panel[0].evaluator, panel[0].assignmentId, 92);
@@ -102,6 +103,7 @@ describe('who hears what', () => {
   it('filters every event for every subscriber by the same rules as queries, blind review included', async () => {
     const call = await program(app(), { minEvaluators: 2, blindReview: true });
     const staff = await person(app(), ['STAFF']);
+    const district = await districtStaff(app());
     const mentor = await person(app(), ['MENTOR']);
     const otherMentor = await person(app(), ['MENTOR']);
     const [evaluator, secondEvaluator, otherEvaluator] = await evaluators(app(), 3);
@@ -120,7 +122,7 @@ describe('who hears what', () => {
     await pause(200);
 
     await applicant.client.data(SubmitProjectDocument, { input: { projectId: created.id } });
-    const round = await openRound(staff.client, call.id);
+    const round = await openRound(district.client, call.id);
     const panel = await assign(staff.client, round.id, created.id, [evaluator, secondEvaluator]);
     await submitScorecard(panel[0].evaluator, panel[0].assignmentId, 90);
     const staffEvents = (await subscriptions.staff.waitFor(5)).map((r) => r.projectEvents);
@@ -172,6 +174,7 @@ describe('resuming', () => {
   it('replays what was missed since the cursor, once and in order, then continues live', async () => {
     const call = await program(app(), { minEvaluators: 1 });
     const staff = await person(app(), ['STAFF']);
+    const district = await districtStaff(app());
     const mentor = await person(app(), ['MENTOR']);
     const { applicant } = await applicantOrganization(app());
     const created = await project(applicant.client, call.id);
@@ -186,7 +189,7 @@ describe('resuming', () => {
 
     await revision(applicant.client, created.id, { changeNote: '第二稿' });
     await applicant.client.data(SubmitProjectDocument, { input: { projectId: created.id } });
-    const round = await openRound(staff.client, call.id);
+    const round = await openRound(district.client, call.id);
     await assign(staff.client, round.id, created.id, await evaluators(app(), 1));
 
     const again = subscribe(live(mentor).client, ProjectEventsLiveDocument, { projectIds: [created.id], after: seen.cursor });

@@ -43,7 +43,7 @@ import {
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import type { Client, GraphQLResult } from './support/client.js';
-import { applicantOrganization, person, program, project, revision, revisionInput, type TestPerson } from './support/factories.js';
+import { applicantOrganization, districtStaff, person, program, project, revision, revisionInput, type TestPerson } from './support/factories.js';
 import { assign, evaluators, openRound, scoresFor, submitScorecard } from './support/lifecycle.js';
 
 /**
@@ -80,6 +80,7 @@ interface Setting {
 const REFUSALS = new Set([
   'FORBIDDEN', 'NOT_FOUND', 'WRONG_ROLE', 'NOT_ORGANIZATION_MEMBER', 'INVALID_STATUS', 'NO_REVISION', 'PROGRAM_NOT_OPEN',
   'NOT_ENOUGH_SCORECARDS', 'ROUND_CLOSED', 'WRONG_ROUND', 'SCORECARD_FINAL', 'STALE_REVISION', 'ALREADY_DONE', 'PERIOD_ALREADY_REPORTED',
+  'OUTSIDE_WORKPLACE',
 ]);
 
 /** ALLOWED, or the code of the refusal: a top-level error on the mutation itself, or its first user error. */
@@ -169,7 +170,8 @@ const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
 beforeAll(async () => {
   const { organization, applicant } = await applicantOrganization(app());
   const other = await applicantOrganization(app());
-  const [staff, mentor, otherMentor] = await Promise.all([person(app(), ['STAFF']), person(app(), ['MENTOR']), person(app(), ['MENTOR'])]);
+  // The cast's staff are the home district's: they run its programmes (and so their rounds) and are staff over every project of its parks.
+  const [staff, mentor, otherMentor] = await Promise.all([districtStaff(app()), person(app(), ['MENTOR']), person(app(), ['MENTOR'])]);
   const [evaluator, otherEvaluator, second] = await evaluators(app(), 3);
   people = { staff, mentor, otherMentor, evaluator, otherEvaluator, applicant, otherApplicant: other.applicant };
   cast = { admin: app().admin, ...Object.fromEntries(Object.entries(people).map(([role, p]) => [role, p.client])) } as Record<Role, Client>;
@@ -574,6 +576,20 @@ describe('programmes, organisations and accounts', () => {
     expect(await allowed(open)).toEqual({ update: STAFF, openReviewRound: STAFF, createProject: ['admin', 'staff', 'applicant', 'otherApplicant'] });
     expect(await allowed(closed)).toEqual({ update: STAFF, openReviewRound: STAFF, createProject: NOBODY });
   }, 120_000);
+
+  it('Program.viewerCan and ReviewRound.viewerCan: a park’s staff do not run their district’s programme, nor open or close its rounds', async () => {
+    const parkStaff = await person(app(), ['STAFF']);
+    // A project of the home park under review in the main setting's proposal round, so the park's staff see that round.
+    await sceneIn('UNDER_REVIEW');
+    const programFlags = (await parkStaff.client.request(ProgramFlagsDocument, { id: main.programId })).data?.program?.viewerCan;
+    expect(programFlags).toMatchObject({ update: false, openReviewRound: false });
+    expect(outcome(await parkStaff.client.request(UpdateProgramDocument, { input: { programId: main.programId, funder: '南山区民政局' } }))).toBe('WRONG_ROLE');
+    expect(outcome(await parkStaff.client.request(OpenReviewRoundDocument, { input: { programId: main.programId, kind: 'PROPOSAL' as const, name: '初评' } }))).toBe('OUTSIDE_WORKPLACE');
+    const roundFlags = (await parkStaff.client.request(RoundFlagsDocument, { id: main.proposalRoundId })).data?.reviewRound?.viewerCan;
+    expect(roundFlags).toEqual({ assignEvaluators: true, close: false });
+    expect(outcome(await parkStaff.client.request(CloseReviewRoundDocument, { input: { roundId: main.proposalRoundId } }))).toBe('OUTSIDE_WORKPLACE');
+    expect((await cast.staff.request(RoundFlagsDocument, { id: main.proposalRoundId })).data?.reviewRound?.viewerCan.close).toBe(true);
+  }, 60_000);
 
   it('Organization.viewerCan.update: staff', async () => {
     // The cast's mentor mentors one of its projects, so sees it.

@@ -109,6 +109,12 @@ export async function person(app: TestApp, roles: Role[], organizationId?: strin
   return { id: personId, email, name, client: await app.login(email) };
 }
 
+/** A staff member of the home district (and so of every park under it): those who run the district's programmes and open their review rounds. */
+export async function districtStaff(app: TestApp): Promise<TestPerson> {
+  const { parkId, districtId } = await home(app);
+  return person(app, ['STAFF'], undefined, { parkIds: [parkId], districtIds: [districtId] });
+}
+
 /** An organisation in the home community, coached by the home park unless `overrides` say otherwise. */
 export async function organization(app: TestApp, overrides: Partial<CreateOrganizationInput> = {}) {
   const { communityId, parkId } = await home(app);

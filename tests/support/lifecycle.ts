@@ -16,7 +16,7 @@ import {
 } from '../generated/graphql.js';
 import type { TestApp } from './app.js';
 import type { Client } from './client.js';
-import { applicantOrganization, person, program, project, revision, type TestPerson } from './factories.js';
+import { applicantOrganization, districtStaff, person, program, project, revision, type TestPerson } from './factories.js';
 
 /** The factories' rubric gives each criterion a maximum equal to its weight, so a total splits 30/40/30. */
 export function scoresFor(total: number, rubric = ['need', 'design', 'capacity']) {
@@ -39,6 +39,7 @@ export async function submittedProject(app: TestApp, programOverrides: Partial<C
   return { program: call, organization, applicant, project: created, revision: firstRevision };
 }
 
+/** A round opened by `staff`, who must run the programme (its district's staff for a district programme). */
 export async function openRound(staff: Client, programId: string, kind: RoundKind = 'PROPOSAL', name = '路演评审') {
   const result = await staff.data(OpenReviewRoundDocument, { input: { programId, kind, name } });
   expect(result.openReviewRound.userErrors).toEqual([]);
@@ -59,14 +60,18 @@ export async function submitScorecard(evaluator: TestPerson, assignmentId: strin
   return result.saveScorecard.assignment!;
 }
 
-/** A submitted project in a proposal round with `count` evaluators assigned (the programme's minimum by default). */
+/**
+ * A submitted project in a proposal round with `count` evaluators assigned (the programme's minimum
+ * by default). The district's staff (`districtStaff`), who run the programme, opened the round; the
+ * home park's staff (`staff`), who coach the project, assigned its evaluators.
+ */
 export async function projectUnderReview(app: TestApp, options: { evaluators?: number; program?: Partial<CreateProgramInput> } = {}) {
   const submitted = await submittedProject(app, options.program);
-  const staff = await person(app, ['STAFF']);
-  const round = await openRound(staff.client, submitted.program.id);
+  const [staff, runner] = await Promise.all([person(app, ['STAFF']), districtStaff(app)]);
+  const round = await openRound(runner.client, submitted.program.id);
   const panel = await evaluators(app, options.evaluators ?? submitted.program.minEvaluators);
   const assignments = await assign(staff.client, round.id, submitted.project.id, panel);
-  return { ...submitted, staff, round, assignments };
+  return { ...submitted, staff, districtStaff: runner, round, assignments };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { VIEWER_CAN, ViewerCan } from '../../shared/permission.js';
-import { canManageReviews } from '../reviews/review.permissions.js';
+import { canOpenRound } from '../reviews/review.permissions.js';
 import type { Program } from './program.entity.js';
 import { canManageProgram, canStartProject } from './program.permissions.js';
 
@@ -11,9 +11,9 @@ export class ProgramViewerCan extends ViewerCan<Program> {
     return canManageProgram(this.ctx.viewer, this.target);
   }
 
-  @Field(() => Boolean, { description: '`openReviewRound`.' })
+  @Field(() => Boolean, { description: '`openReviewRound`: you run the programme.' })
   openReviewRound() {
-    return canManageReviews(this.ctx.viewer);
+    return canOpenRound(this.ctx.viewer, this.target).allowed;
   }
 
   @Field(() => Boolean, { description: '`createProject`: the programme accepts applications now.' })

@@ -75,10 +75,22 @@ export const REVIEWABLE: Record<RoundKind, ProjectStatus[]> = {
 const roundOpen = (round: ReviewRound): Verdict =>
   round.closedAt ? refuse(UserErrorCode.ROUND_CLOSED, `${round.name} was closed on ${round.closedAt.toISOString()}.`, 'input.roundId') : ALLOWED;
 
-/** Staff close a round while it is open. */
-export function canRunRound(viewer: Viewer | null, round: ReviewRound): Verdict {
+/**
+ * Those who run the programme (see canManageProgram) open its review rounds: a district
+ * programme's, its district's staff; a park's own programme's, that park's staff and its
+ * district's; a platform-wide programme's, administrators.
+ */
+export function canOpenRound(viewer: Viewer | null, program: Pick<Program, 'name' | 'district' | 'park'>): Verdict {
   if (!canManageReviews(viewer)) return refuse(UserErrorCode.WRONG_ROLE, 'Only staff run review rounds.');
-  return roundOpen(round);
+  if (canManageProgram(viewer, program)) return ALLOWED;
+  if (program.park) return refuse(UserErrorCode.OUTSIDE_WORKPLACE, `${program.name} is a park’s own programme: only the staff of that park or its district open and close its review rounds.`);
+  if (program.district) return refuse(UserErrorCode.OUTSIDE_WORKPLACE, `${program.name} is a district programme: only the district’s staff open and close its review rounds.`);
+  return refuse(UserErrorCode.WRONG_ROLE, `${program.name} is a platform-wide programme: only administrators open and close its review rounds.`);
+}
+
+/** Those who run the round's programme close the round, while it is open. */
+export function canRunRound(viewer: Viewer | null, round: ReviewRound, program: Pick<Program, 'name' | 'district' | 'park'>): Verdict {
+  return firstRefusal(canOpenRound(viewer, program), roundOpen(round));
 }
 
 /**

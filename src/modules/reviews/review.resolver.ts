@@ -36,12 +36,12 @@ export class ReviewRoundResolver {
     return reviews.myAssignments(ctx, page, status);
   }
 
-  @Mutation(() => ReviewRoundPayload, { description: 'Open a proposal or closing review round for a programme (staff).' })
+  @Mutation(() => ReviewRoundPayload, { description: 'Open a proposal or closing review round for a programme (the staff who run the programme).' })
   openReviewRound(@Ctx() ctx: Context, @Arg('input', () => OpenReviewRoundInput, { description: 'The programme, kind and name of the round.' }) input: OpenReviewRoundInput) {
     return runMutation(ctx, ReviewRoundPayload, (tx) => reviews.openRound(tx, input));
   }
 
-  @Mutation(() => ReviewRoundPayload, { description: 'Close a round: no more assignments or scoring (staff).' })
+  @Mutation(() => ReviewRoundPayload, { description: 'Close a round: no more assignments or scoring (the staff who run its programme).' })
   closeReviewRound(@Ctx() ctx: Context, @Arg('input', () => CloseReviewRoundInput, { description: 'The round to close.' }) input: CloseReviewRoundInput) {
     return runMutation(ctx, ReviewRoundPayload, (tx) => reviews.closeRound(tx, input));
   }

@@ -28,6 +28,7 @@ import {
   canAssignEvaluators,
   canDeclareConflict,
   canManageReviews,
+  canOpenRound,
   canRunRound,
   canSaveScorecard,
   canSeeReviewSummary,
@@ -135,6 +136,7 @@ export async function openRound(ctx: Context, input: OpenReviewRoundInput) {
   const program = programId ? await ctx.em.findOne(Program, { id: programId }) : null;
   checks.check(!!program, UserErrorCode.NOT_FOUND, 'input.programId', 'No programme has that ID.');
   checks.throwIfAny();
+  enforce(canOpenRound(viewer, program!), 'input.programId');
   const round = ctx.em.create(ReviewRound, { program: program!, kind: input.kind, name: input.name.trim(), openedBy: ref(Person, viewer.id), createdAt: ctx.now });
   await ctx.em.flush();
   return { round };
@@ -143,7 +145,8 @@ export async function openRound(ctx: Context, input: OpenReviewRoundInput) {
 export async function closeRound(ctx: Context, input: CloseReviewRoundInput) {
   requireAllowed(ctx.viewer, canManageReviews, 'close review rounds');
   const round = await roundForMutation(ctx, input.roundId);
-  enforce(canRunRound(ctx.viewer, round), 'input.roundId');
+  const program = await ctx.em.findOneOrFail(Program, { id: round.program.id });
+  enforce(canRunRound(ctx.viewer, round, program), 'input.roundId');
   round.closedAt = ctx.now;
   await ctx.em.flush();
   return { round };

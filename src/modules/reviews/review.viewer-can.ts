@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { VIEWER_CAN, ViewerCan, allows } from '../../shared/permission.js';
+import { Program } from '../programs/program.entity.js';
 import type { ReviewAssignment } from './review-assignment.entity.js';
 import type { ReviewRound } from './review-round.entity.js';
 import { canDeclareConflict, canManageReviews, canRunRound, canSaveScorecard } from './review.permissions.js';
@@ -11,9 +12,10 @@ export class ReviewRoundViewerCan extends ViewerCan<ReviewRound> {
     return canManageReviews(this.ctx.viewer) && !this.target.closedAt;
   }
 
-  @Field(() => Boolean, { description: '`closeReviewRound`.' })
-  close() {
-    return canRunRound(this.ctx.viewer, this.target).allowed;
+  @Field(() => Boolean, { description: '`closeReviewRound`: you run its programme and it is open.' })
+  async close() {
+    const program = await this.ctx.loaders.byId(Program).load(this.target.program.id);
+    return canRunRound(this.ctx.viewer, this.target, program!).allowed;
   }
 }
 

@@ -25,13 +25,14 @@ export const canManageReviews = (viewer: Viewer | null) => isStaff(viewer);
  */
 const staffWorkplaceArrays = (viewer: Viewer) => [viewer.parkIds.length ? viewer.parkIds : [null], viewer.districtIds.length ? viewer.districtIds : [null]];
 
-/** The rounds in which a project the viewer is staff over takes part, as a subquery over review_assignment. */
+/** The rounds of the programmes in which a project the viewer is staff over takes part, as a subquery. */
 export const roundsWithStaffProjects = (viewer: Viewer) =>
-  raw('(select a.round_id from review_assignment a join project p on p.id = a.project_id where p.park_id in (?) or p.district_id in (?))', staffWorkplaceArrays(viewer));
+  raw('(select r.id from review_round r where r.program_id in (select p.program_id from project p where p.park_id in (?) or p.district_id in (?)))', staffWorkplaceArrays(viewer));
 
 /**
- * Who sees a round: those who run its programme; other staff (a park's, in a district programme) as
- * far as their projects take part in it; an evaluator the rounds they are assigned in.
+ * Who sees a round: those who run its programme; other staff (a park's, in a district programme)
+ * when their projects take part in the programme (its ranking then shows them only their own
+ * projects' lines); an evaluator the rounds they are assigned in.
  */
 export async function canSeeRound(ctx: Context, round: ReviewRound): Promise<boolean> {
   const viewer = ctx.viewer;

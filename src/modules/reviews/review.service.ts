@@ -124,7 +124,7 @@ export async function ranking(ctx: Context, round: ReviewRound) {
 async function roundForMutation(ctx: Context, globalId: string): Promise<ReviewRound> {
   const id = decodeId(globalId, 'ReviewRound');
   const round = id ? await ctx.em.findOne(ReviewRound, { id }) : null;
-  if (!round) fail(UserErrorCode.NOT_FOUND, 'input.roundId', 'No review round has that ID.');
+  if (!round || !(await canSeeRound(ctx, round))) fail(UserErrorCode.NOT_FOUND, 'input.roundId', 'No review round you can see has that ID.');
   return round;
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../src/app/config.js';
-import type { Context } from '../src/app/context.js';
+import type { Context } from '../src/shared/context.js';
 import type { Viewer } from '../src/shared/auth.js';
 import { Loaders } from '../src/shared/loaders.js';
 import { UserErrors } from '../src/shared/user-errors.js';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { passwordProblem } from '../modules/people/password-policy.js';
+import type { LoginThrottleSettings } from '../shared/auth.js';
 
 /** Everything the server reads from its environment, validated once at start-up. */
 export interface Config {
@@ -49,16 +50,6 @@ export interface OperationLimits {
   maxQueryLength: number;
   maxBodyBytes: number;
   timeoutMs: number;
-}
-
-export interface LoginThrottleSettings {
-  /** Failed sign-ins an account is allowed before each further attempt waits (doubling from `baseDelaySeconds`). */
-  accountAttempts: number;
-  /** Sign-in attempts one client address may make per window. */
-  addressAttempts: number;
-  windowSeconds: number;
-  baseDelaySeconds: number;
-  maxDelaySeconds: number;
 }
 
 export interface SocketLimits {

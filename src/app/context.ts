@@ -1,45 +1,12 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { WORKPLACE_COLUMNS } from '../shared/workplaces.js';
 import { verifyToken, type Role, type Viewer } from '../shared/auth.js';
+import type { Context } from '../shared/context.js';
 import { Loaders } from '../shared/loaders.js';
 import { isUuid } from '../shared/node-id.js';
-import type { EventDispatcher } from '../modules/subscriptions/event-dispatcher.js';
-import type { Config, LoginThrottleSettings } from './config.js';
+import type { Config } from './config.js';
 
-/** What a WebSocket operation needs to stream events: the instance's dispatcher and its own socket. */
-export type LiveConnection = {
-  orm: MikroORM;
-  dispatcher: EventDispatcher;
-  bufferedBytes: () => number;
-  close: (code: number, reason: string) => void;
-  limits: { replay: number; queue: number };
-  /** Takes `events` from the connection's replay budget (WS_MAX_REPLAY); false when it would run out. */
-  reserveReplay(events: number): boolean;
-};
-
-/**
- * One per request (or WebSocket operation): nothing in it is shared with another request. A
- * subscription renews `em`, `loaders` and `now` for every event it sends (see `renewForEvent`).
- */
-export type Context = {
-  em: EntityManager;
-  viewer: Viewer | null;
-  loaders: Loaders;
-  auth: { secret: string; ttlSeconds: number; throttle: LoginThrottleSettings };
-  /** The client's network address (behind TRUST_PROXY proxies: from X-Forwarded-For), for sign-in throttling. */
-  clientAddress: string | null;
-  /** A token was sent but refused (expired, ended, foreign): errors say so instead of "sign in first". */
-  tokenRejected?: boolean;
-  now: Date;
-  live?: LiveConnection;
-};
-
-/** A fresh unit of work for the next event of a subscription: no entity or cached load carries over. */
-export function renewForEvent(ctx: Context): Context {
-  const em = ctx.em.fork();
-  return Object.assign(ctx, { em, loaders: new Loaders(em), now: new Date() });
-}
-
+/** Builds the request context (shared/context.ts) for one HTTP request or WebSocket operation. */
 export async function createContext(orm: MikroORM, config: Config, token: string | null, clientAddress: string | null): Promise<Context> {
   const em = orm.em.fork();
   const viewer = token ? await viewerFromToken(em, config.tokenSecret, token) : null;

@@ -4,7 +4,7 @@ import { DriverException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import pg from 'pg';
 import { UserErrors } from '../shared/user-errors.js';
-import type { Context } from './context.js';
+import type { Context } from '../shared/context.js';
 import { LIMIT_CODE } from './operation-limits.js';
 
 /** Codes a client may see as they are; anything else is reported as INTERNAL. */

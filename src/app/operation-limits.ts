@@ -21,7 +21,7 @@ import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-compl
 import { isStaff, type Viewer } from '../shared/auth.js';
 import { DEFAULT_PAGE_SIZE } from '../shared/connection.js';
 import type { Config, OperationLimits } from './config.js';
-import type { Context } from './context.js';
+import type { Context } from '../shared/context.js';
 
 /** The code of every refusal for asking too much; `extensions.limit` names the limit and its setting. */
 export const LIMIT_CODE = 'OPERATION_LIMIT_EXCEEDED';

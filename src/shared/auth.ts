@@ -119,3 +119,14 @@ export function bearerToken(header: unknown): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   return match ? match[1] : null;
 }
+
+/** How sign-in attempts are throttled (read from the environment by app/config.ts). */
+export interface LoginThrottleSettings {
+  /** Failed sign-ins an account is allowed before each further attempt waits (doubling from `baseDelaySeconds`). */
+  accountAttempts: number;
+  /** Sign-in attempts one client address may make per window. */
+  addressAttempts: number;
+  windowSeconds: number;
+  baseDelaySeconds: number;
+  maxDelaySeconds: number;
+}

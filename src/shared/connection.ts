@@ -1,5 +1,5 @@
 import type { EntityDictionary, EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
-import type { Context } from '../app/context.js';
+import type { Context } from './context.js';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
 import { groupByKey } from './loaders.js';

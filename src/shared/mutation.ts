@@ -1,4 +1,4 @@
-import type { Context } from '../app/context.js';
+import type { Context } from './context.js';
 import { Loaders } from './loaders.js';
 import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';

@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import type { Context } from '../app/context.js';
+import type { Context } from './context.js';
 import { requireViewer } from './auth.js';
 import { notFound } from './errors.js';
 import { decodeId } from './node-id.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../app/context.js';
+import type { Context } from './context.js';
 import { requireViewer, type Viewer } from './auth.js';
 import { forbidden } from './errors.js';
 import { UserErrors, userError, type UserErrorCode } from './user-errors.js';

@@ -1,5 +1,5 @@
 import type { EntityDictionary, EntityName } from '@mikro-orm/postgresql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Role, hasRole, requireViewer, type Viewer } from '../../shared/auth.js';
 import { ascending, descending, entitySql, listOrder, sqlPage, type ListOrder, type PageArgs, type PageRow, type Sql } from '../../shared/connection.js';
 import { ActionItem } from '../coaching/action-item.entity.js';

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { requireViewer } from '../../shared/auth.js';
 import { PageArgs } from '../../shared/connection.js';
 import { ActionItemConnection } from '../coaching/coaching.types.js';

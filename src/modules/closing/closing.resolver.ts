@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { runMutation } from '../../shared/mutation.js';
 import { ProjectActionInput } from '../projects/project.inputs.js';
 import { ProjectPayload } from '../projects/project.types.js';

@@ -1,5 +1,5 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation, seesProject } from '../projects/project.service.js';
 import { Role, requireRole } from '../../shared/auth.js';

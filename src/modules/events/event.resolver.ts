@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ObjectType } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { isStaffOver } from '../projects/project.permissions.js';
 import { ConnectionType, connectionDescription, OldestFirstPageArgs } from '../../shared/connection.js';
 import { Person } from '../people/person.entity.js';

@@ -1,5 +1,5 @@
 import { ref } from '@mikro-orm/postgresql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { chronologicalOrders, findPage, type OldestFirstPageArgs } from '../../shared/connection.js';
 import { findVisible } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Role, hasRole, type Viewer } from '../../shared/auth.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
 import { Loaders } from '../../shared/loaders.js';

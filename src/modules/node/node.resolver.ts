@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { requireViewer } from '../../shared/auth.js';
 import { notFound } from '../../shared/errors.js';
 import { Node } from '../../shared/node.js';

@@ -1,5 +1,5 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Role, hasRole, isStaff, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
 import type { Organization } from './organization.entity.js';
 

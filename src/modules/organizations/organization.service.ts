@@ -1,5 +1,5 @@
 import { ref, type EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Role, hasRole, requireViewer, staffCovers } from '../../shared/auth.js';
 import { ascending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';

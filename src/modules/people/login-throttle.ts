@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { LoginThrottleSettings } from '../../app/config.js';
+import type { LoginThrottleSettings } from '../../shared/auth.js';
 
 /**
  * Sign-in throttling, shared by every instance through PostgreSQL. Each attempt is counted before its

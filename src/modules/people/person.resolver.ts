@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Role } from '../../shared/auth.js';
 import { PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';

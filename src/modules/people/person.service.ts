@@ -1,5 +1,5 @@
 import { ref, type EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Role, requireRole } from '../../shared/auth.js';
 import { ascending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
 import { findVisible } from '../../shared/node.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Person } from '../people/person.entity.js';
 
 export interface ProjectTeam {

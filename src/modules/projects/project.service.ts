@@ -1,5 +1,5 @@
 import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Role, isStaff, requireRole, requireViewer, staffCovers } from '../../shared/auth.js';
 import { ascending, chronologicalOrders, descending, findPage, listOrder, projectPage, type ListOrder, type NewestFirstPageArgs } from '../../shared/connection.js';
 import { findVisible } from '../../shared/node.js';

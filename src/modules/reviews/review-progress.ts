@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { Program } from '../programs/program.entity.js';
 import type { Project } from '../projects/project.entity.js';

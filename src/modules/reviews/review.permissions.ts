@@ -1,5 +1,5 @@
 import { raw } from '@mikro-orm/postgresql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { ALLOWED, firstRefusal, refuse, type Verdict } from '../../shared/permission.js';

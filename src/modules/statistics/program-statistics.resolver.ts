@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Program } from '../programs/program.entity.js';
 import { programStatistics } from './program-statistics.service.js';
 import { ProgramStatistics } from './program-statistics.types.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Role, requireRole } from '../../shared/auth.js';
 import { entitySql } from '../../shared/connection.js';
 import { Grade, type Program } from '../programs/program.entity.js';

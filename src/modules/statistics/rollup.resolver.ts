@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Park } from '../places/park.entity.js';
 import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
 import { districtRollup, funnelProjects, parkFunnel } from './rollup.service.js';

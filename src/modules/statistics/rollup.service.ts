@@ -1,5 +1,5 @@
 import { raw } from '@mikro-orm/postgresql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Role, hasRole, requireViewer } from '../../shared/auth.js';
 import type { Sql } from '../../shared/connection.js';
 import { badInput, forbidden } from '../../shared/errors.js';

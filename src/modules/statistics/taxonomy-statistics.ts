@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { raw } from '@mikro-orm/postgresql';
 import { Role, type Viewer } from '../../shared/auth.js';
 import { Project } from '../projects/project.entity.js';

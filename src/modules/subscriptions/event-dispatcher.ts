@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../shared/auth.js';
+import type { LiveEventSource } from '../../shared/context.js';
 import { canSeeEvent } from '../events/event.permissions.js';
 import type { EventType } from '../events/lifecycle-event.entity.js';
 import { isInAudience, type ProjectAudience } from '../projects/project.permissions.js';
@@ -38,7 +39,7 @@ const BATCH = 500;
  * every event after the last position it dispatched — so a missed wake-up loses nothing — and hands
  * each one to the subscribers whose filter matches and who may see it, by the same rules as queries.
  */
-export class EventDispatcher {
+export class EventDispatcher implements LiveEventSource {
   private last = 0;
   private running: Promise<void> | null = null;
   private again = false;

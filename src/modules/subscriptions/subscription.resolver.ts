@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { renewForEvent, type Context } from '../../app/context.js';
+import { renewForEvent, type Context } from '../../shared/context.js';
 import { LifecycleEvent } from '../events/lifecycle-event.entity.js';
 import { Project } from '../projects/project.entity.js';
 import type { EventRecord } from './event-dispatcher.js';

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { requireViewer } from '../../shared/auth.js';
 import { apiError, badInput, notFound } from '../../shared/errors.js';
 import { MAX_ITEMS } from '../../shared/input-limits.js';
@@ -7,7 +7,7 @@ import { EventType } from '../events/lifecycle-event.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { canViewProject } from '../projects/project.permissions.js';
-import { matches, readAudiences, readEvents, type EventRecord, type SubscriberFilter } from './event-dispatcher.js';
+import { matches, readAudiences, readEvents, type EventRecord, type Subscriber, type SubscriberFilter } from './event-dispatcher.js';
 import { LiveQueue } from './live-queue.js';
 
 /** What mentors follow live: everything about a proposal's review, from submission to decision. */
@@ -84,7 +84,7 @@ export async function subscribeToEvents(ctx: Context, args: EventSubscriptionArg
   }
 
   const queue: LiveQueue<EventRecord> = new LiveQueue(() => unsubscribe());
-  const unsubscribe = live.dispatcher.subscribe({
+  const subscriber: Subscriber = {
     viewer,
     filter,
     push(event) {
@@ -95,7 +95,8 @@ export async function subscribeToEvents(ctx: Context, args: EventSubscriptionArg
       }
       queue.push(event);
     },
-  });
+  };
+  const unsubscribe = live.dispatcher.subscribe(subscriber);
   if (after !== null) {
     queue.startAfter(after);
     const missed = await readEvents(live.orm, after, Number.MAX_SAFE_INTEGER, live.limits.replay);

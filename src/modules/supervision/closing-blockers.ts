@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { ReportStatus, ServiceReport } from '../reports/service-report.entity.js';
 import { FollowUp } from './follow-up.entity.js';

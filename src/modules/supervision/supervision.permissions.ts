@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Role, hasRole, type Viewer } from '../../shared/auth.js';
 import { ALLOWED, refuse, type Verdict } from '../../shared/permission.js';
 import { UserErrorCode } from '../../shared/user-errors.js';

@@ -1,5 +1,5 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { chronologicalOrders, projectPage, type NewestFirstPageArgs } from '../../shared/connection.js';

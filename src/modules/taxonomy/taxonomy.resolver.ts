@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { runMutation } from '../../shared/mutation.js';
 import { Place } from '../places/place.entity.js';
 import { Program } from '../programs/program.entity.js';

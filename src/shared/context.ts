@@ -1,0 +1,47 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { LoginThrottleSettings, Viewer } from './auth.js';
+import { Loaders } from './loaders.js';
+
+/**
+ * What a subscription asks of its server instance's event dispatcher. The subscriber's shape belongs
+ * to the subscriptions module, whose `EventDispatcher` implements this; the context only carries it.
+ */
+export interface LiveEventSource {
+  /** Registers a subscriber; the function returned removes it. */
+  subscribe(subscriber: unknown): () => void;
+}
+
+/** What a WebSocket operation needs to stream events: the instance's dispatcher and its own socket. */
+export type LiveConnection = {
+  orm: MikroORM;
+  dispatcher: LiveEventSource;
+  bufferedBytes: () => number;
+  close: (code: number, reason: string) => void;
+  limits: { replay: number; queue: number };
+  /** Takes `events` from the connection's replay budget (WS_MAX_REPLAY); false when it would run out. */
+  reserveReplay(events: number): boolean;
+};
+
+/**
+ * One per request (or WebSocket operation): nothing in it is shared with another request. A
+ * subscription renews `em`, `loaders` and `now` for every event it sends (see `renewForEvent`).
+ * Built by app/context.ts.
+ */
+export type Context = {
+  em: EntityManager;
+  viewer: Viewer | null;
+  loaders: Loaders;
+  auth: { secret: string; ttlSeconds: number; throttle: LoginThrottleSettings };
+  /** The client's network address (behind TRUST_PROXY proxies: from X-Forwarded-For), for sign-in throttling. */
+  clientAddress: string | null;
+  /** A token was sent but refused (expired, ended, foreign): errors say so instead of "sign in first". */
+  tokenRejected?: boolean;
+  now: Date;
+  live?: LiveConnection;
+};
+
+/** A fresh unit of work for the next event of a subscription: no entity or cached load carries over. */
+export function renewForEvent(ctx: Context): Context {
+  const em = ctx.em.fork();
+  return Object.assign(ctx, { em, loaders: new Loaders(em), now: new Date() });
+}

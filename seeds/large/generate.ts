@@ -1,0 +1,559 @@
+/**
+ * A large, deterministic dataset for benchmarks: `npm run seed:large -- --database incubator_large [--today 2026-12-01]`.
+ *
+ * Creates the database afresh, applies the migrations with MikroORM's migrator, then fills every
+ * table with set-based SQL (`insert … select … from generate_series`) in one transaction. Nothing is
+ * random: every value is derived from a row's index (a multiplicative hash, modulo), every id is
+ * `md5('<kind>:<index>')::uuid`, and every date is placed relative to `today`, so the same `today`
+ * gives the same rows (the password hash excepted: `hashPassword` salts it). The rows go in through
+ * the tables' own constraints and triggers; `district_id` is given explicitly, which the district
+ * triggers keep, so they do not look it up row by row.
+ *
+ * Shape: 广东省 › 深圳市 › 8 districts › 6 streets each › 5 communities each; 3 parks per district
+ * (2 streets each); 6,000 organisations; 40 programmes (8 districts × 5 years); 20,000 projects whose
+ * statuses follow their programme's age; 1–4 revisions each; proposal rounds of 100 projects with
+ * 5 evaluators per project; closing rounds with 3; coaching, action items, decisions and conditions,
+ * delivery with monthly reports and supervision visits and follow-ups; the audit trail of all of it.
+ */
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormConfig } from '../../src/app/mikro-orm.config.js';
+import { hashPassword } from '../../src/modules/people/password.js';
+
+export const LARGE_PASSWORD = 'incubator-large';
+export const LARGE_LOGINS = {
+  admin: 'admin@large.incubator.test',
+  /** Staff of park 1 (福田区's first park). */
+  staff: 'staff1@large.incubator.test',
+  /** Staff of district 1 (福田区): runs its programmes and rounds. */
+  district: 'district1@large.incubator.test',
+  /** Mentor of park 1's projects. */
+  mentor: 'mentor1@large.incubator.test',
+  /** In 福田区's expert pool. */
+  evaluator: 'evaluator1@large.incubator.test',
+  /** Of organisation 1. */
+  applicant: 'applicant1@large.incubator.test',
+} as const;
+
+const DISTRICTS = ['福田区', '罗湖区', '南山区', '盐田区', '宝安区', '龙岗区', '龙华区', '坪山区'];
+export const PROJECTS = 20_000;
+const ORGANIZATIONS = 6_000;
+
+export interface LargeDatasetOptions {
+  /** `postgres://…/postgres`: a server on which the database may be created. */
+  serverUrl: string;
+  database: string;
+  /** The day the data is placed around (YYYY-MM-DD, in Shenzhen); default today. */
+  today?: string;
+  log?: (line: string) => void;
+}
+
+export interface LargeDataset {
+  url: string;
+  today: string;
+  seconds: { migrate: number; fill: number; analyze: number; total: number };
+  counts: Record<string, number>;
+}
+
+export function databaseUrlOn(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export const shenzhenToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/** Every statement of the fill, in order; `$1` is today (a date), `$2` the password hash. */
+function fillStatements(): string[] {
+  const districtNames = `array[${DISTRICTS.map((d) => `'${d}'`).join(',')}]`;
+  return [
+    `set local synchronous_commit = off`,
+    // A global ID as the API writes it into event details: base64url("Type:uuid").
+    `create function pg_temp.gid(kind text, id uuid) returns text language sql immutable as $$
+       select translate(replace(rtrim(encode(convert_to(kind || ':' || id::text, 'UTF8'), 'base64'), '='), E'\\n', ''), '+/', '-_') $$`,
+    `create function pg_temp.uid(key text) returns uuid language sql immutable as $$ select md5(key)::uuid $$`,
+    `create temp table knobs on commit drop as
+       select $1::date as today, ($1::date + time '09:00') at time zone 'Asia/Shanghai' as now, $2::text as password_hash`,
+
+    // Places: province, city, districts, streets, communities.
+    `insert into place (id, name, level, parent_id, district_id) values
+       (pg_temp.uid('place:province'), '广东省', 'PROVINCE', null, null),
+       (pg_temp.uid('place:city'), '深圳市', 'CITY', pg_temp.uid('place:province'), null)`,
+    `insert into place (id, name, level, parent_id, district_id)
+       select pg_temp.uid('place:district:' || d), (${districtNames})[d + 1], 'DISTRICT', pg_temp.uid('place:city'), pg_temp.uid('place:district:' || d)
+         from generate_series(0, 7) d`,
+    `insert into place (id, name, level, parent_id, district_id)
+       select pg_temp.uid('place:street:' || d || ':' || s), (${districtNames})[d + 1] || '第' || (s + 1) || '街道', 'STREET',
+              pg_temp.uid('place:district:' || d), pg_temp.uid('place:district:' || d)
+         from generate_series(0, 7) d, generate_series(0, 5) s`,
+    `insert into place (id, name, level, parent_id, district_id)
+       select pg_temp.uid('place:community:' || d || ':' || s || ':' || c), '第' || (s + 1) || '街道第' || (c + 1) || '社区', 'COMMUNITY',
+              pg_temp.uid('place:street:' || d || ':' || s), pg_temp.uid('place:district:' || d)
+         from generate_series(0, 7) d, generate_series(0, 5) s, generate_series(0, 4) c`,
+
+    // Organisations (j = 1…6000): district (j-1)%8, street ((j-1)/8)%6, community ((j-1)/48)%5; the park of its street.
+    `create temp table gorg on commit drop as
+       select j, pg_temp.uid('organization:' || j) as id, (j - 1) % 8 as d, ((j - 1) / 8) % 6 as s, ((j - 1) / 48) % 5 as c,
+              ((j - 1) % 8) * 3 + ((j - 1) / 8) % 6 / 2 as park
+         from generate_series(1, ${ORGANIZATIONS}) j`,
+    `insert into organization (id, created_at, name, kind, credit_code, contact_name, contact_phone, place_id, district_id, park_id)
+       select o.id, k.now - interval '6 years' + o.j * interval '1 minute',
+              (${districtNames})[o.d + 1] || '社会服务组织' || lpad(o.j::text, 5, '0'),
+              (array['SOCIAL_ORGANIZATION','SOCIAL_WORK_AGENCY','FOUNDATION','COMMUNITY_COMMITTEE','RESIDENT_GROUP'])[o.j % 5 + 1],
+              case when o.j % 5 = 4 then null else '52440300' || lpad(o.j::text, 10, '0') end,
+              '联系人' || o.j, '0755-' || lpad((o.j * 7919 % 10000000)::text, 8, '0'),
+              pg_temp.uid('place:community:' || o.d || ':' || o.s || ':' || o.c), pg_temp.uid('place:district:' || o.d), null
+         from gorg o, knobs k`,
+
+    // Parks: 3 per district (park n = d*3+k), at its first street, serving two streets, run by one of the district's organisations.
+    `insert into park (id, created_at, name, place_id, district_id, operator_id)
+       select pg_temp.uid('park:' || n), k.now - interval '6 years', (${districtNames})[n / 3 + 1] || '社会创新园' || (n % 3 + 1) || '号',
+              pg_temp.uid('place:street:' || n / 3 || ':' || (n % 3) * 2), pg_temp.uid('place:district:' || n / 3),
+              pg_temp.uid('organization:' || (n / 3 + 1))
+         from generate_series(0, 23) n, knobs k`,
+    `insert into park_street (park_id, street_id, district_id)
+       select pg_temp.uid('park:' || n), pg_temp.uid('place:street:' || n / 3 || ':' || (n % 3) * 2 + t), pg_temp.uid('place:district:' || n / 3)
+         from generate_series(0, 23) n, generate_series(0, 1) t`,
+    `update organization o set park_id = pg_temp.uid('park:' || g.park) from gorg g where g.id = o.id`,
+
+    // People. Staff n (1…48) work for park (n-1)/2, mentors n (1…96) for park (n-1)/4, evaluators n (1…240) for district (n-1)/30.
+    `insert into person (id, created_at, email, name, password_hash, roles, organization_id)
+       select pg_temp.uid('person:admin'), k.now - interval '6 years', '${LARGE_LOGINS.admin}', '平台管理员', k.password_hash, array['ADMIN'], null::uuid from knobs k
+       union all
+       select pg_temp.uid('person:district:' || d), k.now - interval '6 years', 'district' || (d + 1) || '@large.incubator.test',
+              (${districtNames})[d + 1] || '职员', k.password_hash, array['STAFF'], null from generate_series(0, 7) d, knobs k
+       union all
+       select pg_temp.uid('person:staff:' || n), k.now - interval '6 years', 'staff' || n || '@large.incubator.test',
+              '园区职员' || lpad(n::text, 3, '0'), k.password_hash, array['STAFF'], null from generate_series(1, 48) n, knobs k
+       union all
+       select pg_temp.uid('person:mentor:' || n), k.now - interval '6 years', 'mentor' || n || '@large.incubator.test',
+              '督导' || lpad(n::text, 3, '0'), k.password_hash, array['MENTOR'], null from generate_series(1, 96) n, knobs k
+       union all
+       select pg_temp.uid('person:evaluator:' || n), k.now - interval '6 years', 'evaluator' || n || '@large.incubator.test',
+              '评审专家' || lpad(n::text, 3, '0'), k.password_hash, array['EVALUATOR'], null from generate_series(1, 240) n, knobs k
+       union all
+       select pg_temp.uid('person:applicant:' || o.j), k.now - interval '6 years', 'applicant' || o.j || '@large.incubator.test',
+              '申请人' || lpad(o.j::text, 5, '0'), k.password_hash, array['APPLICANT'], o.id from gorg o, knobs k`,
+    `insert into district_member (district_id, person_id, since)
+       select pg_temp.uid('place:district:' || d), pg_temp.uid('person:district:' || d), k.now - interval '6 years' from generate_series(0, 7) d, knobs k
+       union all
+       select pg_temp.uid('place:district:' || (n - 1) / 30), pg_temp.uid('person:evaluator:' || n), k.now - interval '6 years' from generate_series(1, 240) n, knobs k`,
+    `insert into park_member (park_id, person_id, since, district_id)
+       select pg_temp.uid('park:' || (n - 1) / 2), pg_temp.uid('person:staff:' || n), k.now - interval '6 years', pg_temp.uid('place:district:' || (n - 1) / 6)
+         from generate_series(1, 48) n, knobs k
+       union all
+       select pg_temp.uid('park:' || (n - 1) / 4), pg_temp.uid('person:mentor:' || n), k.now - interval '6 years', pg_temp.uid('place:district:' || (n - 1) / 12)
+         from generate_series(1, 96) n, knobs k`,
+
+    // Taxonomy: 2 areas and 6 types per district.
+    `insert into project_area (id, district_id, name, position)
+       select pg_temp.uid('area:' || d || ':' || a), pg_temp.uid('place:district:' || d), (array['社区治理','民生服务'])[a + 1], a
+         from generate_series(0, 7) d, generate_series(0, 1) a`,
+    `insert into project_type (id, district_id, area_id, name, kind, max_grant)
+       select pg_temp.uid('type:' || d || ':' || t), pg_temp.uid('place:district:' || d), pg_temp.uid('area:' || d || ':' || t / 3),
+              (array['议事协商','平安建设','微改造','长者关爱','青少年成长','困境帮扶'])[t + 1], case when t = 2 then 'WORKS' else 'SERVICE' end, null
+         from generate_series(0, 7) d, generate_series(0, 5) t`,
+
+    // Programmes: one per district and year, a = 0 (this year's, open since 60 days ago) … 4.
+    `create temp table gprog on commit drop as
+       select d, a, d * 5 + a as n, pg_temp.uid('program:' || d || ':' || a) as id,
+              k.now - (a * 365 + 60) * interval '1 day' as open_at
+         from generate_series(0, 7) d, generate_series(0, 4) a, knobs k`,
+    `insert into program (id, created_at, name, funder, year, focus_areas, budget_pool, max_grant, applications_open_at, applications_close_at,
+                          proposal_rubric, closing_rubric, aggregation_rule, min_evaluators, blind_review, grade_thresholds, district_id, park_id)
+       select p.id, p.open_at - interval '10 days',
+              (${districtNames})[p.d + 1] || extract(year from p.open_at at time zone 'Asia/Shanghai') || '年度社会治理创新项目(第' || (5 - p.a) || '期)',
+              (${districtNames})[p.d + 1] || '委政法委', extract(year from p.open_at at time zone 'Asia/Shanghai')::int, array['社区治理','民生服务'],
+              50000000, 300000, p.open_at, p.open_at + interval '90 days',
+              '[{"key":"need","title":"需求分析","weight":25,"maxScore":25},{"key":"design","title":"方案设计","weight":25,"maxScore":25},{"key":"capacity","title":"执行能力","weight":25,"maxScore":25},{"key":"budget","title":"预算合理性","weight":25,"maxScore":25}]',
+              '[{"key":"delivery","title":"完成情况","weight":25,"maxScore":25},{"key":"outcome","title":"服务成效","weight":25,"maxScore":25},{"key":"finance","title":"资金使用","weight":25,"maxScore":25},{"key":"records","title":"档案规范","weight":25,"maxScore":25}]',
+              case when p.d % 2 = 0 then 'MEAN' else 'TRIMMED_MEAN' end, 3, false, '{"excellent":90,"good":80,"pass":60}', pg_temp.uid('place:district:' || p.d), null
+         from gprog p`,
+
+    // Projects (i = 1…20000): organisation, programme of its district, status by the programme's age, a timeline from t0.
+    `create temp table gp0 on commit drop as
+       select i, pg_temp.uid('project:' || i) as id, (i::bigint * 2654435761) % 4294967296 as h, ((i - 1) % ${ORGANIZATIONS}) + 1 as j
+         from generate_series(1, ${PROJECTS}) i`,
+    `create temp table gp on commit drop as
+       select g.i, g.id, g.h, g.j, o.id as org_id, o.d, o.park, p.a, p.n as prog, p.id as program_id, p.open_at,
+              pg_temp.uid('place:district:' || o.d) as district_id, pg_temp.uid('park:' || o.park) as park_id,
+              least(4, 1 + (g.h / 7) % 4 + (g.i % 100 = 0)::int) as revisions, 1 + (g.h / 13) % 3 as sessions,
+              pg_temp.uid('person:applicant:' || g.j) as applicant_id,
+              pg_temp.uid('person:staff:' || (o.park * 2 + 1 + (g.h / 37) % 2)) as lead_id,
+              pg_temp.uid('person:district:' || o.d) as district_staff_id,
+              o.park * 4 + 1 + (g.h / 31) % 4 as mentor_n,
+              case
+                when p.a = 0 then case
+                  when g.h % 100 < 20 then 'DRAFT' when g.h % 100 < 25 then 'WITHDRAWN' when g.h % 100 < 40 then 'SUBMITTED'
+                  when g.h % 100 < 70 then 'UNDER_REVIEW' when g.h % 100 < 78 then 'REVISION_REQUESTED' when g.h % 100 < 85 then 'REJECTED'
+                  when g.h % 100 < 90 then 'CONDITIONALLY_APPROVED' when g.h % 100 < 95 then 'APPROVED' else 'IN_PROGRESS' end
+                when p.a = 1 then case
+                  when g.h % 100 < 25 then 'REJECTED' when g.h % 100 < 30 then 'WITHDRAWN' when g.h % 100 < 75 then 'IN_PROGRESS'
+                  when g.h % 100 < 80 then 'TERMINATED' when g.h % 100 < 90 then 'CLOSING_REVIEW' else 'CLOSED' end
+                else case
+                  when g.h % 100 < 30 then 'REJECTED' when g.h % 100 < 35 then 'WITHDRAWN' when g.h % 100 < 40 then 'TERMINATED' else 'CLOSED' end
+              end as status,
+              p.open_at + ((g.h / 1000) % 25) * interval '1 day' + (g.i % 600) * interval '1 minute' as t0
+         from gp0 g join gorg o on o.j = g.j join gprog p on p.d = o.d and p.a = (g.h / 100) % 5`,
+    `alter table gp add column stage int, add column delivery_start timestamptz, add column months int`,
+    // stage: 0 draft, 1 submitted, 2 under review, 3 decided, 4 in delivery, 5 closing review, 6 closed.
+    `update gp set stage = case status
+       when 'DRAFT' then 0 when 'WITHDRAWN' then 0 when 'SUBMITTED' then 1 when 'UNDER_REVIEW' then 2
+       when 'REVISION_REQUESTED' then 3 when 'REJECTED' then 3 when 'CONDITIONALLY_APPROVED' then 3 when 'APPROVED' then 3
+       when 'IN_PROGRESS' then 4 when 'TERMINATED' then 4 when 'CLOSING_REVIEW' then 5 else 6 end`,
+    `update gp set delivery_start = t0 + interval '35 days' where stage >= 4`,
+    // Months of delivery with a report each: six for the closing and closed, three for the terminated, up to last month for those in delivery.
+    `update gp set months = case
+       when status = 'TERMINATED' then 3 when stage >= 5 then 6
+       else (select (extract(year from k.today) * 12 + extract(month from k.today))::int
+                  - (extract(year from delivery_start at time zone 'Asia/Shanghai') * 12 + extract(month from delivery_start at time zone 'Asia/Shanghai'))::int
+               from knobs k) end
+       where stage >= 4`,
+    `create index on gp (i)`,
+    `analyze gp`,
+
+    `insert into project (id, created_at, program_id, organization_id, title, focus_area, community_served, status, lead_staff_id, revision_count,
+                          submitted_at, approved_grant, created_by_id, updated_at, version, final_score, final_grade, park_id, district_id, type_id)
+       select g.id, g.t0, g.program_id, g.org_id, '社区服务项目' || lpad(g.i::text, 5, '0') || (array['·邻里守望','·长者关爱','·青少年成长','·议事协商','·平安共建'])[g.i % 5 + 1],
+              (array['社区治理','民生服务'])[g.i % 2 + 1], '服务社区' || (g.h % 5 + 1), g.status, g.lead_id, g.revisions,
+              case when g.stage >= 1 then g.t0 + interval '10 days' end,
+              case when g.status in ('APPROVED','IN_PROGRESS','TERMINATED','CLOSING_REVIEW','CLOSED','CONDITIONALLY_APPROVED')
+                   then 50000 + (g.h % 200) * 1000 + g.revisions * 1000 end,
+              g.applicant_id, g.t0, 1, null, null, g.park_id, g.district_id, pg_temp.uid('type:' || g.d || ':' || g.i % 6)
+         from gp g order by g.i`,
+    `insert into project_mentor (project_id, mentor_id, assigned_at, district_id)
+       select g.id, pg_temp.uid('person:mentor:' || g.mentor_n), g.t0 + interval '6 days', g.district_id from gp g
+       union all
+       select g.id, pg_temp.uid('person:mentor:' || (g.park * 4 + 1 + (g.h / 31 + 1) % 4)), g.t0 + interval '6 days', g.district_id from gp g where (g.h / 43) % 3 = 0`,
+
+    // Revisions: n = 1…revisions, one day apart; the budget lines add up to the request.
+    `insert into proposal_revision (id, created_at, project_id, number, summary, needs, objectives, activity_plan, beneficiaries, indicator_targets,
+                                    budget_lines, requested_amount, team, change_note, author_id, district_id)
+       select pg_temp.uid('revision:' || g.i || ':' || n), g.t0 + n * interval '1 day', g.id, n,
+              '项目' || g.i || '第' || n || '稿：以社区为平台，联动社会组织与志愿者，为居民提供持续服务。',
+              '社区' || (g.h % 5 + 1) || '长者与青少年服务需求突出，现有资源分散。',
+              jsonb_build_array('建立邻里互助网络', '开展常态化服务活动' || n),
+              jsonb_build_array(jsonb_build_object('title', '需求调研', 'period', '第一季度', 'description', '走访' || (20 + n) || '户'),
+                                jsonb_build_object('title', '服务实施', 'period', '第二至四季度', 'description', '')),
+              '社区居民约' || (500 + g.h % 1000) || '人',
+              jsonb_build_array(jsonb_build_object('name', '服务人次', 'unit', '人次', 'target', 1000 + (g.h % 20) * 100),
+                                jsonb_build_object('name', '活动场次', 'unit', '场', 'target', 12 + g.h % 12)),
+              jsonb_build_array(jsonb_build_object('item', '活动物资', 'amount', (50000 + (g.h % 200) * 1000 + n * 1000) * 6 / 10, 'note', null),
+                                jsonb_build_object('item', '人员费用', 'amount', (50000 + (g.h % 200) * 1000 + n * 1000) - (50000 + (g.h % 200) * 1000 + n * 1000) * 6 / 10, 'note', '社工2名')),
+              50000 + (g.h % 200) * 1000 + n * 1000,
+              jsonb_build_array(jsonb_build_object('name', '项目负责人' || g.j, 'role', '项目负责人'), jsonb_build_object('name', '社工' || g.j, 'role', '社工')),
+              case when n > 1 then '根据辅导意见修改第' || (n - 1) || '稿' end,
+              g.applicant_id, g.district_id
+         from gp g, generate_series(1, 4) n where n <= g.revisions`,
+    `update project p set current_revision_id = pg_temp.uid('revision:' || g.i || ':' || g.revisions),
+                          approved_revision_id = case when p.approved_grant is not null then pg_temp.uid('revision:' || g.i || ':' || g.revisions) end
+       from gp g where g.id = p.id`,
+
+    // Coaching: sessions c = 1…sessions, two days apart, each with one action item; open items only for drafts.
+    `insert into coaching_session (id, created_at, project_id, coach_id, held_at, mode, duration_minutes, topics, notes, discussed_revision_id, answered_by_revision_id, district_id)
+       select pg_temp.uid('session:' || g.i || ':' || c), g.t0 + c * interval '2 days' + interval '3 hours', g.id, pg_temp.uid('person:mentor:' || g.mentor_n),
+              g.t0 + c * interval '2 days' + interval '2 hours', (array['ON_SITE','ONLINE','PHONE'])[c], 60 + c * 30, array['方案设计','预算'],
+              '第' || c || '次辅导：梳理目标与预算。', null, null, g.district_id
+         from gp g, generate_series(1, 3) c where c <= g.sessions`,
+    `insert into action_item (id, created_at, session_id, project_id, description, due_date, done_at, done_by_id, district_id)
+       select pg_temp.uid('action:' || g.i || ':' || c), g.t0 + c * interval '2 days' + interval '3 hours', pg_temp.uid('session:' || g.i || ':' || c), g.id,
+              '补充第' || c || '项材料', ((g.t0 + c * interval '2 days') at time zone 'Asia/Shanghai')::date + 14,
+              case when g.stage > 0 then g.t0 + c * interval '2 days' + interval '4 days' end,
+              case when g.stage > 0 then g.applicant_id end, g.district_id
+         from gp g, generate_series(1, 3) c where c <= g.sessions`,
+
+    // Review rounds: a programme's reviewed projects in batches of 100 (by index), one proposal round per batch; one closing round per programme.
+    `create temp table greview on commit drop as
+       select g.*, (row_number() over (partition by g.prog order by g.i) - 1) / 100 as batch
+         from gp g where g.stage >= 2`,
+    `insert into review_round (id, created_at, program_id, kind, name, opened_by_id, closed_at, district_id)
+       select distinct on (r.prog, r.batch) pg_temp.uid('round:' || r.prog || ':' || r.batch), r.open_at + interval '10 days', r.program_id, 'PROPOSAL',
+              '立项评审(第' || (r.batch + 1) || '批)', r.district_staff_id, case when r.a > 0 then r.open_at + interval '120 days' end, r.district_id
+         from greview r order by r.prog, r.batch`,
+    `insert into review_round (id, created_at, program_id, kind, name, opened_by_id, closed_at, district_id)
+       select pg_temp.uid('round:closing:' || p.n), p.open_at + interval '150 days', p.id, 'CLOSING', '结项评审', pg_temp.uid('person:district:' || p.d),
+              case when p.a > 1 then p.open_at + interval '330 days' end, pg_temp.uid('place:district:' || p.d)
+         from gprog p where p.a > 0`,
+    // Proposal scorecards: 5 evaluators from the district's pool; all submitted once decided, h % 6 of them while under review.
+    `create temp table gcard on commit drop as
+       select r.i, r.id as project_id, r.district_id, r.h, r.t0, r.status, r.stage, 'PROPOSAL' as kind, k,
+              pg_temp.uid('card:' || r.i || ':p:' || k) as id, pg_temp.uid('round:' || r.prog || ':' || r.batch) as round_id,
+              pg_temp.uid('person:evaluator:' || (r.d * 30 + 1 + ((r.h / 41) % 30 + k * 6) % 30)) as evaluator_id,
+              pg_temp.uid('revision:' || r.i || ':' || r.revisions) as revision_id,
+              r.t0 + interval '15 days' as assigned_at, r.t0 + interval '16 days' + k * interval '1 day' as submitted_at,
+              (r.stage >= 3 or k < r.h % 6) as submitted,
+              12 + (r.h / 3 + k * 5) % 14 as s1, 12 + (r.h / 5 + k * 3) % 14 as s2, 12 + (r.h / 11 + k * 7) % 14 as s3, 12 + (r.h / 17 + k) % 14 as s4
+         from greview r, generate_series(0, 4) k
+       union all
+       select g.i, g.id, g.district_id, g.h, g.t0, g.status, g.stage, 'CLOSING', k,
+              pg_temp.uid('card:' || g.i || ':c:' || k), pg_temp.uid('round:closing:' || g.prog),
+              pg_temp.uid('person:evaluator:' || (g.d * 30 + 1 + ((g.h / 41) % 30 + k * 6 + 3) % 30)), null,
+              g.delivery_start + interval '6 months 6 days', g.delivery_start + interval '6 months 7 days' + k * interval '1 day',
+              (g.stage = 6 or k < g.h % 4),
+              14 + (g.h / 3 + k * 5) % 12, 14 + (g.h / 5 + k * 3) % 12, 14 + (g.h / 11 + k * 7) % 12, 14 + (g.h / 17 + k) % 12
+         from gp g, generate_series(0, 2) k where g.stage >= 5`,
+    `insert into review_assignment (id, created_at, round_id, project_id, evaluator_id, revision_id, status, conflict_reason, scores, recommendation, comment,
+                                    total, submitted_at, due_date, district_id)
+       select c.id, c.assigned_at, c.round_id, c.project_id, c.evaluator_id, c.revision_id, case when c.submitted then 'SUBMITTED' else 'ASSIGNED' end, null,
+              case when c.submitted then jsonb_build_array(
+                jsonb_build_object('criterionKey', case when c.kind = 'PROPOSAL' then 'need' else 'delivery' end, 'score', c.s1, 'comment', '较好'),
+                jsonb_build_object('criterionKey', case when c.kind = 'PROPOSAL' then 'design' else 'outcome' end, 'score', c.s2, 'comment', ''),
+                jsonb_build_object('criterionKey', case when c.kind = 'PROPOSAL' then 'capacity' else 'finance' end, 'score', c.s3, 'comment', ''),
+                jsonb_build_object('criterionKey', case when c.kind = 'PROPOSAL' then 'budget' else 'records' end, 'score', c.s4, 'comment', '')) else '[]' end,
+              case when c.submitted and c.kind = 'PROPOSAL' then case when c.s1 + c.s2 + c.s3 + c.s4 >= 75 then 'APPROVE' when c.s1 + c.s2 + c.s3 + c.s4 >= 60 then 'REVISE' else 'REJECT' end end,
+              case when c.submitted then '评审意见' end,
+              case when c.submitted then c.s1 + c.s2 + c.s3 + c.s4 end,
+              case when c.submitted then c.submitted_at end,
+              case when c.status = 'UNDER_REVIEW' and not c.submitted then k.today + (c.h % 10)::int - 3 else (c.assigned_at at time zone 'Asia/Shanghai')::date + 14 end,
+              c.district_id
+         from gcard c, knobs k order by c.assigned_at, c.id`,
+    `update project p set final_score = s.score, final_grade = case when s.score >= 90 then 'EXCELLENT' when s.score >= 80 then 'GOOD' when s.score >= 60 then 'PASS' else 'FAIL' end
+       from (select project_id, round(avg(s1 + s2 + s3 + s4), 1) as score from gcard where kind = 'CLOSING' and status = 'CLOSED' group by project_id) s
+       where s.project_id = p.id`,
+
+    // Decisions of the decided: the outcome their status says; a condition for conditional approvals.
+    `insert into decision (id, created_at, project_id, revision_id, outcome, grant_amount, rationale, override_reason, decided_by_id, district_id)
+       select pg_temp.uid('decision:' || g.i), g.t0 + interval '25 days', g.id, pg_temp.uid('revision:' || g.i || ':' || g.revisions),
+              case g.status when 'REJECTED' then 'REJECTED' when 'REVISION_REQUESTED' then 'REVISION_REQUESTED'
+                            when 'CONDITIONALLY_APPROVED' then 'APPROVED_WITH_CONDITIONS' else 'APPROVED' end,
+              case when g.status not in ('REJECTED', 'REVISION_REQUESTED') then 50000 + (g.h % 200) * 1000 + g.revisions * 1000 end,
+              '依据评审得分与排名作出决定', null, g.district_staff_id, g.district_id
+         from gp g where g.stage >= 3`,
+    `insert into decision_condition (id, created_at, decision_id, position, text, met_at, met_by_id, district_id)
+       select pg_temp.uid('condition:' || g.i), g.t0 + interval '25 days', pg_temp.uid('decision:' || g.i), 1, '补充街道同意书', null, null, g.district_id
+         from gp g where g.status = 'CONDITIONALLY_APPROVED'`,
+
+    // Delivery: a monthly report per month (the last of those in delivery awaiting acceptance, returned, or for one in five missing), a visit every other month.
+    `create temp table greport on commit drop as
+       select g.i, g.id as project_id, g.district_id, g.h, g.applicant_id, g.lead_id, m,
+              to_char((g.delivery_start at time zone 'Asia/Shanghai') + m * interval '1 month', 'YYYY-MM') as period,
+              least(date_trunc('month', (g.delivery_start at time zone 'Asia/Shanghai') + (m + 1) * interval '1 month') + interval '2 days 10 hours',
+                    (k.now at time zone 'Asia/Shanghai') - interval '2 hours') at time zone 'Asia/Shanghai' as submitted_at,
+              case when g.status = 'IN_PROGRESS' and m = g.months - 1 then (array['SUBMITTED','RETURNED','ACCEPTED'])[g.h % 3 + 1] else 'ACCEPTED' end as status
+         from gp g, generate_series(0, 11) m, knobs k
+        where g.stage >= 4 and m < g.months and not (g.status = 'IN_PROGRESS' and g.h % 5 = 4 and m = g.months - 1)`,
+    `insert into service_report (id, created_at, project_id, period, sessions_held, person_times, volunteers, volunteer_hours, satisfaction_rate, spending,
+                                 narrative, indicator_actuals, status, return_reason, submitted_by_id, submitted_at, reviewed_by_id, reviewed_at, district_id)
+       select pg_temp.uid('report:' || r.i || ':' || r.m), r.submitted_at, r.project_id, r.period, 2 + (r.h + r.m) % 6, 80 + (r.h / 7 + r.m * 13) % 200,
+              3 + r.m % 5, 10.5 + r.m, 90 + (r.h + r.m) % 10, 5000 + ((r.h + r.m) % 50) * 100,
+              r.period || '月开展服务活动。',
+              jsonb_build_array(jsonb_build_object('name', '服务人次', 'actual', 80 + (r.h / 7 + r.m * 13) % 200), jsonb_build_object('name', '活动场次', 'actual', 2 + (r.h + r.m) % 6)),
+              r.status, case when r.status = 'RETURNED' then '请补充活动照片' end, r.applicant_id, r.submitted_at,
+              case when r.status <> 'SUBMITTED' then r.lead_id end, case when r.status <> 'SUBMITTED' then r.submitted_at + interval '1 hour' end,
+              r.district_id
+         from greport r order by r.submitted_at, r.i`,
+    `create temp table gvisit on commit drop as
+       select g.i, g.id as project_id, g.district_id, g.lead_id, g.status, v, g.delivery_start + v * interval '60 days' + interval '20 days' as visited_at,
+              case when (g.h / 3 + v) % 17 = 0 then 'WARNING' when (g.h / 3 + v) % 7 = 0 then 'ATTENTION' else 'NORMAL' end as risk,
+              (v + 1) * 2 >= g.months as last
+         from gp g, generate_series(0, 5) v, knobs k
+        where g.stage >= 4 and v * 2 < greatest(g.months, 1) and g.delivery_start + v * interval '60 days' + interval '20 days' < k.now`,
+    `insert into supervision_visit (id, created_at, project_id, visitor_id, visited_at, kind, findings, risk_level, district_id)
+       select pg_temp.uid('visit:' || v.i || ':' || v.v), v.visited_at, v.project_id, v.lead_id, v.visited_at,
+              (array['SITE_VISIT','ONLINE_CHECK','ACTIVITY_OBSERVATION'])[v.v % 3 + 1], '活动按计划开展。', v.risk, v.district_id
+         from gvisit v order by v.visited_at, v.i`,
+    `insert into follow_up (id, created_at, visit_id, project_id, description, due_date, closed_at, resolution, closed_by_id, district_id)
+       select pg_temp.uid('followup:' || v.i || ':' || v.v), v.visited_at, pg_temp.uid('visit:' || v.i || ':' || v.v), v.project_id, '整改：补齐签到记录',
+              (v.visited_at at time zone 'Asia/Shanghai')::date + 14,
+              case when not (v.status = 'IN_PROGRESS' and v.last) then v.visited_at + interval '10 days' end,
+              case when not (v.status = 'IN_PROGRESS' and v.last) then '已整改' end,
+              case when not (v.status = 'IN_PROGRESS' and v.last) then v.lead_id end, v.district_id
+         from gvisit v where v.risk <> 'NORMAL'`,
+
+    // The audit trail, in time order, so positions follow time as they do when the API writes them.
+    `create temp table gevent (project_id uuid, district_id uuid, at timestamptz, key text, type text, from_status text, to_status text,
+                               actor_id uuid, evaluator_id uuid, details jsonb) on commit drop`,
+    `insert into gevent
+       select g.id, g.district_id, g.t0, 'created', 'PROJECT_CREATED', null, null, g.applicant_id, null::uuid,
+              jsonb_build_object('title', '社区服务项目' || lpad(g.i::text, 5, '0') || (array['·邻里守望','·长者关爱','·青少年成长','·议事协商','·平安共建'])[g.i % 5 + 1])
+         from gp g
+       union all
+       select g.id, g.district_id, g.t0 + n * interval '1 day', 'rev:' || n, 'REVISION_SAVED', null, null, g.applicant_id, null,
+              jsonb_build_object('revisionId', pg_temp.gid('ProposalRevision', pg_temp.uid('revision:' || g.i || ':' || n)), 'number', n, 'answersSessionIds', '[]'::jsonb)
+         from gp g, generate_series(1, 4) n where n <= g.revisions
+       union all
+       select g.id, g.district_id, g.t0 + c * interval '2 days' + interval '3 hours', 'coach:' || c, 'COACHING_LOGGED', null, null, pg_temp.uid('person:mentor:' || g.mentor_n), null,
+              jsonb_build_object('sessionId', pg_temp.gid('CoachingSession', pg_temp.uid('session:' || g.i || ':' || c)), 'mode', (array['ON_SITE','ONLINE','PHONE'])[c],
+                                 'durationMinutes', 60 + c * 30, 'actionItems', 1)
+         from gp g, generate_series(1, 3) c where c <= g.sessions
+       union all
+       select g.id, g.district_id, g.t0 + c * interval '2 days' + interval '4 days', 'action:' || c, 'ACTION_ITEM_UPDATED', null, null, g.applicant_id, null,
+              jsonb_build_object('actionItemId', pg_temp.gid('ActionItem', pg_temp.uid('action:' || g.i || ':' || c)), 'done', true)
+         from gp g, generate_series(1, 3) c where c <= g.sessions and g.stage > 0
+       union all
+       select g.id, g.district_id, g.t0 + interval '6 days', 'team', 'TEAM_ASSIGNED', null, null, g.lead_id, null,
+              jsonb_build_object('leadStaffId', pg_temp.gid('Person', g.lead_id), 'mentorIds', jsonb_build_array(pg_temp.gid('Person', pg_temp.uid('person:mentor:' || g.mentor_n))))
+         from gp g
+       union all
+       select g.id, g.district_id, g.t0 + interval '10 days', 'submit', 'STATUS_CHANGED', 'DRAFT', 'SUBMITTED', g.applicant_id, null,
+              jsonb_build_object('action', 'SUBMIT', 'revisionNumber', g.revisions)
+         from gp g where g.stage >= 1
+       union all
+       select g.id, g.district_id, g.t0 + interval '9 days', 'withdraw', 'STATUS_CHANGED', 'DRAFT', 'WITHDRAWN', g.applicant_id, null,
+              jsonb_build_object('action', 'WITHDRAW', 'reason', '机构调整')
+         from gp g where g.status = 'WITHDRAWN'
+       union all
+       select c.project_id, c.district_id, c.assigned_at, 'assign:' || c.kind || c.k, 'EVALUATOR_ASSIGNED', null, null, null, c.evaluator_id,
+              jsonb_build_object('roundId', pg_temp.gid('ReviewRound', c.round_id), 'assignmentId', pg_temp.gid('ReviewAssignment', c.id), 'kind', c.kind)
+         from gcard c
+       union all
+       select g.id, g.district_id, g.t0 + interval '15 days 1 minute', 'start-review', 'STATUS_CHANGED', 'SUBMITTED', 'UNDER_REVIEW', g.lead_id, null,
+              jsonb_build_object('action', 'START_REVIEW', 'roundId', pg_temp.gid('ReviewRound', pg_temp.uid('round:' || g.prog || ':' || g.batch)))
+         from greview g
+       union all
+       select c.project_id, c.district_id, c.submitted_at, 'card:' || c.kind || c.k, 'SCORECARD_SUBMITTED', null, null, c.evaluator_id, c.evaluator_id,
+              jsonb_build_object('roundId', pg_temp.gid('ReviewRound', c.round_id), 'assignmentId', pg_temp.gid('ReviewAssignment', c.id),
+                                 'submitted', c.k + 1, 'expected', case when c.kind = 'PROPOSAL' then 5 else 3 end)
+         from gcard c where c.submitted
+       union all
+       select c.project_id, min(c.district_id::text)::uuid, max(c.submitted_at) + interval '1 minute', 'review-completed:' || c.kind, 'REVIEW_COMPLETED', null, null, null, null,
+              jsonb_build_object('roundId', pg_temp.gid('ReviewRound', min(c.round_id::text)::uuid), 'kind', c.kind,
+                                 'rule', 'MEAN', 'score', round(avg(c.s1 + c.s2 + c.s3 + c.s4), 3),
+                                 'counted', jsonb_agg(pg_temp.gid('ReviewAssignment', c.id) order by c.k), 'dropped', '[]'::jsonb)
+         from gcard c group by c.project_id, c.kind having bool_and(c.submitted)
+       union all
+       select g.id, g.district_id, g.t0 + interval '25 days', 'decision', 'DECISION_RECORDED', 'UNDER_REVIEW', case when g.stage > 3 then 'APPROVED' else g.status end,
+              g.district_staff_id, null,
+              jsonb_build_object('action', case g.status when 'REJECTED' then 'REJECT' when 'REVISION_REQUESTED' then 'REQUEST_REVISION'
+                                                       when 'CONDITIONALLY_APPROVED' then 'APPROVE_WITH_CONDITIONS' else 'APPROVE' end,
+                                 'outcome', case g.status when 'REJECTED' then 'REJECTED' when 'REVISION_REQUESTED' then 'REVISION_REQUESTED'
+                                                       when 'CONDITIONALLY_APPROVED' then 'APPROVED_WITH_CONDITIONS' else 'APPROVED' end,
+                                 'grantAmount', case when g.status not in ('REJECTED', 'REVISION_REQUESTED') then 50000 + (g.h % 200) * 1000 + g.revisions * 1000 end,
+                                 'revisionNumber', g.revisions)
+         from gp g where g.stage >= 3
+       union all
+       select g.id, g.district_id, g.delivery_start, 'start-delivery', 'STATUS_CHANGED', 'APPROVED', 'IN_PROGRESS', g.lead_id, null, jsonb_build_object('action', 'START_DELIVERY')
+         from gp g where g.stage >= 4
+       union all
+       select r.project_id, r.district_id, r.submitted_at, 'report:' || r.m, 'REPORT_SUBMITTED', null, null, r.applicant_id, null,
+              jsonb_build_object('reportId', pg_temp.gid('ServiceReport', pg_temp.uid('report:' || r.i || ':' || r.m)), 'period', r.period, 'resubmission', false)
+         from greport r
+       union all
+       select r.project_id, r.district_id, r.submitted_at + interval '1 hour', 'report-review:' || r.m, case when r.status = 'ACCEPTED' then 'REPORT_ACCEPTED' else 'REPORT_RETURNED' end,
+              null, null, r.lead_id, null,
+              case when r.status = 'ACCEPTED' then jsonb_build_object('reportId', pg_temp.gid('ServiceReport', pg_temp.uid('report:' || r.i || ':' || r.m)), 'period', r.period)
+                   else jsonb_build_object('reportId', pg_temp.gid('ServiceReport', pg_temp.uid('report:' || r.i || ':' || r.m)), 'period', r.period, 'reason', '请补充活动照片') end
+         from greport r where r.status <> 'SUBMITTED'
+       union all
+       select v.project_id, v.district_id, v.visited_at, 'visit:' || v.v, 'VISIT_LOGGED', null, null, v.lead_id, null,
+              jsonb_build_object('visitId', pg_temp.gid('SupervisionVisit', pg_temp.uid('visit:' || v.i || ':' || v.v)), 'kind', (array['SITE_VISIT','ONLINE_CHECK','ACTIVITY_OBSERVATION'])[v.v % 3 + 1],
+                                 'riskLevel', v.risk, 'followUps', case when v.risk <> 'NORMAL' then 1 else 0 end)
+         from gvisit v
+       union all
+       select v.project_id, v.district_id, v.visited_at + interval '10 days', 'followup:' || v.v, 'FOLLOW_UP_CLOSED', null, null, v.lead_id, null,
+              jsonb_build_object('followUpId', pg_temp.gid('FollowUp', pg_temp.uid('followup:' || v.i || ':' || v.v)), 'visitId', pg_temp.gid('SupervisionVisit', pg_temp.uid('visit:' || v.i || ':' || v.v)))
+         from gvisit v where v.risk <> 'NORMAL' and not (v.status = 'IN_PROGRESS' and v.last)
+       union all
+       select g.id, g.district_id, g.delivery_start + interval '6 months 5 days', 'open-closing', 'STATUS_CHANGED', 'IN_PROGRESS', 'CLOSING_REVIEW', g.lead_id, null,
+              jsonb_build_object('action', 'OPEN_CLOSING')
+         from gp g where g.stage >= 5
+       union all
+       select g.id, g.district_id, g.delivery_start + interval '3 months 5 days', 'terminate', 'STATUS_CHANGED', 'IN_PROGRESS', 'TERMINATED', g.lead_id, null,
+              jsonb_build_object('action', 'TERMINATE', 'reason', '服务对象迁出')
+         from gp g where g.status = 'TERMINATED'
+       union all
+       select g.id, g.district_id, g.delivery_start + interval '6 months 15 days', 'close', 'STATUS_CHANGED', 'CLOSING_REVIEW', 'CLOSED', g.lead_id, null,
+              jsonb_build_object('action', 'CLOSE', 'score', p.final_score, 'rule', 'MEAN', 'grade', p.final_grade)
+         from gp g join project p on p.id = g.id where g.stage = 6`,
+    `insert into lifecycle_event (id, created_at, project_id, type, actor_id, evaluator_id, from_status, to_status, details, district_id)
+       select pg_temp.uid('event:' || e.project_id || ':' || e.key), e.at, e.project_id, e.type, e.actor_id, e.evaluator_id, e.from_status, e.to_status, e.details, e.district_id
+         from gevent e order by e.at, e.project_id, e.key`,
+    `update project p set updated_at = e.last from (select project_id, max(at) as last from gevent group by project_id) e where e.project_id = p.id`,
+  ];
+}
+
+/**
+ * Bulk loading as pg_restore does it: the foreign keys and the secondary indexes are dropped inside
+ * the fill's transaction and created again at its end, so each is built (and each key checked) in
+ * one pass over the table instead of row by row. Re-adding a foreign key validates every row, and a
+ * unique index is checked as it is built, so the data still satisfies them all. Primary keys,
+ * unique and check constraints and the triggers stay in place throughout. Returns the statements
+ * that restore what was dropped, indexes first.
+ */
+async function deferChecks(client: pg.Client): Promise<string[]> {
+  const { rows: keys } = await client.query<{ tbl: string; name: string; def: string }>(
+    `select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def
+       from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace order by conrelid::regclass::text, conname`);
+  const { rows: indexes } = await client.query<{ name: string; def: string }>(
+    `select i.indexname as name, i.indexdef as def from pg_indexes i
+      where i.schemaname = 'public' and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.connamespace = 'public'::regnamespace)
+      order by i.tablename, i.indexname`);
+  for (const key of keys) await client.query(`alter table ${key.tbl} drop constraint "${key.name}"`);
+  for (const index of indexes) await client.query(`drop index "${index.name}"`);
+  return [...indexes.map((index) => index.def), ...keys.map((key) => `alter table ${key.tbl} add constraint "${key.name}" ${key.def}`)];
+}
+
+const COUNTED = ['place', 'park', 'organization', 'person', 'program', 'project', 'proposal_revision', 'project_mentor', 'coaching_session', 'action_item',
+  'review_round', 'review_assignment', 'decision', 'decision_condition', 'service_report', 'supervision_visit', 'follow_up', 'lifecycle_event'];
+
+/** Builds the database `database` afresh on `serverUrl` and fills it; returns the time taken and the row counts. */
+export async function generateLargeDataset({ serverUrl, database, today = shenzhenToday(), log = () => {} }: LargeDatasetOptions): Promise<LargeDataset> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`database must be a plain lower-case name, got "${database}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`today must be YYYY-MM-DD, got "${today}"`);
+  const started = performance.now();
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${database}" with (force)`);
+    await admin.query(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = databaseUrlOn(serverUrl, database);
+  log(`Applying the migrations to ${database}…`);
+  const orm = await MikroORM.init(ormConfig({ url, poolSize: 1 }));
+  try {
+    await orm.getMigrator().up();
+  } finally {
+    await orm.close(true);
+  }
+  const migrated = performance.now();
+
+  log(`Filling ${database} (as of ${today})…`);
+  const passwordHash = await hashPassword(LARGE_PASSWORD);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const counts: Record<string, number> = {};
+  let filled: number;
+  try {
+    await client.query('begin');
+    const deferred = await deferChecks(client);
+    for (const statement of [...fillStatements(), ...deferred]) {
+      const t = performance.now();
+      await client.query(statement, statement.includes('$1::date') ? [today, passwordHash] : []).catch((error: Error) => {
+        throw new Error(`${error.message}\nin: ${statement.slice(0, 300)}`);
+      });
+      if (process.env.SEED_PROFILE) log(`${Math.round(performance.now() - t)} ms  ${statement.replace(/\s+/g, ' ').slice(0, 90)}`);
+    }
+    await client.query('commit');
+    filled = performance.now();
+    log('Analyzing…');
+    await client.query('analyze');
+    for (const table of COUNTED) counts[table] = Number((await client.query(`select count(*) from "${table}"`)).rows[0].count);
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+  const done = performance.now();
+  const s = (ms: number) => Math.round(ms / 100) / 10;
+  return { url, today, seconds: { migrate: s(migrated - started), fill: s(filled - migrated), analyze: s(done - filled), total: s(done - started) }, counts };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: {
+      database: { type: 'string', default: 'incubator_large' },
+      today: { type: 'string' },
+      'database-server': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    },
+  });
+  const result = await generateLargeDataset({ serverUrl: values['database-server'], database: values.database, today: values.today, log: console.log });
+  console.log(`Built ${values.database} as of ${result.today} in ${result.seconds.total} s (migrations ${result.seconds.migrate} s, fill ${result.seconds.fill} s, analyze ${result.seconds.analyze} s)`);
+  for (const [table, count] of Object.entries(result.counts)) console.log(`  ${table.padEnd(20)} ${count.toLocaleString('en')}`);
+  console.log(`Every account's password is "${LARGE_PASSWORD}"; e.g. ${Object.values(LARGE_LOGINS).join(', ')}`);
+}

@@ -1,0 +1,276 @@
+/**
+ * `npm run bench:api [-- --reuse --duration 10 --connections 20,50 --screens board,leaderboard]`
+ *
+ * The read path on the large dataset (seeds/large/generate.ts): builds `incubator_large` (or reuses
+ * it with `--reuse`), then, per named screen, as the role that opens it:
+ * 1. on a server with LOG_QUERIES=true, checks the answer has no errors and counts the SQL statements
+ *    of `--sample` sequential requests (the `[sql]` lines the server prints), after one warm-up;
+ * 2. on a fresh server without query logging, runs autocannon for `--duration` seconds at each
+ *    `--connections`, and reads the server process's CPU (utime + stime in /proc/<pid>/stat), the
+ *    CPU of the PostgreSQL backends connected to the database (the same, for each backend pid in
+ *    pg_stat_activity) and the server's resident memory (VmRSS in /proc/<pid>/status) around it.
+ * The load generator runs in this process, on the same machine: it takes CPU from both.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { print, type DocumentNode } from 'graphql';
+import pg from 'pg';
+import { toGlobalId } from '../../src/shared/node-id.js';
+import { databaseUrlOn, generateLargeDataset, LARGE_LOGINS, LARGE_PASSWORD, PROJECTS } from '../../seeds/large/generate.js';
+import {
+  AttentionAssignmentsDueDocument,
+  AttentionCountsDocument,
+  AttentionMissingReportsDocument,
+  AttentionOpenActionItemsDocument,
+  AttentionOverdueAssignmentsDocument,
+  AttentionOverdueFollowUpsDocument,
+  AttentionReportsAwaitingAcceptanceDocument,
+  AttentionReportsDueDocument,
+  AttentionReturnedReportsDocument,
+  AttentionUndecidedReviewsDocument,
+  AttentionWaitingForEvaluatorsDocument,
+  AttentionWarningVisitsDocument,
+  EventDetailsFieldsFragmentDoc,
+  LoginDocument,
+  MentorDashboardDocument,
+  NodeDocument,
+  ProjectBoardDocument,
+  ProjectFieldsFragmentDoc,
+  RevisionFieldsFragmentDoc,
+  RoundRankingDocument,
+} from '../generated/graphql.js';
+import { runServerProcess, type ServerProcess } from '../support/process.js';
+
+const { values } = parseArgs({
+  options: {
+    database: { type: 'string', default: 'incubator_large' },
+    'database-server': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    reuse: { type: 'boolean', default: false },
+    today: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20,50' },
+    sample: { type: 'string', default: '5' },
+    screens: { type: 'string' },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = values.connections.split(',').map(Number);
+const SAMPLE = Number(values.sample);
+const TOKEN_SECRET = 'bench-api-secret-bench-api-secret-0001';
+const CLOCK_TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
+/** The project page: the project, its latest revisions and the first page of its timeline, from the shared fragments. */
+const ProjectDetailPage = `query ProjectDetailPage($id: ID!) {
+  project(id: $id) {
+    ...ProjectFields
+    revisions(first: 5) { totalCount nodes { ...RevisionFields } }
+    events(first: 50) {
+      totalCount
+      nodes { id type fromStatus toStatus createdAt details { ...EventDetailsFields } actor { id name } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}
+${print(ProjectFieldsFragmentDoc)}
+${print(RevisionFieldsFragmentDoc)}
+${print(EventDetailsFieldsFragmentDoc)}`;
+
+type Login = keyof typeof LARGE_LOGINS;
+interface Screen { name: string; as: Login; query: string; variables: Record<string, unknown> }
+
+const database = values.database;
+const url = databaseUrlOn(values['database-server'], database);
+
+async function existingProjects(): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return Number((await client.query('select count(*) from project')).rows[0].count);
+  } catch {
+    return 0;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+if (values.reuse && (await existingProjects()) >= PROJECTS) {
+  console.log(`Reusing ${database}.`);
+} else {
+  const built = await generateLargeDataset({ serverUrl: values['database-server'], database, today: values.today, log: console.log });
+  console.log(`Built ${database} as of ${built.today} in ${built.seconds.total} s (migrations ${built.seconds.migrate} s, fill ${built.seconds.fill} s, analyze ${built.seconds.analyze} s):`);
+  console.log(`  ${Object.entries(built.counts).map(([table, count]) => `${table} ${count.toLocaleString('en')}`).join(', ')}`);
+}
+
+const db = new pg.Client({ connectionString: url });
+await db.connect();
+// The leaderboard: 福田区's programme of last year, its first proposal round (100 projects). The detail page: park 1's project with the longest timeline.
+const round = (await db.query(`select r.id, count(distinct a.project_id)::int as projects from review_round r join review_assignment a on a.round_id = r.id
+                                where r.id = md5('round:1:0')::uuid group by r.id`)).rows[0] as { id: string; projects: number } | undefined;
+if (round?.projects !== 100) throw new Error(`the leaderboard round should have 100 projects, has ${round?.projects ?? 'none'}`);
+const detail = (await db.query(`select e.project_id as id, count(*)::int as events from lifecycle_event e join project p on p.id = e.project_id
+                                 where p.park_id = md5('park:0')::uuid group by e.project_id order by count(*) desc, e.project_id limit 1`)).rows[0] as { id: string; events: number };
+
+// An applicant with something to do: the first organisation of park 1 with a project in delivery whose last report was returned.
+const applicant = (await db.query(`select min(p.email) as email from person p join project j on j.organization_id = p.organization_id
+                                    join service_report s on s.project_id = j.id and s.status = 'RETURNED'
+                                   where j.park_id = md5('park:0')::uuid and j.status = 'IN_PROGRESS'`)).rows[0].email as string;
+const emails: Record<Login, string> = { ...LARGE_LOGINS, applicant };
+
+const allScreens: Screen[] = [
+  { name: 'project board (50)', as: 'staff', query: print(ProjectBoardDocument), variables: { first: 50 } },
+  { name: 'mentor dashboard (50)', as: 'mentor', query: print(MentorDashboardDocument), variables: { first: 50 } },
+  { name: 'round leaderboard (100)', as: 'district', query: print(RoundRankingDocument), variables: { id: toGlobalId('ReviewRound', round.id) } },
+  { name: `project detail + timeline (${detail.events} events)`, as: 'staff', query: ProjectDetailPage, variables: { id: toGlobalId('Project', detail.id) } },
+  { name: 'node(id:) project', as: 'staff', query: print(NodeDocument), variables: { id: toGlobalId('Project', detail.id) } },
+  ...([
+    ['counts', AttentionCountsDocument, 'staff'],
+    ['waitingForEvaluators', AttentionWaitingForEvaluatorsDocument, 'staff'],
+    ['undecidedReviews', AttentionUndecidedReviewsDocument, 'staff'],
+    ['overdueAssignments', AttentionOverdueAssignmentsDocument, 'staff'],
+    ['reportsAwaitingAcceptance', AttentionReportsAwaitingAcceptanceDocument, 'staff'],
+    ['missingReports', AttentionMissingReportsDocument, 'staff'],
+    ['overdueFollowUps', AttentionOverdueFollowUpsDocument, 'staff'],
+    ['warningVisits', AttentionWarningVisitsDocument, 'staff'],
+    ['returnedReports', AttentionReturnedReportsDocument, 'applicant'],
+    ['openActionItems', AttentionOpenActionItemsDocument, 'mentor'],
+    ['assignmentsDue', AttentionAssignmentsDueDocument, 'evaluator'],
+    ['reportsDue', AttentionReportsDueDocument, 'applicant'],
+  ] as [string, DocumentNode, Login][]).map(([view, document, as]): Screen => ({ name: `attention ${view}`, as, query: print(document), variables: view === 'counts' ? {} : { first: 20 } })),
+];
+const screens = allScreens.filter((screen) => !values.screens || values.screens.split(',').some((part) => screen.name.includes(part.trim())));
+
+/** CPU (user + system) a process has used so far, in ms. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+  } catch {
+    return 0; // the process has gone
+  }
+}
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+/** CPU used so far by each PostgreSQL backend serving the benchmark database (this client's own excepted). */
+async function backendsCpu(): Promise<Map<number, number>> {
+  const { rows } = await db.query(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+  return new Map(rows.map((row: { pid: number }) => [row.pid, cpuMs(row.pid)]));
+}
+/** Backends that appeared meanwhile count whole; one that ended meanwhile is lost (reported). */
+function backendsDelta(before: Map<number, number>, after: Map<number, number>) {
+  let ms = 0;
+  for (const [pid, cpu] of after) ms += cpu - (before.get(pid) ?? 0);
+  return { ms, lost: [...before.keys()].filter((pid) => !after.has(pid)).length };
+}
+
+async function post(server: ServerProcess, body: unknown, token?: string) {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+}
+
+async function logins(server: ServerProcess): Promise<Record<Login, string>> {
+  const tokens = {} as Record<Login, string>;
+  for (const [role, email] of Object.entries(emails) as [Login, string][]) {
+    const result = await post(server, { query: print(LoginDocument), variables: { input: { email, password: LARGE_PASSWORD } } });
+    const token = (result.data?.login as { token: string | null } | undefined)?.token;
+    if (!token) throw new Error(`could not sign in as ${email}: ${JSON.stringify(result)}`);
+    tokens[role] = token;
+  }
+  return tokens;
+}
+
+const env = { DATABASE_URL: url, TOKEN_SECRET, SEED_DEMO: 'false', NODE_ENV: 'production' };
+const stop = async (server: ServerProcess) => {
+  server.child.kill('SIGTERM');
+  await server.exited;
+};
+
+/** What a screen shows, in a few words: the sizes of its lists. */
+function summary(data: unknown): string {
+  const found: string[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) return void found.push(`${path} ${value.length}`);
+    if (!value || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    if (typeof record.totalCount === 'number') found.push(`${path} ${record.totalCount} in all`);
+    if (typeof record.total === 'number') found.push(`${path} total ${record.total}`);
+    for (const [key, child] of Object.entries(record)) if (key !== 'totalCount' && key !== 'pageInfo' && key !== 'edges') walk(child, key);
+  };
+  walk(data, 'data');
+  return found.slice(0, 3).join(', ');
+}
+
+console.log(`\n== Statements per request (LOG_QUERIES=true, ${SAMPLE} sequential requests after a warm-up)`);
+const statements = new Map<string, number>();
+{
+  const server = await runServerProcess({ ...env, LOG_QUERIES: 'true' });
+  try {
+    const tokens = await logins(server);
+    for (const screen of screens) {
+      const body = { query: screen.query, variables: screen.variables };
+      const first = await post(server, body, tokens[screen.as]);
+      if (first.errors?.length || !first.data) throw new Error(`${screen.name}: ${JSON.stringify(first.errors ?? first)}`);
+      const before = server.output().split('[sql] ').length;
+      for (let i = 0; i < SAMPLE; i++) await post(server, body, tokens[screen.as]);
+      const count = (server.output().split('[sql] ').length - before) / SAMPLE;
+      statements.set(screen.name, count);
+      console.log(`${screen.name.padEnd(44)} as ${screen.as.padEnd(9)} ${String(count).padStart(5)} statements  (${summary(first.data)})`);
+    }
+  } finally {
+    await stop(server);
+  }
+}
+
+console.log(`\n== Load: autocannon, ${DURATION} s per run, connections ${CONNECTIONS.join(' and ')}; server and PostgreSQL CPU per request from /proc`);
+const header = ['screen', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'srv CPU ms/req', 'db CPU ms/req', 'SQL/req', 'RSS MB'];
+const widths = [44, 5, 7, 7, 7, 6, 14, 13, 7, 6];
+const row = (cells: (string | number)[]) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+const server = await runServerProcess(env);
+try {
+  const pid = server.child.pid!;
+  const tokens = await logins(server);
+  console.log(`server pid ${pid}, RSS ${rssMb(pid).toFixed(0)} MB after sign-in; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  console.log(row(header));
+  for (const screen of screens) {
+    const body = JSON.stringify({ query: screen.query, variables: screen.variables });
+    for (let i = 0; i < 3; i++) await post(server, JSON.parse(body), tokens[screen.as]);
+    for (const connections of CONNECTIONS) {
+      const cpuBefore = cpuMs(pid);
+      const dbBefore = await backendsCpu();
+      const result = await autocannon({
+        url: server.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[screen.as]}` },
+        body,
+        connections,
+        duration: DURATION,
+      });
+      const cpu = cpuMs(pid) - cpuBefore;
+      const dbCpu = backendsDelta(dbBefore, await backendsCpu());
+      const requests = result.requests.total;
+      const line = row([
+        screen.name,
+        connections,
+        result.requests.average.toFixed(0),
+        result.latency.p50,
+        result.latency.p99,
+        result.errors + result.timeouts + result.non2xx,
+        requests ? (cpu / requests).toFixed(2) : '-',
+        requests ? `${(dbCpu.ms / requests).toFixed(2)}${dbCpu.lost ? '*' : ''}` : '-',
+        statements.get(screen.name) ?? '-',
+        rssMb(pid).toFixed(0),
+      ]);
+      console.log(line);
+    }
+  }
+} finally {
+  await stop(server);
+  await db.end();
+}
+console.log(`load average after: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+console.log('errors: connection errors, timeouts and non-2xx answers. * a backend ended during the run: its CPU is missing.');

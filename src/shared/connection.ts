@@ -2,7 +2,7 @@ import type { EntityDictionary, EntityManager, EntityName, FilterQuery } from '@
 import type { Context } from './context.js';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
-import { groupByKey } from './loaders.js';
+import { groupByKey, mapRow, readsPlainRows } from './loaders.js';
 import { isUuid } from './node-id.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -325,7 +325,17 @@ export function entitySql<T extends object>(em: EntityManager, entity: EntityNam
 
 /** One page of entities that `where` selects, and its counts, in a single statement (see sqlPage). */
 export function findPage<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, order: ListOrder, args: PageArgs): Promise<Page<T>> {
-  return sqlPage(em, entitySql(em, entity, where), order, args, (row) => em.map(entity, row as EntityDictionary<T>));
+  return sqlPage(em, entitySql(em, entity, where), order, args, rowMapper(em, entity));
+}
+
+/**
+ * How a page's rows become objects: outside a transaction the request only reads, so entities
+ * without collections are plain objects of their class (mapRow: several times cheaper than managed
+ * entities); inside one (a mutation) they are managed.
+ */
+function rowMapper<T extends object>(em: EntityManager, entity: EntityName<T>): (row: PageRow) => T {
+  const meta = em.getMetadata().get(entity);
+  return readsPlainRows(em, entity) ? (row) => mapRow(meta, row) : (row) => em.map(entity, row as EntityDictionary<T>);
 }
 
 /**
@@ -355,7 +365,8 @@ export function projectPage<T extends object>(ctx: Context, entity: EntityName<T
         [...counts.params, [...projectIds], [...projectIds], ...within.params, window.limit + 1],
       );
       const rowsOf = groupByKey(projectIds, rows, (row) => row.page_project_id as string);
-      return rowsOf.map((projectRows) => toPage(order, window, projectRows, (row) => em.map(entity, row as EntityDictionary<T>)));
+      const map = rowMapper(em, entity);
+      return rowsOf.map((projectRows) => toPage(order, window, projectRows, map));
     })
     .load(projectId);
 }

@@ -16,18 +16,36 @@ export interface ReviewProgress {
   required: number;
 }
 
+/** What a review's progress is computed from, of each assignment: plain values, read without entities where lists are long. */
+export interface AssignmentFacts {
+  id: string;
+  kind: RoundKind;
+  revisionId: string | null;
+  status: AssignmentStatus;
+  total: number | null;
+  submittedAt: Date | null;
+}
+
+/** The facts of an assignment entity (its round loaded). */
+export const factsOf = (a: ReviewAssignment): AssignmentFacts => ({
+  id: a.id, kind: a.round.getEntity().kind, revisionId: a.revision?.id ?? null, status: a.status, total: a.total ?? null, submittedAt: a.submittedAt ?? null,
+});
+
 /** Whether an assignment is about what is being reviewed now: the current revision, or the delivered project. */
+const isCurrentFact = (revisionId: string | null, currentRevisionId: string | null) => (revisionId ? revisionId === currentRevisionId : true);
+
 export function isCurrent(assignment: ReviewAssignment, project: Project): boolean {
-  return assignment.revision ? assignment.revision.id === project.currentRevision?.id : true;
+  return isCurrentFact(assignment.revision?.id ?? null, project.currentRevision?.id ?? null);
 }
 
 /**
- * Progress and aggregate of a project's review of one kind, from its assignments (each with its round
- * loaded). Pure, so the guards, the project fields and the leaderboard all compute it the same way.
+ * Progress and aggregate of a project's review of one kind, from its assignments' facts and its
+ * current revision. Pure, so the guards, the project fields and the leaderboard all compute it the
+ * same way.
  */
-export function summarizeReview(assignments: ReviewAssignment[], project: Project, kind: RoundKind, program: Program): { progress: ReviewProgress; aggregate: Aggregate } {
-  const ofKind = assignments.filter((a) => a.round.getEntity().kind === kind);
-  const current = ofKind.filter((a) => isCurrent(a, project));
+export function summarizeReview(assignments: AssignmentFacts[], currentRevisionId: string | null, kind: RoundKind, program: Program): { progress: ReviewProgress; aggregate: Aggregate } {
+  const ofKind = assignments.filter((a) => a.kind === kind);
+  const current = ofKind.filter((a) => isCurrentFact(a.revisionId, currentRevisionId));
   const counting = current.filter((a) => a.status !== AssignmentStatus.RECUSED);
   const submitted = counting.filter((a) => a.status === AssignmentStatus.SUBMITTED);
   return {
@@ -35,7 +53,7 @@ export function summarizeReview(assignments: ReviewAssignment[], project: Projec
       active: counting.length,
       submitted: submitted.length,
       recused: current.length - counting.length,
-      stale: ofKind.filter((a) => !isCurrent(a, project) && a.status === AssignmentStatus.SUBMITTED).length,
+      stale: ofKind.filter((a) => !isCurrentFact(a.revisionId, currentRevisionId) && a.status === AssignmentStatus.SUBMITTED).length,
       required: program.minEvaluators,
     },
     aggregate: aggregate(
@@ -45,6 +63,20 @@ export function summarizeReview(assignments: ReviewAssignment[], project: Projec
     ),
   };
 }
+
+/** The SQL of assignment facts with their project, for `where` over review_assignment `a`. */
+export const ASSIGNMENT_FACTS_SQL = `select a.id, a.project_id, a.revision_id, a.status, a.total, a.submitted_at, r.kind
+   from review_assignment a join review_round r on r.id = a.round_id`;
+
+export const toFacts = (row: Record<string, unknown>): AssignmentFacts & { projectId: string } => ({
+  id: row.id as string,
+  projectId: row.project_id as string,
+  kind: row.kind as RoundKind,
+  revisionId: (row.revision_id as string | null) ?? null,
+  status: row.status as AssignmentStatus,
+  total: row.total == null ? null : Number(row.total),
+  submittedAt: row.submitted_at == null ? null : new Date(row.submitted_at as string | Date),
+});
 
 /** Every assignment of the projects resolved in one request, rounds included, in one statement. */
 export function assignmentsOf(ctx: Context, projectId: string): Promise<ReviewAssignment[]> {
@@ -56,8 +88,18 @@ export function assignmentsOf(ctx: Context, projectId: string): Promise<ReviewAs
     .load(projectId);
 }
 
+/** The facts of every assignment of the projects resolved in one request, as plain rows, in one statement. */
+export function assignmentFactsOf(ctx: Context, projectId: string): Promise<AssignmentFacts[]> {
+  return ctx.loaders
+    .keyed('assignmentFactsByProject', async (projectIds, em) => {
+      const rows: Record<string, unknown>[] = await em.execute(`${ASSIGNMENT_FACTS_SQL} where a.project_id in (?)`, [[...projectIds]]);
+      return groupByKey(projectIds, rows.map(toFacts), (row) => row.projectId);
+    })
+    .load(projectId);
+}
+
 /** Where one project's review stands (for preconditions), batched across the projects of a request. */
 export async function reviewProgress(ctx: Context, project: Project, kind: RoundKind) {
-  const [assignments, program] = await Promise.all([assignmentsOf(ctx, project.id), ctx.loaders.byId(Program).load(project.program.id)]);
-  return summarizeReview(assignments, project, kind, program!).progress;
+  const [assignments, program] = await Promise.all([assignmentFactsOf(ctx, project.id), ctx.loaders.byId(Program).load(project.program.id)]);
+  return summarizeReview(assignments, project.currentRevision?.id ?? null, kind, program!).progress;
 }

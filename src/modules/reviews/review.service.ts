@@ -38,7 +38,7 @@ import {
   scorecardAccess,
 } from './review.permissions.js';
 import { enforce, requireAllowed } from '../../shared/permission.js';
-import { assignmentsOf, summarizeReview } from './review-progress.js';
+import { ASSIGNMENT_FACTS_SQL, assignmentFactsOf, assignmentsOf, factsOf, summarizeReview, toFacts, type AssignmentFacts } from './review-progress.js';
 import { ReviewRound, RoundKind } from './review-round.entity.js';
 
 /** An aggregate as clients see it: scorecards named by their global IDs. */
@@ -50,8 +50,8 @@ export const publicAggregate = (aggregate: Aggregate): Aggregate => ({
 
 export async function reviewSummary(ctx: Context, project: Project, kind: RoundKind) {
   if (!(await canSeeReviewSummary(ctx, project))) throw forbidden('see how this project’s review stands');
-  const [assignments, program] = await Promise.all([assignmentsOf(ctx, project.id), ctx.loaders.byId(Program).load(project.program.id)]);
-  const { progress, aggregate } = summarizeReview(assignments, project, kind, program!);
+  const [assignments, program] = await Promise.all([assignmentFactsOf(ctx, project.id), ctx.loaders.byId(Program).load(project.program.id)]);
+  const { progress, aggregate } = summarizeReview(assignments, project.currentRevision?.id ?? null, kind, program!);
   return { progress, aggregate: publicAggregate(aggregate) };
 }
 
@@ -106,15 +106,17 @@ export function myAssignments(ctx: Context, args: NewestFirstPageArgs, status?: 
  */
 export async function ranking(ctx: Context, round: ReviewRound) {
   if (!canManageReviews(ctx.viewer)) throw forbidden('see the ranking');
-  const [assignments, program] = await Promise.all([
-    ctx.em.find(ReviewAssignment, { round: round.id }, { populate: ['round', 'project'], strategy: 'joined' }),
+  // Plain rows: a round of a hundred projects has hundreds of scorecards, and the ranking needs five values of each.
+  const [rows, program] = await Promise.all([
+    ctx.em.execute(`${ASSIGNMENT_FACTS_SQL} where a.round_id = ?`, [round.id]) as Promise<Record<string, unknown>[]>,
     ctx.loaders.byId(Program).load(round.program.id),
   ]);
-  const byProject = new Map<string, ReviewAssignment[]>();
-  for (const a of assignments) byProject.set(a.project.id, [...(byProject.get(a.project.id) ?? []), a]);
-  const entries = [...byProject.values()].map((projectAssignments) => {
-    const project = projectAssignments[0].project.getEntity();
-    const { progress, aggregate } = summarizeReview(projectAssignments, project, round.kind, program!);
+  const byProject = new Map<string, AssignmentFacts[]>();
+  for (const facts of rows.map(toFacts)) byProject.set(facts.projectId, [...(byProject.get(facts.projectId) ?? []), facts]);
+  const projects = await ctx.loaders.byId(Project).loadMany([...byProject.keys()]);
+  const entries = projects.map((loaded) => {
+    const project = loaded as Project;
+    const { progress, aggregate } = summarizeReview(byProject.get(project.id)!, project.currentRevision?.id ?? null, round.kind, program!);
     return { projectId: project.id, project, score: aggregate.score, counted: progress.submitted, submittedAt: project.submittedAt ?? null, aggregate: publicAggregate(aggregate), scorecardCount: progress.submitted, fieldSize: byProject.size };
   });
   const ranked = rank(entries);
@@ -281,7 +283,7 @@ export async function saveScorecard(ctx: Context, input: SaveScorecardInput) {
     assignment.submittedAt = ctx.now;
     await ctx.em.flush();
     const assignments = await ctx.em.find(ReviewAssignment, { project }, { populate: ['round'] });
-    const { progress, aggregate } = summarizeReview(assignments, project, round.kind, program);
+    const { progress, aggregate } = summarizeReview(assignments.map(factsOf), project.currentRevision?.id ?? null, round.kind, program);
     recordEvent(ctx, project, EventType.SCORECARD_SUBMITTED, {
       evaluatorId: assignment.evaluator.id,
       details: { roundId: toGlobalId('ReviewRound', round.id), assignmentId: toGlobalId('ReviewAssignment', assignment.id), submitted: progress.submitted, expected: progress.active },

@@ -333,7 +333,7 @@ export function findPage<T extends object>(em: EntityManager, entity: EntityName
  * without collections are plain objects of their class (mapRow: several times cheaper than managed
  * entities); inside one (a mutation) they are managed.
  */
-function rowMapper<T extends object>(em: EntityManager, entity: EntityName<T>): (row: PageRow) => T {
+export function rowMapper<T extends object>(em: EntityManager, entity: EntityName<T>): (row: PageRow) => T {
   const meta = em.getMetadata().get(entity);
   return readsPlainRows(em, entity) ? (row) => mapRow(meta, row) : (row) => em.map(entity, row as EntityDictionary<T>);
 }

@@ -1,7 +1,7 @@
-import type { EntityDictionary, EntityName } from '@mikro-orm/postgresql';
+import type { EntityName } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { Role, hasRole, requireViewer, type Viewer } from '../../shared/auth.js';
-import { ascending, descending, entitySql, listOrder, sqlPage, type ListOrder, type PageArgs, type PageRow, type Sql } from '../../shared/connection.js';
+import { ascending, descending, entitySql, listOrder, rowMapper, sqlPage, type ListOrder, type PageArgs, type PageRow, type Sql } from '../../shared/connection.js';
 import { ActionItem } from '../coaching/action-item.entity.js';
 import { coachingProjectsFilter } from '../coaching/coaching.permissions.js';
 import { platformDate } from '../coaching/due-dates.js';
@@ -21,16 +21,18 @@ import type { ReportDue } from './attention.types.js';
  */
 const inRoles = (viewer: Viewer, ...roles: Role[]): Viewer => ({ ...viewer, roles: viewer.roles.filter((role) => roles.includes(role)) });
 
-/** The IDs of the projects the rule `filter` lets the viewer see, as a subquery. */
-function projectIds(ctx: Context, filter: ReturnType<typeof visibleProjectsFilter>): Sql {
-  const visible = entitySql(ctx.em, Project, filter);
-  return { text: `select v.id from (${visible.text}) v`, params: visible.params };
-}
+/**
+ * The rows of the projects the rule `filter` lets the viewer see, as a subquery. Views over projects
+ * read `from (rows) p`, so the rule's own indexes (park, district, mentor) pick the few projects
+ * first; views over a project's rows use `ids` of it.
+ */
+const projectRows = (ctx: Context, filter: ReturnType<typeof visibleProjectsFilter>): Sql => entitySql(ctx.em, Project, filter);
+const ids = (rows: Sql): Sql => ({ text: `select v.id from (${rows.text}) v`, params: rows.params });
 
 /** Projects staff follow, and mentors for the projects they mentor. */
-const supervised = (ctx: Context, viewer: Viewer) => projectIds(ctx, visibleProjectsFilter(inRoles(viewer, Role.ADMIN, Role.STAFF, Role.MENTOR)));
-const staffOnly = (ctx: Context, viewer: Viewer) => projectIds(ctx, visibleProjectsFilter(inRoles(viewer, Role.ADMIN, Role.STAFF)));
-const applicants = (ctx: Context, viewer: Viewer) => projectIds(ctx, visibleProjectsFilter(inRoles(viewer, Role.APPLICANT)));
+const supervised = (ctx: Context, viewer: Viewer) => projectRows(ctx, visibleProjectsFilter(inRoles(viewer, Role.ADMIN, Role.STAFF, Role.MENTOR)));
+const staffOnly = (ctx: Context, viewer: Viewer) => projectRows(ctx, visibleProjectsFilter(inRoles(viewer, Role.ADMIN, Role.STAFF)));
+const applicants = (ctx: Context, viewer: Viewer) => projectRows(ctx, visibleProjectsFilter(inRoles(viewer, Role.APPLICANT)));
 
 /**
  * A project's review of the kind its status calls for (closing in CLOSING_REVIEW, else the proposal):
@@ -45,17 +47,18 @@ const REVIEW_PROGRESS = `cross join lateral (
        and (a.revision_id is null or a.revision_id = p.current_revision_id)) progress
   join program g on g.id = p.program_id`;
 
-/** Unreported months of projects in delivery, from the month delivery started up to `until` (a YYYY-MM-01), in Shenzhen months. */
+/** Unreported months of projects in delivery (of `scope`, project rows), from the month delivery started up to `until` (a YYYY-MM-01), in Shenzhen months. */
 function unreportedMonths(scope: Sql, until: string): Sql {
   return {
     text: `select p.id as project_id, to_char(m.month, 'YYYY-MM') as period
-             from project p
+             from (${scope.text}) p
              cross join lateral generate_series(
                (select date_trunc('month', min(ev.created_at) at time zone 'Asia/Shanghai') from lifecycle_event ev where ev.project_id = p.id and ev.to_status = 'IN_PROGRESS'),
                ?::timestamp, interval '1 month') as m(month)
-            where p.status = 'IN_PROGRESS' and p.id in (${scope.text})
-              and not exists (select 1 from service_report r where r.project_id = p.id and r.period = to_char(m.month, 'YYYY-MM'))`,
-    params: [until, ...scope.params],
+             -- Each project's reported months, read by its index (an anti-join would read every report).
+             cross join lateral (select coalesce(array_agg(r.period::text), '{}') as periods from service_report r where r.project_id = p.id) reported
+            where p.status = 'IN_PROGRESS' and to_char(m.month, 'YYYY-MM') <> all (reported.periods)`,
+    params: [...scope.params, until],
   };
 }
 
@@ -73,7 +76,7 @@ interface View<T> {
 }
 
 function entityView<T extends object>(entity: EntityName<T>, order: ListOrder, source: View<T>['source']): View<T> {
-  return { source, order, map: (ctx, row) => ctx.em.map(entity, row as EntityDictionary<T>) };
+  return { source, order, map: (ctx, row) => rowMapper(ctx.em, entity)(row) };
 }
 
 const oldestSubmittedFirst = (name: string) => listOrder(`attention.${name}`, ascending('submitted_at', 'timestamp'));
@@ -84,17 +87,17 @@ export const VIEWS = {
   waitingForEvaluators: entityView(Project, oldestSubmittedFirst('waitingForEvaluators'), (ctx, viewer) => {
     const scope = supervised(ctx, viewer);
     return {
-      text: `select p.* from project p ${REVIEW_PROGRESS}
-              where p.id in (${scope.text})
-                and (p.status = 'SUBMITTED' or (p.status in ('UNDER_REVIEW', 'CLOSING_REVIEW') and progress.active < g.min_evaluators))`,
+      text: `select p.* from (${scope.text}) p ${REVIEW_PROGRESS}
+              where p.status in ('SUBMITTED', 'UNDER_REVIEW', 'CLOSING_REVIEW')
+                and (p.status = 'SUBMITTED' or progress.active < g.min_evaluators)`,
       params: scope.params,
     };
   }),
   undecidedReviews: entityView(Project, oldestSubmittedFirst('undecidedReviews'), (ctx, viewer) => {
     const scope = supervised(ctx, viewer);
     return {
-      text: `select p.* from project p ${REVIEW_PROGRESS}
-              where p.id in (${scope.text}) and p.status in ('UNDER_REVIEW', 'CLOSING_REVIEW')
+      text: `select p.* from (${scope.text}) p ${REVIEW_PROGRESS}
+              where p.status in ('UNDER_REVIEW', 'CLOSING_REVIEW')
                 and progress.submitted >= g.min_evaluators and progress.pending = 0`,
       params: scope.params,
     };
@@ -103,14 +106,14 @@ export const VIEWS = {
     const scope = staffOnly(ctx, viewer);
     return {
       text: `select a.* from review_assignment a join review_round r on r.id = a.round_id join project p on p.id = a.project_id
-              where a.project_id in (${scope.text}) and a.status = 'ASSIGNED' and r.closed_at is null and a.due_date < ?::date
+              where a.project_id in (${ids(scope).text}) and a.status = 'ASSIGNED' and r.closed_at is null and a.due_date < ?::date
                 and (a.revision_id is null or a.revision_id = p.current_revision_id)`,
       params: [...scope.params, platformDate(ctx.now)],
     };
   }),
   reportsAwaitingAcceptance: entityView(ServiceReport, oldestSubmittedFirst('reportsAwaitingAcceptance'), (ctx, viewer) => {
     const scope = supervised(ctx, viewer);
-    return { text: `select s.* from service_report s where s.project_id in (${scope.text}) and s.status = 'SUBMITTED'`, params: scope.params };
+    return { text: `select s.* from service_report s where s.project_id in (${ids(scope).text}) and s.status = 'SUBMITTED'`, params: scope.params };
   }),
   missingReports: {
     order: listOrder('attention.missingReports', ascending('period', 'text'), ascending('project_id', 'uuid', { unique: true })),
@@ -119,20 +122,20 @@ export const VIEWS = {
   } satisfies View<ReportDue>,
   overdueFollowUps: entityView(FollowUp, earliestDueFirst('overdueFollowUps'), (ctx, viewer) => {
     const scope = supervised(ctx, viewer);
-    return { text: `select f.* from follow_up f where f.project_id in (${scope.text}) and f.closed_at is null and f.due_date < ?::date`, params: [...scope.params, platformDate(ctx.now)] };
+    return { text: `select f.* from follow_up f where f.project_id in (${ids(scope).text}) and f.closed_at is null and f.due_date < ?::date`, params: [...scope.params, platformDate(ctx.now)] };
   }),
   warningVisits: entityView(SupervisionVisit, listOrder('attention.warningVisits', descending('visited_at', 'timestamp')), (ctx, viewer) => {
     const scope = supervised(ctx, viewer);
     // A project's latest visit stands for its risk now: a later calmer visit clears the warning.
     return {
-      text: `select v.* from supervision_visit v join project p on p.id = v.project_id
-              where p.id in (${scope.text}) and p.status = 'IN_PROGRESS' and v.risk_level = 'WARNING'
+      text: `select v.* from supervision_visit v join (${scope.text}) p on p.id = v.project_id
+              where p.status = 'IN_PROGRESS' and v.risk_level = 'WARNING'
                 and not exists (select 1 from supervision_visit later where later.project_id = v.project_id and (later.visited_at, later.id) > (v.visited_at, v.id))`,
       params: scope.params,
     };
   }),
   openActionItems: entityView(ActionItem, earliestDueFirst('openActionItems'), (ctx, viewer) => {
-    const scope = projectIds(ctx, coachingProjectsFilter(inRoles(viewer, Role.MENTOR, Role.APPLICANT)));
+    const scope = ids(projectRows(ctx, coachingProjectsFilter(inRoles(viewer, Role.MENTOR, Role.APPLICANT))));
     return { text: `select i.* from action_item i where i.project_id in (${scope.text}) and i.done_at is null`, params: scope.params };
   }),
   assignmentsDue: entityView(ReviewAssignment, earliestDueFirst('assignmentsDue'), (_ctx, viewer) => ({
@@ -152,7 +155,7 @@ export const VIEWS = {
   } satisfies View<ReportDue>,
   returnedReports: entityView(ServiceReport, listOrder('attention.returnedReports', ascending('period', 'text')), (ctx, viewer) => {
     const scope = applicants(ctx, viewer);
-    return { text: `select s.* from service_report s where s.project_id in (${scope.text}) and s.status = 'RETURNED'`, params: scope.params };
+    return { text: `select s.* from service_report s where s.project_id in (${ids(scope).text}) and s.status = 'RETURNED'`, params: scope.params };
   }),
 };
 

@@ -1,4 +1,4 @@
-import { Check, DecimalType, Entity, Enum, ManyToOne, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Check, DecimalType, Entity, Enum, Index, ManyToOne, type Opt, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -31,6 +31,8 @@ export class IndicatorActual {
 @ObjectType({ implements: Node, description: 'A periodic service report (月度服务报告) and its review.' })
 @Entity({ tableName: 'service_report' })
 @Unique({ properties: ['project', 'period'] })
+// The reports awaiting acceptance, by project (the attention view reportsAwaitingAcceptance).
+@Index({ name: 'service_report_awaiting_index', expression: `create index "service_report_awaiting_index" on "service_report" ("project_id") where status = 'SUBMITTED'` })
 @Check({ name: 'service_report_figures_valid', expression: 'sessions_held >= 0 and person_times >= 0 and volunteers >= 0 and volunteer_hours >= 0 and spending >= 0 and satisfaction_rate >= 0 and satisfaction_rate <= 100' })
 @Check({ name: 'service_report_period_format', expression: `period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'` })
 export class ServiceReport extends BaseEntity {

@@ -86,7 +86,7 @@ export function readsPlainRows<T extends object>(em: EntityManager, entity: Enti
 /**
  * An object of the entity's class from a plain row (see Loaders.rowById): scalar columns converted as
  * the entity declares them (decimals to numbers, instants to Dates, JSON parsed), each many-to-one
- * relation as `{ id }`, collections left out.
+ * relation as `{ id }`, collections and lazy properties left out.
  */
 export function mapRow<T>(meta: EntityMetadata<T>, row: Record<string, unknown>): T {
   const object = Object.create(meta.class.prototype) as object;
@@ -95,7 +95,8 @@ export function mapRow<T>(meta: EntityMetadata<T>, row: Record<string, unknown>)
   for (const prop of meta.props) {
     const value = row[prop.fieldNames?.[0] ?? ''];
     if (prop.kind === ReferenceKind.MANY_TO_ONE) set(prop.name, value == null ? null : { id: value });
-    if (prop.kind !== ReferenceKind.SCALAR) continue;
+    // Lazy properties (a password hash) stay out, as MikroORM leaves them out of ordinary loads.
+    if (prop.kind !== ReferenceKind.SCALAR || prop.lazy) continue;
     if (value == null) set(prop.name, null);
     else if (prop.customType instanceof DecimalType) set(prop.name, Number(value));
     else if (prop.runtimeType === 'Date') set(prop.name, value instanceof Date ? value : new Date(value as string));

@@ -43,6 +43,13 @@ export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
 
 export const isStaff = (viewer: Viewer | null) => hasRole(viewer, Role.ADMIN, Role.STAFF);
 
+/**
+ * The viewer in some of their roles only, for what belongs to those roles (an attention view is one
+ * role's duty, statistics count what one sees as staff or mentor): the ordinary permission rules
+ * then give what those roles see.
+ */
+export const inRoles = (viewer: Viewer, ...roles: Role[]): Viewer => ({ ...viewer, roles: viewer.roles.filter((role) => roles.includes(role)) });
+
 /** Where something belongs in the hierarchy: its park (if a park has it) and its district. */
 export interface Scope {
   parkId: string | null;
@@ -58,6 +65,18 @@ export function staffCovers(viewer: Viewer | null, { parkId, districtId }: Scope
   if (!hasRole(viewer, Role.STAFF)) return false;
   return (parkId !== null && viewer!.parkIds.includes(parkId)) || (districtId !== null && viewer!.districtIds.includes(districtId));
 }
+
+/**
+ * The viewer's parks and districts as SQL arrays that are never empty (`in (?)` with an empty array
+ * is invalid; null matches nothing), for the SQL form of staffCovers.
+ */
+export const workplaceArrays = (viewer: Viewer): [(string | null)[], (string | null)[]] => [
+  viewer.parkIds.length ? viewer.parkIds : [null],
+  viewer.districtIds.length ? viewer.districtIds : [null],
+];
+
+/** staffCovers in SQL, over a row's `park_id` and `district_id`: its parameters are workplaceArrays. */
+export const STAFF_COVERS_SQL = '(park_id in (?) or district_id in (?))';
 
 /** Whether the viewer oversees a whole district (its staff, or an administrator). */
 export const oversees = (viewer: Viewer | null, districtId: string | null) =>

@@ -1,6 +1,6 @@
 import type { EntityName } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { Role, hasRole, requireViewer, type Viewer } from '../../shared/auth.js';
+import { Role, hasRole, inRoles, requireViewer, type Viewer } from '../../shared/auth.js';
 import { ascending, descending, entitySql, listOrder, rowMapper, sqlPage, type ListOrder, type PageArgs, type PageRow, type Sql } from '../../shared/connection.js';
 import { ActionItem } from '../coaching/action-item.entity.js';
 import { coachingProjectsFilter } from '../coaching/coaching.permissions.js';
@@ -14,12 +14,7 @@ import { FollowUp } from '../supervision/follow-up.entity.js';
 import { SupervisionVisit } from '../supervision/supervision-visit.entity.js';
 import type { ReportDue } from './attention.types.js';
 
-/**
- * The viewer in some of their roles only: each view is one role's duty, and the projects it covers
- * are what the ordinary permission rules give that role (staff all, a mentor theirs, an applicant
- * their organisation's), so a person with several roles gets each view for the role it belongs to.
- */
-const inRoles = (viewer: Viewer, ...roles: Role[]): Viewer => ({ ...viewer, roles: viewer.roles.filter((role) => roles.includes(role)) });
+// Each view is one role's duty: a person with several roles gets each view for the role it belongs to (inRoles).
 
 /**
  * The rows of the projects the rule `filter` lets the viewer see, as a subquery. Views over projects

@@ -1,6 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { Role, hasRole, isStaff, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
+import { Role, STAFF_COVERS_SQL, hasRole, isStaff, staffCovers, workplaceArrays, type Scope, type Viewer } from '../../shared/auth.js';
 import type { Organization } from './organization.entity.js';
 
 /** Where an organisation belongs: the park coaching it now and its district. */
@@ -16,10 +16,8 @@ export function visibleOrganizationsFilter(viewer: Viewer): FilterQuery<Organiza
   const scopes: FilterQuery<Organization>[] = [];
   if (viewer.organizationId) scopes.push({ id: viewer.organizationId });
   if (hasRole(viewer, Role.STAFF) && (viewer.parkIds.length || viewer.districtIds.length)) {
-    const parks = viewer.parkIds.length ? viewer.parkIds : [null];
-    const districts = viewer.districtIds.length ? viewer.districtIds : [null];
     scopes.push({ park: { $in: viewer.parkIds } }, { district: { $in: viewer.districtIds } });
-    scopes.push({ id: { $in: raw('(select organization_id from project where park_id in (?) or district_id in (?))', [parks, districts]) } });
+    scopes.push({ id: { $in: raw(`(select organization_id from project where ${STAFF_COVERS_SQL})`, workplaceArrays(viewer)) } });
   }
   if (hasRole(viewer, Role.MENTOR)) {
     scopes.push({ id: { $in: raw('(select j.organization_id from project_mentor m join project j on j.id = m.project_id where m.mentor_id = ?)', [viewer.id]) } });

@@ -1,6 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { Role, hasRole, type Viewer } from '../../shared/auth.js';
+import { Role, hasRole, workplaceArrays, type Viewer } from '../../shared/auth.js';
 import { ALLOWED, refuse, type Verdict } from '../../shared/permission.js';
 import { UserErrorCode } from '../../shared/user-errors.js';
 import { visibleOrganizationsFilter } from '../organizations/organization.permissions.js';
@@ -19,8 +19,7 @@ import { Person } from './person.entity.js';
 export function visiblePeopleFilter(viewer: Viewer): FilterQuery<Person> {
   if (hasRole(viewer, Role.ADMIN)) return {};
   if (!hasRole(viewer, Role.STAFF)) return { id: viewer.id };
-  const parks = viewer.parkIds.length ? viewer.parkIds : [null];
-  const districts = viewer.districtIds.length ? viewer.districtIds : [null];
+  const [parks, districts] = workplaceArrays(viewer);
   return {
     $or: [
       { id: viewer.id },

@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { Role, hasRole, isStaff, type Viewer } from '../../shared/auth.js';
+import { Role, STAFF_COVERS_SQL, hasRole, isStaff, workplaceArrays, type Viewer } from '../../shared/auth.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { ALLOWED, firstRefusal, refuse, type Verdict } from '../../shared/permission.js';
 import { UserErrorCode } from '../../shared/user-errors.js';
@@ -19,15 +19,9 @@ import { ReviewRound, RoundKind } from './review-round.entity.js';
  */
 export const canManageReviews = (viewer: Viewer | null) => isStaff(viewer);
 
-/**
- * The parks and districts a staff member works for, as SQL arrays that are never empty (an empty
- * array would make `in (?)` invalid).
- */
-const staffWorkplaceArrays = (viewer: Viewer) => [viewer.parkIds.length ? viewer.parkIds : [null], viewer.districtIds.length ? viewer.districtIds : [null]];
-
 /** The rounds of the programmes in which a project the viewer is staff over takes part, as a subquery. */
 export const roundsWithStaffProjects = (viewer: Viewer) =>
-  raw('(select r.id from review_round r where r.program_id in (select p.program_id from project p where p.park_id in (?) or p.district_id in (?)))', staffWorkplaceArrays(viewer));
+  raw(`(select r.id from review_round r where r.program_id in (select program_id from project where ${STAFF_COVERS_SQL}))`, workplaceArrays(viewer));
 
 /**
  * Who sees a round: those who run its programme; other staff (a park's, in a district programme)

@@ -1,5 +1,6 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
+import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { workplacesOf } from '../../shared/workplaces.js';
@@ -38,7 +39,7 @@ import {
   scorecardAccess,
 } from './review.permissions.js';
 import { enforce, requireAllowed } from '../../shared/permission.js';
-import { ASSIGNMENT_FACTS_SQL, assignmentFactsOf, assignmentsOf, factsOf, summarizeReview, toFacts, type AssignmentFacts } from './review-progress.js';
+import { ASSIGNMENT_FACTS_SQL, assignmentFactsOf, assignmentsOf, factsOf, summarizeReview, toFacts } from './review-progress.js';
 import { ReviewRound, RoundKind } from './review-round.entity.js';
 
 /** An aggregate as clients see it: scorecards named by their global IDs. */
@@ -111,13 +112,13 @@ export async function ranking(ctx: Context, round: ReviewRound) {
     ctx.em.execute(`${ASSIGNMENT_FACTS_SQL} where a.round_id = ?`, [round.id]) as Promise<Record<string, unknown>[]>,
     ctx.loaders.byId(Program).load(round.program.id),
   ]);
-  const byProject = new Map<string, AssignmentFacts[]>();
-  for (const facts of rows.map(toFacts)) byProject.set(facts.projectId, [...(byProject.get(facts.projectId) ?? []), facts]);
-  const projects = await ctx.loaders.byId(Project).loadMany([...byProject.keys()]);
-  const entries = projects.map((loaded) => {
-    const project = loaded as Project;
-    const { progress, aggregate } = summarizeReview(byProject.get(project.id)!, project.currentRevision?.id ?? null, round.kind, program!);
-    return { projectId: project.id, project, score: aggregate.score, counted: progress.submitted, submittedAt: project.submittedAt ?? null, aggregate: publicAggregate(aggregate), scorecardCount: progress.submitted, fieldSize: byProject.size };
+  const facts = rows.map(toFacts);
+  const projectIds = [...new Set(facts.map((f) => f.projectId))];
+  const factsByProject = groupByKey(projectIds, facts, (f) => f.projectId);
+  const projects = (await ctx.loaders.byId(Project).loadMany(projectIds)) as Project[];
+  const entries = projects.map((project, i) => {
+    const { progress, aggregate } = summarizeReview(factsByProject[i], project.currentRevision?.id ?? null, round.kind, program!);
+    return { projectId: project.id, project, score: aggregate.score, counted: progress.submitted, submittedAt: project.submittedAt ?? null, aggregate: publicAggregate(aggregate), scorecardCount: progress.submitted, fieldSize: projectIds.length };
   });
   const ranked = rank(entries);
   return canManageProgram(ctx.viewer, program!) ? ranked : ranked.filter((entry) => isStaffOver(ctx.viewer, entry.project));

@@ -1,5 +1,5 @@
 import type { Context } from '../../shared/context.js';
-import { Role, requireRole } from '../../shared/auth.js';
+import { Role, inRoles, requireRole, type Viewer } from '../../shared/auth.js';
 import { entitySql } from '../../shared/connection.js';
 import { Grade, type Program } from '../programs/program.entity.js';
 import { Project, ProjectStatus } from '../projects/project.entity.js';
@@ -41,6 +41,9 @@ select
 
 const STATISTICS_ROLES = [Role.ADMIN, Role.STAFF, Role.MENTOR];
 
+/** The projects programme statistics count for the viewer: those they see as staff or mentor. */
+export const countedProjectsFilter = (viewer: Viewer) => visibleProjectsFilter(inRoles(viewer, ...STATISTICS_ROLES));
+
 /**
  * Figures over the programme's projects the viewer sees as staff or mentor, by the one visibility
  * rule: administrators all, staff those of their parks and districts, a mentor those they mentor
@@ -49,8 +52,7 @@ const STATISTICS_ROLES = [Role.ADMIN, Role.STAFF, Role.MENTOR];
  */
 export async function programStatistics(ctx: Context, program: Program): Promise<ProgramStatistics> {
   const viewer = requireRole(ctx.viewer, 'see programme statistics', ...STATISTICS_ROLES);
-  const asStaffOrMentor = { ...viewer, roles: viewer.roles.filter((role) => STATISTICS_ROLES.includes(role)) };
-  const counted = entitySql(ctx.em, Project, { $and: [{ program: program.id }, visibleProjectsFilter(asStaffOrMentor)] });
+  const counted = entitySql(ctx.em, Project, { $and: [{ program: program.id }, countedProjectsFilter(viewer)] });
   const [row] = await ctx.em.execute(funnelSql(counted.text), counted.params);
   const byStatus = row.by_status as Record<string, number>;
   const byGrade = row.by_grade as Record<string, number>;

@@ -1,9 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { raw } from '@mikro-orm/postgresql';
-import { Role, type Viewer } from '../../shared/auth.js';
 import { Project } from '../projects/project.entity.js';
-import { visibleProjectsFilter } from '../projects/project.permissions.js';
+import { countedProjectsFilter } from './program-statistics.service.js';
 import { ProjectArea, ProjectType } from '../taxonomy/taxonomy.entity.js';
 
 @ObjectType()
@@ -33,11 +32,6 @@ interface TypeRow {
   approved_amount: string;
 }
 
-const COUNTING_ROLES = [Role.ADMIN, Role.STAFF, Role.MENTOR];
-
-/** The projects ProgramStatistics counts: those the viewer sees as staff or mentor (not as evaluator or applicant). */
-const countedBy = (viewer: Viewer): Viewer => ({ ...viewer, roles: viewer.roles.filter((role) => COUNTING_ROLES.includes(role)) });
-
 const figures = (rows: TypeRow[]) => ({
   projects: rows.reduce((sum, row) => sum + Number(row.projects), 0),
   approved: rows.reduce((sum, row) => sum + Number(row.approved), 0),
@@ -61,7 +55,7 @@ async function typeRows(ctx: Context, programId: string): Promise<{ rows: TypeRo
         .select(['p.program', 'p.type', raw('count(*) as projects'), raw('count(p.approved_grant) as approved'),
           raw('coalesce(sum(r.requested_amount), 0) as requested_amount'), raw('coalesce(sum(p.approved_grant), 0) as approved_amount')])
         .leftJoin('p.currentRevision', 'r')
-        .where({ $and: [{ program: { $in: [...programIds] } }, visibleProjectsFilter(countedBy(ctx.viewer!))] })
+        .where({ $and: [{ program: { $in: [...programIds] } }, countedProjectsFilter(ctx.viewer!)] })
         .groupBy(['p.program', 'p.type'])
         .execute('all', false);
       return programIds.map((id) => all.filter((row) => row.program_id === id));

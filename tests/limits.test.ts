@@ -151,6 +151,33 @@ describe('the request deadline', () => {
       await slow.stop();
     }
   });
+
+  it('stops reading nested lists once the deadline has passed, though no statement ran long', async () => {
+    const slow = await startTestApp({ REQUEST_TIMEOUT_MS: '1000' });
+    const lockers = [new pg.Client({ connectionString: slow.databaseUrl }), new pg.Client({ connectionString: slow.databaseUrl })];
+    try {
+      const call = await program(slow);
+      const { applicant } = await applicantOrganization(slow);
+      await revision(applicant.client, (await project(applicant.client, call.id)).id);
+      const staff = await person(slow, ['STAFF']);
+      for (const locker of lockers) await locker.connect();
+      // The page waits 700 ms for projects, its organisations 700 ms more: each statement well within
+      // 1000 ms, the request past it before their places are read.
+      for (const [locker, table] of [[lockers[0], 'project'], [lockers[1], 'organization']] as const) {
+        await locker.query('begin');
+        await locker.query(`lock table ${table} in access exclusive mode`);
+      }
+      const released = [700, 1400].map((ms, i) => new Promise((resolve) => setTimeout(() => resolve(lockers[i].query('rollback')), ms)));
+      const answer = await post(slow.url, { query: '{ projects { nodes { title organization { name place { name } } } } }' }, staff.client.token);
+      await Promise.all(released);
+      expect(answer.body.errors).toMatchObject([{ message: 'The request took longer than 1000 ms and was stopped.', extensions: { code: 'TIMEOUT' } }]);
+      // The next request has a deadline of its own.
+      expect((await post(slow.url, { query: '{ projects { nodes { title organization { name place { name } } } } }' }, staff.client.token)).body.errors).toBeUndefined();
+    } finally {
+      for (const locker of lockers) await locker.end();
+      await slow.stop();
+    }
+  });
 });
 
 describe('production mode', () => {

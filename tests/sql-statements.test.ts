@@ -5,10 +5,13 @@ import {
   ProjectBoardDocument,
   ProjectFlagsBoardDocument,
   ProjectHistoryBoardDocument,
+  ProjectTitlesCountedDocument,
+  ProjectTitlesPageDocument,
   RecordDecisionDocument,
   StartProjectDeliveryDocument,
   SubmitProjectDocument,
 } from './generated/graphql.js';
+import type { ProjectTitlesCountedQuery, ProjectTitlesPageQuery } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
 import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
@@ -74,6 +77,40 @@ describe('listing projects with their organisation, current revision, mentors an
   });
 });
 
+
+describe('counting a list', () => {
+  /** The statements `work` sends, as the server logged them. */
+  const statementsOf = async (work: () => Promise<unknown>) => {
+    const before = app().statements.length;
+    await app().countStatements(work);
+    return app().statements.slice(before);
+  };
+
+  it('counts the whole list only when the operation reads totalCount, through fragments too', async () => {
+    let page: ProjectTitlesPageQuery | undefined;
+    const uncounted = await statementsOf(async () => (page = await app().admin.data(ProjectTitlesPageDocument, { first: 20 })));
+    expect(page!.projects!.nodes).toHaveLength(20);
+    expect(page!.projects!.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(uncounted.filter((sql) => /count\(/i.test(sql))).toEqual([]);
+
+    // Past the first page, whether rows precede it is an exists, not a count either.
+    let next: typeof page;
+    const further = await statementsOf(async () => (next = await app().admin.data(ProjectTitlesPageDocument, { first: 20, after: page!.projects!.pageInfo.endCursor! })));
+    expect(next!.projects!.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    expect(further.filter((sql) => /count\(/i.test(sql))).toEqual([]);
+    let last: typeof page;
+    await statementsOf(async () => (last = await app().admin.data(ProjectTitlesPageDocument, { first: 20, after: next!.projects!.pageInfo.endCursor! })));
+    expect(last!.projects!.nodes).toHaveLength(PROJECTS - 40);
+    expect(last!.projects!.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+
+    let counted: ProjectTitlesCountedQuery | undefined;
+    const withCount = await statementsOf(async () => (counted = await app().admin.data(ProjectTitlesCountedDocument, { first: 5 })));
+    expect(counted!.projects!.totalCount).toBe(PROJECTS);
+    // In the page's own statement: counting costs no statement of its own.
+    expect(withCount.filter((sql) => /count\(/i.test(sql))).toHaveLength(1);
+    expect(withCount.length).toBe(uncounted.length);
+  });
+});
 
 describe('every viewerCan flag of a page of projects', () => {
   const STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'IN_PROGRESS', 'CLOSING_REVIEW'] as const;

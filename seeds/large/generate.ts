@@ -1,5 +1,5 @@
 /**
- * A large, deterministic dataset for benchmarks: `npm run seed:large -- --database incubator_large [--today 2026-12-01]`.
+ * A large, deterministic dataset for benchmarks: `npm run seed:large -- --database incubator_large [--today 2026-12-01] [--projects 20000]`.
  *
  * Creates the database afresh, applies the migrations with MikroORM's migrator, then fills every
  * table with set-based SQL (`insert … select … from generate_series`) in one transaction. Nothing is
@@ -10,7 +10,7 @@
  * triggers keep, so they do not look it up row by row.
  *
  * Shape: 广东省 › 深圳市 › 8 districts › 6 streets each › 5 communities each; 3 parks per district
- * (2 streets each); 6,000 organisations; 40 programmes (8 districts × 5 years); 20,000 projects whose
+ * (2 streets each); 6,000 organisations (3 per 10 projects); 40 programmes (8 districts × 5 years); 20,000 projects (`--projects`) whose
  * statuses follow their programme's age; 1–4 revisions each; proposal rounds of 100 projects with
  * 5 evaluators per project; closing rounds with 3; coaching, action items, decisions and conditions,
  * delivery with monthly reports and supervision visits and follow-ups; the audit trail of all of it.
@@ -39,8 +39,9 @@ export const LARGE_LOGINS = {
 } as const;
 
 const DISTRICTS = ['福田区', '罗湖区', '南山区', '盐田区', '宝安区', '龙岗区', '龙华区', '坪山区'];
+/** Projects by default; `--projects` builds a smaller or larger dataset of the same shape (3 organisations per 10 projects). */
 export const PROJECTS = 20_000;
-const ORGANIZATIONS = 6_000;
+const organizationsFor = (projects: number) => Math.max(100, Math.round((projects * 3) / 10));
 
 export interface LargeDatasetOptions {
   /** `postgres://…/postgres`: a server on which the database may be created. */
@@ -48,6 +49,8 @@ export interface LargeDatasetOptions {
   database: string;
   /** The day the data is placed around (YYYY-MM-DD, in Shenzhen); default today. */
   today?: string;
+  /** How many projects (PROJECTS when omitted); organisations scale with them, people, parks and programmes do not. */
+  projects?: number;
   log?: (line: string) => void;
 }
 
@@ -67,7 +70,8 @@ export function databaseUrlOn(serverUrl: string, database: string): string {
 export const shenzhenToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /** Every statement of the fill, in order; `$1` is today (a date), `$2` the password hash. */
-function fillStatements(): string[] {
+function fillStatements(PROJECTS: number): string[] {
+  const ORGANIZATIONS = organizationsFor(PROJECTS);
   const districtNames = `array[${DISTRICTS.map((d) => `'${d}'`).join(',')}]`;
   return [
     `set local synchronous_commit = off`,
@@ -490,7 +494,8 @@ const COUNTED = ['place', 'park', 'organization', 'person', 'program', 'project'
   'review_round', 'review_assignment', 'decision', 'decision_condition', 'service_report', 'supervision_visit', 'follow_up', 'lifecycle_event'];
 
 /** Builds the database `database` afresh on `serverUrl` and fills it; returns the time taken and the row counts. */
-export async function generateLargeDataset({ serverUrl, database, today = shenzhenToday(), log = () => {} }: LargeDatasetOptions): Promise<LargeDataset> {
+export async function generateLargeDataset({ serverUrl, database, today = shenzhenToday(), projects = PROJECTS, log = () => {} }: LargeDatasetOptions): Promise<LargeDataset> {
+  if (!Number.isSafeInteger(projects) || projects < 100) throw new Error(`projects must be a whole number of at least 100, got ${projects}`);
   if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`database must be a plain lower-case name, got "${database}"`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`today must be YYYY-MM-DD, got "${today}"`);
   const started = performance.now();
@@ -512,7 +517,7 @@ export async function generateLargeDataset({ serverUrl, database, today = shenzh
   }
   const migrated = performance.now();
 
-  log(`Filling ${database} (as of ${today})…`);
+  log(`Filling ${database} with ${projects.toLocaleString('en')} projects (as of ${today})…`);
   const passwordHash = await hashPassword(LARGE_PASSWORD);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -521,7 +526,7 @@ export async function generateLargeDataset({ serverUrl, database, today = shenzh
   try {
     await client.query('begin');
     const deferred = await deferChecks(client);
-    for (const statement of [...fillStatements(), ...deferred]) {
+    for (const statement of [...fillStatements(projects), ...deferred]) {
       const t = performance.now();
       await client.query(statement, statement.includes('$1::date') ? [today, passwordHash] : []).catch((error: Error) => {
         throw new Error(`${error.message}\nin: ${statement.slice(0, 300)}`);
@@ -549,10 +554,11 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     options: {
       database: { type: 'string', default: 'incubator_large' },
       today: { type: 'string' },
+      projects: { type: 'string', default: String(PROJECTS) },
       'database-server': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     },
   });
-  const result = await generateLargeDataset({ serverUrl: values['database-server'], database: values.database, today: values.today, log: console.log });
+  const result = await generateLargeDataset({ serverUrl: values['database-server'], database: values.database, today: values.today, projects: Number(values.projects), log: console.log });
   console.log(`Built ${values.database} as of ${result.today} in ${result.seconds.total} s (migrations ${result.seconds.migrate} s, fill ${result.seconds.fill} s, analyze ${result.seconds.analyze} s)`);
   for (const [table, count] of Object.entries(result.counts)) console.log(`  ${table.padEnd(20)} ${count.toLocaleString('en')}`);
   console.log(`Every account's password is "${LARGE_PASSWORD}"; e.g. ${Object.values(LARGE_LOGINS).join(', ')}`);

@@ -20,7 +20,8 @@ export interface Config {
   /** `development`, `production` or `test`: what NODE_ENV is set to for the libraries that read it. */
   nodeEnv: string;
   shutdownTimeoutMs: number;
-  logQueries: boolean;
+  /** Print every SQL statement: with `?` placeholders (`true`), or as sent, values written in (`params`, which shows personal data). */
+  logQueries: boolean | 'params';
   /** Creates this administrator at start-up when no administrator exists yet. */
   bootstrapAdmin?: { email: string; password: string };
   /** How many missed events a resuming subscription may replay, and how many may wait per subscription. */
@@ -141,7 +142,7 @@ export function loadConfig(env: Env = process.env): Config {
     development: nodeEnv === 'development',
     nodeEnv,
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
-    logQueries: flag(env, 'LOG_QUERIES', false),
+    logQueries: env.LOG_QUERIES?.trim().toLowerCase() === 'params' ? 'params' : flag(env, 'LOG_QUERIES', false),
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     subscriptionReplayLimit: integer(env, 'SUBSCRIPTION_REPLAY_LIMIT', 10_000, 1, 1_000_000),
     subscriptionMaxQueue: integer(env, 'SUBSCRIPTION_MAX_QUEUE', 1_000, 1, 1_000_000),

@@ -6,15 +6,19 @@ import { Loaders } from '../shared/loaders.js';
 import { isUuid } from '../shared/node-id.js';
 import type { Config } from './config.js';
 
-/** Builds the request context (shared/context.ts) for one HTTP request or WebSocket operation. */
-export async function createContext(orm: MikroORM, config: Config, token: string | null, clientAddress: string | null): Promise<Context> {
+/**
+ * Builds the request context (shared/context.ts) for one HTTP request or WebSocket operation. An HTTP
+ * request's reads stop at REQUEST_TIMEOUT_MS from now (`deadline`, see Loaders).
+ */
+export async function createContext(orm: MikroORM, config: Config, token: string | null, clientAddress: string | null, { deadline = false } = {}): Promise<Context> {
   const em = orm.em.fork();
+  const timeoutMs = config.limits.timeoutMs;
   const viewer = token ? await viewerFromToken(em, config.tokenSecret, token) : null;
   return {
     em,
     viewer,
     tokenRejected: !!token && !viewer,
-    loaders: new Loaders(em),
+    loaders: new Loaders(em, deadline ? { at: Date.now() + timeoutMs, timeoutMs } : undefined),
     auth: { secret: config.tokenSecret, ttlSeconds: config.tokenTtlSeconds, throttle: config.throttle },
     clientAddress,
     now: new Date(),

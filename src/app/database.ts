@@ -36,7 +36,7 @@ export async function openDatabase(
   const url = config.databaseUrl ?? embedded!.url;
   const eventOrder = new EventOrderSubscriber();
   const statementTimeoutMs = embedded ? undefined : config.limits.timeoutMs;
-  const orm = await MikroORM.init(ormConfig({ url, poolSize: config.dbPoolSize, onQuery, subscribers: [eventOrder], statementTimeoutMs }));
+  const orm = await MikroORM.init(ormConfig({ url, poolSize: config.dbPoolSize, onQuery, queryParams: config.logQueries === 'params', subscribers: [eventOrder], statementTimeoutMs }));
   try {
     progress('Applying migrations…');
     // Migrations may run longer than any request: the statement timeout does not apply to them.

@@ -11,19 +11,21 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called with every SQL statement sent; used to log queries and to count them in tests. */
   onQuery?: (sql: string) => void;
+  /** Give onQuery the statements as sent, values written in, rather than with placeholders. */
+  queryParams?: boolean;
   subscribers?: EventSubscriber[];
   /** PostgreSQL cancels any statement running longer (REQUEST_TIMEOUT_MS); not for the embedded database. */
   statementTimeoutMs?: number;
 }
 
-export function ormConfig({ url, poolSize = 10, onQuery, subscribers = [], statementTimeoutMs }: DatabaseOptions): Options {
+export function ormConfig({ url, poolSize = 10, onQuery, queryParams = false, subscribers = [], statementTimeoutMs }: DatabaseOptions): Options {
   return defineConfig({
     clientUrl: url,
     driverOptions: statementTimeoutMs ? { connection: { statement_timeout: statementTimeoutMs } } : {},
     entities,
     subscribers,
     pool: { min: 0, max: poolSize },
-    debug: onQuery ? ['query'] : false,
+    debug: onQuery ? (queryParams ? ['query', 'query-params'] : ['query']) : false,
     colors: false,
     logger: (message) => {
       if (onQuery && message.startsWith('[query]')) onQuery(message.slice('[query] '.length));

@@ -142,13 +142,10 @@ export function checkOperation(
   return cost;
 }
 
-/** Stops resolving fields once a request has run longer than REQUEST_TIMEOUT_MS. */
-const timeoutError = (limits: OperationLimits) =>
-  new GraphQLError(`The request took longer than ${limits.timeoutMs} ms and was stopped.`, { extensions: { code: 'TIMEOUT', limit: 'time', setting: 'REQUEST_TIMEOUT_MS' } });
-
 /**
- * Applies checkOperation to every HTTP operation, tells the client the cost of what it asked
- * (`extensions.cost`), and enforces the execution deadline.
+ * Applies checkOperation to every HTTP operation and tells the client the cost of what it asked
+ * (`extensions.cost`). The execution deadline is the context's (see Loaders): a hook on every field
+ * would make Apollo wrap every resolver of the schema.
  */
 export function operationLimitsPlugin(schema: GraphQLSchema, config: Pick<Config, 'limits' | 'introspection'>): ApolloServerPlugin<Context> {
   const { limits } = config;
@@ -159,14 +156,7 @@ export function operationLimitsPlugin(schema: GraphQLSchema, config: Pick<Config
         async didResolveOperation({ request, document, operationName, contextValue }) {
           cost = checkOperation(schema, config, { document, variables: request.variables, operationName, viewer: contextValue.viewer });
         },
-        async executionDidStart() {
-          const deadline = Date.now() + limits.timeoutMs;
-          return {
-            willResolveField() {
-              if (Date.now() > deadline) throw timeoutError(limits);
-            },
-          };
-        },
+
         async willSendResponse({ response }) {
           if (cost !== null && response.body.kind === 'single') {
             response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: { requested: cost, limit: limits.maxCost } };

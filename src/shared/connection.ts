@@ -1,5 +1,6 @@
 import type { EntityDictionary, EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from './context.js';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
 import { groupByKey, mapRow, readsPlainRows } from './loaders.js';
@@ -21,6 +22,32 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: 'Return the items before this cursor (a `startCursor` or edge `cursor`).' })
   before?: string | null;
+
+  /** Not an argument: whether the operation reads the list's `totalCount` (see countedPage); counted when unknown. */
+  countTotal?: boolean;
+}
+
+/** Whether the selection of the field `info` resolves reads `name` on its result, through fragments too. */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const seen = new Set<string>();
+  const within = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet.selections);
+      const fragment = info.fragments[selection.name.value];
+      if (!fragment || seen.has(fragment.name.value)) return false;
+      seen.add(fragment.name.value);
+      return within(fragment.selectionSet.selections);
+    });
+  return info.fieldNodes.some((node) => !!node.selectionSet && within(node.selectionSet.selections));
+}
+
+/**
+ * The page arguments of a connection field, told whether the operation reads `totalCount`: a list
+ * page counts its whole list in the same statement only then (see sqlPage).
+ */
+export function countedPage<A extends PageArgs>(args: A, info: GraphQLResolveInfo): A {
+  return Object.assign(args, { countTotal: selects(info, 'totalCount') });
 }
 
 export enum ChronologicalOrder {
@@ -64,7 +91,8 @@ export interface Page<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or a promise made when the field is read though the page did not count (see sqlPage). */
+  totalCount: number | Promise<number>;
 }
 
 /** The description of `<Item>Connection`: subclasses name it again in their own `@ObjectType`, which replaces the factory's. */
@@ -249,8 +277,23 @@ const cursorColumn = (order: ListOrder, alias: string) =>
   `json_build_array(${order.keys.map((key) => CURSOR_VALUE_SQL[key.type](`${alias}.${key.column}`)).join(', ')}) as page_cursor`;
 
 /**
- * Aggregates over the whole filtered list: all its rows, and the rows outside the cursors on either
- * side, which tell whether there are pages beyond.
+ * What a list page needs to know of the whole list: its total, when the operation reads `totalCount`,
+ * and whether it has rows outside the cursors, on either side, each an `exists` that stops at the first
+ * row it finds. None of it sorts the list.
+ */
+function beyondColumns(order: ListOrder, window: PageWindow, source: Sql, countTotal: boolean): Sql {
+  const columns: Sql[] = countTotal ? [{ text: `(select count(*) from (${source.text}) e) as page_total`, params: source.params }] : [];
+  for (const [values, towardsStart, name] of [[window.after, false, 'page_preceding'], [window.before, true, 'page_following']] as const) {
+    if (!values) continue;
+    const inside = beyond(order, 'e', values, towardsStart);
+    columns.push({ text: `exists (select 1 from (${source.text}) e where not ${inside.text}) as ${name}`, params: [...source.params, ...inside.params] });
+  }
+  return { text: `select ${columns.map((column) => column.text).join(', ')}`, params: columns.flatMap((column) => column.params) };
+}
+
+/**
+ * Counts over the whole filtered list for projectPage, per project: all its rows, and the rows
+ * outside the cursors on either side, which tell whether there are pages beyond.
  */
 function countColumns(order: ListOrder, window: PageWindow, alias: string): Sql {
   const columns: Sql[] = [{ text: 'count(*) as page_total', params: [] }];
@@ -272,20 +315,26 @@ function withoutPageColumns({ page_cursor: _c, page_total: _t, page_preceding: _
  * The page from the counts and the rows fetched in the window's direction (one more than asked
  * for when there is more). A row without a cursor is the counts' alone: the page is empty.
  */
-function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (row: PageRow) => T): Page<T> {
+function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (row: PageRow) => T, total?: () => Promise<number>): Page<T> {
   const fetched = rows.filter((row) => row.page_cursor != null);
   const kept = fetched.slice(0, window.limit);
   if (window.backward) kept.reverse();
   const more = fetched.length > window.limit;
   const edges = kept.map((row) => ({ cursor: encodeCursor(order, row.page_cursor as unknown[]), node: map(withoutPageColumns(row)) }));
   const counts = rows[0];
+  // page_preceding/page_following are counts (projectPage) or booleans (sqlPage).
+  const beyondPage = (value: unknown) => value === true || Number(value ?? 0) > 0;
+  let counting: Promise<number> | undefined;
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
-    totalCount: Number(counts?.page_total ?? 0),
+    // A getter: GraphQL reads it only when `totalCount` is selected, so an unselected count costs nothing.
+    get totalCount() {
+      return total ? (counting ??= total()) : Number(counts?.page_total ?? 0);
+    },
     pageInfo: {
-      hasNextPage: Number(counts?.page_following ?? 0) > 0 || (!window.backward && more),
-      hasPreviousPage: Number(counts?.page_preceding ?? 0) > 0 || (window.backward && more),
+      hasNextPage: beyondPage(counts?.page_following) || (!window.backward && more),
+      hasPreviousPage: beyondPage(counts?.page_preceding) || (window.backward && more),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -293,18 +342,19 @@ function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (
 }
 
 /**
- * One page of the rows of `source` (any `select`, written by the caller, never taken from input) and
- * its counts in a single statement: the counts aggregate the whole list, and the page joined to them
- * is read in `order` from the cursor on (`limit`), so an index on the order's keys serves it without
- * sorting the list.
+ * One page of the rows of `source` (any `select`, written by the caller, never taken from input) in a
+ * single statement: the page is read in `order` from the cursor on (`limit`), so an index on the
+ * order's keys serves it without sorting the list; beside it, the list's total when `args.countTotal`
+ * (see countedPage) and whether rows lie beyond the cursors (beyondColumns).
  */
 export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T): Promise<Page<T>> {
   const window = pageWindow(args, order);
-  const counts = countColumns(order, window, 'e');
+  const countTotal = args.countTotal ?? true;
+  const edgesBeyond = beyondColumns(order, window, source, countTotal);
   const within = withinCursors(order, window, 'e');
   const rows: PageRow[] = await em.execute(
-    `select page.*, counts.*
-       from (select ${counts.text} from (${source.text}) e) counts
+    `select page.*, beyond.*
+       from (${edgesBeyond.text}) beyond
        left join (
          select e.*, ${cursorColumn(order, 'e')}
            from (${source.text}) e
@@ -312,9 +362,14 @@ export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrde
           order by ${orderBy(order, 'e', window.backward)}
           limit ?) page on true
       order by ${orderBy(order, 'page', window.backward)}`,
-    [...counts.params, ...source.params, ...source.params, ...within.params, window.limit + 1],
+    [...edgesBeyond.params, ...source.params, ...within.params, window.limit + 1],
   );
-  return toPage(order, window, rows, map);
+  // Read though not foreseen (countedPage missed it): counted then, by a statement of its own.
+  const total = async () => {
+    const [{ count }] = await em.execute<{ count: string }[]>(`select count(*) from (${source.text}) e`, source.params);
+    return Number(count);
+  };
+  return toPage(order, window, rows, map, countTotal ? undefined : total);
 }
 
 /** The SQL of the rows of `entity` that `where` selects. */

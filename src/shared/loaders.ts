@@ -1,14 +1,22 @@
 import { DecimalType, ReferenceKind, wrap, type EntityManager, type EntityMetadata, type EntityName } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { requestTimedOut } from './errors.js';
 
 /**
  * Per-request DataLoaders. `byId(Entity)` batches every lookup of that entity made in one tick into
  * a single `where id in (…)`; modules add keyed loaders of their own with `keyed(name, batch)`.
+ *
+ * Every nested list and relation of a query is read through them, a batch per level, so they also
+ * keep the request's deadline: past it, the next batch fails with TIMEOUT instead of reading (one
+ * statement running long is PostgreSQL's statement_timeout to stop).
  */
 export class Loaders {
   private readonly cache = new Map<unknown, DataLoader<string, unknown>>();
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deadline?: { at: number; timeoutMs: number },
+  ) {}
 
   /**
    * Outside a transaction the request only reads (a query, a subscription's event): then entities
@@ -60,7 +68,15 @@ export class Loaders {
   private get<V>(key: unknown, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
     let loader = this.cache.get(key) as DataLoader<string, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<string, V>(batch);
+      const deadline = this.deadline;
+      loader = new DataLoader<string, V>(
+        deadline
+          ? async (keys) => {
+              if (Date.now() > deadline.at) throw requestTimedOut(deadline.timeoutMs);
+              return batch(keys);
+            }
+          : batch,
+      );
       this.cache.set(key, loader as DataLoader<string, unknown>);
     }
     return loader;

@@ -1,10 +1,13 @@
 /**
- * `npm run bench:api [-- --reuse --duration 10 --connections 20,50 --screens board,leaderboard]`
+ * `npm run bench:api [-- --reuse --duration 10 --connections 20,50 --screens board,leaderboard --projects 20000 --plans bench-api-plans.txt]`
  *
- * The read path on the large dataset (seeds/large/generate.ts): builds `incubator_large` (or reuses
- * it with `--reuse`), then, per named screen, as the role that opens it:
- * 1. on a server with LOG_QUERIES=true, checks the answer has no errors and counts the SQL statements
- *    of `--sample` sequential requests (the `[sql]` lines the server prints), after one warm-up;
+ * The read path on the large dataset (seeds/large/generate.ts): builds `incubator_large` (or, with
+ * `--projects N`, `incubator_large_N`; or reuses it with `--reuse`), then, per named screen, as the
+ * role that opens it:
+ * 1. on a server with LOG_QUERIES=params, checks the answer has no errors and counts the SQL statements
+ *    of `--sample` sequential requests (the `[sql]` lines the server prints), after one warm-up; runs
+ *    `EXPLAIN (ANALYZE, BUFFERS)` on each statement of one request, prints a line per statement (time,
+ *    buffers, sorts and sequential scans) and writes the plans to `--plans`;
  * 2. on a fresh server without query logging, runs autocannon for `--duration` seconds at each
  *    `--connections`, and reads the server process's CPU (utime + stime in /proc/<pid>/stat), the
  *    CPU of the PostgreSQL backends connected to the database (the same, for each backend pid in
@@ -12,7 +15,7 @@
  * The load generator runs in this process, on the same machine: it takes CPU from both.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { print, type DocumentNode } from 'graphql';
@@ -45,7 +48,9 @@ import { runServerProcess, type ServerProcess } from '../support/process.js';
 
 const { values } = parseArgs({
   options: {
-    database: { type: 'string', default: 'incubator_large' },
+    database: { type: 'string' },
+    projects: { type: 'string', default: String(PROJECTS) },
+    plans: { type: 'string', default: 'bench-api-plans.txt' },
     'database-server': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     reuse: { type: 'boolean', default: false },
     today: { type: 'string' },
@@ -80,7 +85,8 @@ ${print(EventDetailsFieldsFragmentDoc)}`;
 type Login = keyof typeof LARGE_LOGINS;
 interface Screen { name: string; as: Login; query: string; variables: Record<string, unknown> }
 
-const database = values.database;
+const projects = Number(values.projects);
+const database = values.database ?? (projects === PROJECTS ? 'incubator_large' : `incubator_large_${projects}`);
 const url = databaseUrlOn(values['database-server'], database);
 
 async function existingProjects(): Promise<number> {
@@ -95,20 +101,21 @@ async function existingProjects(): Promise<number> {
   }
 }
 
-if (values.reuse && (await existingProjects()) >= PROJECTS) {
-  console.log(`Reusing ${database}.`);
+if (values.reuse && (await existingProjects()) === projects) {
+  console.log(`Reusing ${database} (${projects.toLocaleString('en')} projects).`);
 } else {
-  const built = await generateLargeDataset({ serverUrl: values['database-server'], database, today: values.today, log: console.log });
+  const built = await generateLargeDataset({ serverUrl: values['database-server'], database, today: values.today, projects, log: console.log });
   console.log(`Built ${database} as of ${built.today} in ${built.seconds.total} s (migrations ${built.seconds.migrate} s, fill ${built.seconds.fill} s, analyze ${built.seconds.analyze} s):`);
   console.log(`  ${Object.entries(built.counts).map(([table, count]) => `${table} ${count.toLocaleString('en')}`).join(', ')}`);
 }
 
 const db = new pg.Client({ connectionString: url });
 await db.connect();
-// The leaderboard: 福田区's programme of last year, its first proposal round (100 projects). The detail page: park 1's project with the longest timeline.
+// The leaderboard: 福田区's programme of last year, its first proposal round (100 projects; fewer on a dataset under
+// 20,000 projects). The detail page: park 1's project with the longest timeline.
 const round = (await db.query(`select r.id, count(distinct a.project_id)::int as projects from review_round r join review_assignment a on a.round_id = r.id
                                 where r.id = md5('round:1:0')::uuid group by r.id`)).rows[0] as { id: string; projects: number } | undefined;
-if (round?.projects !== 100) throw new Error(`the leaderboard round should have 100 projects, has ${round?.projects ?? 'none'}`);
+if (!round) throw new Error('the leaderboard round is missing');
 const detail = (await db.query(`select e.project_id as id, count(*)::int as events from lifecycle_event e join project p on p.id = e.project_id
                                  where p.park_id = md5('park:0')::uuid group by e.project_id order by count(*) desc, e.project_id limit 1`)).rows[0] as { id: string; events: number };
 
@@ -121,7 +128,7 @@ const emails: Record<Login, string> = { ...LARGE_LOGINS, applicant };
 const allScreens: Screen[] = [
   { name: 'project board (50)', as: 'staff', query: print(ProjectBoardDocument), variables: { first: 50 } },
   { name: 'mentor dashboard (50)', as: 'mentor', query: print(MentorDashboardDocument), variables: { first: 50 } },
-  { name: 'round leaderboard (100)', as: 'district', query: print(RoundRankingDocument), variables: { id: toGlobalId('ReviewRound', round.id) } },
+  { name: `round leaderboard (${round.projects})`, as: 'district', query: print(RoundRankingDocument), variables: { id: toGlobalId('ReviewRound', round.id) } },
   { name: `project detail + timeline (${detail.events} events)`, as: 'staff', query: ProjectDetailPage, variables: { id: toGlobalId('Project', detail.id) } },
   { name: 'node(id:) project', as: 'staff', query: print(NodeDocument), variables: { id: toGlobalId('Project', detail.id) } },
   ...([
@@ -205,25 +212,60 @@ function summary(data: unknown): string {
   return found.slice(0, 3).join(', ');
 }
 
-console.log(`\n== Statements per request (LOG_QUERIES=true, ${SAMPLE} sequential requests after a warm-up)`);
+console.log(`\n== Statements per request (LOG_QUERIES=params, ${SAMPLE} sequential requests after a warm-up), and each statement's plan`);
+console.log('   plan: EXPLAIN (ANALYZE, BUFFERS) of the statements of one request: ms executing, shared buffers hit/read, sorts, sequential scans');
 const statements = new Map<string, number>();
+const plans: string[] = [`Plans of bench:api's screens on ${database} (${projects.toLocaleString('en')} projects), ${new Date().toISOString()}`];
+
+/** The statements a server printed (LOG_QUERIES=params: as sent, values written in) since `from`. */
+const loggedStatements = (output: string, from: number) =>
+  output
+    .slice(from)
+    .split('[sql] ')
+    .slice(1)
+    .map((entry) => entry.replace(/ \[took \d+ ms[^\]]*\][\s\S]*$/, '').trim());
+
+/** EXPLAIN (ANALYZE, BUFFERS) of a read statement: its plan and a line about it. */
+async function explain(sql: string): Promise<{ plan: string; line: string }> {
+  const { rows } = await db.query(`explain (analyze, buffers) ${sql}`);
+  const plan = rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
+  const executed = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? '?';
+  const hit = [...plan.matchAll(/shared hit=(\d+)/g)].reduce((max, match) => Math.max(max, Number(match[1])), 0);
+  const read = [...plan.matchAll(/read=(\d+)/g)].reduce((max, match) => Math.max(max, Number(match[1])), 0);
+  const sorts = [...plan.matchAll(/Sort Method: ([\w-]+(?: \w+)?)\s+(?:Memory|Disk): (\d+)kB/g)].map((match) => `${match[1]} ${match[2]} kB`);
+  const scans = [...new Set([...plan.matchAll(/Seq Scan on (\w+)/g)].map((match) => match[1]))];
+  const what = sql.replace(/\s+/g, ' ').slice(0, 70);
+  const line = `${executed.padStart(8)} ms  buffers ${String(hit).padStart(6)} hit ${String(read).padStart(5)} read  ${sorts.length ? `sort ${sorts.join(', ')}  ` : ''}${scans.length ? `seq scan ${scans.join(', ')}  ` : ''}| ${what}`;
+  return { plan, line };
+}
+
 {
-  const server = await runServerProcess({ ...env, LOG_QUERIES: 'true' });
+  const server = await runServerProcess({ ...env, LOG_QUERIES: 'params' });
   try {
     const tokens = await logins(server);
     for (const screen of screens) {
       const body = { query: screen.query, variables: screen.variables };
       const first = await post(server, body, tokens[screen.as]);
       if (first.errors?.length || !first.data) throw new Error(`${screen.name}: ${JSON.stringify(first.errors ?? first)}`);
-      const before = server.output().split('[sql] ').length;
+      const before = server.output().length;
       for (let i = 0; i < SAMPLE; i++) await post(server, body, tokens[screen.as]);
-      const count = (server.output().split('[sql] ').length - before) / SAMPLE;
+      const sent = loggedStatements(server.output(), before);
+      const count = sent.length / SAMPLE;
       statements.set(screen.name, count);
       console.log(`${screen.name.padEnd(44)} as ${screen.as.padEnd(9)} ${String(count).padStart(5)} statements  (${summary(first.data)})`);
+      plans.push(`\n==== ${screen.name}, as ${screen.as}: ${count} statements per request`);
+      for (const sql of sent.slice(0, Math.round(count))) {
+        if (!/^(select|with)\b/i.test(sql)) continue;
+        const { plan, line } = await explain(sql);
+        console.log(`    ${line}`);
+        plans.push(`\n-- ${sql}\n${plan}`);
+      }
     }
   } finally {
     await stop(server);
   }
+  writeFileSync(values.plans, `${plans.join('\n')}\n`);
+  console.log(`Plans written to ${values.plans}.`);
 }
 
 console.log(`\n== Load: autocannon, ${DURATION} s per run, connections ${CONNECTIONS.join(' and ')}; server and PostgreSQL CPU per request from /proc`);

@@ -50,7 +50,7 @@ function unreportedMonths(scope: Sql, until: string): Sql {
              cross join lateral generate_series(
                (select date_trunc('month', min(ev.created_at) at time zone 'Asia/Shanghai') from lifecycle_event ev where ev.project_id = p.id and ev.to_status = 'IN_PROGRESS'),
                ?::timestamp, interval '1 month') as m(month)
-             -- Each project's reported months, read by its index (an anti-join would read every report).
+             /* Each project's reported months, read by its index (an anti-join would read every report). */
              cross join lateral (select coalesce(array_agg(r.period::text), '{}') as periods from service_report r where r.project_id = p.id) reported
             where p.status = 'IN_PROGRESS' and to_char(m.month, 'YYYY-MM') <> all (reported.periods)`,
     params: [...scope.params, until],

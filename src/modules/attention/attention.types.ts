@@ -31,10 +31,13 @@ export class ReportDueConnection {
 }
 
 /** A page of owed months as a connection whose edges carry the month. */
-export const reportDueConnection = ({ edges, pageInfo, totalCount }: Page<ReportDue>): ReportDueConnection => ({
-  edges: edges.map(({ cursor, node }) => Object.assign(new ReportDueEdge(), { cursor, ...node })),
-  pageInfo,
-  totalCount,
+export const reportDueConnection = (page: Page<ReportDue>): ReportDueConnection => ({
+  edges: page.edges.map(({ cursor, node }) => Object.assign(new ReportDueEdge(), { cursor, ...node })),
+  pageInfo: page.pageInfo,
+  // Read when the field is: counting the list costs a statement of its own (see sqlPage).
+  get totalCount() {
+    return page.totalCount as number;
+  },
 });
 
 @ObjectType({ description: connectionDescription(FollowUp) })

@@ -1,9 +1,10 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ObjectType } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { isStaffOver } from '../projects/project.permissions.js';
-import { ConnectionType, connectionDescription, OldestFirstPageArgs } from '../../shared/connection.js';
+import { connectionDescription, ConnectionType, countedPage, OldestFirstPageArgs } from '../../shared/connection.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { EventDetails, typedEventDetails } from './event-details.js';
@@ -17,8 +18,8 @@ export class LifecycleEventConnection extends ConnectionType(LifecycleEvent) {}
 @Resolver(() => Project)
 export class ProjectEventsResolver {
   @FieldResolver(() => LifecycleEventConnection, { description: 'The audit trail, oldest first unless `order` says otherwise, as far as the viewer may see it.' })
-  events(@Ctx() ctx: Context, @Root() project: Project, @Args(() => OldestFirstPageArgs) page: OldestFirstPageArgs) {
-    return listEvents(ctx, project, page);
+  events(@Ctx() ctx: Context, @Root() project: Project, @Args(() => OldestFirstPageArgs) page: OldestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
+    return listEvents(ctx, project, countedPage(page, info));
   }
 }
 

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, GraphQLISODateTime, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, GraphQLISODateTime, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { PageArgs } from '../../shared/connection.js';
+import { countedPage, PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { OrganizationMove } from '../organizations/organization-move.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -57,9 +58,10 @@ export class ParkResolver {
   parks(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg('districtId', () => ID, { nullable: true, description: 'Only the parks of this district.' }) districtId?: string | null,
   ) {
-    return places.listParks(ctx, page, districtId);
+    return places.listParks(ctx, countedPage(page, info), districtId);
   }
 
   @Mutation(() => ParkPayload, { description: 'Open a park in a district (its staff, or administrators).' })

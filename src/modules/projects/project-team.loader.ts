@@ -1,3 +1,4 @@
+import { rowMapper } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { Person } from '../people/person.entity.js';
 
@@ -9,7 +10,8 @@ export interface ProjectTeam {
 
 /**
  * The lead staff member and mentors of every project resolved in one request, in one statement:
- * lists show both, and the mentor list also decides who may see a project.
+ * lists show both, and the mentor list also decides who may see a project. Plain objects where the
+ * request only reads (rowMapper).
  */
 export function teamOf(ctx: Context, projectId: string): Promise<ProjectTeam> {
   return ctx.loaders
@@ -26,9 +28,10 @@ export function teamOf(ctx: Context, projectId: string): Promise<ProjectTeam> {
         [[...projectIds], [...projectIds]],
       );
       const teams = new Map(projectIds.map((id): [string, ProjectTeam] => [id, { leadStaff: null, mentors: [] }]));
+      const toPerson = rowMapper(em, Person);
       for (const { team_project_id, team_role, ...person } of rows) {
         const team = teams.get(team_project_id)!;
-        const entity = em.map(Person, person);
+        const entity = toPerson(person);
         if (team_role === 'LEAD') team.leadStaff = entity;
         else team.mentors.push(entity);
       }

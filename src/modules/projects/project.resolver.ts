@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { NewestFirstPageArgs } from '../../shared/connection.js';
+import { countedPage, NewestFirstPageArgs } from '../../shared/connection.js';
 import { decodeId } from '../../shared/node-id.js';
 import { runMutation } from '../../shared/mutation.js';
 import { badInput } from '../../shared/errors.js';
@@ -36,12 +37,13 @@ export class ProjectResolver {
   projects(
     @Ctx() ctx: Context,
     @Args(() => ProjectPageArgs) page: ProjectPageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg('programId', () => ID, { nullable: true, description: 'Only the projects of this programme (its global ID).' }) programId?: string,
     @Arg('status', () => ProjectStatus, { nullable: true, description: 'Only the projects in this status.' }) status?: ProjectStatus,
   ) {
     const program = programId ? decodeId(programId, 'Program') : undefined;
     if (program === null) throw badInput('programId is not a programme ID.');
-    return projects.listProjects(ctx, page, { ...(program && { program }), ...(status && { status }) });
+    return projects.listProjects(ctx, countedPage(page, info), { ...(program && { program }), ...(status && { status }) });
   }
 
   @Query(() => RevisionComparison, { nullable: true, description: 'What changed, field by field, from one revision of a project to another.' })
@@ -104,8 +106,8 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => ProposalRevisionConnection, { description: 'All revisions, newest first unless `order` says otherwise.' })
-  revisions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs) {
-    return projects.listRevisions(ctx, project, page);
+  revisions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
+    return projects.listRevisions(ctx, project, countedPage(page, info));
   }
 
   @FieldResolver(() => [ProjectStatus], { description: 'The statuses the viewer could move this project to next.' })

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { NewestFirstPageArgs } from '../../shared/connection.js';
+import { countedPage, NewestFirstPageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
@@ -47,8 +48,8 @@ export class ServiceReportResolver {
 @Resolver(() => Project)
 export class ProjectReportsResolver {
   @FieldResolver(() => ServiceReportConnection, { nullable: true, description: 'Service reports, latest period first unless `order` says otherwise (staff, the project’s mentors and the applicant).' })
-  serviceReports(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs) {
-    return reports.listReports(ctx, project, page);
+  serviceReports(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
+    return reports.listReports(ctx, project, countedPage(page, info));
   }
 
   @FieldResolver(() => ProjectProgress, { nullable: true, description: 'Delivery against the approved revision’s targets and grant, from accepted reports; null before approval.' })

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { countedPage } from '../../shared/connection.js';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { Park } from '../places/park.entity.js';
 import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
@@ -43,7 +45,8 @@ export class FunnelResolver {
     @Root() funnel: Funnel,
     @Arg('figure', () => FunnelFigure, { description: 'The figure to drill into.' }) figure: FunnelFigure,
     @Args(() => ProjectPageArgs) page: ProjectPageArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return funnelProjects(ctx, funnel, figure, page);
+    return funnelProjects(ctx, funnel, figure, countedPage(page, info));
   }
 }

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { NewestFirstPageArgs } from '../../shared/connection.js';
+import { countedPage, NewestFirstPageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
@@ -71,8 +72,8 @@ export class FollowUpResolver {
 @Resolver(() => Project)
 export class ProjectSupervisionResolver {
   @FieldResolver(() => SupervisionVisitConnection, { nullable: true, description: 'Supervision visits, newest first unless `order` says otherwise (staff, the project’s mentors and the applicant).' })
-  supervisionVisits(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs) {
-    return supervision.listVisits(ctx, project, page);
+  supervisionVisits(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
+    return supervision.listVisits(ctx, project, countedPage(page, info));
   }
 
   @FieldResolver(() => [String], { nullable: true, description: 'What must be settled before the closing evaluation: open follow-ups and unaccepted service reports (staff).' })

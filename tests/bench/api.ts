@@ -35,13 +35,11 @@ import {
   AttentionUndecidedReviewsDocument,
   AttentionWaitingForEvaluatorsDocument,
   AttentionWarningVisitsDocument,
-  EventDetailsFieldsFragmentDoc,
   LoginDocument,
   MentorDashboardDocument,
   NodeDocument,
   ProjectBoardDocument,
-  ProjectFieldsFragmentDoc,
-  RevisionFieldsFragmentDoc,
+  ProjectDetailPageDocument,
   RoundRankingDocument,
 } from '../generated/graphql.js';
 import { runServerProcess, type ServerProcess } from '../support/process.js';
@@ -65,22 +63,6 @@ const CONNECTIONS = values.connections.split(',').map(Number);
 const SAMPLE = Number(values.sample);
 const TOKEN_SECRET = 'bench-api-secret-bench-api-secret-0001';
 const CLOCK_TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-
-/** The project page: the project, its latest revisions and the first page of its timeline, from the shared fragments. */
-const ProjectDetailPage = `query ProjectDetailPage($id: ID!) {
-  project(id: $id) {
-    ...ProjectFields
-    revisions(first: 5) { totalCount nodes { ...RevisionFields } }
-    events(first: 50) {
-      totalCount
-      nodes { id type fromStatus toStatus createdAt details { ...EventDetailsFields } actor { id name } }
-      pageInfo { hasNextPage endCursor }
-    }
-  }
-}
-${print(ProjectFieldsFragmentDoc)}
-${print(RevisionFieldsFragmentDoc)}
-${print(EventDetailsFieldsFragmentDoc)}`;
 
 type Login = keyof typeof LARGE_LOGINS;
 interface Screen { name: string; as: Login; query: string; variables: Record<string, unknown> }
@@ -129,7 +111,7 @@ const allScreens: Screen[] = [
   { name: 'project board (50)', as: 'staff', query: print(ProjectBoardDocument), variables: { first: 50 } },
   { name: 'mentor dashboard (50)', as: 'mentor', query: print(MentorDashboardDocument), variables: { first: 50 } },
   { name: `round leaderboard (${round.projects})`, as: 'district', query: print(RoundRankingDocument), variables: { id: toGlobalId('ReviewRound', round.id) } },
-  { name: `project detail + timeline (${detail.events} events)`, as: 'staff', query: ProjectDetailPage, variables: { id: toGlobalId('Project', detail.id) } },
+  { name: `project detail + timeline (${detail.events} events)`, as: 'staff', query: print(ProjectDetailPageDocument), variables: { id: toGlobalId('Project', detail.id) } },
   { name: 'node(id:) project', as: 'staff', query: print(NodeDocument), variables: { id: toGlobalId('Project', detail.id) } },
   ...([
     ['counts', AttentionCountsDocument, 'staff'],

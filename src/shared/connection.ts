@@ -23,31 +23,38 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: 'Return the items before this cursor (a `startCursor` or edge `cursor`).' })
   before?: string | null;
 
-  /** Not an argument: whether the operation reads the list's `totalCount` (see countedPage); counted when unknown. */
+  /** Not an argument: whether the operation reads the list's `totalCount` (see selectedPage); counted when unknown. */
   countTotal?: boolean;
+
+  /** Not an argument: the fields the operation reads of each item (`nodes` and `edges.node`; see selectedPage); unknown when absent. */
+  nodeFields?: ReadonlySet<string>;
 }
 
-/** Whether the selection of the field `info` resolves reads `name` on its result, through fragments too. */
-export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const seen = new Set<string>();
-  const within = (selections: readonly SelectionNode[]): boolean =>
-    selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet.selections);
-      const fragment = info.fragments[selection.name.value];
-      if (!fragment || seen.has(fragment.name.value)) return false;
-      seen.add(fragment.name.value);
-      return within(fragment.selectionSet.selections);
-    });
-  return info.fieldNodes.some((node) => !!node.selectionSet && within(node.selectionSet.selections));
+/** The names of the fields `selections` read, through fragments and inline fragments, each with its own selections. */
+function fieldsOf(info: GraphQLResolveInfo, selections: readonly SelectionNode[], into = new Map<string, SelectionNode[]>(), seen = new Set<string>()) {
+  for (const selection of selections) {
+    if (selection.kind === Kind.FIELD) {
+      into.set(selection.name.value, [...(into.get(selection.name.value) ?? []), ...(selection.selectionSet?.selections ?? [])]);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      fieldsOf(info, selection.selectionSet.selections, into, seen);
+    } else if (!seen.has(selection.name.value) && info.fragments[selection.name.value]) {
+      seen.add(selection.name.value);
+      fieldsOf(info, info.fragments[selection.name.value].selectionSet.selections, into, seen);
+    }
+  }
+  return into;
 }
 
 /**
- * The page arguments of a connection field, told whether the operation reads `totalCount`: a list
- * page counts its whole list in the same statement only then (see sqlPage).
+ * The page arguments of a connection field, told what the operation reads of the page: whether
+ * `totalCount` (a list page counts its whole list only then, in the same statement; see sqlPage), and
+ * which fields of the items, which a list may read along with the page (see Prefetch).
  */
-export function countedPage<A extends PageArgs>(args: A, info: GraphQLResolveInfo): A {
-  return Object.assign(args, { countTotal: selects(info, 'totalCount') });
+export function selectedPage<A extends PageArgs>(args: A, info: GraphQLResolveInfo): A {
+  const connection = fieldsOf(info, info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
+  const edge = fieldsOf(info, connection.get('edges') ?? []);
+  const nodeFields = new Set([...fieldsOf(info, connection.get('nodes') ?? []).keys(), ...fieldsOf(info, edge.get('node') ?? []).keys()]);
+  return Object.assign(args, { countTotal: connection.has('totalCount'), nodeFields });
 }
 
 export enum ChronologicalOrder {
@@ -345,10 +352,11 @@ function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (
  * One page of the rows of `source` (any `select`, written by the caller, never taken from input) in a
  * single statement: the page is read in `order` from the cursor on (`limit`), so an index on the
  * order's keys serves it without sorting the list; beside it, the list's total when `args.countTotal`
- * (see countedPage) and whether rows lie beyond the cursors (beyondColumns).
+ * (see selectedPage) and whether rows lie beyond the cursors (beyondColumns).
  */
-export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T): Promise<Page<T>> {
+export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T, prefetch?: Prefetch): Promise<Page<T>> {
   const window = pageWindow(args, order);
+  const extra = prefetch?.columns ?? { text: '', params: [] };
   const countTotal = args.countTotal ?? true;
   const edgesBeyond = beyondColumns(order, window, source, countTotal);
   const within = withinCursors(order, window, 'e');
@@ -356,15 +364,16 @@ export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrde
     `select page.*, beyond.*
        from (${edgesBeyond.text}) beyond
        left join (
-         select e.*, ${cursorColumn(order, 'e')}
+         select e.*, ${cursorColumn(order, 'e')}${extra.text}
            from (${source.text}) e
           where ${within.text}
           order by ${orderBy(order, 'e', window.backward)}
           limit ?) page on true
       order by ${orderBy(order, 'page', window.backward)}`,
-    [...edgesBeyond.params, ...source.params, ...within.params, window.limit + 1],
+    [...edgesBeyond.params, ...extra.params, ...source.params, ...within.params, window.limit + 1],
   );
-  // Read though not foreseen (countedPage missed it): counted then, by a statement of its own.
+  if (prefetch) for (const row of rows) if (row.page_cursor != null) prefetch.prime(row);
+  // Read though not foreseen (selectedPage missed it): counted then, by a statement of its own.
   const total = async () => {
     const [{ count }] = await em.execute<{ count: string }[]>(`select count(*) from (${source.text}) e`, source.params);
     return Number(count);
@@ -378,9 +387,20 @@ export function entitySql<T extends object>(em: EntityManager, entity: EntityNam
   return { text: sql, params: [...bindings] };
 }
 
+/**
+ * What a list page reads along with its rows, for the fields its items show: `columns` (each
+ * `, <expression> as <name>`, the row as `e`) are computed for the page's rows alone, and `prime` puts
+ * what they hold into the request's loaders before any field asks, so the page and what it shows
+ * cost one statement.
+ */
+export interface Prefetch {
+  columns: Sql;
+  prime(row: PageRow): void;
+}
+
 /** One page of entities that `where` selects, and its counts, in a single statement (see sqlPage). */
-export function findPage<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, order: ListOrder, args: PageArgs): Promise<Page<T>> {
-  return sqlPage(em, entitySql(em, entity, where), order, args, rowMapper(em, entity));
+export function findPage<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, order: ListOrder, args: PageArgs, prefetch?: Prefetch): Promise<Page<T>> {
+  return sqlPage(em, entitySql(em, entity, where), order, args, rowMapper(em, entity), prefetch);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { countedPage, NewestFirstPageArgs, PageArgs } from '../../shared/connection.js';
+import { selectedPage, NewestFirstPageArgs, PageArgs } from '../../shared/connection.js';
 import { badInput } from '../../shared/errors.js';
 import { runMutation } from '../../shared/mutation.js';
 import { decodeId } from '../../shared/node-id.js';
@@ -56,7 +56,7 @@ export class ActionItemResolver {
   overdueActionItems(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo, @Arg('programId', () => ID, { nullable: true, description: 'Only the items of this programme’s projects (its global ID).' }) programId?: string) {
     const program = programId ? decodeId(programId, 'Program') : undefined;
     if (program === null) throw badInput('programId is not a programme ID.');
-    return coaching.listOverdueActionItems(ctx, countedPage(page, info), program);
+    return coaching.listOverdueActionItems(ctx, selectedPage(page, info), program);
   }
 
   @Mutation(() => ActionItemPayload, { description: 'Mark an action item done or reopen it (staff, the project’s mentors, the applicant organisation).' })
@@ -94,7 +94,7 @@ export class ActionItemResolver {
 export class ProjectCoachingResolver {
   @FieldResolver(() => CoachingSessionConnection, { nullable: true, description: 'Coaching sessions, newest first unless `order` says otherwise (not for evaluators).' })
   coachingSessions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
-    return coaching.listCoachingSessions(ctx, project, countedPage(page, info));
+    return coaching.listCoachingSessions(ctx, project, selectedPage(page, info));
   }
 
   @FieldResolver(() => [ActionItem], { nullable: true, description: 'Action items not yet done, by due date (not for evaluators).' })

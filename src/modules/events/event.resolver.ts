@@ -4,7 +4,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { ObjectType } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { isStaffOver } from '../projects/project.permissions.js';
-import { connectionDescription, ConnectionType, countedPage, OldestFirstPageArgs } from '../../shared/connection.js';
+import { connectionDescription, ConnectionType, selectedPage, OldestFirstPageArgs } from '../../shared/connection.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { EventDetails, typedEventDetails } from './event-details.js';
@@ -19,7 +19,7 @@ export class LifecycleEventConnection extends ConnectionType(LifecycleEvent) {}
 export class ProjectEventsResolver {
   @FieldResolver(() => LifecycleEventConnection, { description: 'The audit trail, oldest first unless `order` says otherwise, as far as the viewer may see it.' })
   events(@Ctx() ctx: Context, @Root() project: Project, @Args(() => OldestFirstPageArgs) page: OldestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
-    return listEvents(ctx, project, countedPage(page, info));
+    return listEvents(ctx, project, selectedPage(page, info));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { countedPage, PageArgs } from '../../shared/connection.js';
+import { selectedPage, PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { PersonConnection } from '../people/person.types.js';
@@ -22,7 +22,7 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationConnection, { nullable: true, description: 'The organisations the viewer may see, by name.' })
   organizations(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo) {
-    return organizations.listOrganizations(ctx, countedPage(page, info));
+    return organizations.listOrganizations(ctx, selectedPage(page, info));
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Register an applicant organisation (staff).' })
@@ -47,11 +47,11 @@ export class OrganizationResolver {
 
   @FieldResolver(() => PersonConnection, { nullable: true, description: 'Applicant members (staff and the organisation’s own members; FORBIDDEN to others).' })
   members(@Ctx() ctx: Context, @Root() organization: Organization, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo) {
-    return organizations.listMembers(ctx, organization, countedPage(page, info));
+    return organizations.listMembers(ctx, organization, selectedPage(page, info));
   }
 
   @FieldResolver(() => ProjectConnection, { description: 'This organisation’s projects that the viewer may see.' })
   projects(@Ctx() ctx: Context, @Root() organization: Organization, @Args(() => ProjectPageArgs) page: ProjectPageArgs, @Info() info: GraphQLResolveInfo) {
-    return listProjects(ctx, countedPage(page, info), { organization: organization.id });
+    return listProjects(ctx, selectedPage(page, info), { organization: organization.id });
   }
 }

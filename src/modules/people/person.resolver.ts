@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { Role } from '../../shared/auth.js';
-import { countedPage, PageArgs } from '../../shared/connection.js';
+import { selectedPage, PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -28,7 +28,7 @@ export class PersonResolver {
 
   @Query(() => PersonConnection, { nullable: true, description: 'Everyone with an account, by name (staff and admins).' })
   people(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo, @Arg('role', () => Role, { nullable: true, description: 'Only people who have this role; everyone when omitted.' }) role?: Role) {
-    return people.listPeople(ctx, countedPage(page, info), role);
+    return people.listPeople(ctx, selectedPage(page, info), role);
   }
 
   @Mutation(() => PersonPayload, { description: 'Create an account (admins).' })

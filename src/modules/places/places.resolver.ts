@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, GraphQLISODateTime, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { countedPage, PageArgs } from '../../shared/connection.js';
+import { selectedPage, PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { OrganizationMove } from '../organizations/organization-move.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -61,7 +61,7 @@ export class ParkResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('districtId', () => ID, { nullable: true, description: 'Only the parks of this district.' }) districtId?: string | null,
   ) {
-    return places.listParks(ctx, countedPage(page, info), districtId);
+    return places.listParks(ctx, selectedPage(page, info), districtId);
   }
 
   @Mutation(() => ParkPayload, { description: 'Open a park in a district (its staff, or administrators).' })
@@ -119,7 +119,8 @@ export class OrganizationPlaceResolver {
 
   @FieldResolver(() => String, { description: '区, e.g. 南山区: the name of its place’s district.' })
   async district(@Ctx() ctx: Context, @Root() organization: Organization) {
-    return (await places.placeAtLevel(ctx, organization.place.id, PlaceLevel.DISTRICT))!.name;
+    // Its district key is its place's district (kept by the database): one row, which lists of projects read with their page.
+    return (await ctx.loaders.byId(Place).load(organization.district.id))!.name;
   }
 
   @FieldResolver(() => String, { nullable: true, description: '街道, e.g. 南头街道, when its place is a street or in one.' })

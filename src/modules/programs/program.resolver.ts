@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { countedPage, PageArgs } from '../../shared/connection.js';
+import { selectedPage, PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { listProjects } from '../projects/project.service.js';
@@ -21,7 +21,7 @@ export class ProgramResolver {
 
   @Query(() => ProgramConnection, { nullable: true, description: 'Programmes, newest year first.' })
   programs(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo, @Arg('year', () => Int, { nullable: true, description: 'Only the programmes of this year; all when omitted.' }) year?: number) {
-    return programs.listPrograms(ctx, countedPage(page, info), year);
+    return programs.listPrograms(ctx, selectedPage(page, info), year);
   }
 
   @Mutation(() => ProgramPayload, { description: 'Open a new call or competition (staff).' })
@@ -46,6 +46,6 @@ export class ProgramResolver {
 
   @FieldResolver(() => ProjectConnection, { description: 'This programme’s projects that the viewer may see.' })
   projects(@Ctx() ctx: Context, @Root() program: Program, @Args(() => ProjectPageArgs) page: ProjectPageArgs, @Info() info: GraphQLResolveInfo) {
-    return listProjects(ctx, countedPage(page, info), { program: program.id });
+    return listProjects(ctx, selectedPage(page, info), { program: program.id });
   }
 }

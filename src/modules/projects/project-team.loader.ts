@@ -1,4 +1,5 @@
-import { rowMapper } from '../../shared/connection.js';
+import type DataLoader from 'dataloader';
+import { rowMapper, type PageRow } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { Person } from '../people/person.entity.js';
 
@@ -8,34 +9,50 @@ export interface ProjectTeam {
   mentors: Person[];
 }
 
+/** A member of a project's team as the team statement reads it: the person's columns (the password hash left out) and the role. */
+export type TeamRow = Record<string, unknown> & { team_role: 'LEAD' | 'MENTOR' };
+
+/** The columns of a team member, for the team statement and for lists that read teams along with their page (project.queries.ts). */
+export const TEAM_PERSON_COLUMNS = ['id', 'created_at', 'email', 'name', 'roles', 'organization_id', 'deactivated_at'] as const;
+
+/** The members of the project `projectId` (an SQL expression), mentors in the order they were assigned, as `t.role`, `t.person_id`, `t.since`. */
+export const teamMembersSql = (projectId: string, leadStaffId: string) =>
+  `select pm.mentor_id as person_id, 'MENTOR' as role, pm.assigned_at as since from project_mentor pm where pm.project_id = ${projectId}
+   union all
+   select ${leadStaffId}, 'LEAD', null where ${leadStaffId} is not null`;
+
+/** A team from its members' rows, in the order read. */
+export function teamFrom(ctx: Context, rows: TeamRow[]): ProjectTeam {
+  const toPerson = rowMapper(ctx.em, Person);
+  const team: ProjectTeam = { leadStaff: null, mentors: [] };
+  for (const { team_role, ...person } of rows) {
+    if (team_role === 'LEAD') team.leadStaff = toPerson(person as PageRow);
+    else team.mentors.push(toPerson(person as PageRow));
+  }
+  return team;
+}
+
 /**
  * The lead staff member and mentors of every project resolved in one request, in one statement:
  * lists show both, and the mentor list also decides who may see a project. Plain objects where the
- * request only reads (rowMapper).
+ * request only reads (rowMapper). A list of projects may fill it along with its page (see
+ * project.queries.ts).
  */
-export function teamOf(ctx: Context, projectId: string): Promise<ProjectTeam> {
-  return ctx.loaders
-    .keyed('projectTeam', async (projectIds, em) => {
-      const rows: (Record<string, unknown> & { team_project_id: string; team_role: 'LEAD' | 'MENTOR' })[] = await em.execute(
-        `select t.project_id as team_project_id, t.role as team_role, p.id, p.created_at, p.email, p.name, p.roles, p.organization_id, p.deactivated_at
-           from (select pm.project_id, 'MENTOR' as role, pm.mentor_id as person_id, pm.assigned_at as since
-                   from project_mentor pm where pm.project_id in (?)
-                 union all
-                 select pr.id, 'LEAD', pr.lead_staff_id, null
-                   from project pr where pr.id in (?) and pr.lead_staff_id is not null) t
-           join person p on p.id = t.person_id
-          order by t.since, p.id`,
-        [[...projectIds], [...projectIds]],
-      );
-      const teams = new Map(projectIds.map((id): [string, ProjectTeam] => [id, { leadStaff: null, mentors: [] }]));
-      const toPerson = rowMapper(em, Person);
-      for (const { team_project_id, team_role, ...person } of rows) {
-        const team = teams.get(team_project_id)!;
-        const entity = toPerson(person);
-        if (team_role === 'LEAD') team.leadStaff = entity;
-        else team.mentors.push(entity);
-      }
-      return projectIds.map((id) => teams.get(id)!);
-    })
-    .load(projectId);
+export function teamLoader(ctx: Context): DataLoader<string, ProjectTeam> {
+  return ctx.loaders.keyed('projectTeam', async (projectIds, em) => {
+    const rows: (TeamRow & { team_project_id: string })[] = await em.execute(
+      `select pr.id as team_project_id, t.role as team_role, ${TEAM_PERSON_COLUMNS.map((column) => `p.${column}`).join(', ')}
+         from project pr
+         cross join lateral (${teamMembersSql('pr.id', 'pr.lead_staff_id')}) t
+         join person p on p.id = t.person_id
+        where pr.id in (?)
+        order by pr.id, t.since, p.id`,
+      [[...projectIds]],
+    );
+    const byProject = new Map(projectIds.map((id): [string, TeamRow[]] => [id, []]));
+    for (const { team_project_id, ...row } of rows) byProject.get(team_project_id)!.push(row);
+    return projectIds.map((id) => teamFrom(ctx, byProject.get(id)!));
+  });
 }
+
+export const teamOf = (ctx: Context, projectId: string): Promise<ProjectTeam> => teamLoader(ctx).load(projectId);

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { countedPage, NewestFirstPageArgs } from '../../shared/connection.js';
+import { selectedPage, NewestFirstPageArgs } from '../../shared/connection.js';
 import { decodeId } from '../../shared/node-id.js';
 import { runMutation } from '../../shared/mutation.js';
 import { badInput } from '../../shared/errors.js';
@@ -43,7 +43,7 @@ export class ProjectResolver {
   ) {
     const program = programId ? decodeId(programId, 'Program') : undefined;
     if (program === null) throw badInput('programId is not a programme ID.');
-    return projects.listProjects(ctx, countedPage(page, info), { ...(program && { program }), ...(status && { status }) });
+    return projects.listProjects(ctx, selectedPage(page, info), { ...(program && { program }), ...(status && { status }) });
   }
 
   @Query(() => RevisionComparison, { nullable: true, description: 'What changed, field by field, from one revision of a project to another.' })
@@ -107,7 +107,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => ProposalRevisionConnection, { description: 'All revisions, newest first unless `order` says otherwise.' })
   revisions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
-    return projects.listRevisions(ctx, project, countedPage(page, info));
+    return projects.listRevisions(ctx, project, selectedPage(page, info));
   }
 
   @FieldResolver(() => [ProjectStatus], { description: 'The statuses the viewer could move this project to next.' })

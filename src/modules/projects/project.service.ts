@@ -10,6 +10,7 @@ import { flushFirstWins } from '../../shared/mutation.js';
 import { enforce, requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { projectPagePrefetch } from './project.queries.js';
 import { organizationScope } from '../organizations/organization.permissions.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -55,7 +56,8 @@ const PROJECT_ORDERS: Record<ProjectOrder, ListOrder> = {
 export function listProjects(ctx: Context, args: ProjectPageArgs, scope: FilterQuery<Project> = {}, scopeKey?: string) {
   const viewer = requireViewer(ctx.viewer);
   const where = { $and: [scope, projectFilterQuery(viewer, args.filter), visibleProjectsFilter(viewer)] };
-  return findPage(ctx.em, Project, where, filteredOrder(PROJECT_ORDERS[args.order], { ...args.filter, scope: scopeKey ?? (Object.keys(scope).length ? scope : null) }), args);
+  const order = filteredOrder(PROJECT_ORDERS[args.order], { ...args.filter, scope: scopeKey ?? (Object.keys(scope).length ? scope : null) });
+  return findPage(ctx.em, Project, where, order, args, projectPagePrefetch(ctx, args.nodeFields));
 }
 
 export function getRevision(ctx: Context, globalId: string): Promise<ProposalRevision> {

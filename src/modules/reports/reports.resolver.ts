@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { countedPage, NewestFirstPageArgs } from '../../shared/connection.js';
+import { selectedPage, NewestFirstPageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
@@ -49,7 +49,7 @@ export class ServiceReportResolver {
 export class ProjectReportsResolver {
   @FieldResolver(() => ServiceReportConnection, { nullable: true, description: 'Service reports, latest period first unless `order` says otherwise (staff, the project’s mentors and the applicant).' })
   serviceReports(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
-    return reports.listReports(ctx, project, countedPage(page, info));
+    return reports.listReports(ctx, project, selectedPage(page, info));
   }
 
   @FieldResolver(() => ProjectProgress, { nullable: true, description: 'Delivery against the approved revision’s targets and grant, from accepted reports; null before approval.' })

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { countedPage, NewestFirstPageArgs, PageArgs } from '../../shared/connection.js';
+import { selectedPage, NewestFirstPageArgs, PageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
@@ -34,7 +34,7 @@ export class ReviewRoundResolver {
 
   @Query(() => ReviewAssignmentConnection, { nullable: true, description: 'The signed-in evaluator’s assignments, newest first unless `order` says otherwise.' })
   myAssignments(@Ctx() ctx: Context, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo, @Arg('status', () => AssignmentStatus, { nullable: true, description: 'Only assignments in this status; all when omitted.' }) status?: AssignmentStatus) {
-    return reviews.myAssignments(ctx, countedPage(page, info), status);
+    return reviews.myAssignments(ctx, selectedPage(page, info), status);
   }
 
   @Mutation(() => ReviewRoundPayload, { description: 'Open a proposal or closing review round for a programme (the staff who run the programme).' })
@@ -139,7 +139,7 @@ export class ProjectReviewResolver {
 export class ProgramReviewResolver {
   @FieldResolver(() => ReviewRoundConnection, { nullable: true, description: 'The programme’s review rounds (staff: those who run the programme all of them, other staff those their projects take part in).' })
   reviewRounds(@Ctx() ctx: Context, @Root() program: Program, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo) {
-    return reviews.listRounds(ctx, program, countedPage(page, info));
+    return reviews.listRounds(ctx, program, selectedPage(page, info));
   }
 }
 

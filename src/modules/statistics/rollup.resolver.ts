@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { countedPage } from '../../shared/connection.js';
+import { selectedPage } from '../../shared/connection.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { Park } from '../places/park.entity.js';
@@ -47,6 +47,6 @@ export class FunnelResolver {
     @Args(() => ProjectPageArgs) page: ProjectPageArgs,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return funnelProjects(ctx, funnel, figure, countedPage(page, info));
+    return funnelProjects(ctx, funnel, figure, selectedPage(page, info));
   }
 }

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { countedPage, NewestFirstPageArgs } from '../../shared/connection.js';
+import { selectedPage, NewestFirstPageArgs } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
@@ -73,7 +73,7 @@ export class FollowUpResolver {
 export class ProjectSupervisionResolver {
   @FieldResolver(() => SupervisionVisitConnection, { nullable: true, description: 'Supervision visits, newest first unless `order` says otherwise (staff, the project’s mentors and the applicant).' })
   supervisionVisits(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
-    return supervision.listVisits(ctx, project, countedPage(page, info));
+    return supervision.listVisits(ctx, project, selectedPage(page, info));
   }
 
   @FieldResolver(() => [String], { nullable: true, description: 'What must be settled before the closing evaluation: open follow-ups and unaccepted service reports (staff).' })

@@ -1,0 +1,51 @@
+import type { Prefetch, PageRow } from '../../shared/connection.js';
+import type { Context } from '../../shared/context.js';
+import { mapRow, readsPlainRows } from '../../shared/loaders.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Place } from '../places/place.entity.js';
+import { ProposalRevision } from './proposal-revision.entity.js';
+import { TEAM_PERSON_COLUMNS, teamFrom, teamLoader, teamMembersSql, type TeamRow } from './project-team.loader.js';
+
+/**
+ * What a page of projects reads along with its rows (see Prefetch), by the fields its items show:
+ * the organisation (and its district), the current revision and the team (lead staff and mentors), each as JSON of its
+ * row(s) for the page's projects alone, put into the loaders the fields read (byId and teamLoader).
+ * Permissions do not change: the fields still decide whether to show what the loaders hold.
+ *
+ * Only where the request only reads (plain rows, see readsPlainRows); a mutation's lists load as before.
+ */
+export function projectPagePrefetch(ctx: Context, fields: ReadonlySet<string> | undefined): Prefetch | undefined {
+  if (!fields || ctx.em.isInTransaction()) return undefined;
+  const parts: { column: string; prime: (row: PageRow) => void }[] = [];
+  /** The row of `entity` whose id is `idSql` (by default the page row's `foreignKey`). */
+  const rowsOf = <T extends { id: string }>(entity: new () => T, table: string, foreignKey: string, column: string, idSql = `e.${foreignKey}`) => {
+    if (!readsPlainRows(ctx.em, entity)) return;
+    const meta = ctx.em.getMetadata().get(entity);
+    parts.push({
+      column: `(select to_jsonb(x) from "${table}" x where x.id = ${idSql}) as ${column}`,
+      prime: (row) => {
+        const json = row[column] as Record<string, unknown> | null;
+        if (json) ctx.loaders.byId(entity).prime(json.id as string, mapRow(meta, json));
+      },
+    });
+  };
+  if (fields.has('organization')) {
+    rowsOf(Organization, 'organization', 'organization_id', 'prefetch_organization');
+    // Its district, whose name the organisation shows.
+    rowsOf(Place, 'place', 'organization_id', 'prefetch_organization_district', '(select o.district_id from organization o where o.id = e.organization_id)');
+  }
+  if (fields.has('currentRevision')) rowsOf(ProposalRevision, 'proposal_revision', 'current_revision_id', 'prefetch_current_revision');
+  if (fields.has('mentors') || fields.has('leadStaff')) {
+    const person = TEAM_PERSON_COLUMNS.map((column) => `'${column}', p.${column}`).join(', ');
+    parts.push({
+      column: `(select coalesce(json_agg(json_build_object('team_role', t.role, ${person}) order by t.since, p.id), '[]')
+                  from (${teamMembersSql('e.id', 'e.lead_staff_id')}) t join person p on p.id = t.person_id) as prefetch_team`,
+      prime: (row) => void teamLoader(ctx).prime(row.id as string, teamFrom(ctx, row.prefetch_team as TeamRow[])),
+    });
+  }
+  if (!parts.length) return undefined;
+  return {
+    columns: { text: parts.map((part) => `, ${part.column}`).join(''), params: [] },
+    prime: (row) => parts.forEach((part) => part.prime(row)),
+  };
+}

@@ -2,6 +2,7 @@ import { LockMode, ref, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
+import { openActionItemsLoader } from './coaching.queries.js';
 import { requireViewer } from '../../shared/auth.js';
 import { ascending, chronologicalOrders, findPage, listOrder, projectPage, type NewestFirstPageArgs, type Page, type PageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
@@ -64,12 +65,7 @@ export function sessionActionItems(ctx: Context, session: CoachingSession): Prom
 /** A project's open action items by due date, batched across projects. */
 export async function openActionItems(ctx: Context, project: Project): Promise<ActionItem[]> {
   await requireCoachingVisible(ctx, project);
-  return ctx.loaders
-    .keyed('openActionItems', async (projectIds, em) => {
-      const items = await em.find(ActionItem, { project: { $in: [...projectIds] }, doneAt: null }, { orderBy: { dueDate: 'asc', id: 'asc' } });
-      return groupByKey(projectIds, items, (item) => item.project.id);
-    })
-    .load(project.id);
+  return openActionItemsLoader(ctx).load(project.id);
 }
 
 const OVERDUE_BY_DUE_DATE = listOrder('overdueActionItems:DUE_DATE', ascending('due_date', 'date'));

@@ -1,14 +1,19 @@
 import type { Prefetch, PageRow } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { mapRow, readsPlainRows } from '../../shared/loaders.js';
+import { Role, hasRole } from '../../shared/auth.js';
+import { openActionItemsFrom, openActionItemsJsonSql, openActionItemsLoader } from '../coaching/coaching.queries.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Place } from '../places/place.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { assignmentFactsJsonSql, assignmentFactsLoader, toFacts } from '../reviews/review-progress.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 import { TEAM_PERSON_COLUMNS, teamFrom, teamLoader, teamMembersSql, type TeamRow } from './project-team.loader.js';
 
 /**
  * What a page of projects reads along with its rows (see Prefetch), by the fields its items show:
- * the organisation (and its district), the current revision and the team (lead staff and mentors), each as JSON of its
+ * the organisation (and its district), the current revision, the team (lead staff and mentors), the
+ * open action items, the programme and the review assignments' facts, each as JSON of its
  * row(s) for the page's projects alone, put into the loaders the fields read (byId and teamLoader).
  * Permissions do not change: the fields still decide whether to show what the loaders hold.
  *
@@ -35,13 +40,30 @@ export function projectPagePrefetch(ctx: Context, fields: ReadonlySet<string> | 
     rowsOf(Place, 'place', 'organization_id', 'prefetch_organization_district', '(select o.district_id from organization o where o.id = e.organization_id)');
   }
   if (fields.has('currentRevision')) rowsOf(ProposalRevision, 'proposal_revision', 'current_revision_id', 'prefetch_current_revision');
-  if (fields.has('mentors') || fields.has('leadStaff')) {
+  // The team also decides what a mentor may see of each project (project.permissions.ts).
+  if (fields.has('mentors') || fields.has('leadStaff') || hasRole(ctx.viewer, Role.MENTOR)) {
     const person = TEAM_PERSON_COLUMNS.map((column) => `'${column}', p.${column}`).join(', ');
     parts.push({
       column: `(select coalesce(json_agg(json_build_object('team_role', t.role, ${person}) order by t.since, p.id), '[]')
                   from (${teamMembersSql('e.id', 'e.lead_staff_id')}) t join person p on p.id = t.person_id) as prefetch_team`,
       prime: (row) => void teamLoader(ctx).prime(row.id as string, teamFrom(ctx, row.prefetch_team as TeamRow[])),
     });
+  }
+  if (fields.has('openActionItems')) {
+    parts.push({
+      column: `${openActionItemsJsonSql('e.id')} as prefetch_open_action_items`,
+      prime: (row) => void openActionItemsLoader(ctx).prime(row.id as string, openActionItemsFrom(ctx, row.prefetch_open_action_items as PageRow[])),
+    });
+  }
+  if (fields.has('proposalReview') || fields.has('closingReview')) {
+    // Where its reviews stand: the facts of its assignments, and the programme's rules.
+    parts.push({
+      column: `${assignmentFactsJsonSql('e.id')} as prefetch_assignment_facts`,
+      prime: (row) => void assignmentFactsLoader(ctx).prime(row.id as string, (row.prefetch_assignment_facts as PageRow[]).map(toFacts)),
+    });
+    rowsOf(Program, 'program', 'program_id', 'prefetch_program');
+  } else if (fields.has('program')) {
+    rowsOf(Program, 'program', 'program_id', 'prefetch_program');
   }
   if (!parts.length) return undefined;
   return {

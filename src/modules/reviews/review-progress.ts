@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import type { Context } from '../../shared/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { Program } from '../programs/program.entity.js';
@@ -90,13 +91,20 @@ export function assignmentsOf(ctx: Context, projectId: string): Promise<ReviewAs
 
 /** The facts of every assignment of the projects resolved in one request, as plain rows, in one statement. */
 export function assignmentFactsOf(ctx: Context, projectId: string): Promise<AssignmentFacts[]> {
-  return ctx.loaders
-    .keyed('assignmentFactsByProject', async (projectIds, em) => {
-      const rows: Record<string, unknown>[] = await em.execute(`${ASSIGNMENT_FACTS_SQL} where a.project_id in (?)`, [[...projectIds]]);
-      return groupByKey(projectIds, rows.map(toFacts), (row) => row.projectId);
-    })
-    .load(projectId);
+  return assignmentFactsLoader(ctx).load(projectId);
 }
+
+/** The loader of assignmentFactsOf; a list of projects may fill it with its page (project.queries.ts, from assignmentFactsJsonSql). */
+export function assignmentFactsLoader(ctx: Context): DataLoader<string, AssignmentFacts[]> {
+  return ctx.loaders.keyed('assignmentFactsByProject', async (projectIds, em) => {
+    const rows: Record<string, unknown>[] = await em.execute(`${ASSIGNMENT_FACTS_SQL} where a.project_id in (?)`, [[...projectIds]]);
+    return groupByKey(projectIds, rows.map(toFacts), (row) => row.projectId);
+  });
+}
+
+/** The assignment facts of the project `projectId` (an SQL expression) as a JSON array of rows, for toFacts. */
+export const assignmentFactsJsonSql = (projectId: string) =>
+  `(select coalesce(json_agg(to_jsonb(f)), '[]') from (${ASSIGNMENT_FACTS_SQL} where a.project_id = ${projectId}) f)`;
 
 /** Where one project's review stands (for preconditions), batched across the projects of a request. */
 export async function reviewProgress(ctx: Context, project: Project, kind: RoundKind) {

@@ -161,18 +161,18 @@ describe('the request deadline', () => {
       await revision(applicant.client, (await project(applicant.client, call.id)).id);
       const staff = await person(slow, ['STAFF']);
       for (const locker of lockers) await locker.connect();
-      // The page waits 700 ms for projects, its organisations 700 ms more: each statement well within
-      // 1000 ms, the request past it before their places are read.
-      for (const [locker, table] of [[lockers[0], 'project'], [lockers[1], 'organization']] as const) {
+      // The page waits 700 ms for projects, their revisions 700 ms more: each statement well within
+      // 1000 ms, the request past it before the revisions' authors are read.
+      for (const [locker, table] of [[lockers[0], 'project'], [lockers[1], 'proposal_revision']] as const) {
         await locker.query('begin');
         await locker.query(`lock table ${table} in access exclusive mode`);
       }
       const released = [700, 1400].map((ms, i) => new Promise((resolve) => setTimeout(() => resolve(lockers[i].query('rollback')), ms)));
-      const answer = await post(slow.url, { query: '{ projects { nodes { title organization { name place { name } } } } }' }, staff.client.token);
+      const answer = await post(slow.url, { query: '{ projects { nodes { title revisions(first: 1) { nodes { number author { name } } } } } }' }, staff.client.token);
       await Promise.all(released);
       expect(answer.body.errors).toMatchObject([{ message: 'The request took longer than 1000 ms and was stopped.', extensions: { code: 'TIMEOUT' } }]);
       // The next request has a deadline of its own.
-      expect((await post(slow.url, { query: '{ projects { nodes { title organization { name place { name } } } } }' }, staff.client.token)).body.errors).toBeUndefined();
+      expect((await post(slow.url, { query: '{ projects { nodes { title revisions(first: 1) { nodes { number author { name } } } } } }' }, staff.client.token)).body.errors).toBeUndefined();
     } finally {
       for (const locker of lockers) await locker.end();
       await slow.stop();

@@ -4,6 +4,7 @@ import { verifyToken, type Role, type Viewer } from '../shared/auth.js';
 import type { Context } from '../shared/context.js';
 import { Loaders } from '../shared/loaders.js';
 import { isUuid } from '../shared/node-id.js';
+import { readRows, sqlArray } from '../shared/read.js';
 import type { Config } from './config.js';
 
 /**
@@ -39,11 +40,12 @@ export async function viewerFromToken(em: EntityManager, secret: string, token: 
 /** The viewers of the sessions still open among `sessionIds` (open, unexpired, person active), in one statement. */
 export async function readViewers(em: EntityManager, sessionIds: string[]): Promise<Viewer[]> {
   if (!sessionIds.length) return [];
-  const rows: { id: string; roles: Role[]; organization_id: string | null; session_id: string; park_ids: string[]; district_ids: string[] }[] = await em.execute(
+  const rows = await readRows<{ id: string; roles: Role[]; organization_id: string | null; session_id: string; park_ids: string[]; district_ids: string[] }>(
+    em,
     `select p.id, p.roles, p.organization_id, s.id as session_id, ${WORKPLACE_COLUMNS}
        from auth_session s join person p on p.id = s.person_id
-      where s.id in (?) and s.revoked_at is null and s.expires_at > now() and p.deactivated_at is null`,
-    [sessionIds],
+      where s.id = any(?::uuid[]) and s.revoked_at is null and s.expires_at > now() and p.deactivated_at is null`,
+    [sqlArray(sessionIds)],
   );
   return rows.map((row) => ({
     id: row.id,

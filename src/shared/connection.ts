@@ -5,6 +5,7 @@ import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } fr
 import { badInput } from './errors.js';
 import { groupByKey, mapRow, readsPlainRows } from './loaders.js';
 import { isUuid } from './node-id.js';
+import { readRows, sqlArray } from './read.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -360,7 +361,8 @@ export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrde
   const countTotal = args.countTotal ?? true;
   const edgesBeyond = beyondColumns(order, window, source, countTotal);
   const within = withinCursors(order, window, 'e');
-  const rows: PageRow[] = await em.execute(
+  const rows = await readRows<PageRow>(
+    em,
     `select page.*, beyond.*
        from (${edgesBeyond.text}) beyond
        left join (
@@ -371,11 +373,13 @@ export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrde
           limit ?) page on true
       order by ${orderBy(order, 'page', window.backward)}`,
     [...edgesBeyond.params, ...extra.params, ...source.params, ...within.params, window.limit + 1],
+    // Scopes differ by orders of magnitude (a mentor's projects, a district's): planned for each.
+    { prepare: false },
   );
   if (prefetch) for (const row of rows) if (row.page_cursor != null) prefetch.prime(row);
   // Read though not foreseen (selectedPage missed it): counted then, by a statement of its own.
   const total = async () => {
-    const [{ count }] = await em.execute<{ count: string }[]>(`select count(*) from (${source.text}) e`, source.params);
+    const [{ count }] = await readRows<{ count: string }>(em, `select count(*) from (${source.text}) e`, source.params, { prepare: false });
     return Number(count);
   };
   return toPage(order, window, rows, map, countTotal ? undefined : total);
@@ -426,18 +430,19 @@ export function projectPage<T extends object>(ctx: Context, entity: EntityName<T
     .keyed(`${table} page by project: ${order.name} ${JSON.stringify(args)}`, async (projectIds, em) => {
       const counts = countColumns(order, window, 'e');
       const within = withinCursors(order, window, 'e');
-      const rows: PageRow[] = await em.execute(
+      const rows = await readRows<PageRow>(
+        em,
         `select numbered.*, counts.*
-           from (select e.project_id as page_project_id, ${counts.text} from "${table}" e where e.project_id in (?) group by e.project_id) counts
+           from (select e.project_id as page_project_id, ${counts.text} from "${table}" e where e.project_id = any(?::uuid[]) group by e.project_id) counts
            left join (
              select * from (
                select e.*, ${cursorColumn(order, 'e')},
                       row_number() over (partition by e.project_id order by ${orderBy(order, 'e', window.backward)}) as page_position
                  from "${table}" e
-                where e.project_id in (?) and ${within.text}) windowed
+                where e.project_id = any(?::uuid[]) and ${within.text}) windowed
               where page_position <= ?) numbered on numbered.project_id = counts.page_project_id
           order by counts.page_project_id, numbered.page_position`,
-        [...counts.params, [...projectIds], [...projectIds], ...within.params, window.limit + 1],
+        [...counts.params, sqlArray(projectIds), sqlArray(projectIds), ...within.params, window.limit + 1],
       );
       const rowsOf = groupByKey(projectIds, rows, (row) => row.page_project_id as string);
       const map = rowMapper(em, entity);

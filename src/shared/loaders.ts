@@ -1,6 +1,7 @@
 import { DecimalType, ReferenceKind, wrap, type EntityManager, type EntityMetadata, type EntityName } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { requestTimedOut } from './errors.js';
+import { readRows, sqlArray } from './read.js';
 
 /**
  * Per-request DataLoaders. `byId(Entity)` batches every lookup of that entity made in one tick into
@@ -48,7 +49,7 @@ export class Loaders {
       // What this unit of work already holds (e.g. an event's project, mapped once for many subscribers) costs nothing.
       const held = new Map(ids.map((id) => [id, this.held<T>(meta.className, id)]));
       const missing = ids.filter((id) => !held.get(id));
-      const rows: Record<string, unknown>[] = missing.length ? await this.em.execute(`select * from "${meta.tableName}" where id in (?)`, [missing]) : [];
+      const rows = missing.length ? await readRows(this.em, `select * from "${meta.tableName}" where id = any(?::uuid[])`, [sqlArray(missing)]) : [];
       const byId = new Map(rows.map((row) => [row.id as string, mapRow(meta, row)]));
       return ids.map((id) => held.get(id) ?? byId.get(id) ?? null);
     });
@@ -99,25 +100,61 @@ export function readsPlainRows<T extends object>(em: EntityManager, entity: Enti
   return !em.isInTransaction() && !meta.props.some((prop) => prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY);
 }
 
+type Conversion = 'reference' | 'decimal' | 'date' | 'json' | 'value';
+
+interface RowPlan {
+  /** Inherits the entity's prototype, with a plain data property over each of its accessors. */
+  prototype: object;
+  props: { name: string; column: string; conversion: Conversion }[];
+}
+
+const plans = new WeakMap<EntityMetadata, RowPlan>();
+
 /**
- * An object of the entity's class from a plain row (see Loaders.rowById): scalar columns converted as
- * the entity declares them (decimals to numbers, instants to Dates, JSON parsed), each many-to-one
- * relation as `{ id }`, collections and lazy properties left out.
+ * How rows of an entity become objects, worked out once per entity. MikroORM puts an accessor on the
+ * entity's prototype for every property, which would wrap a value as a managed reference; a data
+ * property of the same name on a prototype in between shadows it, so that plain assignment makes an
+ * own property (a fast object, where defining each property would make a slow one).
+ */
+function rowPlan<T>(meta: EntityMetadata<T>): RowPlan {
+  let plan = plans.get(meta as EntityMetadata);
+  if (plan) return plan;
+  const props = meta.props
+    // Collections and lazy properties (a password hash) stay out, as MikroORM leaves them out of ordinary loads.
+    .filter((prop) => prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.SCALAR && !prop.lazy))
+    .map((prop) => ({
+      name: prop.name,
+      column: prop.fieldNames?.[0] ?? '',
+      conversion: (prop.kind === ReferenceKind.MANY_TO_ONE ? 'reference'
+        : prop.customType instanceof DecimalType ? 'decimal'
+        : prop.runtimeType === 'Date' ? 'date'
+        : prop.type === 'json' ? 'json'
+        : 'value') as Conversion,
+    }));
+  const prototype = Object.create(meta.class.prototype as object) as object;
+  for (const prop of props) Object.defineProperty(prototype, prop.name, { value: undefined, writable: true, enumerable: false, configurable: true });
+  plan = { prototype, props };
+  plans.set(meta as EntityMetadata, plan);
+  return plan;
+}
+
+/**
+ * An object of the entity's class from a plain row (see Loaders.rowById), or from the same row as
+ * JSON (`to_jsonb`, see project.queries.ts): scalar columns converted as the entity declares them
+ * (decimals to numbers, instants to Dates, JSON parsed), each many-to-one relation as `{ id }`,
+ * collections and lazy properties left out.
  */
 export function mapRow<T>(meta: EntityMetadata<T>, row: Record<string, unknown>): T {
-  const object = Object.create(meta.class.prototype) as object;
-  // Own properties: the entity's prototype has accessors for relations that would wrap them as managed references.
-  const set = (name: string, value: unknown) => Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
-  for (const prop of meta.props) {
-    const value = row[prop.fieldNames?.[0] ?? ''];
-    if (prop.kind === ReferenceKind.MANY_TO_ONE) set(prop.name, value == null ? null : { id: value });
-    // Lazy properties (a password hash) stay out, as MikroORM leaves them out of ordinary loads.
-    if (prop.kind !== ReferenceKind.SCALAR || prop.lazy) continue;
-    if (value == null) set(prop.name, null);
-    else if (prop.customType instanceof DecimalType) set(prop.name, Number(value));
-    else if (prop.runtimeType === 'Date') set(prop.name, value instanceof Date ? value : new Date(value as string));
-    else if (prop.type === 'json' && typeof value === 'string') set(prop.name, JSON.parse(value));
-    else set(prop.name, value);
+  const { prototype, props } = rowPlan(meta);
+  const object = Object.create(prototype) as Record<string, unknown>;
+  for (const { name, column, conversion } of props) {
+    const value = row[column];
+    if (value == null) object[name] = null;
+    else if (conversion === 'value') object[name] = value;
+    else if (conversion === 'reference') object[name] = { id: value };
+    else if (conversion === 'decimal') object[name] = Number(value);
+    else if (conversion === 'date') object[name] = value instanceof Date ? value : new Date(value as string);
+    else object[name] = typeof value === 'string' ? JSON.parse(value) : value;
   }
   return object as T;
 }

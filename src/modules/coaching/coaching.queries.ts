@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import { rowMapper, type PageRow } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { groupByKey } from '../../shared/loaders.js';
+import { readRows, sqlArray } from '../../shared/read.js';
 import { ActionItem } from './action-item.entity.js';
 
 /**
@@ -10,7 +11,7 @@ import { ActionItem } from './action-item.entity.js';
  */
 export function openActionItemsLoader(ctx: Context): DataLoader<string, ActionItem[]> {
   return ctx.loaders.keyed('openActionItems', async (projectIds, em) => {
-    const rows: PageRow[] = await em.execute('select * from action_item where project_id in (?) and done_at is null order by due_date, id', [[...projectIds]]);
+    const rows = await readRows<PageRow>(em, 'select * from action_item where project_id = any(?::uuid[]) and done_at is null order by due_date, id', [sqlArray(projectIds)]);
     const toItem = rowMapper(em, ActionItem);
     return groupByKey(projectIds, rows.map(toItem), (item) => item.project.id);
   });

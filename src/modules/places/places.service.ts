@@ -1,5 +1,6 @@
 import { ref, type EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
+import { readRows, sqlArray } from '../../shared/read.js';
 import { Role, hasRole, requireViewer } from '../../shared/auth.js';
 import { ascending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
@@ -56,12 +57,13 @@ export interface PlaceName {
 export function placeChain(ctx: Context, placeId: string): Promise<PlaceName[]> {
   return ctx.loaders
     .keyed('placeChain', async (ids, em) => {
-      const rows: (PlaceName & { start: string })[] = await em.execute(
+      const rows = await readRows<PlaceName & { start: string }>(
+        em,
         `with recursive chain(start, id, name, level, parent_id, depth) as (
-           select id, id, name, level, parent_id, 0 from place where id in (?)
+           select id, id, name, level, parent_id, 0 from place where id = any(?::uuid[])
            union all select c.start, p.id, p.name, p.level, p.parent_id, c.depth + 1 from chain c join place p on p.id = c.parent_id)
          select start, id, name, level from chain order by start, depth`,
-        [[...ids]],
+        [sqlArray(ids)],
       );
       return ids.map((id) => rows.filter((row) => row.start === id).map(({ start: _, ...place }) => place));
     })

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { rowMapper, type PageRow } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
+import { readRows, sqlArray } from '../../shared/read.js';
 import { Person } from '../people/person.entity.js';
 
 export interface ProjectTeam {
@@ -40,14 +41,15 @@ export function teamFrom(ctx: Context, rows: TeamRow[]): ProjectTeam {
  */
 export function teamLoader(ctx: Context): DataLoader<string, ProjectTeam> {
   return ctx.loaders.keyed('projectTeam', async (projectIds, em) => {
-    const rows: (TeamRow & { team_project_id: string })[] = await em.execute(
+    const rows = await readRows<TeamRow & { team_project_id: string }>(
+      em,
       `select pr.id as team_project_id, t.role as team_role, ${TEAM_PERSON_COLUMNS.map((column) => `p.${column}`).join(', ')}
          from project pr
          cross join lateral (${teamMembersSql('pr.id', 'pr.lead_staff_id')}) t
          join person p on p.id = t.person_id
-        where pr.id in (?)
+        where pr.id = any(?::uuid[])
         order by pr.id, t.since, p.id`,
-      [[...projectIds]],
+      [sqlArray(projectIds)],
     );
     const byProject = new Map(projectIds.map((id): [string, TeamRow[]] => [id, []]));
     for (const { team_project_id, ...row } of rows) byProject.get(team_project_id)!.push(row);

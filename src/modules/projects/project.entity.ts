@@ -50,22 +50,26 @@ registerEnumType(ProjectStatus, {
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['title', 'id'] })
+// A park's, a district's or a programme's projects, newest first (the board of its staff): a range of one index, counted off it too.
+@Index({ properties: ['park', 'createdAt', 'id'] })
+@Index({ properties: ['district', 'createdAt', 'id'] })
+@Index({ properties: ['program', 'createdAt', 'id'] })
 // Search by any part of the title (ilike '%…%'), Chinese included: trigrams, see ProjectFilter.search.
 @Index({ name: 'project_title_trgm_index', expression: 'create index "project_title_trgm_index" on "project" using gin ("title" gin_trgm_ops)' })
 @Check({ name: 'project_counts_valid', expression: 'revision_count >= 0 and (approved_grant is null or approved_grant >= 0)' })
 export class Project extends BaseEntity {
-  @ManyToOne(() => Program, { ref: true, deleteRule: 'restrict', index: true })
+  @ManyToOne(() => Program, { ref: true, deleteRule: 'restrict' })
   program!: Ref<Program>;
 
   @ManyToOne(() => Organization, { ref: true, deleteRule: 'restrict', index: true })
   organization!: Ref<Organization>;
 
   /** The park that coached it, kept when its organisation moves on (null when no park did). */
-  @ManyToOne(() => Park, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  @ManyToOne(() => Park, { ref: true, nullable: true, deleteRule: 'restrict' })
   park?: Ref<Park> | null;
 
   /** The district it belongs to: its programme's, else its park's (the district key). */
-  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict' })
   district?: Ref<Place> | null;
 
   /** Its type in its district's taxonomy, whose cap bounds its request and grant (null: not classified). */

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Context } from '../../shared/context.js';
 import { groupByKey } from '../../shared/loaders.js';
+import { readRows, sqlArray } from '../../shared/read.js';
 import { Program } from '../programs/program.entity.js';
 import type { Project } from '../projects/project.entity.js';
 import { aggregate, type Aggregate } from './aggregation.js';
@@ -97,7 +98,7 @@ export function assignmentFactsOf(ctx: Context, projectId: string): Promise<Assi
 /** The loader of assignmentFactsOf; a list of projects may fill it with its page (project.queries.ts, from assignmentFactsJsonSql). */
 export function assignmentFactsLoader(ctx: Context): DataLoader<string, AssignmentFacts[]> {
   return ctx.loaders.keyed('assignmentFactsByProject', async (projectIds, em) => {
-    const rows: Record<string, unknown>[] = await em.execute(`${ASSIGNMENT_FACTS_SQL} where a.project_id in (?)`, [[...projectIds]]);
+    const rows = await readRows(em, `${ASSIGNMENT_FACTS_SQL} where a.project_id = any(?::uuid[])`, [sqlArray(projectIds)]);
     return groupByKey(projectIds, rows.map(toFacts), (row) => row.projectId);
   });
 }

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * A list of values as one PostgreSQL array parameter (`= any(?::uuid[])`): each element quoted, so
+ * any text round-trips, and one statement text serves every length of list.
+ */
+export class SqlArray {
+  constructor(readonly values: readonly (string | number)[]) {}
+
+  toLiteral(): string {
+    return `{${this.values.map((value) => `"${String(value).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  }
+}
+
+/** `values` as one array parameter: write the placeholder as `any(?::uuid[])` (or the element type). */
+export const sqlArray = (values: readonly (string | number)[]) => new SqlArray(values);
+
+type Logging = { logQuery(query: string, context?: object): void };
+
+/**
+ * Rows of a read statement (`?` placeholders; a list goes as one `sqlArray`). Outside a transaction,
+ * where the request only reads, the statement goes to PostgreSQL with its parameters apart, named
+ * after its text: each pooled connection parses and plans it once and reuses that, where MikroORM's
+ * `execute` writes the values into the text, which PostgreSQL parses and plans every time. Inside
+ * one (a mutation), it goes through the transaction (em.execute).
+ *
+ * Statement texts must not depend on input beyond their parameters (they never do here: SQL is
+ * written by the code), so the statements each connection keeps stay few.
+ *
+ * `prepare: false` for a statement whose best plan depends on its values (a page of a list whose
+ * scope may hold 10 rows or 10,000): it still goes with its parameters apart, planned for them each time.
+ * A prepared statement may settle on one generic plan, e.g. walking all projects newest first to find a
+ * mentor's few, where the mentor's own plan sorts them.
+ */
+export async function readRows<T = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[] = [], { prepare = true } = {}): Promise<T[]> {
+  const values = params.map((param) => (param instanceof SqlArray ? param.toLiteral() : param));
+  // A plain array would be spread into a list of parameters, a text per length: such statements go as before.
+  if (em.isInTransaction() || values.some(Array.isArray)) return em.execute(sql, values);
+  const connection = em.getConnection();
+  const query = connection.getKnex().raw(sql, values as never[]);
+  const native = query.toSQL().toNative().sql;
+  const name = prepare ? `r_${createHash('sha1').update(native).digest('base64url').slice(0, 24)}` : undefined;
+  // Logged as MikroORM logs its own statements (LOG_QUERIES, and the statement counts of the tests).
+  const logged = em.config.getLogger().isEnabled('query-params') ? connection.getPlatform().formatQuery(sql, values) : native;
+  const started = Date.now();
+  try {
+    const { rows } = (await (name ? query.options({ name }) : query)) as unknown as { rows: T[] };
+    (connection as unknown as Logging).logQuery(logged, { took: Date.now() - started, results: rows.length });
+    return rows;
+  } catch (error) {
+    (connection as unknown as Logging).logQuery(logged, { took: Date.now() - started, level: 'error' });
+    throw error;
+  }
+}

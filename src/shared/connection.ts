@@ -46,6 +46,13 @@ function fieldsOf(info: GraphQLResolveInfo, selections: readonly SelectionNode[]
   return into;
 }
 
+/** The fields the operation reads at `path` below the field `info` resolves (e.g. `['project']` of a list of entries). */
+export function selectedFields(info: GraphQLResolveInfo, ...path: string[]): Set<string> {
+  let fields = fieldsOf(info, info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
+  for (const name of path) fields = fieldsOf(info, fields.get(name) ?? []);
+  return new Set(fields.keys());
+}
+
 /**
  * The page arguments of a connection field, told what the operation reads of the page: whether
  * `totalCount` (a list page counts its whole list only then, in the same statement; see sqlPage), and

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { requireViewer } from '../../shared/auth.js';
-import { selectedPage, PageArgs } from '../../shared/connection.js';
+import { PageArgs, selectedPage } from '../../shared/connection.js';
 import { ActionItemConnection } from '../coaching/coaching.types.js';
 import { Project } from '../projects/project.entity.js';
 import { ProjectConnection } from '../projects/project.types.js';

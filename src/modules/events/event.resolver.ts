@@ -4,7 +4,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { ObjectType } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { isStaffOver } from '../projects/project.permissions.js';
-import { connectionDescription, ConnectionType, selectedPage, OldestFirstPageArgs } from '../../shared/connection.js';
+import { connectionDescription, ConnectionType, OldestFirstPageArgs, selectedPage } from '../../shared/connection.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { EventDetails, typedEventDetails } from './event-details.js';

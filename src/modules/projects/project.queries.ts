@@ -1,12 +1,14 @@
 import type { Prefetch, PageRow } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { mapRow, readsPlainRows } from '../../shared/loaders.js';
+import { readRows, sqlArray } from '../../shared/read.js';
 import { Role, hasRole } from '../../shared/auth.js';
 import { openActionItemsFrom, openActionItemsJsonSql, openActionItemsLoader } from '../coaching/coaching.queries.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Place } from '../places/place.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { assignmentFactsJsonSql, assignmentFactsLoader, toFacts } from '../reviews/review-progress.js';
+import { Project } from './project.entity.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 import { TEAM_PERSON_COLUMNS, teamFrom, teamLoader, teamMembersSql, type TeamRow } from './project-team.loader.js';
 
@@ -70,4 +72,25 @@ export function projectPagePrefetch(ctx: Context, fields: ReadonlySet<string> | 
     columns: { text: parts.map((part) => `, ${part.column}`).join(''), params: [] },
     prime: (row) => parts.forEach((part) => part.prime(row)),
   };
+}
+
+/**
+ * The projects `ids`, in that order, for a list that is not a page (a round's leaderboard): with what
+ * `fields` shows of them read in the same statement (projectPagePrefetch), and put in the loaders.
+ * Inside a transaction, or when the caller cannot say, they come through the loaders as ever.
+ */
+export async function readProjects(ctx: Context, ids: readonly string[], fields?: ReadonlySet<string>): Promise<Project[]> {
+  const loader = ctx.loaders.byId(Project);
+  if (!fields || !readsPlainRows(ctx.em, Project)) return (await loader.loadMany(ids)) as Project[];
+  const prefetch = projectPagePrefetch(ctx, fields);
+  const rows = await readRows<PageRow>(ctx.em, `select e.*${prefetch?.columns.text ?? ''} from project e where e.id = any(?::uuid[])`, [
+    ...(prefetch?.columns.params ?? []),
+    sqlArray(ids),
+  ]);
+  const meta = ctx.em.getMetadata().get(Project);
+  for (const row of rows) {
+    prefetch?.prime(row);
+    loader.prime(row.id as string, mapRow(meta, row));
+  }
+  return (await loader.loadMany(ids)) as Project[];
 }

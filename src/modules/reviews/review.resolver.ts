@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { selectedPage, NewestFirstPageArgs, PageArgs } from '../../shared/connection.js';
+import { NewestFirstPageArgs, PageArgs, selectedFields, selectedPage } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
@@ -73,8 +73,8 @@ export class ReviewRoundResolver {
   }
 
   @FieldResolver(() => [RankingEntry], { nullable: true, description: 'The leaderboard: by score, then counted scorecards, then earlier submission (staff). Ranks are over every project of the round; the staff who run the programme see every line, other staff the lines of their own projects.' })
-  ranking(@Ctx() ctx: Context, @Root() round: ReviewRound) {
-    return reviews.ranking(ctx, round);
+  ranking(@Ctx() ctx: Context, @Root() round: ReviewRound, @Info() info: GraphQLResolveInfo) {
+    return reviews.ranking(ctx, round, selectedFields(info, 'project'));
   }
 }
 

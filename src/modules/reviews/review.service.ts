@@ -2,6 +2,7 @@ import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
+import { readProjects } from '../projects/project.queries.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { workplacesOf } from '../../shared/workplaces.js';
 import { ascending, chronologicalOrders, findPage, listOrder, type NewestFirstPageArgs, type PageArgs } from '../../shared/connection.js';
@@ -105,7 +106,8 @@ export function myAssignments(ctx: Context, args: NewestFirstPageArgs, status?: 
  * round (district-wide for a district programme). Those who run the programme see every line; other
  * staff (a park's) the lines of the projects they are staff over, with their true rank and the field size.
  */
-export async function ranking(ctx: Context, round: ReviewRound) {
+/** `projectFields`: what the operation shows of each entry's project, read with the projects (see readProjects). */
+export async function ranking(ctx: Context, round: ReviewRound, projectFields?: ReadonlySet<string>) {
   if (!canManageReviews(ctx.viewer)) throw forbidden('see the ranking');
   // Plain rows: a round of a hundred projects has hundreds of scorecards, and the ranking needs five values of each.
   const [rows, program] = await Promise.all([
@@ -115,7 +117,7 @@ export async function ranking(ctx: Context, round: ReviewRound) {
   const facts = rows.map(toFacts);
   const projectIds = [...new Set(facts.map((f) => f.projectId))];
   const factsByProject = groupByKey(projectIds, facts, (f) => f.projectId);
-  const projects = (await ctx.loaders.byId(Project).loadMany(projectIds)) as Project[];
+  const projects = await readProjects(ctx, projectIds, projectFields);
   const entries = projects.map((project, i) => {
     const { progress, aggregate } = summarizeReview(factsByProject[i], project.currentRevision?.id ?? null, round.kind, program!);
     return { projectId: project.id, project, score: aggregate.score, counted: progress.submitted, submittedAt: project.submittedAt ?? null, aggregate: publicAggregate(aggregate), scorecardCount: progress.submitted, fieldSize: projectIds.length };

@@ -56,6 +56,8 @@ registerEnumType(EventType, {
 @ObjectType({ implements: Node, description: 'Something that happened to a project: who, when, and what changed.' })
 @Entity({ tableName: 'lifecycle_event' })
 @Index({ properties: ['project', 'position'] })
+// When each project entered delivery, from which the attention views count the months it owes reports.
+@Index({ name: 'lifecycle_event_delivery_index', expression: `create index "lifecycle_event_delivery_index" on "lifecycle_event" ("project_id", "created_at") where to_status = 'IN_PROGRESS'` })
 export class LifecycleEvent extends BaseEntity {
   /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
   @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
-import { NewestFirstPageArgs, selectedPage } from '../../shared/connection.js';
+import { NewestFirstPageArgs, selectedFields, selectedPage } from '../../shared/connection.js';
 import { decodeId } from '../../shared/node-id.js';
 import { runMutation } from '../../shared/mutation.js';
 import { badInput } from '../../shared/errors.js';
@@ -29,8 +29,8 @@ import { ProposalRevision, TeamMember } from './proposal-revision.entity.js';
 @Resolver(() => Project)
 export class ProjectResolver {
   @Query(() => Project, { nullable: true, description: 'A project the viewer may see (NOT_FOUND otherwise).' })
-  project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The project’s global ID.' }) id: string) {
-    return projects.getProject(ctx, id);
+  project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The project’s global ID.' }) id: string, @Info() info: GraphQLResolveInfo) {
+    return projects.getProject(ctx, id, selectedFields(info));
   }
 
   @Query(() => ProjectConnection, { nullable: true, description: 'The projects the viewer may see, newest first unless `order` says otherwise.' })

@@ -10,7 +10,7 @@ import { flushFirstWins } from '../../shared/mutation.js';
 import { enforce, requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { projectPagePrefetch } from './project.queries.js';
+import { projectPagePrefetch, readProjects } from './project.queries.js';
 import { organizationScope } from '../organizations/organization.permissions.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -31,7 +31,10 @@ import { canStartProject, mayStartProjects } from '../programs/program.permissio
 import { ProjectAction } from '../lifecycle/project-status.machine.js';
 import { checkTypeCap, typeForProject, typeOfProject } from '../taxonomy/taxonomy.rules.js';
 
-export function getProject(ctx: Context, globalId: string): Promise<Project> {
+/** `fields`: what the operation shows of the project, read with it in one statement (readProjects). */
+export async function getProject(ctx: Context, globalId: string, fields?: ReadonlySet<string>): Promise<Project> {
+  const id = fields && decodeId(globalId, 'Project');
+  if (id) await readProjects(ctx, [id], fields);
   return findVisible(ctx, Project, globalId, (project) => canViewProject(ctx, project));
 }
 

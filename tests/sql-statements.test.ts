@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   AssignProjectTeamDocument,
@@ -215,5 +216,30 @@ describe('every viewerCan flag of a page of projects', () => {
     for (const [role, [few, many]] of Object.entries(counts)) expect(`${role}: ${many}`).toBe(`${role}: ${few}`);
     // The viewer, the page with its count, then one statement each: open rounds, assignments, programmes, open follow-ups, unaccepted reports.
     expect(counts.staff[1]).toBeLessThanOrEqual(7);
+  });
+});
+
+describe('prepared reads', () => {
+  it('keep answering when another instance migrates a table under them', async () => {
+    const { organization } = await applicantOrganization(app());
+    const staff = await person(app(), ['STAFF']);
+    // Enough reads for every pooled connection (DB_POOL_SIZE 4) to prepare its lookup of organisations.
+    const read = async () => {
+      const answers = await Promise.all(Array.from({ length: 8 }, () => staff.client.data(NodeDocument, { id: organization.id })));
+      for (const { node } of answers) expect(node).toMatchObject({ id: organization.id, name: organization.name });
+    };
+    await read();
+    const db = new pg.Client({ connectionString: app().databaseUrl });
+    await db.connect();
+    try {
+      // A prepared select * whose table changed fails with "cached plan must not change result type".
+      await db.query('alter table organization add column migrated_meanwhile integer');
+      await read();
+      await read();
+    } finally {
+      await db.query('alter table organization drop column if exists migrated_meanwhile');
+      await db.end();
+    }
+    await read();
   });
 });

@@ -18,6 +18,12 @@ export const sqlArray = (values: readonly (string | number)[]) => new SqlArray(v
 
 type Logging = { logQuery(query: string, context?: object): void };
 
+/** PostgreSQL's answer to a prepared `select *` whose table changed since (a migration by another instance). */
+const CACHED_PLAN_CHANGED = '0A000';
+
+/** Part of every statement name: a new one makes every connection prepare its statements afresh. */
+let generation = 0;
+
 /**
  * Rows of a read statement (`?` placeholders; a list goes as one `sqlArray`). Outside a transaction,
  * where the request only reads, the statement goes to PostgreSQL with its parameters apart, named
@@ -26,7 +32,9 @@ type Logging = { logQuery(query: string, context?: object): void };
  * one (a mutation), it goes through the transaction (em.execute).
  *
  * Statement texts must not depend on input beyond their parameters (they never do here: SQL is
- * written by the code), so the statements each connection keeps stay few.
+ * written by the code), so the statements each connection keeps stay few. When a table changes
+ * under them (another instance's migration), PostgreSQL refuses the old ones; they are then
+ * prepared again under new names.
  *
  * `prepare: false` for a statement whose best plan depends on its values (a page of a list whose
  * scope may hold 10 rows or 10,000): it still goes with its parameters apart, planned for them each time.
@@ -40,16 +48,26 @@ export async function readRows<T = Record<string, unknown>>(em: EntityManager, s
   const connection = em.getConnection();
   const query = connection.getKnex().raw(sql, values as never[]);
   const native = query.toSQL().toNative().sql;
-  const name = prepare ? `r_${createHash('sha1').update(native).digest('base64url').slice(0, 24)}` : undefined;
   // Logged as MikroORM logs its own statements (LOG_QUERIES, and the statement counts of the tests).
   const logged = em.config.getLogger().isEnabled('query-params') ? connection.getPlatform().formatQuery(sql, values) : native;
-  const started = Date.now();
+  const run = async (): Promise<T[]> => {
+    const name = prepare ? `r${generation}_${createHash('sha1').update(native).digest('base64url').slice(0, 24)}` : undefined;
+    const started = Date.now();
+    try {
+      const { rows } = (await (name ? query.options({ name }) : query)) as unknown as { rows: T[] };
+      (connection as unknown as Logging).logQuery(logged, { took: Date.now() - started, results: rows.length });
+      return rows;
+    } catch (error) {
+      (connection as unknown as Logging).logQuery(logged, { took: Date.now() - started, level: 'error' });
+      throw error;
+    }
+  };
   try {
-    const { rows } = (await (name ? query.options({ name }) : query)) as unknown as { rows: T[] };
-    (connection as unknown as Logging).logQuery(logged, { took: Date.now() - started, results: rows.length });
-    return rows;
+    return await run();
   } catch (error) {
-    (connection as unknown as Logging).logQuery(logged, { took: Date.now() - started, level: 'error' });
-    throw error;
+    if (!prepare || (error as { code?: string }).code !== CACHED_PLAN_CHANGED) throw error;
+    // A table changed under the prepared statements (a rolling deploy's migration): prepare them all again.
+    generation += 1;
+    return run();
   }
 }

@@ -6,6 +6,7 @@ import {
   NodeDocument,
   ProjectBoardDocument,
   ProjectDetailPageDocument,
+  ProjectRevisionsTwiceDocument,
   ProjectFlagsBoardDocument,
   ProjectHistoryBoardDocument,
   ProjectTitlesCountedDocument,
@@ -121,6 +122,20 @@ describe("a project's page and node(id:)", () => {
     expect(Math.max(...pages)).toBeLessThanOrEqual(6);
     // The viewer and the row.
     expect(nodes).toEqual([2, 2]);
+  });
+});
+
+describe("a revision's summary", () => {
+  it('answers a selection of its number and amount, and the whole revision a selection of its text, in one operation', async () => {
+    const { projects } = await app().admin.data(ProjectRevisionsTwiceDocument, { first: 10 });
+    expect(projects!.nodes).toHaveLength(10);
+    for (const node of projects!.nodes) {
+      expect(node.brief!.id).toBe(node.full!.id);
+      expect(node.brief!.number).toBe(node.full!.number);
+      expect(node.brief!.requestedAmount).toBe(node.full!.budgetLines.reduce((sum, line) => sum + line.amount, 0));
+      expect(node.full!.summary.length).toBeGreaterThan(0);
+      expect(node.full!.objectives.length).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import type { EntityDictionary, EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from './context.js';
-import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
 import { groupByKey, mapRow, readsPlainRows } from './loaders.js';
@@ -28,8 +28,11 @@ export class PageArgs {
   countTotal?: boolean;
 
   /** Not an argument: the fields the operation reads of each item (`nodes` and `edges.node`; see selectedPage); unknown when absent. */
-  nodeFields?: ReadonlySet<string>;
+  nodeFields?: SelectedFields;
 }
+
+/** The fields an operation reads of an object, each with the names it reads of that field's value. */
+export type SelectedFields = ReadonlyMap<string, ReadonlySet<string>>;
 
 /** The names of the fields `selections` read, through fragments and inline fragments, each with its own selections. */
 function fieldsOf(info: GraphQLResolveInfo, selections: readonly SelectionNode[], into = new Map<string, SelectionNode[]>(), seen = new Set<string>()) {
@@ -46,11 +49,22 @@ function fieldsOf(info: GraphQLResolveInfo, selections: readonly SelectionNode[]
   return into;
 }
 
+/** Each field of `fields` with the names it reads. */
+const withSubfields = (info: GraphQLResolveInfo, fields: Map<string, SelectionNode[]>): SelectedFields =>
+  new Map([...fields].map(([name, selections]) => [name, new Set(fieldsOf(info, selections).keys())]));
+
+/** What the field nodes of one operation read, worked out once: every item of a list resolves its fields with the same nodes. */
+const selectedOnce = new WeakMap<readonly FieldNode[], SelectedFields>();
+
 /** The fields the operation reads at `path` below the field `info` resolves (e.g. `['project']` of a list of entries). */
-export function selectedFields(info: GraphQLResolveInfo, ...path: string[]): Set<string> {
+export function selectedFields(info: GraphQLResolveInfo, ...path: string[]): SelectedFields {
+  const known = path.length ? undefined : selectedOnce.get(info.fieldNodes);
+  if (known) return known;
   let fields = fieldsOf(info, info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
   for (const name of path) fields = fieldsOf(info, fields.get(name) ?? []);
-  return new Set(fields.keys());
+  const selected = withSubfields(info, fields);
+  if (!path.length) selectedOnce.set(info.fieldNodes, selected);
+  return selected;
 }
 
 /**
@@ -61,7 +75,7 @@ export function selectedFields(info: GraphQLResolveInfo, ...path: string[]): Set
 export function selectedPage<A extends PageArgs>(args: A, info: GraphQLResolveInfo): A {
   const connection = fieldsOf(info, info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
   const edge = fieldsOf(info, connection.get('edges') ?? []);
-  const nodeFields = new Set([...fieldsOf(info, connection.get('nodes') ?? []).keys(), ...fieldsOf(info, edge.get('node') ?? []).keys()]);
+  const nodeFields = withSubfields(info, fieldsOf(info, [...(connection.get('nodes') ?? []), ...(edge.get('node') ?? [])]));
   return Object.assign(args, { countTotal: connection.has('totalCount'), nodeFields });
 }
 

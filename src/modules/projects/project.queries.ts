@@ -1,4 +1,5 @@
-import type { Prefetch, PageRow } from '../../shared/connection.js';
+import type DataLoader from 'dataloader';
+import type { PageRow, Prefetch, SelectedFields } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { mapRow, readsPlainRows } from '../../shared/loaders.js';
 import { readRows, sqlArray } from '../../shared/read.js';
@@ -12,6 +13,28 @@ import { Project } from './project.entity.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 import { TEAM_PERSON_COLUMNS, teamFrom, teamLoader, teamMembersSql, type TeamRow } from './project-team.loader.js';
 
+/** The fields of a revision its summary answers: none needs the proposal's text or JSON columns. */
+const REVISION_SUMMARY_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'number', 'requestedAmount', 'createdAt', 'changeNote', 'author', 'project']);
+/** The columns behind them (author and project are their ids; the district key for the scoping checks). */
+const REVISION_SUMMARY_COLUMNS = ['id', 'created_at', 'project_id', 'number', 'requested_amount', 'change_note', 'author_id', 'district_id'] as const;
+
+/** Whether an operation reads only what a revision's summary answers (a board's number and amount). */
+export const showsRevisionSummary = (fields: ReadonlySet<string>) => [...fields].every((field) => REVISION_SUMMARY_FIELDS.has(field));
+
+/**
+ * Revisions for selections that read only their summary (showsRevisionSummary), batched per request:
+ * objects of the entity's class with the summary's columns and every other property null. Only such
+ * a selection may be answered from it; lists of projects fill it with their page.
+ */
+export function revisionSummaryLoader(ctx: Context): DataLoader<string, ProposalRevision | null> {
+  return ctx.loaders.keyed('revisionSummary', async (ids, em) => {
+    const rows = await readRows<PageRow>(em, `select ${REVISION_SUMMARY_COLUMNS.join(', ')} from proposal_revision where id = any(?::uuid[])`, [sqlArray(ids)]);
+    const meta = em.getMetadata().get(ProposalRevision);
+    const byId = new Map(rows.map((row) => [row.id as string, mapRow(meta, row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
 /**
  * What a page of projects reads along with its rows (see Prefetch), by the fields its items show:
  * the organisation (and its district), the current revision, the team (lead staff and mentors), the
@@ -21,7 +44,7 @@ import { TEAM_PERSON_COLUMNS, teamFrom, teamLoader, teamMembersSql, type TeamRow
  *
  * Only where the request only reads (plain rows, see readsPlainRows); a mutation's lists load as before.
  */
-export function projectPagePrefetch(ctx: Context, fields: ReadonlySet<string> | undefined): Prefetch | undefined {
+export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undefined): Prefetch | undefined {
   if (!fields || ctx.em.isInTransaction()) return undefined;
   const parts: { column: string; prime: (row: PageRow) => void }[] = [];
   /** The row of `entity` whose id is `idSql` (by default the page row's `foreignKey`). */
@@ -41,7 +64,20 @@ export function projectPagePrefetch(ctx: Context, fields: ReadonlySet<string> | 
     // Its district, whose name the organisation shows.
     rowsOf(Place, 'place', 'organization_id', 'prefetch_organization_district', '(select o.district_id from organization o where o.id = e.organization_id)');
   }
-  if (fields.has('currentRevision')) rowsOf(ProposalRevision, 'proposal_revision', 'current_revision_id', 'prefetch_current_revision');
+  if (fields.has('currentRevision')) {
+    if (showsRevisionSummary(fields.get('currentRevision')!)) {
+      // Its number and amount: the summary's columns, not the proposal's text and JSON.
+      parts.push({
+        column: `(select json_build_object(${REVISION_SUMMARY_COLUMNS.map((column) => `'${column}', x.${column}`).join(', ')}) from proposal_revision x where x.id = e.current_revision_id) as prefetch_revision_summary`,
+        prime: (row) => {
+          const json = row.prefetch_revision_summary as PageRow | null;
+          if (json) revisionSummaryLoader(ctx).prime(json.id as string, mapRow(ctx.em.getMetadata().get(ProposalRevision), json));
+        },
+      });
+    } else {
+      rowsOf(ProposalRevision, 'proposal_revision', 'current_revision_id', 'prefetch_current_revision');
+    }
+  }
   // The team also decides what a mentor may see of each project (project.permissions.ts).
   if (fields.has('mentors') || fields.has('leadStaff') || hasRole(ctx.viewer, Role.MENTOR)) {
     const person = TEAM_PERSON_COLUMNS.map((column) => `'${column}', p.${column}`).join(', ');
@@ -79,7 +115,7 @@ export function projectPagePrefetch(ctx: Context, fields: ReadonlySet<string> | 
  * `fields` shows of them read in the same statement (projectPagePrefetch), and put in the loaders.
  * Inside a transaction, or when the caller cannot say, they come through the loaders as ever.
  */
-export async function readProjects(ctx: Context, ids: readonly string[], fields?: ReadonlySet<string>): Promise<Project[]> {
+export async function readProjects(ctx: Context, ids: readonly string[], fields?: SelectedFields): Promise<Project[]> {
   const loader = ctx.loaders.byId(Project);
   if (!fields || !readsPlainRows(ctx.em, Project)) return (await loader.loadMany(ids)) as Project[];
   const prefetch = projectPagePrefetch(ctx, fields);

@@ -13,6 +13,7 @@ import { Project, ProjectStatus } from './project.entity.js';
 import { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
 import { nextStatuses } from '../lifecycle/lifecycle.service.js';
 import { teamOf } from './project-team.loader.js';
+import { revisionSummaryLoader, showsRevisionSummary } from './project.queries.js';
 import { canSeeApplicant } from './project.permissions.js';
 import * as projects from './project.service.js';
 import {
@@ -101,8 +102,11 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => ProposalRevision, { nullable: true, description: 'The latest saved revision.' })
-  currentRevision(@Ctx() ctx: Context, @Root() project: Project) {
-    return project.currentRevision ? ctx.loaders.byId(ProposalRevision).load(project.currentRevision.id) : null;
+  currentRevision(@Ctx() ctx: Context, @Root() project: Project, @Info() info: GraphQLResolveInfo) {
+    if (!project.currentRevision) return null;
+    // A board's number and amount come from the revision's summary, without its text and JSON.
+    const summary = showsRevisionSummary(new Set(selectedFields(info).keys()));
+    return (summary ? revisionSummaryLoader(ctx) : ctx.loaders.byId(ProposalRevision)).load(project.currentRevision.id);
   }
 
   @FieldResolver(() => ProposalRevisionConnection, { description: 'All revisions, newest first unless `order` says otherwise.' })

@@ -1,7 +1,7 @@
 import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { Role, isStaff, requireRole, requireViewer, staffCovers } from '../../shared/auth.js';
-import { ascending, chronologicalOrders, descending, findPage, listOrder, projectPage, type ListOrder, type NewestFirstPageArgs } from '../../shared/connection.js';
+import { ascending, chronologicalOrders, descending, findPage, listOrder, projectPage, type ListOrder, type NewestFirstPageArgs, type SelectedFields } from '../../shared/connection.js';
 import { findVisible } from '../../shared/node.js';
 import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
 import { formatYuan, toFen } from '../../shared/money.js';
@@ -32,7 +32,7 @@ import { ProjectAction } from '../lifecycle/project-status.machine.js';
 import { checkTypeCap, typeForProject, typeOfProject } from '../taxonomy/taxonomy.rules.js';
 
 /** `fields`: what the operation shows of the project, read with it in one statement (readProjects). */
-export async function getProject(ctx: Context, globalId: string, fields?: ReadonlySet<string>): Promise<Project> {
+export async function getProject(ctx: Context, globalId: string, fields?: SelectedFields): Promise<Project> {
   const id = fields && decodeId(globalId, 'Project');
   if (id) await readProjects(ctx, [id], fields);
   return findVisible(ctx, Project, globalId, (project) => canViewProject(ctx, project));

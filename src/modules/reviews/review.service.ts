@@ -5,7 +5,7 @@ import { projectForMutation } from '../projects/project.service.js';
 import { readProjects } from '../projects/project.queries.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
 import { workplacesOf } from '../../shared/workplaces.js';
-import { ascending, chronologicalOrders, findPage, listOrder, type NewestFirstPageArgs, type PageArgs } from '../../shared/connection.js';
+import { ascending, chronologicalOrders, findPage, listOrder, type NewestFirstPageArgs, type PageArgs, type SelectedFields } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
@@ -107,7 +107,7 @@ export function myAssignments(ctx: Context, args: NewestFirstPageArgs, status?: 
  * staff (a park's) the lines of the projects they are staff over, with their true rank and the field size.
  */
 /** `projectFields`: what the operation shows of each entry's project, read with the projects (see readProjects). */
-export async function ranking(ctx: Context, round: ReviewRound, projectFields?: ReadonlySet<string>) {
+export async function ranking(ctx: Context, round: ReviewRound, projectFields?: SelectedFields) {
   if (!canManageReviews(ctx.viewer)) throw forbidden('see the ranking');
   // Plain rows: a round of a hundred projects has hundreds of scorecards, and the ranking needs five values of each.
   const [rows, program] = await Promise.all([

@@ -13,6 +13,7 @@ import { Migration20261130150000 } from './Migration20261130150000.js';
 import { Migration20261130160000 } from './Migration20261130160000.js';
 import { Migration20261130170000 } from './Migration20261130170000.js';
 import { Migration20261130180000 } from './Migration20261130180000.js';
+import { Migration20261130190000 } from './Migration20261130190000.js';
 
 /** Every migration in order. Listed by import so tsx, vitest and the CLI all find the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130160000', class: Migration20261130160000 },
   { name: 'Migration20261130170000', class: Migration20261130170000 },
   { name: 'Migration20261130180000', class: Migration20261130180000 },
+  { name: 'Migration20261130190000', class: Migration20261130190000 },
 ];

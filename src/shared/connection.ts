@@ -53,8 +53,12 @@ function fieldsOf(info: GraphQLResolveInfo, selections: readonly SelectionNode[]
 const withSubfields = (info: GraphQLResolveInfo, fields: Map<string, SelectionNode[]>): SelectedFields =>
   new Map([...fields].map(([name, selections]) => [name, new Set(fieldsOf(info, selections).keys())]));
 
-/** What the field nodes of one operation read, worked out once: every item of a list resolves its fields with the same nodes. */
+/**
+ * What the field nodes of one operation read, worked out once: every item of a list resolves its
+ * fields (and its nested connections) with the same nodes.
+ */
 const selectedOnce = new WeakMap<readonly FieldNode[], SelectedFields>();
+const pagesOnce = new WeakMap<readonly FieldNode[], Required<Pick<PageArgs, 'countTotal' | 'nodeFields'>>>();
 
 /** The fields the operation reads at `path` below the field `info` resolves (e.g. `['project']` of a list of entries). */
 export function selectedFields(info: GraphQLResolveInfo, ...path: string[]): SelectedFields {
@@ -73,10 +77,15 @@ export function selectedFields(info: GraphQLResolveInfo, ...path: string[]): Sel
  * which fields of the items, which a list may read along with the page (see Prefetch).
  */
 export function selectedPage<A extends PageArgs>(args: A, info: GraphQLResolveInfo): A {
-  const connection = fieldsOf(info, info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
-  const edge = fieldsOf(info, connection.get('edges') ?? []);
-  const nodeFields = withSubfields(info, fieldsOf(info, [...(connection.get('nodes') ?? []), ...(edge.get('node') ?? [])]));
-  return Object.assign(args, { countTotal: connection.has('totalCount'), nodeFields });
+  let selected = pagesOnce.get(info.fieldNodes);
+  if (!selected) {
+    const connection = fieldsOf(info, info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
+    const edge = fieldsOf(info, connection.get('edges') ?? []);
+    const nodeFields = withSubfields(info, fieldsOf(info, [...(connection.get('nodes') ?? []), ...(edge.get('node') ?? [])]));
+    selected = { countTotal: connection.has('totalCount'), nodeFields };
+    pagesOnce.set(info.fieldNodes, selected);
+  }
+  return Object.assign(args, selected);
 }
 
 export enum ChronologicalOrder {

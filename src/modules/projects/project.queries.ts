@@ -18,8 +18,8 @@ const REVISION_SUMMARY_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id'
 /** The columns behind them (author and project are their ids; the district key for the scoping checks). */
 const REVISION_SUMMARY_COLUMNS = ['id', 'created_at', 'project_id', 'number', 'requested_amount', 'change_note', 'author_id', 'district_id'] as const;
 
-/** Whether an operation reads only what a revision's summary answers (a board's number and amount). */
-export const showsRevisionSummary = (fields: ReadonlySet<string>) => [...fields].every((field) => REVISION_SUMMARY_FIELDS.has(field));
+/** Whether an operation reads only what a revision's summary answers (a board's number and amount): `fields` are its field names. */
+export const showsRevisionSummary = (fields: ReadonlySet<string> | SelectedFields) => [...fields.keys()].every((field) => REVISION_SUMMARY_FIELDS.has(field));
 
 /**
  * Revisions for selections that read only their summary (showsRevisionSummary), batched per request:
@@ -67,11 +67,12 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
   if (fields.has('currentRevision')) {
     if (showsRevisionSummary(fields.get('currentRevision')!)) {
       // Its number and amount: the summary's columns, not the proposal's text and JSON.
+      const meta = ctx.em.getMetadata().get(ProposalRevision);
       parts.push({
         column: `(select json_build_object(${REVISION_SUMMARY_COLUMNS.map((column) => `'${column}', x.${column}`).join(', ')}) from proposal_revision x where x.id = e.current_revision_id) as prefetch_revision_summary`,
         prime: (row) => {
           const json = row.prefetch_revision_summary as PageRow | null;
-          if (json) revisionSummaryLoader(ctx).prime(json.id as string, mapRow(ctx.em.getMetadata().get(ProposalRevision), json));
+          if (json) revisionSummaryLoader(ctx).prime(json.id as string, mapRow(meta, json));
         },
       });
     } else {

@@ -105,7 +105,7 @@ export class ProjectResolver {
   currentRevision(@Ctx() ctx: Context, @Root() project: Project, @Info() info: GraphQLResolveInfo) {
     if (!project.currentRevision) return null;
     // A board's number and amount come from the revision's summary, without its text and JSON.
-    const summary = showsRevisionSummary(new Set(selectedFields(info).keys()));
+    const summary = showsRevisionSummary(selectedFields(info));
     return (summary ? revisionSummaryLoader(ctx) : ctx.loaders.byId(ProposalRevision)).load(project.currentRevision.id);
   }
 

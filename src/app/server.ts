@@ -13,6 +13,7 @@ import proxyAddress from 'proxy-addr';
 import { WebSocketServer } from 'ws';
 import { EventDispatcher } from '../modules/subscriptions/event-dispatcher.js';
 import { PostgresEventListener } from '../modules/subscriptions/event-listener.js';
+import { SharedExecution } from '../modules/subscriptions/shared-execution.js';
 import { bearerToken, verifyToken, type Viewer } from '../shared/auth.js';
 import type { Config } from './config.js';
 import type { Context } from '../shared/context.js';
@@ -31,6 +32,8 @@ export interface RunningServer {
   port: number;
   database: Database;
   dispatcher: EventDispatcher;
+  /** Executes each live event once per group of subscribers that may share its result. */
+  sharing: SharedExecution;
   /** Listens for other instances' events (PostgreSQL only; embedded mode is one process). */
   listener: PostgresEventListener | null;
   /** Stops taking work, lets in-flight requests finish, closes sockets, then the database. */
@@ -78,6 +81,7 @@ export async function startServer(
   const schema = await createSchema();
   const dispatcher = new EventDispatcher(orm);
   await dispatcher.start();
+  const sharing = new SharedExecution(schema);
   database.eventOrder.onCommit(() => dispatcher.wake());
   const listener = database.embedded ? null : new PostgresEventListener(database.url, (upTo) => dispatcher.wake(upTo), (m) => console.error(m));
   await listener?.start();
@@ -96,6 +100,7 @@ export async function startServer(
   const wsCleanup = useServer<Record<string, unknown>, SocketState>(
     {
       schema,
+      subscribe: sharing.subscribe,
       // No token or a bad one: closed at once with 4401, which graphql-ws clients do not retry. A session that ends closes the socket (4401).
       onConnect: async (ctx) => {
         const socket = ctx.extra.socket;
@@ -255,6 +260,7 @@ export async function startServer(
     port,
     database,
     dispatcher,
+    sharing,
     listener,
     stop() {
       stopping = true;

@@ -1,88 +1,185 @@
 /**
- * `npm run bench:subscriptions [-- --subscribers 1000 --projects 10 --cycles 20]`
+ * `npm run bench:subscriptions [-- --subscribers 2000 --projects 10 --cycles 20 --client-workers 2]`
  *
- * Two server instances on one PostgreSQL database; N mentors subscribed to `reviewStatusChanged`
- * for a programme, split across both; a stream of lifecycle mutations sent to instance A. Prints
- * events delivered against expected (they must be equal: exit code 1 otherwise), delivery latency
- * and the servers' memory per connection.
+ * Two server instances on one PostgreSQL database; N mentors subscribed to `reviewStatusChanged` for a
+ * programme, with the event's project selected, split across both instances; a stream of lifecycle
+ * mutations sent to instance A, one after another. The subscribers run in `--client-workers` processes, so that parsing their messages is not the bottleneck of one thread.
+ *
+ * Prints events delivered against expected (they must be equal, each subscriber's in order: exit code
+ * 1 otherwise); latency from each event's commit to its receipt, and from the mutation sent to its
+ * event received; each instance's CPU while the stream ran, and its memory per connection.
+ *
+ * The commit time of an event is when PostgreSQL's NOTIFY for it (sent by the `lifecycle_events`
+ * trigger, delivered only at commit) reaches this process's own LISTEN connection: the database's
+ * commit, seen on the same machine's clock as the clients' receipts (both `performance.timeOrigin +
+ * performance.now()`).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { signToken } from '../../src/shared/auth.js';
-import { creditCodeCheckCharacter } from '../../src/modules/organizations/credit-code.js';
-import { fromGlobalId } from '../../src/shared/node-id.js';
-import { runServerProcess, type ServerProcess } from '../support/process.js';
 
-const { values } = parseArgs({
-  options: {
-    subscribers: { type: 'string', default: '1000' },
-    projects: { type: 'string', default: '10' },
-    cycles: { type: 'string', default: '20' },
-    'database-server': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
-  },
-});
-const SUBSCRIBERS = Number(values.subscribers);
-const PROJECTS = Number(values.projects);
-const CYCLES = Number(values.cycles);
-const SECRET = 'bench-secret-bench-secret-bench-secret-0001';
-const PASSWORD = 'bench-password-01';
+const now = () => performance.timeOrigin + performance.now();
+const QUERY = `subscription($p: ID) { reviewStatusChanged(programId: $p) { cursor type details { ... on RevisionSavedDetails { number } } project { id status } } }`;
+const positionOf = (cursor: string) => Number(/^event:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))![1]);
 
-const serverUrl = new URL(values['database-server']!);
-const dbName = `incubator_bench_${process.pid}`;
-const dbUrl = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
-
-async function admin(sql: string, params: unknown[] = [], url = serverUrl.toString()) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+interface ClientJob {
+  subscribers: { url: string; token: string }[];
+  program: string;
+}
+/** What a worker reports: per subscriber, the positions received in order, and when each arrived. */
+interface Receipts {
+  positions: number[][];
+  times: number[][];
+  revisions: { key: string; at: number }[];
+  outOfOrder: number;
 }
 
-async function gql<T = any>(url: string, token: string | null, query: string, variables: object = {}): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
+/** A client worker: connects its subscribers, reports when all are connected, then on request what they received. */
+async function clientWorker({ subscribers, program }: ClientJob) {
+  const receipts: Receipts = { positions: subscribers.map(() => []), times: subscribers.map(() => []), revisions: [], outOfOrder: 0 };
+  const sockets: WsClient[] = [];
+  await Promise.all(
+    subscribers.map(
+      ({ url, token }, i) =>
+        new Promise<void>((resolve, reject) => {
+          const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: reject });
+          sockets.push(client);
+          client.subscribe(
+            { query: QUERY, variables: { p: program } },
+            {
+              next: ({ data }) => {
+                const at = now();
+                const event = (data as any).reviewStatusChanged;
+                const position = positionOf(event.cursor);
+                const positions = receipts.positions[i];
+                if (positions.length && positions[positions.length - 1] >= position) receipts.outOfOrder++;
+                positions.push(position);
+                receipts.times[i].push(at);
+                if (event.type === 'REVISION_SAVED') receipts.revisions.push({ key: `${event.project.id}:${event.details.number}`, at });
+              },
+              error: reject,
+              complete: () => {},
+            },
+          );
+          client.on('connected', () => resolve());
+        }),
+    ),
+  );
+  process.send!({ connected: subscribers.length });
+  const counting = setInterval(() => process.send!({ count: receipts.positions.reduce((n, p) => n + p.length, 0) }), 50);
+  process.once('message', () => {
+    clearInterval(counting);
+    // Exit only once the report has gone: process.exit would drop a message still queued.
+    process.send!({ receipts }, () => void Promise.all(sockets.map((s) => s.dispose())).finally(() => process.exit(0)));
   });
-  const body = (await response.json()) as { data: any; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  const payload = Object.values(body.data)[0] as { userErrors?: unknown[] };
-  if (payload?.userErrors?.length) throw new Error(JSON.stringify(payload.userErrors));
-  return body.data;
 }
 
-const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+if (process.argv.includes('--client')) {
+  process.once('message', (job: ClientJob) => clientWorker(job).catch((error) => process.send!({ error: String(error?.message ?? error) })));
+} else {
+  await main();
+}
 
 async function main() {
+  const { signToken } = await import('../../src/shared/auth.js');
+  const { creditCodeCheckCharacter } = await import('../../src/modules/organizations/credit-code.js');
+  const { fromGlobalId } = await import('../../src/shared/node-id.js');
+  const { runServerProcess } = await import('../support/process.js');
+  type ServerProcess = Awaited<ReturnType<typeof runServerProcess>>;
+
+  const { values } = parseArgs({
+    options: {
+      subscribers: { type: 'string', default: '2000' },
+      projects: { type: 'string', default: '10' },
+      cycles: { type: 'string', default: '20' },
+      'client-workers': { type: 'string' },
+      'database-server': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    },
+  });
+  const SUBSCRIBERS = Number(values.subscribers);
+  const PROJECTS = Number(values.projects);
+  const CYCLES = Number(values.cycles);
+  const WORKERS = Number(values['client-workers'] ?? Math.max(1, Math.ceil(SUBSCRIBERS / 2500)));
+  const SECRET = 'bench-secret-bench-secret-bench-secret-0001';
+  const PASSWORD = 'bench-password-01';
+
+  const serverUrl = new URL(values['database-server']!);
+  const dbName = `incubator_bench_${process.pid}`;
+  const dbUrl = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
+
+  async function admin(sql: string, params: unknown[] = [], url = serverUrl.toString()) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  async function gql<T = any>(url: string, token: string | null, query: string, variables: object = {}): Promise<T> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data: any; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    const payload = Object.values(body.data)[0] as { userErrors?: unknown[] };
+    if (payload?.userErrors?.length) throw new Error(JSON.stringify(payload.userErrors));
+    return body.data;
+  }
+
+  const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+  const clockTick = 10;
+  const cpuMs = (pid: number) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * clockTick;
+  };
+  const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  const spread = (values: number[]) => {
+    const sorted = [...values].sort((x, y) => x - y);
+    return `p50 ${percentile(sorted, 50).toFixed(1)} ms   p95 ${percentile(sorted, 95).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   max ${sorted.at(-1)!.toFixed(1)} ms`;
+  };
+
   await admin(`create database "${dbName}"`);
-  const env = { DATABASE_URL: dbUrl, TOKEN_SECRET: SECRET, BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.cn', BOOTSTRAP_ADMIN_PASSWORD: PASSWORD, DB_POOL_SIZE: '10' };
+  const env = { DATABASE_URL: dbUrl, TOKEN_SECRET: SECRET, BOOTSTRAP_ADMIN_EMAIL: 'admin@bench.cn', BOOTSTRAP_ADMIN_PASSWORD: PASSWORD, DB_POOL_SIZE: '10', NODE_ENV: 'production' };
   let servers: ServerProcess[] = [];
-  const sockets: WsClient[] = [];
+  const workers: ChildProcess[] = [];
+  const commits = new Map<number, number>();
+  const listener = new pg.Client({ connectionString: dbUrl });
   try {
+    const step = (what: string) => console.error(`${new Date().toISOString().slice(11, 19)} ${what}`);
+    step('starting two server instances');
     servers = [await runServerProcess(env), await runServerProcess(env)];
     const [a, b] = servers;
     const adminToken = (await gql(a.url, null, `mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email: 'admin@bench.cn', password: PASSWORD } })).login.token;
 
-    // The programme, an applicant organisation and its projects, through the API.
-    const now = Date.now();
+    // The district, its street and community, a park, the programme, an organisation and its projects, through the API.
+    const place = async (parentId: string | null, level: string, name: string) =>
+      (await gql(a.url, adminToken, `mutation($i: CreatePlaceInput!) { createPlace(input: $i) { place { id } userErrors { message } } }`, { i: { parentId, level, name } })).createPlace.place.id as string;
+    const district = await place(null, 'DISTRICT', '南山区');
+    const street = await place(district, 'STREET', '南头街道');
+    const community = await place(street, 'COMMUNITY', '田厦社区');
+    const park = (await gql(a.url, adminToken, `mutation($i: CreateParkInput!) { createPark(input: $i) { park { id } userErrors { message } } }`, {
+      i: { name: '南头街道社会创新园', placeId: street, streetIds: [street] },
+    })).createPark.park.id;
+    const start = Date.now();
     const program = (await gql(a.url, adminToken, `mutation($i: CreateProgramInput!) { createProgram(input: $i) { program { id } userErrors { message } } }`, {
       i: {
-        name: '基准测试公益创投', funder: '区民政局', year: 2026, focusAreas: ['社区治理'], budgetPool: 1e7, maxGrant: 1e5,
-        applicationsOpenAt: new Date(now - 86_400_000).toISOString(), applicationsCloseAt: new Date(now + 30 * 86_400_000).toISOString(),
+        name: '基准测试公益创投', funder: '区民政局', year: 2026, focusAreas: ['社区治理'], budgetPool: 1e7, maxGrant: 1e5, districtId: district,
+        applicationsOpenAt: new Date(start - 86_400_000).toISOString(), applicationsCloseAt: new Date(start + 30 * 86_400_000).toISOString(),
         proposalRubric: [{ key: 'all', title: '综合', weight: 100, maxScore: 100 }], closingRubric: [{ key: 'all', title: '综合', weight: 100, maxScore: 100 }],
         minEvaluators: 1,
       },
     })).createProgram.program.id;
     const creditPrefix = '52440305000000001';
     const organization = (await gql(a.url, adminToken, `mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } userErrors { message } } }`, {
-      i: { name: '基准测试社工服务中心', kind: 'SOCIAL_WORK_AGENCY', creditCode: creditPrefix + creditCodeCheckCharacter(creditPrefix), district: '南山区', contactName: '测试', contactPhone: '0755-1234567' },
+      i: { name: '基准测试社工服务中心', kind: 'SOCIAL_WORK_AGENCY', creditCode: creditPrefix + creditCodeCheckCharacter(creditPrefix), placeId: community, parkId: park, contactName: '测试', contactPhone: '0755-1234567' },
     })).createOrganization.organization.id;
     await gql(a.url, adminToken, `mutation($i: CreatePersonInput!) { createPerson(input: $i) { person { id } userErrors { message } } }`, {
       i: { email: 'applicant@bench.cn', name: '申报人', password: PASSWORD, roles: ['APPLICANT'], organizationId: organization },
@@ -96,52 +193,61 @@ async function main() {
       projectIds.push(created.createProject.project.id);
     }
 
+    step(`writing ${SUBSCRIBERS} mentors`);
     // N mentors of every project, written in bulk: signing N people in would only measure scrypt.
     const passwordHash = (await admin('select password_hash from person where email = $1', ['admin@bench.cn'], dbUrl))[0].password_hash;
-    const mentorRows = await admin(
+    const mentorRows: { id: string }[] = await admin(
       `insert into person (id, email, name, password_hash, roles) select gen_random_uuid(), 'mentor' || g || '@bench.cn', '导师' || g, $1, array['MENTOR'] from generate_series(1, $2) g returning id`,
       [passwordHash, SUBSCRIBERS], dbUrl,
     );
     const sessionRows: { id: string; person_id: string }[] = await admin(
       `insert into auth_session (id, person_id, expires_at) select gen_random_uuid(), id, now() + interval '2 hours' from unnest($1::uuid[]) id returning id, person_id`,
-      [mentorRows.map((r: { id: string }) => r.id)], dbUrl,
+      [mentorRows.map((r) => r.id)], dbUrl,
     );
     const sessionOf = new Map(sessionRows.map((r) => [r.person_id, r.id]));
     const projectUuids = projectIds.map((id) => fromGlobalId(id)!.id);
     await admin(`insert into project_mentor (project_id, mentor_id) select p, m from unnest($1::uuid[]) p, unnest($2::uuid[]) m`, [projectUuids, mentorRows.map((r) => r.id)], dbUrl);
 
+    // The commit clock.
+    await listener.connect();
+    listener.on('notification', (message) => {
+      const at = now();
+      const upTo = Number(message.payload);
+      for (let position = upTo; position > 0 && !commits.has(position); position--) commits.set(position, at);
+    });
+    await listener.query('listen lifecycle_events');
+    const [{ last }] = await admin('select coalesce(max(position), 0)::int as last from lifecycle_event', [], dbUrl);
+    for (let position = 1; position <= last; position++) commits.set(position, 0);
+
     const memoryBefore = servers.map((s) => rssKb(s.child.pid!));
-    const latencies: number[] = [];
-    const sentAt = new Map<string, number>();
-    let delivered = 0;
-    let ready = 0;
+    const subscribers = mentorRows.map((row, i) => ({
+      url: (i % 2 === 0 ? a : b).url.replace(/^http/, 'ws'),
+      token: signToken(SECRET, row.id, sessionOf.get(row.id)!, 3600).token,
+    }));
+    const results: Promise<Receipts>[] = [];
+    const counts: number[] = Array.from({ length: WORKERS }, () => 0);
+    const connectedAt = performance.now();
+    step(`connecting ${SUBSCRIBERS} subscribers from ${WORKERS} client process(es)`);
     await Promise.all(
-      mentorRows.map(
-        (row, i) =>
-          new Promise<void>((resolve, reject) => {
-            const url = (i % 2 === 0 ? a : b).url.replace(/^http/, 'ws');
-            const token = signToken(SECRET, row.id, sessionOf.get(row.id)!, 3600).token;
-            const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: reject });
-            sockets.push(client);
-            client.subscribe(
-              { query: `subscription($p: ID) { reviewStatusChanged(programId: $p) { cursor type details { ... on RevisionSavedDetails { number } } project { id status } } }`, variables: { p: program } },
-              {
-                next: ({ data }) => {
-                  const event = (data as any).reviewStatusChanged;
-                  delivered++;
-                  if (event.type === 'REVISION_SAVED') latencies.push(performance.now() - sentAt.get(`${event.project.id}:${event.details.number}`)!);
-                },
-                error: reject,
-                complete: () => {},
-              },
-            );
-            client.on('connected', () => {
-              ready++;
-              resolve();
-            });
-          }),
-      ),
+      Array.from({ length: WORKERS }, (_, w) => {
+        const share = subscribers.filter((_, i) => i % WORKERS === w);
+        const worker = fork(fileURLToPath(import.meta.url), ['--client'], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
+        worker.send({ subscribers: share, program } satisfies ClientJob);
+        workers.push(worker);
+        let report: (receipts: Receipts) => void;
+        results.push(new Promise((resolve) => (report = resolve)));
+        return new Promise<void>((resolve, reject) => {
+          worker.on('message', (message: any) => {
+            if (message.error) reject(new Error(message.error));
+            if (message.connected) resolve();
+            if (message.receipts) report(message.receipts);
+            if (message.count !== undefined) counts[w] = message.count;
+          });
+          worker.on('error', reject);
+        });
+      }),
     );
+    const connectSeconds = (performance.now() - connectedAt) / 1000;
     await new Promise((r) => setTimeout(r, 1000));
     const memoryConnected = servers.map((s) => rssKb(s.child.pid!));
 
@@ -150,36 +256,66 @@ async function main() {
       projectId, summary: `第${n}稿`, needs: '需求', objectives: ['目标'], activityPlan: [], beneficiaries: '居民', indicatorTargets: [],
       budgetLines: [{ item: '活动', amount: 1000 }], requestedAmount: 1000, team: [],
     });
+    step(`streaming ${PROJECTS * CYCLES * 2} mutations`);
+    const sentAt = new Map<string, number>();
     let expectedPerSubscriber = 0;
+    const cpuBefore = servers.map((s) => cpuMs(s.child.pid!));
     const started = performance.now();
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       for (const projectId of projectIds) {
-        sentAt.set(`${projectId}:${cycle + 1}`, performance.now());
+        sentAt.set(`${projectId}:${cycle + 1}`, now());
         await gql(a.url, applicantToken, `mutation($i: SaveRevisionInput!) { saveRevision(input: $i) { revision { id } userErrors { message } } }`, { i: revisionInput(projectId, cycle + 1) });
         expectedPerSubscriber += cycle === 0 ? 1 : 2;
         await gql(a.url, applicantToken, `mutation($i: SubmitProjectInput!) { submitProject(input: $i) { project { id } userErrors { message } } }`, { i: { projectId } });
         expectedPerSubscriber += 1;
       }
     }
+    const sent = (performance.now() - started) / 1000;
+    step('waiting for the last deliveries');
+    // Wait until every event reached every subscriber (or a minute has passed), then collect.
     const expected = expectedPerSubscriber * SUBSCRIBERS;
-    const deadline = Date.now() + 60_000;
-    while (delivered < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const lastPosition = Math.max(...commits.keys());
+    const settle = Date.now() + 60_000;
+    while (counts.reduce((x, y) => x + y, 0) < expected && Date.now() < settle) await new Promise((r) => setTimeout(r, 50));
+    step(`delivered ${counts.reduce((x, y) => x + y, 0)} of ${expected}`);
+    const cpuAfter = servers.map((s) => cpuMs(s.child.pid!));
     const elapsed = (performance.now() - started) / 1000;
-    latencies.sort((x, y) => x - y);
+    workers.forEach((w) => w.send('report'));
+    const receipts = await Promise.all(results);
+
+    let delivered = 0;
+    let outOfOrder = 0;
+    const commitToReceipt: number[] = [];
+    for (const report of receipts) {
+      outOfOrder += report.outOfOrder;
+      report.positions.forEach((positions, i) => {
+        delivered += positions.length;
+        positions.forEach((position, k) => {
+          const committed = commits.get(position);
+          if (committed) commitToReceipt.push(report.times[i][k] - committed);
+        });
+      });
+    }
+    const sentToReceipt = receipts.flatMap((r) => r.revisions.map(({ key, at }) => at - sentAt.get(key)!));
     const memoryPerConnection = servers.map((s, i) => ((memoryConnected[i] - memoryBefore[i]) * 1024) / (SUBSCRIBERS / 2));
+    const events = lastPosition - last;
 
     console.log('\nSubscription benchmark');
-    console.log(`  instances                 2 (PostgreSQL LISTEN/NOTIFY between them)`);
-    console.log(`  subscribers               ${SUBSCRIBERS} mentors (${ready} connected), reviewStatusChanged(programId)`);
-    console.log(`  mutations                 ${PROJECTS * CYCLES * 2} on instance A, ${expectedPerSubscriber} events per subscriber, in ${elapsed.toFixed(1)} s`);
-    console.log(`  events delivered/expected ${delivered} / ${expected}${delivered === expected ? '' : '   <-- MISMATCH'}`);
-    console.log(`  latency, mutation sent → event received, with the project resolved per subscriber (REVISION_SAVED, ${latencies.length} samples):`);
-    console.log(`      p50 ${percentile(latencies, 50).toFixed(1)} ms   p95 ${percentile(latencies, 95).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+    console.log(`  instances                 2 (PostgreSQL LISTEN/NOTIFY between them); clients in ${WORKERS} client process(es)`);
+    console.log(`  subscribers               ${SUBSCRIBERS} mentors, reviewStatusChanged(programId) with the project selected; connected in ${connectSeconds.toFixed(1)} s`);
+    console.log(`  mutations                 ${PROJECTS * CYCLES * 2} on instance A, one at a time, sent in ${sent.toFixed(1)} s; ${events} events, ${expectedPerSubscriber} per subscriber`);
+    console.log(`  events delivered/expected ${delivered} / ${expected}${delivered === expected ? '' : '   <-- MISMATCH'}; out of order: ${outOfOrder}`);
+    console.log(`  latency, commit → event received (${commitToReceipt.length} receipts):`);
+    console.log(`      ${spread(commitToReceipt)}`);
+    console.log(`  latency, mutation sent → event received (REVISION_SAVED, ${sentToReceipt.length} receipts):`);
+    console.log(`      ${spread(sentToReceipt)}`);
+    console.log(`  server CPU during the stream (${elapsed.toFixed(1)} s): ${servers.map((s, i) => `${['A', 'B'][i]} ${((cpuAfter[i] - cpuBefore[i]) / 1000).toFixed(1)} s (${((cpuAfter[i] - cpuBefore[i]) / events).toFixed(1)} ms per event)`).join(', ')}`);
     console.log(`  server memory per connection: ${memoryPerConnection.map((m) => `${(m / 1024).toFixed(1)} KiB`).join(', ')} (RSS growth / connections, instances A, B)`);
     console.log(`  server RSS before / with connections: ${memoryBefore.map((m, i) => `${(m / 1024).toFixed(0)} → ${(memoryConnected[i] / 1024).toFixed(0)} MiB`).join(', ')}`);
-    process.exitCode = delivered === expected ? 0 : 1;
+    process.exitCode = delivered === expected && outOfOrder === 0 ? 0 : 1;
   } finally {
-    await Promise.all(sockets.map((s) => s.dispose()));
+    await listener.end().catch(() => {});
+    for (const worker of workers) worker.kill();
     for (const server of servers) {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -187,8 +323,3 @@ async function main() {
     await admin(`drop database if exists "${dbName}" with (force)`);
   }
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});

@@ -3,7 +3,7 @@ import type { Context } from '../../shared/context.js';
 import { Role, hasRole, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
 import { teamOf } from '../projects/project-team.loader.js';
 import { Project } from '../projects/project.entity.js';
-import { canSeeApplicant, isStaffOver, projectScope, staffProjectsFilter } from '../projects/project.permissions.js';
+import { canSeeApplicant, isStaffOver, projectScope, staffProjectsFilter, type ProjectAudience } from '../projects/project.permissions.js';
 import { canSeeReviewSummary } from '../reviews/review.permissions.js';
 import { EventType, type LifecycleEvent } from './lifecycle-event.entity.js';
 
@@ -109,4 +109,22 @@ export async function visibleEventDetails(ctx: Context, event: LifecycleEvent): 
   const summary = REVIEW_SUMMARY_DETAILS[event.type];
   if (!summary || (await holdsForEventViewer(ctx, event, canSeeReviewSummary))) return event.details;
   return Object.fromEntries(Object.entries(event.details).filter(([key]) => !summary.includes(key)));
+}
+
+/**
+ * Every fact about a viewer that the rules above, and the rules of the fields a live event shares by
+ * class (see subscriptions/shared-execution.ts), consult about an event and its project: the viewer's
+ * roles; whether they are its staff, applicant, mentor or evaluator; whether they did it or are the
+ * evaluator it names. Viewers with the same class are answered alike by every one of those rules.
+ */
+export function eventViewerClass(viewer: Viewer, event: { actorId: string | null; evaluatorId: string | null }, audience: ProjectAudience): string {
+  return [
+    [...viewer.roles].sort().join('+'),
+    staffCovers(viewer, audience) ? 'staff' : '',
+    hasRole(viewer, Role.APPLICANT) && viewer.organizationId === audience.organizationId ? 'applicant' : '',
+    hasRole(viewer, Role.MENTOR) && audience.mentorIds.includes(viewer.id) ? 'mentor' : '',
+    hasRole(viewer, Role.EVALUATOR) && audience.evaluatorIds.includes(viewer.id) ? 'evaluator' : '',
+    event.actorId === viewer.id ? 'actor' : '',
+    event.evaluatorId === viewer.id ? 'evaluated' : '',
+  ].join('|');
 }

@@ -13,10 +13,13 @@ export interface EventRecord {
   programId: string;
   type: EventType;
   evaluatorId: string | null;
+  actorId: string | null;
   /** The event's row as read once for the batch, so each subscriber maps it without another query. */
   row: Record<string, unknown>;
   /** Its project's row, likewise: nearly every subscriber selects the project. */
   projectRow?: Record<string, unknown>;
+  /** Who may see its project, read for the batch: what subscribers are matched on and grouped by. */
+  audience?: ProjectAudience;
 }
 
 export interface SubscriberFilter {
@@ -96,11 +99,10 @@ export class EventDispatcher implements LiveEventSource {
         const events = await readEvents(this.orm, this.last, Number.MAX_SAFE_INTEGER, BATCH);
         if (!events.length) return;
         if (this.subscribers.size) {
-          const audiences = await readAudiences(this.orm, events);
-          for (const event of events) event.projectRow = audiences.get(event.projectId)!.row;
+          await withAudiences(this.orm, events);
           for (const event of events) {
             for (const subscriber of this.subscribers) {
-              if (matches(subscriber.viewer, subscriber.filter, event, audiences.get(event.projectId)!)) subscriber.push(event);
+              if (matches(subscriber.viewer, subscriber.filter, event, event.audience!)) subscriber.push(event);
             }
           }
         }
@@ -134,12 +136,25 @@ export async function readEvents(orm: MikroORM, after: number, upTo: number, lim
     programId: event_program_id as string,
     type: row.type as EventType,
     evaluatorId: (row.evaluator_id as string | null) ?? null,
+    actorId: (row.actor_id as string | null) ?? null,
     row,
   }));
 }
 
-/** Who may see each project the events concern, read fresh for the batch (two statements). */
-export async function readAudiences(orm: MikroORM, events: EventRecord[]): Promise<Map<string, ProjectAudience & { row: Record<string, unknown> }>> {
+/** Gives each event its project's row and audience, read fresh for the batch (see readAudiences). */
+export async function withAudiences(orm: MikroORM, events: EventRecord[]): Promise<EventRecord[]> {
+  if (!events.length) return events;
+  const audiences = await readAudiences(orm, events);
+  for (const event of events) {
+    const { row, ...audience } = audiences.get(event.projectId)!;
+    event.projectRow = row;
+    event.audience = audience;
+  }
+  return events;
+}
+
+/** Who may see each project the events concern, read fresh for the batch (three statements at once). */
+async function readAudiences(orm: MikroORM, events: EventRecord[]): Promise<Map<string, ProjectAudience & { row: Record<string, unknown> }>> {
   const ids = [...new Set(events.map((e) => e.projectId))];
   const em = orm.em.fork();
   const [projects, mentors, evaluators] = await Promise.all([

@@ -7,7 +7,7 @@ import { EventType } from '../events/lifecycle-event.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { canViewProject } from '../projects/project.permissions.js';
-import { matches, readAudiences, readEvents, type EventRecord, type Subscriber, type SubscriberFilter } from './event-dispatcher.js';
+import { matches, readEvents, withAudiences, type EventRecord, type Subscriber, type SubscriberFilter } from './event-dispatcher.js';
 import { LiveQueue } from './live-queue.js';
 
 /** What mentors follow live: everything about a proposal's review, from submission to decision. */
@@ -99,9 +99,8 @@ export async function subscribeToEvents(ctx: Context, args: EventSubscriptionArg
   const unsubscribe = live.dispatcher.subscribe(subscriber);
   if (after !== null) {
     queue.startAfter(after);
-    const missed = await readEvents(live.orm, after, Number.MAX_SAFE_INTEGER, live.limits.replay);
-    const audiences = missed.length ? await readAudiences(live.orm, missed) : new Map();
-    queue.prepend(missed.filter((event) => matches(viewer, filter, event, audiences.get(event.projectId)!)));
+    const missed = await withAudiences(live.orm, await readEvents(live.orm, after, Number.MAX_SAFE_INTEGER, live.limits.replay));
+    queue.prepend(missed.filter((event) => matches(viewer, filter, event, event.audience!)));
   }
   return queue;
 }

@@ -1,9 +1,11 @@
 /**
- * `npm run bench:subscriptions [-- --subscribers 2000 --projects 10 --cycles 20 --client-workers 2]`
+ * `npm run bench:subscriptions [-- --subscribers 2000 --projects 10 --cycles 20 --client-workers 2 --profile DIR]`
  *
  * Two server instances on one PostgreSQL database; N mentors subscribed to `reviewStatusChanged` for a
  * programme, with the event's project selected, split across both instances; a stream of lifecycle
  * mutations sent to instance A, one after another. The subscribers run in `--client-workers` processes, so that parsing their messages is not the bottleneck of one thread.
+ *
+ * With `--profile DIR`, each instance writes a V8 CPU profile there when it stops.
  *
  * Prints events delivered against expected (they must be equal, each subscriber's in order: exit code
  * 1 otherwise); latency from each event's commit to its receipt, and from the mutation sent to its
@@ -97,6 +99,7 @@ async function main() {
       projects: { type: 'string', default: '10' },
       cycles: { type: 'string', default: '20' },
       'client-workers': { type: 'string' },
+      profile: { type: 'string' },
       'database-server': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     },
   });
@@ -155,7 +158,8 @@ async function main() {
   try {
     const step = (what: string) => console.error(`${new Date().toISOString().slice(11, 19)} ${what}`);
     step('starting two server instances');
-    servers = [await runServerProcess(env), await runServerProcess(env)];
+    const nodeArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+    servers = [await runServerProcess(env, nodeArgs), await runServerProcess(env, nodeArgs)];
     const [a, b] = servers;
     const adminToken = (await gql(a.url, null, `mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { email: 'admin@bench.cn', password: PASSWORD } })).login.token;
 

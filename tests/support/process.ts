@@ -10,9 +10,9 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `src/main.ts` as `npm start` does, in its own process, and waits for its banner. */
-export function runServerProcess(env: Record<string, string>): Promise<ServerProcess> & { exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** Runs `src/main.ts` as `npm start` does, in its own process (with Node's `nodeArgs`), and waits for its banner. */
+export function runServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> & { exited: Promise<number | null>; output: () => string } {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -58,14 +58,14 @@ export function visibleEventsFilter(viewer: Viewer): FilterQuery<LifecycleEvent>
 
 /** What the event rule needs to know of an event's project: where it belongs, and its mentors. */
 export interface EventAudience extends Scope {
-  mentorIds: string[];
+  mentorIds: ReadonlySet<string>;
 }
 
 export function canSeeEvent(viewer: Viewer, event: { type: EventType; evaluatorId: string | null }, audience: EventAudience): boolean {
   return eventScopes(viewer).some((scope) => {
     switch (scope.claim) {
       case 'STAFF': return staffCovers(viewer, audience);
-      case 'MENTOR': return audience.mentorIds.includes(viewer.id);
+      case 'MENTOR': return audience.mentorIds.has(viewer.id);
       case 'APPLICANT': return !scope.exceptTypes.includes(event.type);
       case 'EVALUATOR': return event.evaluatorId === scope.evaluatorId;
     }
@@ -75,7 +75,7 @@ export function canSeeEvent(viewer: Viewer, event: { type: EventType; evaluatorI
 /** The EventAudience of a project resolved in the request (its mentors batched per request). */
 export async function eventAudienceOf(ctx: Context, projectId: string): Promise<EventAudience> {
   const project = (await ctx.loaders.byId(Project).load(projectId))!;
-  const mentorIds = hasRole(ctx.viewer, Role.MENTOR) ? (await teamOf(ctx, projectId)).mentors.map((mentor) => mentor.id) : [];
+  const mentorIds = new Set(hasRole(ctx.viewer, Role.MENTOR) ? (await teamOf(ctx, projectId)).mentors.map((mentor) => mentor.id) : []);
   return { ...projectScope(project), mentorIds };
 }
 
@@ -118,13 +118,18 @@ export async function visibleEventDetails(ctx: Context, event: LifecycleEvent): 
  * evaluator it names. Viewers with the same class are answered alike by every one of those rules.
  */
 export function eventViewerClass(viewer: Viewer, event: { actorId: string | null; evaluatorId: string | null }, audience: ProjectAudience): string {
-  return [
-    [...viewer.roles].sort().join('+'),
-    staffCovers(viewer, audience) ? 'staff' : '',
-    hasRole(viewer, Role.APPLICANT) && viewer.organizationId === audience.organizationId ? 'applicant' : '',
-    hasRole(viewer, Role.MENTOR) && audience.mentorIds.includes(viewer.id) ? 'mentor' : '',
-    hasRole(viewer, Role.EVALUATOR) && audience.evaluatorIds.includes(viewer.id) ? 'evaluator' : '',
-    event.actorId === viewer.id ? 'actor' : '',
-    event.evaluatorId === viewer.id ? 'evaluated' : '',
-  ].join('|');
+  const staff = staffCovers(viewer, audience) ? 'staff' : '';
+  const applicant = hasRole(viewer, Role.APPLICANT) && viewer.organizationId === audience.organizationId ? 'applicant' : '';
+  const mentor = hasRole(viewer, Role.MENTOR) && audience.mentorIds.has(viewer.id) ? 'mentor' : '';
+  const evaluator = hasRole(viewer, Role.EVALUATOR) && audience.evaluatorIds.has(viewer.id) ? 'evaluator' : '';
+  const actor = event.actorId === viewer.id ? 'actor' : '';
+  const evaluated = event.evaluatorId === viewer.id ? 'evaluated' : '';
+  return `${rolesKey(viewer)}|${staff}|${applicant}|${mentor}|${evaluator}|${actor}|${evaluated}`;
+}
+
+const rolesKeys = new WeakMap<Viewer, string>();
+function rolesKey(viewer: Viewer): string {
+  let key = rolesKeys.get(viewer);
+  if (key === undefined) rolesKeys.set(viewer, (key = [...viewer.roles].sort().join('+')));
+  return key;
 }

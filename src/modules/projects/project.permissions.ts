@@ -39,8 +39,8 @@ export function staffProjectsFilter(viewer: Viewer): FilterQuery<Project> {
 /** Who has a claim to see a project: the staff of its park and district, its organisation, its mentors, its evaluators. */
 export interface ProjectAudience extends Scope {
   organizationId: string;
-  mentorIds: string[];
-  evaluatorIds: string[];
+  mentorIds: ReadonlySet<string>;
+  evaluatorIds: ReadonlySet<string>;
 }
 
 /** The visibility rule itself, over the facts: list filters, lookups and live delivery all follow it. */
@@ -48,8 +48,8 @@ export function isInAudience(viewer: Viewer, audience: ProjectAudience): boolean
   return (
     staffCovers(viewer, audience) ||
     (hasRole(viewer, Role.APPLICANT) && viewer.organizationId === audience.organizationId) ||
-    (hasRole(viewer, Role.MENTOR) && audience.mentorIds.includes(viewer.id)) ||
-    (hasRole(viewer, Role.EVALUATOR) && audience.evaluatorIds.includes(viewer.id))
+    (hasRole(viewer, Role.MENTOR) && audience.mentorIds.has(viewer.id)) ||
+    (hasRole(viewer, Role.EVALUATOR) && audience.evaluatorIds.has(viewer.id))
   );
 }
 
@@ -88,7 +88,7 @@ export async function canViewProject(ctx: Context, project: Project): Promise<bo
     hasRole(viewer, Role.MENTOR) ? teamOf(ctx, project.id) : null,
     hasRole(viewer, Role.EVALUATOR) ? evaluatorIdsOf(ctx, project.id) : [],
   ]);
-  return isInAudience(viewer, { ...projectScope(project), organizationId: project.organization.id, mentorIds: team?.mentors.map((m) => m.id) ?? [], evaluatorIds });
+  return isInAudience(viewer, { ...projectScope(project), organizationId: project.organization.id, mentorIds: new Set(team?.mentors.map((m) => m.id)), evaluatorIds: new Set(evaluatorIds) });
 }
 
 /**

@@ -162,17 +162,14 @@ async function readAudiences(orm: MikroORM, events: EventRecord[]): Promise<Map<
     em.execute('select project_id, mentor_id from project_mentor where project_id in (?)', [ids]) as Promise<{ project_id: string; mentor_id: string }[]>,
     em.execute('select distinct project_id, evaluator_id from review_assignment where project_id in (?)', [ids]) as Promise<{ project_id: string; evaluator_id: string }[]>,
   ]);
+  const mentorsOf = new Map(ids.map((id) => [id, new Set<string>()]));
+  for (const row of mentors) mentorsOf.get(row.project_id)!.add(row.mentor_id);
+  const evaluatorsOf = new Map(ids.map((id) => [id, new Set<string>()]));
+  for (const row of evaluators) evaluatorsOf.get(row.project_id)!.add(row.evaluator_id);
   return new Map(
     projects.map((p) => [
       p.id,
-      {
-        row: p,
-        organizationId: p.organization_id,
-        parkId: p.park_id,
-        districtId: p.district_id,
-        mentorIds: mentors.filter((m) => m.project_id === p.id).map((m) => m.mentor_id),
-        evaluatorIds: evaluators.filter((e) => e.project_id === p.id).map((e) => e.evaluator_id),
-      },
+      { row: p, organizationId: p.organization_id, parkId: p.park_id, districtId: p.district_id, mentorIds: mentorsOf.get(p.id)!, evaluatorIds: evaluatorsOf.get(p.id)! },
     ]),
   );
 }

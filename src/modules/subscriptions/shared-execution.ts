@@ -68,7 +68,8 @@ interface Plan {
  */
 export class SharedExecution {
   readonly stats: SharingStats = { executions: 0, deliveries: 0 };
-  private readonly results = new WeakMap<EventRecord, Map<string, Promise<ExecutionResult>>>();
+  /** Per event, per operation text, per class (or viewer): the result. */
+  private readonly results = new WeakMap<EventRecord, Map<string, Map<string, Promise<ExecutionResult>>>>();
   private readonly classDecided: Map<string, ReadonlySet<string>>;
 
   constructor(private readonly schema: GraphQLSchema) {
@@ -117,22 +118,29 @@ export class SharedExecution {
   }
 
   private resultFor(args: ExecutionArgs, plan: Plan, viewer: Viewer, event: EventRecord): Promise<ExecutionResult> {
-    const key = `${plan.operation}\n${plan.byClass ? `class:${eventViewerClass(viewer, event, event.audience!)}` : `viewer:${viewerKey(viewer)}`}`;
-    let results = this.results.get(event);
-    if (!results) this.results.set(event, (results = new Map()));
+    const audience = plan.byClass ? `class:${eventViewerClass(viewer, event, event.audience!)}` : `viewer:${viewerKey(viewer)}`;
+    let byOperation = this.results.get(event);
+    if (!byOperation) this.results.set(event, (byOperation = new Map()));
+    let byAudience = byOperation.get(plan.operation);
+    if (!byAudience) byOperation.set(plan.operation, (byAudience = new Map()));
     this.stats.deliveries++;
-    let result = results.get(key);
+    let result = byAudience.get(audience);
     if (!result) {
       this.stats.executions++;
       result = Promise.resolve(execute({ ...args, rootValue: event }));
-      results.set(key, result);
+      byAudience.set(audience, result);
     }
     return result;
   }
 }
 
 /** Everything about a viewer that any rule may consult: the same person with the same standing. */
-const viewerKey = (viewer: Viewer) => stableJson({ ...viewer, sessionId: undefined });
+const viewerKeys = new WeakMap<Viewer, string>();
+function viewerKey(viewer: Viewer): string {
+  let key = viewerKeys.get(viewer);
+  if (key === undefined) viewerKeys.set(viewer, (key = stableJson({ ...viewer, sessionId: undefined })));
+  return key;
+}
 
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) =>

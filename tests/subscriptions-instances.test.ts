@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginDocument, ProjectEventsLiveDocument } from './generated/graphql.js';
+import { AssignProjectTeamDocument, LoginDocument, ProjectEventsLiveDocument } from './generated/graphql.js';
 import { TEST_PASSWORD, TEST_TOKEN_SECRET, type TestApp } from './support/app.js';
 import { Client } from './support/client.js';
 import { detailsAs } from './support/events.js';
 import { applicantOrganization, person, program, project, revision } from './support/factories.js';
-import { connectLive, subscribe } from './support/live.js';
+import { connectLive, pause, subscribe } from './support/live.js';
 import { createTestDatabase } from './support/postgres.js';
 import { runServerProcess, type ServerProcess } from './support/process.js';
 
@@ -83,4 +83,55 @@ describe('several server instances', () => {
     expect(after.some((pid) => before.includes(pid))).toBe(false);
     await onB.client.dispose();
   }, 30_000);
+
+  it('delivers each event once and in order on both instances, to subscribers that join and leave mid-stream', async () => {
+    const staff = await person(appA, ['STAFF']);
+    const mentors = await Promise.all(Array.from({ length: 6 }, () => person(appA, ['MENTOR'])));
+    const { applicant } = await applicantOrganization(appA);
+    const call = await program(appA);
+    const created = await project(applicant.client, call.id);
+    await staff.client.data(AssignProjectTeamDocument, { input: { projectId: created.id, mentorIds: mentors.map((m) => m.id) } });
+    // Writes go to both instances in turn, subscribers sit on both.
+    const applicantOnB = await login(b.url, applicant.email);
+    const writers = [applicant.client, applicantOnB];
+    const sockets: { dispose(): unknown }[] = [];
+    const follow = (i: number) => {
+      const connection = connectLive((i % 2 ? b : a).url, mentors[i].client.token);
+      sockets.push(connection.client);
+      return { connection, watch: subscribe(connection.client, ProjectEventsLiveDocument, { programId: call.id }) };
+    };
+    const positions = (watch: ReturnType<typeof follow>['watch']) => watch.received.map((r) => r.projectEvents.cursor);
+    const stayers = [follow(0), follow(1)];
+    const leavers = [follow(2), follow(3)];
+    await pause(300);
+
+    const saves = 16;
+    let joiners: ReturnType<typeof follow>[] = [];
+    for (let n = 1; n <= saves; n++) {
+      await revision(writers[n % 2], created.id);
+      if (n === 6) await Promise.all(leavers.map(({ connection }) => connection.client.dispose()));
+      if (n === 8) {
+        joiners = [follow(4), follow(5)];
+        await pause(200);
+      }
+    }
+    const all = (await stayers[0].watch.waitFor(saves, 15_000)).map((r) => r.projectEvents);
+    await pause(300);
+    // Everything, once, in commit order, the same on both instances.
+    expect(all.map((e) => detailsAs(e.details, 'RevisionSavedDetails').number)).toEqual(Array.from({ length: saves }, (_, i) => i + 1));
+    const stream = positions(stayers[0].watch);
+    expect(positions(stayers[1].watch)).toEqual(stream);
+    // A subscriber that left got a beginning of it, one that joined the rest from where it joined: no gaps, no repeats.
+    for (const { watch } of leavers) {
+      const got = positions(watch);
+      expect(got.length).toBeGreaterThanOrEqual(5);
+      expect(got).toEqual(stream.slice(0, got.length));
+    }
+    for (const { watch } of joiners) {
+      const got = positions(watch);
+      expect(got.length).toBeGreaterThanOrEqual(saves - 8);
+      expect(got).toEqual(stream.slice(stream.length - got.length));
+    }
+    await Promise.all(sockets.map((socket) => socket.dispose()));
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import cors from 'cors';
 import helmet from 'helmet';
@@ -15,6 +15,7 @@ import { EventDispatcher } from '../modules/subscriptions/event-dispatcher.js';
 import { PostgresEventListener } from '../modules/subscriptions/event-listener.js';
 import { SharedExecution } from '../modules/subscriptions/shared-execution.js';
 import { bearerToken, verifyToken, type Viewer } from '../shared/auth.js';
+import { RecentlyUsed } from '../shared/recently-used.js';
 import type { Config } from './config.js';
 import type { Context } from '../shared/context.js';
 import { createContext, viewerFromToken } from './context.js';
@@ -51,6 +52,9 @@ type SocketState = {
 };
 
 /** Parse and validation errors coded as Apollo codes them over HTTP; our own coded ones keep their code (see formatError). */
+/** How many distinct WebSocket operation texts are kept parsed and validated. */
+const OPERATIONS_KEPT = 500;
+
 const withCode = (errors: readonly GraphQLError[], code: string) =>
   errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { ...error.extensions, code } }));
 
@@ -94,6 +98,18 @@ export async function startServer(
   const format = formatError(config.development);
   const formatErrors = (errors: readonly GraphQLError[]) => errors.map((error) => format(error.toJSON(), error));
   const trustProxy = (_address: string, hop: number) => hop < config.trustProxy;
+  // Thousands of subscribers send the same few operations: each text is parsed and validated once, and its
+  // document shared (which also keeps a connection's memory small).
+  const operations = new RecentlyUsed<string, DocumentNode | readonly GraphQLError[]>(OPERATIONS_KEPT, (query) => {
+    let document;
+    try {
+      document = parse(query, { maxTokens: config.limits.maxTokens });
+    } catch (error) {
+      return withCode([error as GraphQLError], 'GRAPHQL_PARSE_FAILED');
+    }
+    const errors = validate(schema, document, rules);
+    return errors.length ? withCode(errors, 'GRAPHQL_VALIDATION_FAILED') : document;
+  });
 
   // One port and path for HTTP and WebSocket: graphql-ws answers upgrades on /graphql.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.maxBodyBytes });
@@ -122,6 +138,8 @@ export async function startServer(
           return false;
         }
         Object.assign(ctx.extra, { token, viewer, replayed: 0, clientAddress: proxyAddress(ctx.extra.request, trustProxy) });
+        // The upgrade request is needed no more: a long-lived connection should not keep its headers.
+        Reflect.deleteProperty(ctx.extra, 'request');
         ctx.extra.expiry = setTimeout(() => socket.close(CloseCodes.SESSION_ENDED, 'Token expired: sign in again'), Math.max(0, claims.exp * 1000 - Date.now()));
         socket.once('close', () => {
           clearTimeout(ctx.extra.expiry);
@@ -137,14 +155,8 @@ export async function startServer(
         if (payload.query.length > config.limits.maxQueryLength) {
           return [limitError('queryLength', 'MAX_QUERY_LENGTH', `The operation is ${payload.query.length} characters long; the limit is ${config.limits.maxQueryLength}.`)];
         }
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: config.limits.maxTokens });
-        } catch (error) {
-          return withCode([error as GraphQLError], 'GRAPHQL_PARSE_FAILED');
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return withCode(errors, 'GRAPHQL_VALIDATION_FAILED');
+        const document = operations.get(payload.query);
+        if (!('kind' in document)) return document;
         try {
           checkOperation(schema, config, { document, variables: payload.variables, operationName: payload.operationName, viewer: ctx.extra.viewer ?? null });
         } catch (error) {

@@ -8,6 +8,7 @@ import {
   isInterfaceType,
   isObjectType,
   print,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type FragmentDefinitionNode,
@@ -27,18 +28,22 @@ import type { EventRecord } from './event-dispatcher.js';
  * its project (eventViewerClass: roles; staff, applicant, mentor or evaluator of the project; the
  * actor; the evaluator named), so that viewers of one class may share one execution. Each entry was
  * read against its resolver: either a plain column, the same for everyone who sees the object, or a
- * rule over exactly those facts (canSeeEventActor, visibleEventDetails, canSeeApplicant, the
- * evaluator's own-or-staff rule). Every field of the event's typed details is plain data. A field not
- * listed here (viewerCan, email, a connection, anything reaching past the project) makes the
- * subscription share only with the same viewer's other subscriptions.
+ * rule over exactly those facts (canSeeEventActor, visibleEventDetails, canSeeApplicant,
+ * canSeeReviewSummary, the evaluator's own-or-staff rule). Every field of the event's typed details
+ * is plain data. A field not listed here (viewerCan, email, a connection, anything reaching past the
+ * project) makes the subscription share only with the same viewer's other subscriptions. A new rule
+ * on a listed field must only consult those facts, or the field must leave this list.
  */
 const CLASS_DECIDED: Record<string, readonly string[]> = {
   Subscription: ['reviewStatusChanged', 'projectEvents'],
   LifecycleEvent: ['id', 'type', 'createdAt', 'cursor', 'fromStatus', 'toStatus', 'details', 'detailsJson', 'actor', 'evaluator', 'project'],
   Project: [
     'id', 'title', 'focusArea', 'communityServed', 'status', 'revisionCount', 'submittedAt', 'approvedGrant', 'finalScore', 'finalGrade',
-    'createdAt', 'updatedAt', 'program', 'organization', 'leadStaff', 'mentors',
+    'createdAt', 'updatedAt', 'program', 'organization', 'leadStaff', 'mentors', 'proposalReview', 'closingReview',
   ],
+  ReviewSummary: ['progress', 'aggregate'],
+  ReviewProgress: ['active', 'recused', 'required', 'stale', 'submitted'],
+  ReviewAggregate: ['counted', 'dropped', 'pending', 'rule', 'score'],
   Program: ['id', 'name', 'year', 'funder', 'blindReview'],
   Organization: ['id', 'name', 'kind'],
   Person: ['id', 'name'],
@@ -71,6 +76,8 @@ export class SharedExecution {
   /** Per event, per operation text, per class (or viewer): the result. */
   private readonly results = new WeakMap<EventRecord, Map<string, Map<string, Promise<ExecutionResult>>>>();
   private readonly classDecided: Map<string, ReadonlySet<string>>;
+  /** Documents are shared by the sockets that send the same text (see the server's operation cache): printed once. */
+  private readonly texts = new WeakMap<DocumentNode, string>();
 
   constructor(private readonly schema: GraphQLSchema) {
     this.classDecided = new Map(Object.entries(CLASS_DECIDED).map(([type, fields]) => [type, new Set(fields)]));
@@ -90,8 +97,10 @@ export class SharedExecution {
     const fragments = Object.fromEntries(
       args.document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]),
     );
+    let text = this.texts.get(args.document);
+    if (text === undefined) this.texts.set(args.document, (text = print(args.document)));
     return {
-      operation: `${print(args.document)}\n${args.operationName ?? ''}\n${stableJson(args.variableValues ?? {})}`,
+      operation: `${text}\n${args.operationName ?? ''}\n${stableJson(args.variableValues ?? {})}`,
       byClass: this.selects(this.schema.getSubscriptionType()!, operation.selectionSet, fragments),
     };
   }

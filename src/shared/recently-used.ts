@@ -1,0 +1,25 @@
+/**
+ * A bounded cache of computed values: `get` computes a missing value once and keeps the `limit` most
+ * recently used (a Map iterates in insertion order, so the first key is the least recently used).
+ */
+export class RecentlyUsed<K, V> {
+  private readonly values = new Map<K, V>();
+
+  constructor(private readonly limit: number, private readonly compute: (key: K) => V) {}
+
+  get(key: K): V {
+    let value = this.values.get(key);
+    if (value !== undefined || this.values.has(key)) {
+      this.values.delete(key);
+    } else {
+      value = this.compute(key);
+      if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as K);
+    }
+    this.values.set(key, value as V);
+    return value as V;
+  }
+
+  get size(): number {
+    return this.values.size;
+  }
+}

@@ -1,9 +1,14 @@
 /**
- * `npm run bench:subscriptions [-- --subscribers 2000 --projects 10 --cycles 20 --client-workers 2 --profile DIR]`
+ * `npm run bench:subscriptions [-- --subscribers 2000 --projects 10 --cycles 20 --client-workers 2 --ceiling 10 --profile DIR]`
  *
  * Two server instances on one PostgreSQL database; N mentors subscribed to `reviewStatusChanged` for a
  * programme, with the event's project selected, split across both instances; a stream of lifecycle
  * mutations sent to instance A, one after another. The subscribers run in `--client-workers` processes, so that parsing their messages is not the bottleneck of one thread.
+ *
+ * Then the write ceiling: for `--ceiling` seconds (0: skip), one writer per project saves revisions as
+ * fast as it is answered, through instance A, then through both; it prints mutations and events per
+ * second, how many PostgreSQL backends were waiting on the event-order advisory lock (sampled every
+ * 10 ms from pg_stat_activity), each instance's CPU, and commit → receipt meanwhile.
  *
  * With `--profile DIR`, each instance writes a V8 CPU profile there when it stops.
  *
@@ -26,6 +31,7 @@ import WebSocket from 'ws';
 
 const now = () => performance.timeOrigin + performance.now();
 const QUERY = `subscription($p: ID) { reviewStatusChanged(programId: $p) { cursor type details { ... on RevisionSavedDetails { number } } project { id status } } }`;
+const CONNECT_WAVE = 200;
 const positionOf = (cursor: string) => Number(/^event:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))![1]);
 
 interface ClientJob {
@@ -44,33 +50,33 @@ interface Receipts {
 async function clientWorker({ subscribers, program }: ClientJob) {
   const receipts: Receipts = { positions: subscribers.map(() => []), times: subscribers.map(() => []), revisions: [], outOfOrder: 0 };
   const sockets: WsClient[] = [];
-  await Promise.all(
-    subscribers.map(
-      ({ url, token }, i) =>
-        new Promise<void>((resolve, reject) => {
-          const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: reject });
-          sockets.push(client);
-          client.subscribe(
-            { query: QUERY, variables: { p: program } },
-            {
-              next: ({ data }) => {
-                const at = now();
-                const event = (data as any).reviewStatusChanged;
-                const position = positionOf(event.cursor);
-                const positions = receipts.positions[i];
-                if (positions.length && positions[positions.length - 1] >= position) receipts.outOfOrder++;
-                positions.push(position);
-                receipts.times[i].push(at);
-                if (event.type === 'REVISION_SAVED') receipts.revisions.push({ key: `${event.project.id}:${event.details.number}`, at });
-              },
-              error: reject,
-              complete: () => {},
-            },
-          );
-          client.on('connected', () => resolve());
-        }),
-    ),
-  );
+  const connect = ({ url, token }: ClientJob['subscribers'][number], i: number) =>
+    new Promise<void>((resolve, reject) => {
+      const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: reject });
+      sockets.push(client);
+      client.subscribe(
+        { query: QUERY, variables: { p: program } },
+        {
+          next: ({ data }) => {
+            const at = now();
+            const event = (data as any).reviewStatusChanged;
+            const position = positionOf(event.cursor);
+            const positions = receipts.positions[i];
+            if (positions.length && positions[positions.length - 1] >= position) receipts.outOfOrder++;
+            positions.push(position);
+            receipts.times[i].push(at);
+            if (event.type === 'REVISION_SAVED') receipts.revisions.push({ key: `${event.project.id}:${event.details.number}`, at });
+          },
+          error: reject,
+          complete: () => {},
+        },
+      );
+      client.on('connected', () => resolve());
+    });
+  // In waves: thousands of connections opened at once overflow the servers' accept queues.
+  for (let i = 0; i < subscribers.length; i += CONNECT_WAVE) {
+    await Promise.all(subscribers.slice(i, i + CONNECT_WAVE).map((subscriber, k) => connect(subscriber, i + k)));
+  }
   process.send!({ connected: subscribers.length });
   const counting = setInterval(() => process.send!({ count: receipts.positions.reduce((n, p) => n + p.length, 0) }), 50);
   process.once('message', () => {
@@ -100,12 +106,14 @@ async function main() {
       cycles: { type: 'string', default: '20' },
       'client-workers': { type: 'string' },
       profile: { type: 'string' },
+      ceiling: { type: 'string', default: '10' },
       'database-server': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     },
   });
   const SUBSCRIBERS = Number(values.subscribers);
   const PROJECTS = Number(values.projects);
   const CYCLES = Number(values.cycles);
+  const CEILING = Number(values.ceiling);
   const WORKERS = Number(values['client-workers'] ?? Math.max(1, Math.ceil(SUBSCRIBERS / 2500)));
   const SECRET = 'bench-secret-bench-secret-bench-secret-0001';
   const PASSWORD = 'bench-password-01';
@@ -275,47 +283,107 @@ async function main() {
       }
     }
     const sent = (performance.now() - started) / 1000;
+    const streamLast = Math.max(...commits.keys());
+    const total = () => counts.reduce((x, y) => x + y, 0);
+    const settle = async (expected: number) => {
+      const until = Date.now() + 60_000;
+      while (total() < expected && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    };
     step('waiting for the last deliveries');
-    // Wait until every event reached every subscriber (or a minute has passed), then collect.
-    const expected = expectedPerSubscriber * SUBSCRIBERS;
-    const lastPosition = Math.max(...commits.keys());
-    const settle = Date.now() + 60_000;
-    while (counts.reduce((x, y) => x + y, 0) < expected && Date.now() < settle) await new Promise((r) => setTimeout(r, 50));
-    step(`delivered ${counts.reduce((x, y) => x + y, 0)} of ${expected}`);
+    await settle(expectedPerSubscriber * SUBSCRIBERS);
+    step(`delivered ${total()} of ${expectedPerSubscriber * SUBSCRIBERS}`);
     const cpuAfter = servers.map((s) => cpuMs(s.child.pid!));
     const elapsed = (performance.now() - started) / 1000;
+
+    // The write ceiling: one writer per project saving revisions as fast as it is answered, through
+    // instance A only, then through both, while every subscriber stays connected.
+    const ceilings: { label: string; mutations: number; events: number; seconds: number; waiting: number; blocked: number; cpu: number[]; from: number; to: number }[] = [];
+    for (const [label, through] of [['instance A', [a]], ['instances A and B', [a, b]]] as const) {
+      if (!CEILING) break;
+      step(`write ceiling through ${label} for ${CEILING} s`);
+      const from = Math.max(...commits.keys());
+      const cpu0 = servers.map((s) => cpuMs(s.child.pid!));
+      const sampler = new pg.Client({ connectionString: dbUrl });
+      await sampler.connect();
+      let samples = 0;
+      let waiting = 0;
+      let blocked = 0;
+      let sampling = true;
+      const sampled = (async () => {
+        while (sampling) {
+          const { rows } = await sampler.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`);
+          samples++;
+          waiting += rows[0].n;
+          if (rows[0].n) blocked++;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      })();
+      const end = performance.now() + CEILING * 1000;
+      let mutations = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        projectIds.map(async (projectId, i) => {
+          const server = through[i % through.length];
+          for (let n = 1; performance.now() < end; n++) {
+            await gql(server.url, applicantToken, `mutation($i: SaveRevisionInput!) { saveRevision(input: $i) { revision { id } userErrors { message } } }`, { i: revisionInput(projectId, 1000 + n) });
+            mutations++;
+          }
+        }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      sampling = false;
+      await sampled;
+      await sampler.end();
+      const to = Math.max(...commits.keys());
+      await settle((to - last) * SUBSCRIBERS);
+      const cpu1 = servers.map((s) => cpuMs(s.child.pid!));
+      ceilings.push({ label, mutations, events: to - from, seconds, waiting: waiting / samples, blocked: blocked / samples, cpu: cpu1.map((c, k) => (c - cpu0[k]) / 1000), from, to });
+    }
+
+    const lastPosition = Math.max(...commits.keys());
+    const expected = (lastPosition - last) * SUBSCRIBERS;
+    await settle(expected);
     workers.forEach((w) => w.send('report'));
     const receipts = await Promise.all(results);
 
     let delivered = 0;
     let outOfOrder = 0;
     const commitToReceipt: number[] = [];
+    const duringCeiling = ceilings.map(() => [] as number[]);
     for (const report of receipts) {
       outOfOrder += report.outOfOrder;
       report.positions.forEach((positions, i) => {
         delivered += positions.length;
         positions.forEach((position, k) => {
           const committed = commits.get(position);
-          if (committed) commitToReceipt.push(report.times[i][k] - committed);
+          if (!committed) return;
+          const latency = report.times[i][k] - committed;
+          if (position <= streamLast) commitToReceipt.push(latency);
+          else duringCeiling[ceilings.findIndex((c) => position > c.from && position <= c.to)]?.push(latency);
         });
       });
     }
-    const sentToReceipt = receipts.flatMap((r) => r.revisions.map(({ key, at }) => at - sentAt.get(key)!));
+    const sentToReceipt = receipts.flatMap((r) => r.revisions.filter(({ key }) => sentAt.has(key)).map(({ key, at }) => at - sentAt.get(key)!));
     const memoryPerConnection = servers.map((s, i) => ((memoryConnected[i] - memoryBefore[i]) * 1024) / (SUBSCRIBERS / 2));
-    const events = lastPosition - last;
+    const events = streamLast - last;
 
     console.log('\nSubscription benchmark');
     console.log(`  instances                 2 (PostgreSQL LISTEN/NOTIFY between them); clients in ${WORKERS} client process(es)`);
     console.log(`  subscribers               ${SUBSCRIBERS} mentors, reviewStatusChanged(programId) with the project selected; connected in ${connectSeconds.toFixed(1)} s`);
-    console.log(`  mutations                 ${PROJECTS * CYCLES * 2} on instance A, one at a time, sent in ${sent.toFixed(1)} s; ${events} events, ${expectedPerSubscriber} per subscriber`);
-    console.log(`  events delivered/expected ${delivered} / ${expected}${delivered === expected ? '' : '   <-- MISMATCH'}; out of order: ${outOfOrder}`);
-    console.log(`  latency, commit → event received (${commitToReceipt.length} receipts):`);
+    console.log(`  stream                    ${PROJECTS * CYCLES * 2} mutations on instance A, one at a time, sent in ${sent.toFixed(1)} s; ${events} events, each to every subscriber`);
+    console.log(`  events delivered/expected ${delivered} / ${expected} in all${delivered === expected ? '' : '   <-- MISMATCH'}; out of order: ${outOfOrder}`);
+    console.log(`  latency, commit → event received (the stream, ${commitToReceipt.length} receipts):`);
     console.log(`      ${spread(commitToReceipt)}`);
-    console.log(`  latency, mutation sent → event received (REVISION_SAVED, ${sentToReceipt.length} receipts):`);
+    console.log(`  latency, mutation sent → event received (REVISION_SAVED of the stream, ${sentToReceipt.length} receipts):`);
     console.log(`      ${spread(sentToReceipt)}`);
     console.log(`  server CPU during the stream (${elapsed.toFixed(1)} s): ${servers.map((s, i) => `${['A', 'B'][i]} ${((cpuAfter[i] - cpuBefore[i]) / 1000).toFixed(1)} s (${((cpuAfter[i] - cpuBefore[i]) / events).toFixed(1)} ms per event)`).join(', ')}`);
     console.log(`  server memory per connection: ${memoryPerConnection.map((m) => `${(m / 1024).toFixed(1)} KiB`).join(', ')} (RSS growth / connections, instances A, B)`);
     console.log(`  server RSS before / with connections: ${memoryBefore.map((m, i) => `${(m / 1024).toFixed(0)} → ${(memoryConnected[i] / 1024).toFixed(0)} MiB`).join(', ')}`);
+    for (const [k, c] of ceilings.entries()) {
+      console.log(`  write ceiling through ${c.label}, ${PROJECTS} writers (saveRevision, one project each):`);
+      console.log(`      ${(c.mutations / c.seconds).toFixed(1)} mutations/s, ${(c.events / c.seconds).toFixed(1)} events/s; backends waiting on the event-order lock: ${c.waiting.toFixed(2)} on average, at least one in ${(100 * c.blocked).toFixed(0)}% of samples`);
+      console.log(`      server CPU ${c.cpu.map((cpu, i) => `${['A', 'B'][i]} ${((100 * cpu) / c.seconds).toFixed(0)}%`).join(', ')} of a core; commit → received ${duringCeiling[k].length ? spread(duringCeiling[k]) : 'n/a'}`);
+    }
     process.exitCode = delivered === expected && outOfOrder === 0 ? 0 : 1;
   } finally {
     await listener.end().catch(() => {});

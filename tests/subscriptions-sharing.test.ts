@@ -109,6 +109,8 @@ describe('one execution per audience', () => {
     const deliveries = Object.values(subscriptions).reduce((sum, s) => sum + s.received.length, 0);
     expect(end.deliveries - start.deliveries).toBe(deliveries);
     expect(end.executions - start.executions).toBe(deliveries - events('secondMentor').length);
+    // And each execution's result was serialised once, for all of its group.
+    expect(end.serializations - start.serializations).toBe(end.executions - start.executions);
   });
 
   it('executes per viewer when the selection reads a field some of the group may not see', async () => {
@@ -133,5 +135,6 @@ describe('one execution per audience', () => {
     const end = stats();
     expect(end.deliveries - start.deliveries).toBe(2);
     expect(end.executions - start.executions).toBe(2);
+    expect(end.serializations - start.serializations).toBe(2);
   });
 });

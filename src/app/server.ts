@@ -113,6 +113,11 @@ export async function startServer(
 
   // One port and path for HTTP and WebSocket: graphql-ws answers upgrades on /graphql.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.maxBodyBytes });
+  // Before graphql-ws's own handler: every message a socket sends gets its shared payload (see SharedExecution.replacer).
+  wsServer.on('connection', (socket) => {
+    const send = socket.send.bind(socket);
+    socket.send = ((data: unknown, ...rest: unknown[]) => (send as (...args: unknown[]) => void)(typeof data === 'string' ? sharing.framed(data) : data, ...rest)) as typeof socket.send;
+  });
   const wsCleanup = useServer<Record<string, unknown>, SocketState>(
     {
       schema,
@@ -165,7 +170,9 @@ export async function startServer(
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
       },
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined),
+      // A result without errors goes out as it is: shared by a group of subscribers, it is serialised once.
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : result),
+      jsonMessageReplacer: sharing.replacer,
       context: async (ctx): Promise<Context> => {
         const context = await createContext(orm, config, ctx.extra.token ?? null, ctx.extra.clientAddress ?? null);
         const socket = ctx.extra.socket;

@@ -51,11 +51,16 @@ const CLASS_DECIDED: Record<string, readonly string[]> = {
 /** The union of the typed details: it and every type it reaches are plain data. */
 const DETAILS_TYPE = 'EventDetails';
 
-/** How many subscribers' events this instance answered, and with how many GraphQL executions. */
+/** How many subscribers' events this instance answered, with how many GraphQL executions and serialisations. */
 export interface SharingStats {
   executions: number;
   deliveries: number;
+  serializations: number;
 }
+
+/** What stands in a message for a shared result until the socket sends it: no JSON string ends like it. */
+const MARKER = '\u0000shared result\u0000';
+const MARKER_END = `${JSON.stringify(MARKER)}}`;
 
 interface Plan {
   /** The operation, its name and variables: subscribers with the same text ask the same question. */
@@ -72,7 +77,12 @@ interface Plan {
  * dispatcher hands to all of its subscribers and forgets once they have sent it.
  */
 export class SharedExecution {
-  readonly stats: SharingStats = { executions: 0, deliveries: 0 };
+  readonly stats: SharingStats = { executions: 0, deliveries: 0, serializations: 0 };
+  /** Results handed to a group, and their JSON once made. */
+  private readonly shared = new WeakSet<object>();
+  private readonly json = new WeakMap<object, string>();
+  /** The JSON of the shared result in the message being stringified, for the `send` that follows it. */
+  private pending: string | null = null;
   /** Per event, per operation text, per class (or viewer): the result. */
   private readonly results = new WeakMap<EventRecord, Map<string, Map<string, Promise<ExecutionResult>>>>();
   private readonly classDecided: Map<string, ReadonlySet<string>>;
@@ -126,6 +136,31 @@ export class SharedExecution {
     });
   }
 
+  /**
+   * A group's result is serialised once. graphql-ws frames every result in a message of its own
+   * (`{"id":…,"type":"next","payload":…}`) and stringifies it per socket: as its
+   * `jsonMessageReplacer`, this puts a marker in place of a shared payload, and `framed`, applied by
+   * each socket's `send` to the message that follows at once, puts the payload's JSON, made once, in
+   * place of the marker, which ends the message.
+   */
+  replacer = (key: string, value: unknown): unknown => {
+    if (key !== 'payload' || !value || typeof value !== 'object' || !this.shared.has(value)) return value;
+    let json = this.json.get(value);
+    if (json === undefined) {
+      this.json.set(value, (json = JSON.stringify(value)));
+      this.stats.serializations++;
+    }
+    this.pending = json;
+    return MARKER;
+  };
+
+  framed = (message: string): string => {
+    const json = this.pending;
+    if (json === null || !message.endsWith(MARKER_END)) return message;
+    this.pending = null;
+    return `${message.slice(0, -MARKER_END.length)}${json}}`;
+  };
+
   private resultFor(args: ExecutionArgs, plan: Plan, viewer: Viewer, event: EventRecord): Promise<ExecutionResult> {
     const audience = plan.byClass ? `class:${eventViewerClass(viewer, event, event.audience!)}` : `viewer:${viewerKey(viewer)}`;
     let byOperation = this.results.get(event);
@@ -136,7 +171,10 @@ export class SharedExecution {
     let result = byAudience.get(audience);
     if (!result) {
       this.stats.executions++;
-      result = Promise.resolve(execute({ ...args, rootValue: event }));
+      result = Promise.resolve(execute({ ...args, rootValue: event })).then((done) => {
+        this.shared.add(done);
+        return done;
+      });
       byAudience.set(audience, result);
     }
     return result;

@@ -51,10 +51,10 @@ type SocketState = {
   expiry?: NodeJS.Timeout;
 };
 
-/** Parse and validation errors coded as Apollo codes them over HTTP; our own coded ones keep their code (see formatError). */
 /** How many distinct WebSocket operation texts are kept parsed and validated. */
 const OPERATIONS_KEPT = 500;
 
+/** Parse and validation errors coded as Apollo codes them over HTTP; our own coded ones keep their code (see formatError). */
 const withCode = (errors: readonly GraphQLError[], code: string) =>
   errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { ...error.extensions, code } }));
 

@@ -4,6 +4,8 @@ import {
   LiveEventAsQueryDocument,
   ProjectEventsLiveDocument,
   ProjectEventsWithTeamEmailsDocument,
+  ReviewStatusThroughFragmentsDocument,
+  ReviewStatusWithViewerCanDocument,
   SubmitProjectDocument,
   VisibleEventIdsDocument,
   type ProjectEventsLiveSubscription,
@@ -136,5 +138,30 @@ describe('one execution per audience', () => {
     expect(end.deliveries - start.deliveries).toBe(2);
     expect(end.executions - start.executions).toBe(2);
     expect(end.serializations - start.serializations).toBe(2);
+  });
+
+  it('shares through fragments and type conditions, and not once a selection reads a viewer-dependent field', async () => {
+    const call = await program(app());
+    const staff = await person(app(), ['STAFF']);
+    const [mentor, secondMentor] = await Promise.all([person(app(), ['MENTOR']), person(app(), ['MENTOR'])]);
+    const { applicant } = await applicantOrganization(app());
+    const created = await project(applicant.client, call.id);
+    await staff.client.data(AssignProjectTeamDocument, { input: { projectId: created.id, mentorIds: [mentor.id, secondMentor.id] } });
+    const shared = [mentor, secondMentor].map((m) => subscribe(live(m.client), ReviewStatusThroughFragmentsDocument, { programId: call.id }));
+    const perViewer = [mentor, secondMentor].map((m) => subscribe(live(m.client), ReviewStatusWithViewerCanDocument, { programId: call.id }));
+    await pause(300);
+    const start = stats();
+
+    await revision(applicant.client, created.id);
+    const [first, second] = await Promise.all(shared.map(async (s) => (await s.waitFor(1))[0]));
+    const [one, other] = await Promise.all(perViewer.map(async (s) => (await s.waitFor(1))[0]));
+    expect(first).toEqual(second);
+    expect(first.reviewStatusChanged).toMatchObject({ __typename: 'LifecycleEvent', type: 'REVISION_SAVED', project: { id: created.id } });
+    expect(one).toEqual(other);
+    expect(one.reviewStatusChanged.project.viewerCan.logCoachingSession).toBe(true);
+    const end = stats();
+    // Four deliveries: the fragments' selection once for both mentors, the viewerCan selection once for each.
+    expect(end.deliveries - start.deliveries).toBe(4);
+    expect(end.executions - start.executions).toBe(3);
   });
 });

@@ -58,7 +58,10 @@ export interface SharingStats {
   serializations: number;
 }
 
-/** What stands in a message for a shared result until the socket sends it: no JSON string ends like it. */
+/**
+ * What stands in a message for a shared result until the socket sends it. A message ends with it only
+ * when it is the payload of a `next` message: any other payload is an object, and its JSON ends in `}`.
+ */
 const MARKER = '\u0000shared result\u0000';
 const MARKER_END = `${JSON.stringify(MARKER)}}`;
 
@@ -72,9 +75,9 @@ interface Plan {
 /**
  * graphql-ws's `subscribe`: the source stream as graphql-js makes it (the subscription resolver's
  * queue of EventRecords), each event executed once per group of subscribers that ask the same
- * operation with the same variables and may see the same answer (see groupKey), and the result handed
- * to every subscriber of the group. The results of an event live on its EventRecord, which the
- * dispatcher hands to all of its subscribers and forgets once they have sent it.
+ * operation with the same variables and may see the same answer (see resultFor), and the result handed
+ * to every subscriber of the group. An event's results are kept against its EventRecord, which the
+ * dispatcher hands to all of its subscribers: they go when the last subscriber has sent it.
  */
 export class SharedExecution {
   readonly stats: SharingStats = { executions: 0, deliveries: 0, serializations: 0 };

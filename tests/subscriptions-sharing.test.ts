@@ -30,6 +30,17 @@ function live(client: Client) {
 
 const stats = () => ({ ...app().server.sharing.stats });
 
+/** A programme's project, its applicant, and two mentors of it. */
+async function twoMentorsOfOneProject() {
+  const call = await program(app());
+  const staff = await person(app(), ['STAFF']);
+  const [mentor, secondMentor] = await Promise.all([person(app(), ['MENTOR']), person(app(), ['MENTOR'])]);
+  const { applicant } = await applicantOrganization(app());
+  const created = await project(applicant.client, call.id);
+  await staff.client.data(AssignProjectTeamDocument, { input: { projectId: created.id, mentorIds: [mentor.id, secondMentor.id] } });
+  return { call, mentor, secondMentor, applicant, created };
+}
+
 describe('one execution per audience', () => {
   it('gives each of a mixed group exactly what its queries show, executing once for viewers who may see the same', async () => {
     const call = await program(app(), { minEvaluators: 1, blindReview: true });
@@ -116,12 +127,7 @@ describe('one execution per audience', () => {
   });
 
   it('executes per viewer when the selection reads a field some of the group may not see', async () => {
-    const call = await program(app());
-    const staff = await person(app(), ['STAFF']);
-    const [mentor, secondMentor] = await Promise.all([person(app(), ['MENTOR']), person(app(), ['MENTOR'])]);
-    const { applicant } = await applicantOrganization(app());
-    const created = await project(applicant.client, call.id);
-    await staff.client.data(AssignProjectTeamDocument, { input: { projectId: created.id, mentorIds: [mentor.id, secondMentor.id] } });
+    const { call, mentor, secondMentor, applicant, created } = await twoMentorsOfOneProject();
     const first = subscribe(live(mentor.client), ProjectEventsWithTeamEmailsDocument, { programId: call.id });
     const second = subscribe(live(secondMentor.client), ProjectEventsWithTeamEmailsDocument, { programId: call.id });
     await pause(300);
@@ -141,12 +147,7 @@ describe('one execution per audience', () => {
   });
 
   it('shares through fragments and type conditions, and not once a selection reads a viewer-dependent field', async () => {
-    const call = await program(app());
-    const staff = await person(app(), ['STAFF']);
-    const [mentor, secondMentor] = await Promise.all([person(app(), ['MENTOR']), person(app(), ['MENTOR'])]);
-    const { applicant } = await applicantOrganization(app());
-    const created = await project(applicant.client, call.id);
-    await staff.client.data(AssignProjectTeamDocument, { input: { projectId: created.id, mentorIds: [mentor.id, secondMentor.id] } });
+    const { call, mentor, secondMentor, applicant, created } = await twoMentorsOfOneProject();
     const shared = [mentor, secondMentor].map((m) => subscribe(live(m.client), ReviewStatusThroughFragmentsDocument, { programId: call.id }));
     const perViewer = [mentor, secondMentor].map((m) => subscribe(live(m.client), ReviewStatusWithViewerCanDocument, { programId: call.id }));
     await pause(300);

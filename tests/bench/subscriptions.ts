@@ -3,7 +3,8 @@
  *
  * Two server instances on one PostgreSQL database; N mentors subscribed to `reviewStatusChanged` for a
  * programme, with the event's project selected, split across both instances; a stream of lifecycle
- * mutations sent to instance A, one after another. The subscribers run in `--client-workers` processes, so that parsing their messages is not the bottleneck of one thread.
+ * mutations sent to instance A, one after another. The subscribers speak graphql-transport-ws over
+ * plain ws sockets (the load generator shares the cores), in `--client-workers` processes, so that parsing their messages is not the bottleneck of one thread.
  *
  * Then the write ceiling: for `--ceiling` seconds (0: skip), one writer per project saves revisions as
  * fast as it is answered, through instance A, then through both; it prints mutations and events per
@@ -26,7 +27,6 @@ import { parseArgs } from 'node:util';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 const now = () => performance.timeOrigin + performance.now();
@@ -49,29 +49,34 @@ interface Receipts {
 /** A client worker: connects its subscribers, reports when all are connected, then on request what they received. */
 async function clientWorker({ subscribers, program }: ClientJob) {
   const receipts: Receipts = { positions: subscribers.map(() => []), times: subscribers.map(() => []), revisions: [], outOfOrder: 0 };
-  const sockets: WsClient[] = [];
+  const sockets: WebSocket[] = [];
+  // The graphql-transport-ws protocol spoken directly over ws, as graphql-ws's client speaks it, without
+  // its per-message checks: the load generator shares the machine's cores with the servers.
   const connect = ({ url, token }: ClientJob['subscribers'][number], i: number) =>
     new Promise<void>((resolve, reject) => {
-      const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false, onNonLazyError: reject });
-      sockets.push(client);
-      client.subscribe(
-        { query: QUERY, variables: { p: program } },
-        {
-          next: ({ data }) => {
-            const at = now();
-            const event = (data as any).reviewStatusChanged;
-            const position = positionOf(event.cursor);
-            const positions = receipts.positions[i];
-            if (positions.length && positions[positions.length - 1] >= position) receipts.outOfOrder++;
-            positions.push(position);
-            receipts.times[i].push(at);
-            if (event.type === 'REVISION_SAVED') receipts.revisions.push({ key: `${event.project.id}:${event.details.number}`, at });
-          },
-          error: reject,
-          complete: () => {},
-        },
-      );
-      client.on('connected', () => resolve());
+      const socket = new WebSocket(url, 'graphql-transport-ws');
+      sockets.push(socket);
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+      socket.on('error', reject);
+      socket.on('close', (code, reason) => reject(new Error(`closed with ${code} ${reason}`)));
+      socket.on('message', (data) => {
+        const at = now();
+        const message = JSON.parse(String(data));
+        if (message.type === 'next') {
+          const event = message.payload.data.reviewStatusChanged;
+          const position = positionOf(event.cursor);
+          const positions = receipts.positions[i];
+          if (positions.length && positions[positions.length - 1] >= position) receipts.outOfOrder++;
+          positions.push(position);
+          receipts.times[i].push(at);
+          if (event.type === 'REVISION_SAVED') receipts.revisions.push({ key: `${event.project.id}:${event.details.number}`, at });
+        } else if (message.type === 'connection_ack') {
+          socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: QUERY, variables: { p: program } } }));
+          resolve();
+        } else if (message.type === 'error') {
+          reject(new Error(JSON.stringify(message.payload)));
+        }
+      });
     });
   // In waves: thousands of connections opened at once overflow the servers' accept queues.
   for (let i = 0; i < subscribers.length; i += CONNECT_WAVE) {
@@ -82,7 +87,10 @@ async function clientWorker({ subscribers, program }: ClientJob) {
   process.once('message', () => {
     clearInterval(counting);
     // Exit only once the report has gone: process.exit would drop a message still queued.
-    process.send!({ receipts }, () => void Promise.all(sockets.map((s) => s.dispose())).finally(() => process.exit(0)));
+    process.send!({ receipts }, () => {
+      for (const socket of sockets) socket.removeAllListeners('close').close(1000);
+      process.exit(0);
+    });
   });
 }
 

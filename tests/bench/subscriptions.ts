@@ -4,7 +4,8 @@
  * Two server instances on one PostgreSQL database; N mentors subscribed to `reviewStatusChanged` for a
  * programme, with the event's project selected, split across both instances; a stream of lifecycle
  * mutations sent to instance A, one after another. The subscribers speak graphql-transport-ws over
- * plain ws sockets (the load generator shares the cores), in `--client-workers` processes, so that parsing their messages is not the bottleneck of one thread.
+ * plain ws sockets (the load generator shares the cores), in `--client-workers` processes (default
+ * one per 2,500 subscribers), so that parsing their messages is not the bottleneck of one thread.
  *
  * Then the write ceiling: for `--ceiling` seconds (0: skip), one writer per project saves revisions as
  * fast as it is answered, through instance A, then through both; it prints mutations and events per

@@ -14,6 +14,8 @@ import { WebSocketServer } from 'ws';
 import { EventDispatcher } from '../modules/subscriptions/event-dispatcher.js';
 import { PostgresEventListener } from '../modules/subscriptions/event-listener.js';
 import { SharedExecution } from '../modules/subscriptions/shared-execution.js';
+import { canExport, isExport, writeExport } from '../modules/exports/exports.js';
+import { CONTENT_TYPES } from '../modules/exports/export-table.js';
 import { bearerToken, verifyToken, type Viewer } from '../shared/auth.js';
 import { RecentlyUsed } from '../shared/recently-used.js';
 import type { Config } from './config.js';
@@ -226,6 +228,7 @@ export async function startServer(
   app.disable('x-powered-by');
   app.use(helmet());
 
+  const corsPolicy = cors({ origin: allowedOrigin(config.corsOrigins), maxAge: 600 });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -240,7 +243,7 @@ export async function startServer(
   });
   app.use(
     '/graphql',
-    cors({ origin: allowedOrigin(config.corsOrigins), maxAge: 600 }),
+    corsPolicy,
     ...(config.explorer ? [explorer(config.seedDemo ? DEMO_LOGINS : [], config.seedDemo ? DEMO_PASSWORD : null)] : []),
     express.json({ limit: config.limits.maxBodyBytes }),
     (req, res, next) => {
@@ -253,6 +256,30 @@ export async function startServer(
     },
     expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, config, bearerToken(req.headers.authorization), req.ip ?? null, { deadline: true }) }),
   );
+  // Exports (CSV, .xlsx) with the same bearer token as the API: `/exports/projects?format=xlsx&headers=zh`.
+  app.get('/exports/:name', corsPolicy, async (req, res) => {
+    const name = req.params.name;
+    const format = req.query.format ?? 'csv';
+    const headers = req.query.headers ?? 'en';
+    if (!isExport(name)) return void res.status(404).json(errorBody(`No export is called ${name}: try /exports/projects.`, 'NOT_FOUND'));
+    if ((format !== 'csv' && format !== 'xlsx') || (headers !== 'en' && headers !== 'zh')) {
+      return void res.status(400).json(errorBody('Ask for format=csv or format=xlsx, and headers=en or headers=zh.', 'BAD_USER_INPUT'));
+    }
+    const ctx = await createContext(orm, config, bearerToken(req.headers.authorization), req.ip ?? null);
+    if (!ctx.viewer) {
+      const message = ctx.tokenRejected ? 'Token invalid or expired: sign in again.' : 'Sign in first: send Authorization: Bearer <token>.';
+      return void res.status(401).json(errorBody(message, 'UNAUTHENTICATED'));
+    }
+    if (!canExport(ctx.viewer)) return void res.status(403).json(errorBody('Exports are for staff: you are not allowed to export.', 'FORBIDDEN'));
+    res.status(200).type(CONTENT_TYPES[format]).setHeader('content-disposition', `attachment; filename="${name}.${format}"`);
+    try {
+      await writeExport(ctx, name, format, headers, res);
+    } catch (error) {
+      console.error(`export ${name} failed: ${describeForLog(error)}`);
+      // Part of the file may have gone: the client must see a broken download, not a short one.
+      res.destroy(error as Error);
+    }
+  });
   app.use((_req, res) => void res.status(404).json(errorBody('Not found: the API is at /graphql.', 'NOT_FOUND')));
   // Body-parser and other failures before GraphQL: a JSON error, never Express's HTML page with its stack trace.
   const httpErrors: ErrorRequestHandler = (error, _req, res, _next) => {

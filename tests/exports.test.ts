@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ProjectBoardDocument } from './generated/graphql.js';
+import { LogSupervisionVisitDocument, ProjectBoardDocument, SubmitServiceReportDocument } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import { applicantOrganization, organization, park, person, place, program, project, revision, home } from './support/factories.js';
+import { projectInDelivery } from './support/lifecycle.js';
 
 const app = useTestApp();
 
@@ -84,5 +85,44 @@ describe('exports', () => {
     await refused('/exports/passwords', staff.client.token, 404, 'NOT_FOUND');
     await refused('/exports/projects?format=pdf', staff.client.token, 400, 'BAD_USER_INPUT');
     await refused('/exports/projects?headers=fr', staff.client.token, 400, 'BAD_USER_INPUT');
+  });
+
+  it('exports the service reports and visits of the projects a staff member works on, to them only', async () => {
+    const delivered = await projectInDelivery(app());
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const visit = await delivered.staff.client.data(LogSupervisionVisitDocument, {
+      input: { projectId: delivered.project.id, visitedAt: yesterday, kind: 'SITE_VISIT', findings: '活动有序, 台账"齐全"', riskLevel: 'ATTENTION' },
+    });
+    expect(visit.logSupervisionVisit.userErrors).toEqual([]);
+    const report = await delivered.applicant.client.data(SubmitServiceReportDocument, {
+      input: { projectId: delivered.project.id, period: '2026-10', sessionsHeld: 4, personTimes: 210, volunteers: 10, volunteerHours: 40.5, satisfactionRate: 93.5, spending: 6000.25, narrative: '开展禁毒宣传四场', indicatorActuals: [{ name: '服务人次', actual: 210 }] },
+    });
+    expect(report.submitServiceReport.userErrors).toEqual([]);
+
+    const rowsOf = async (name: string, token: string | null) => {
+      const file = await download(`/exports/${name}?headers=zh`, token);
+      expect(file.status).toBe(200);
+      return parse(file.body, { bom: true }) as string[][];
+    };
+    const [reportHeader, ...reports] = await rowsOf('service-reports', delivered.staff.client.token);
+    expect(reportHeader).toEqual(['编号', '项目编号', '项目名称', '月份', '开展场次', '服务人次', '志愿者人数', '志愿服务时长(小时)', '满意度(%)', '支出(元)', '状态', '提交时间', '审核时间']);
+    const ours = reports.filter((row) => row[1] === delivered.project.id);
+    expect(ours.map((row) => row.slice(0, 11))).toEqual([
+      [report.submitServiceReport.report!.id, delivered.project.id, ours[0][2], '2026-10', '4', '210', '10', '40.5', '93.5', '6000.25', 'SUBMITTED'],
+    ]);
+    const [visitHeader, ...visits] = await rowsOf('visits', delivered.staff.client.token);
+    expect(visitHeader).toEqual(['编号', '项目编号', '项目名称', '走访时间', '方式', '风险等级', '督导人员', '督导发现']);
+    const visited = visits.filter((row) => row[1] === delivered.project.id);
+    expect(visited).toEqual([[visit.logSupervisionVisit.visit!.id, delivered.project.id, ours[0][2], yesterday, 'SITE_VISIT', 'ATTENTION', delivered.staff.name, '活动有序, 台账"齐全"']]);
+
+    // Staff of another park see none of it.
+    const { districtId } = await home(app());
+    const street = await place(app(), districtId, 'STREET', `桃源街道 ${Date.now()}`);
+    const elsewhere = await park(app(), { name: `桃源街道社会创新园 ${Date.now()}`, placeId: street, streetIds: [street] });
+    const stranger = await person(app(), ['STAFF'], undefined, { parkIds: [elsewhere] });
+    for (const name of ['service-reports', 'visits', 'projects']) {
+      const rows = (await rowsOf(name, stranger.client.token)).slice(1);
+      expect(rows.some((row) => row.includes(delivered.project.id))).toBe(false);
+    }
   });
 });

@@ -1,6 +1,9 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
+import type { Sql } from '../../shared/connection.js';
+import type { Context } from '../../shared/context.js';
+import { readRows } from '../../shared/read.js';
 
 /** A column of an export: its key, its header in English and in Chinese, and how a row shows it. */
 export interface ExportColumn<Row> {
@@ -74,3 +77,32 @@ export async function writeTable<Row>(
   await workbook.commit();
   return count;
 }
+
+/** Rows read per statement: an export streams batch by batch. */
+const BATCH = 1000;
+
+/**
+ * The rows of `sql` (which selects `id` and the `key` column), newest first by `key` then id, in
+ * keyset batches: each statement reads the next BATCH after the last row sent. Timestamps stay as
+ * PostgreSQL writes them, to the microsecond (a Date keeps milliseconds and would repeat or skip rows).
+ */
+export async function* newestFirst<Row extends { id: string }>(ctx: Context, sql: Sql, key: keyof Row & string): AsyncIterable<Row[]> {
+  let after: [unknown, string] | null = null;
+  for (;;) {
+    const rows: Row[] = await readRows<Row>(
+      ctx.em,
+      `select * from (${sql.text}) x ${after ? `where (x.${key}, x.id) < (?, ?)` : ''} order by x.${key} desc, x.id desc limit ${BATCH}`,
+      [...sql.params, ...(after ?? [])],
+      { prepare: false },
+    );
+    if (rows.length) yield rows;
+    if (rows.length < BATCH) return;
+    const last = rows[rows.length - 1];
+    after = [last[key], last.id];
+  }
+}
+
+/** A numeric column as PostgreSQL sends it, as a number. */
+export const amount = (value: string | null) => (value === null ? null : Number(value));
+/** A timestamp as PostgreSQL sends it, as an instant. */
+export const instant = (value: string | null) => (value === null ? null : new Date(value));

@@ -1,10 +1,9 @@
 import type { Context } from '../../shared/context.js';
 import { entitySql } from '../../shared/connection.js';
 import { toGlobalId } from '../../shared/node-id.js';
-import { readRows } from '../../shared/read.js';
 import { Project } from '../projects/project.entity.js';
 import { staffProjectsFilter } from '../projects/project.permissions.js';
-import type { ExportColumn } from './export-table.js';
+import { amount, instant, newestFirst, type ExportColumn } from './export-table.js';
 
 interface ProjectRow {
   id: string;
@@ -25,8 +24,6 @@ interface ProjectRow {
   created_at: string;
 }
 
-const amount = (value: string | null) => (value === null ? null : Number(value));
-const instant = (value: string | null) => (value === null ? null : new Date(value));
 
 export const PROJECT_COLUMNS: ExportColumn<ProjectRow>[] = [
   { key: 'id', en: 'ID', zh: '编号', value: (row) => toGlobalId('Project', row.id) },
@@ -46,36 +43,18 @@ export const PROJECT_COLUMNS: ExportColumn<ProjectRow>[] = [
   { key: 'createdAt', en: 'Created at', zh: '创建时间', value: (row) => instant(row.created_at), kind: 'instant' },
 ];
 
-/** Rows read per statement: the export streams batch by batch. */
-const BATCH = 1000;
-
-/**
- * The projects the viewer is staff over (an administrator: all), newest first, with what their rows
- * show, in keyset batches: each statement reads the next BATCH after the last row sent.
- */
-export async function* projectRows(ctx: Context): AsyncIterable<ProjectRow[]> {
+/** The projects the viewer is staff over (an administrator: all), newest first, with what their rows show. */
+export function projectRows(ctx: Context): AsyncIterable<ProjectRow[]> {
   const visible = entitySql(ctx.em, Project, staffProjectsFilter(ctx.viewer!));
-  let after: [string, string] | null = null;
-  for (;;) {
-    const rows: ProjectRow[] = await readRows<ProjectRow>(
-      ctx.em,
-      `select e.id, e.title, e.status, e.focus_area, e.community_served, e.approved_grant, e.final_score, e.final_grade, e.submitted_at, e.created_at,
-              pr.name as program, o.name as organization, pk.name as park, d.name as district, r.requested_amount
-         from (${visible.text}) e
-         join program pr on pr.id = e.program_id
-         join organization o on o.id = e.organization_id
-         left join park pk on pk.id = e.park_id
-         left join place d on d.id = e.district_id
-         left join proposal_revision r on r.id = e.current_revision_id
-        ${after ? 'where (e.created_at, e.id) < (?, ?)' : ''}
-        order by e.created_at desc, e.id desc
-        limit ${BATCH}`,
-      [...visible.params, ...(after ?? [])],
-      { prepare: false },
-    );
-    if (rows.length) yield rows;
-    if (rows.length < BATCH) return;
-    const last = rows[rows.length - 1];
-    after = [last.created_at, last.id];
-  }
+  return newestFirst<ProjectRow>(ctx, {
+    text: `select e.id, e.title, e.status, e.focus_area, e.community_served, e.approved_grant, e.final_score, e.final_grade, e.submitted_at, e.created_at,
+                  pr.name as program, o.name as organization, pk.name as park, d.name as district, r.requested_amount
+             from (${visible.text}) e
+             join program pr on pr.id = e.program_id
+             join organization o on o.id = e.organization_id
+             left join park pk on pk.id = e.park_id
+             left join place d on d.id = e.district_id
+             left join proposal_revision r on r.id = e.current_revision_id`,
+    params: visible.params,
+  }, 'created_at');
 }

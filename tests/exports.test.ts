@@ -87,7 +87,7 @@ describe('exports', () => {
     await refused('/exports/projects?headers=fr', staff.client.token, 400, 'BAD_USER_INPUT');
   });
 
-  it('exports the service reports and visits of the projects a staff member works on, to them only', async () => {
+  it('exports the scorecards, service reports and visits of the projects a staff member works on, to them only', async () => {
     const delivered = await projectInDelivery(app());
     const yesterday = new Date(Date.now() - 86_400_000).toISOString();
     const visit = await delivered.staff.client.data(LogSupervisionVisitDocument, {
@@ -115,12 +115,18 @@ describe('exports', () => {
     const visited = visits.filter((row) => row[1] === delivered.project.id);
     expect(visited).toEqual([[visit.logSupervisionVisit.visit!.id, delivered.project.id, ours[0][2], yesterday, 'SITE_VISIT', 'ATTENTION', delivered.staff.name, '活动有序, 台账"齐全"']]);
 
+    const [scorecardHeader, ...scorecards] = await rowsOf('scorecards', delivered.staff.client.token);
+    expect(scorecardHeader.slice(0, 8)).toEqual(['编号', '评审轮次', '评审类型', '项目编号', '项目名称', '评审专家', '状态', '总分']);
+    const scored = scorecards.filter((row) => row[3] === delivered.project.id);
+    expect(scored.map((row) => row[5]).sort()).toEqual(delivered.assignments.map(({ evaluator }) => evaluator.name).sort());
+    expect(scored.map((row) => [row[2], row[6], row[7]])).toEqual(scored.map(() => ['PROPOSAL', 'SUBMITTED', '88']));
+
     // Staff of another park see none of it.
     const { districtId } = await home(app());
     const street = await place(app(), districtId, 'STREET', `桃源街道 ${Date.now()}`);
     const elsewhere = await park(app(), { name: `桃源街道社会创新园 ${Date.now()}`, placeId: street, streetIds: [street] });
     const stranger = await person(app(), ['STAFF'], undefined, { parkIds: [elsewhere] });
-    for (const name of ['service-reports', 'visits', 'projects']) {
+    for (const name of ['service-reports', 'visits', 'projects', 'scorecards']) {
       const rows = (await rowsOf(name, stranger.client.token)).slice(1);
       expect(rows.some((row) => row.includes(delivered.project.id))).toBe(false);
     }

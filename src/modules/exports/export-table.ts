@@ -1,9 +1,12 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
-import type { Sql } from '../../shared/connection.js';
+import { entitySql, type Sql } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
+import { toGlobalId } from '../../shared/node-id.js';
 import { readRows } from '../../shared/read.js';
+import { Project } from '../projects/project.entity.js';
+import { staffProjectsFilter } from '../projects/project.permissions.js';
 
 /** A column of an export: its key, its header in English and in Chinese, and how a row shows it. */
 export interface ExportColumn<Row> {
@@ -106,3 +109,20 @@ export async function* newestFirst<Row extends { id: string }>(ctx: Context, sql
 export const amount = (value: string | null) => (value === null ? null : Number(value));
 /** A timestamp as PostgreSQL sends it, as an instant. */
 export const instant = (value: string | null) => (value === null ? null : new Date(value));
+
+/** The projects the viewer is staff over (an administrator: all): what exports are made of. */
+export function staffProjects(ctx: Context): Sql {
+  return entitySql(ctx.em, Project, staffProjectsFilter(ctx.viewer!));
+}
+
+/** Their ids, as a subquery. */
+export function staffProjectIds(ctx: Context): Sql {
+  const visible = staffProjects(ctx);
+  return { text: `select e.id from (${visible.text}) e`, params: visible.params };
+}
+
+/** The project a row belongs to: its global ID and title. */
+export const projectColumns = <Row extends { project_id: string; project_title: string }>(): ExportColumn<Row>[] => [
+  { key: 'projectId', en: 'Project ID', zh: '项目编号', value: (row) => toGlobalId('Project', row.project_id) },
+  { key: 'project', en: 'Project', zh: '项目名称', value: (row) => row.project_title },
+];

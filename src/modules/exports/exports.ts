@@ -3,6 +3,7 @@ import { isStaff } from '../../shared/auth.js';
 import type { Context } from '../../shared/context.js';
 import { writeTable, type ExportColumn, type ExportFormat, type HeaderLanguage } from './export-table.js';
 import { PROJECT_COLUMNS, projectRows } from './project-export.js';
+import { SCORECARD_COLUMNS, scorecardRows } from './review-exports.js';
 import { SERVICE_REPORT_COLUMNS, serviceReportRows, VISIT_COLUMNS, visitRows } from './supervision-exports.js';
 
 interface ExportDefinition<Row> {
@@ -18,6 +19,7 @@ const defineExport = <Row>(definition: ExportDefinition<Row>) => definition as u
 const EXPORTS: Record<string, ExportDefinition<unknown>> = {
   projects: defineExport({ sheet: '项目 Projects', columns: PROJECT_COLUMNS, rows: projectRows }),
   'service-reports': defineExport({ sheet: '月度服务资料 Service reports', columns: SERVICE_REPORT_COLUMNS, rows: serviceReportRows }),
+  scorecards: defineExport({ sheet: '评分表 Scorecards', columns: SCORECARD_COLUMNS, rows: scorecardRows }),
   visits: defineExport({ sheet: '督导走访 Visits', columns: VISIT_COLUMNS, rows: visitRows }),
 };
 

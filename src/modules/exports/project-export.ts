@@ -1,9 +1,6 @@
 import type { Context } from '../../shared/context.js';
-import { entitySql } from '../../shared/connection.js';
 import { toGlobalId } from '../../shared/node-id.js';
-import { Project } from '../projects/project.entity.js';
-import { staffProjectsFilter } from '../projects/project.permissions.js';
-import { amount, instant, newestFirst, type ExportColumn } from './export-table.js';
+import { amount, instant, newestFirst, staffProjects, type ExportColumn } from './export-table.js';
 
 interface ProjectRow {
   id: string;
@@ -45,7 +42,7 @@ export const PROJECT_COLUMNS: ExportColumn<ProjectRow>[] = [
 
 /** The projects the viewer is staff over (an administrator: all), newest first, with what their rows show. */
 export function projectRows(ctx: Context): AsyncIterable<ProjectRow[]> {
-  const visible = entitySql(ctx.em, Project, staffProjectsFilter(ctx.viewer!));
+  const visible = staffProjects(ctx);
   return newestFirst<ProjectRow>(ctx, {
     text: `select e.id, e.title, e.status, e.focus_area, e.community_served, e.approved_grant, e.final_score, e.final_grade, e.submitted_at, e.created_at,
                   pr.name as program, o.name as organization, pk.name as park, d.name as district, r.requested_amount

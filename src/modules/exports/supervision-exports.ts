@@ -1,20 +1,6 @@
 import type { Context } from '../../shared/context.js';
-import { entitySql, type Sql } from '../../shared/connection.js';
 import { toGlobalId } from '../../shared/node-id.js';
-import { Project } from '../projects/project.entity.js';
-import { staffProjectsFilter } from '../projects/project.permissions.js';
-import { amount, instant, newestFirst, type ExportColumn } from './export-table.js';
-
-/** The ids of the projects the viewer is staff over, as a subquery. */
-function staffProjectIds(ctx: Context): Sql {
-  const visible = entitySql(ctx.em, Project, staffProjectsFilter(ctx.viewer!));
-  return { text: `select e.id from (${visible.text}) e`, params: visible.params };
-}
-
-const projectColumns = <Row extends { project_id: string; project_title: string }>(): ExportColumn<Row>[] => [
-  { key: 'projectId', en: 'Project ID', zh: '项目编号', value: (row) => toGlobalId('Project', row.project_id) },
-  { key: 'project', en: 'Project', zh: '项目名称', value: (row) => row.project_title },
-];
+import { amount, instant, newestFirst, projectColumns, staffProjectIds, type ExportColumn } from './export-table.js';
 
 interface ServiceReportRow {
   id: string;

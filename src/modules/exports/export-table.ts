@@ -49,13 +49,13 @@ export async function writeTable<Row>(
     csv.write(headers);
     for await (const rows of batches) {
       for (const row of rows) {
-        if (!csv.write(columns.map((column) => column.value(row)))) await new Promise((resolve) => csv.once('drain', resolve));
+        if (!csv.write(columns.map((column) => column.value(row)))) await until(out, (done) => csv.once('drain', done));
         count++;
       }
+      stopIfGone(out);
     }
-    await new Promise<void>((resolve, reject) => {
-      out.once('finish', resolve);
-      out.once('error', reject);
+    await until(out, (done) => {
+      out.once('finish', done);
       csv.end();
     });
     return count;
@@ -75,10 +75,30 @@ export async function writeTable<Row>(
       worksheet.addRow(columns.map((column) => column.value(row))).commit();
       count++;
     }
+    stopIfGone(out);
   }
   worksheet.commit();
   await workbook.commit();
   return count;
+}
+
+/** A client that goes away mid-download ends the export: no more rows are read for it. */
+function stopIfGone(out: Writable): void {
+  if (out.destroyed) throw new Error('the client went away before the export was written');
+}
+
+/** Waits for `start`'s event, or fails if the client goes away first (a closed response never drains or finishes). */
+function until(out: Writable, start: (done: () => void) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const gone = () => reject(new Error('the client went away before the export was written'));
+    out.once('close', gone);
+    out.once('error', reject);
+    start(() => {
+      out.off('close', gone);
+      out.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 /** Rows read per statement: an export streams batch by batch. */

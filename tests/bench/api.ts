@@ -14,7 +14,6 @@
  *    pg_stat_activity) and the server's resident memory (VmRSS in /proc/<pid>/status) around it.
  * The load generator runs in this process, on the same machine: it takes CPU from both.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -43,6 +42,7 @@ import {
   RoundRankingDocument,
 } from '../generated/graphql.js';
 import { runServerProcess, type ServerProcess } from '../support/process.js';
+import { cpuMs, rssKb } from './measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -62,7 +62,6 @@ const DURATION = Number(values.duration);
 const CONNECTIONS = values.connections.split(',').map(Number);
 const SAMPLE = Number(values.sample);
 const TOKEN_SECRET = 'bench-api-secret-bench-api-secret-0001';
-const CLOCK_TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
 type Login = keyof typeof LARGE_LOGINS;
 interface Screen { name: string; as: Login; query: string; variables: Record<string, unknown> }
@@ -130,16 +129,7 @@ const allScreens: Screen[] = [
 ];
 const screens = allScreens.filter((screen) => !values.screens || values.screens.split(',').some((part) => screen.name.includes(part.trim())));
 
-/** CPU (user + system) a process has used so far, in ms. */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
-  } catch {
-    return 0; // the process has gone
-  }
-}
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const rssMb = (pid: number) => rssKb(pid) / 1024;
 
 /** CPU used so far by each PostgreSQL backend serving the benchmark database (this client's own excepted). */
 async function backendsCpu(): Promise<Map<number, number>> {

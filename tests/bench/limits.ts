@@ -7,10 +7,10 @@
  * server's CPU per refusal; then an ordinary staff query's latency alone and while `attackers`
  * clients send bombs as fast as they can; then what the throttle answers a run of wrong passwords.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { runServerProcess } from '../support/process.js';
+import { cpuMs, percentile } from './measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -35,13 +35,6 @@ async function admin(sql: string) {
   }
 }
 
-/** User and system CPU time of a process so far, in milliseconds (from /proc; clock ticks are 10 ms here). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const describe = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
   return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (n=${sorted.length})`;

@@ -23,7 +23,6 @@
  * commit, seen on the same machine's clock as the clients' receipts (both `performance.timeOrigin +
  * performance.now()`).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +105,7 @@ async function main() {
   const { creditCodeCheckCharacter } = await import('../../src/modules/organizations/credit-code.js');
   const { fromGlobalId } = await import('../../src/shared/node-id.js');
   const { runServerProcess } = await import('../support/process.js');
+  const { cpuMs, percentile, rssKb } = await import('./measure.js');
   type ServerProcess = Awaited<ReturnType<typeof runServerProcess>>;
 
   const { values } = parseArgs({
@@ -154,13 +154,6 @@ async function main() {
     return body.data;
   }
 
-  const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
-  const clockTick = 10;
-  const cpuMs = (pid: number) => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * clockTick;
-  };
-  const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
   const spread = (values: number[]) => {
     const sorted = [...values].sort((x, y) => x - y);
     return `p50 ${percentile(sorted, 50).toFixed(1)} ms   p95 ${percentile(sorted, 95).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   max ${sorted.at(-1)!.toFixed(1)} ms`;

@@ -1,6 +1,7 @@
 import type { Context } from '../../shared/context.js';
 import { toGlobalId } from '../../shared/node-id.js';
-import { amount, instant, newestFirst, projectColumns, staffProjectIds, type ExportColumn } from './export-table.js';
+import { amount, instant, newestFirst, projectColumns, staffProjectIds } from './export-rows.js';
+import type { ExportColumn } from './export-table.js';
 
 interface ServiceReportRow {
   id: string;

@@ -124,6 +124,10 @@ describe('one execution per audience', () => {
     expect(end.executions - start.executions).toBe(deliveries - events('secondMentor').length);
     // And each execution's result was serialised once, for all of its group.
     expect(end.serializations - start.serializations).toBe(end.executions - start.executions);
+    // What the groups' fields read (project, organisation, programme, team) went through one unit of work per event.
+    const distinctEvents = new Set(Object.values(subscriptions).flatMap((s) => s.received.map((r) => r.projectEvents.id)));
+    expect(end.executions - start.executions).toBeGreaterThan(distinctEvents.size);
+    expect(end.units - start.units).toBe(distinctEvents.size);
   });
 
   it('executes per viewer when the selection reads a field some of the group may not see', async () => {
@@ -144,6 +148,7 @@ describe('one execution per audience', () => {
     expect(end.deliveries - start.deliveries).toBe(2);
     expect(end.executions - start.executions).toBe(2);
     expect(end.serializations - start.serializations).toBe(2);
+    expect(end.units - start.units).toBe(2);
   });
 
   it('shares through fragments and type conditions, and not once a selection reads a viewer-dependent field', async () => {
@@ -164,5 +169,7 @@ describe('one execution per audience', () => {
     // Four deliveries: the fragments' selection once for both mentors, the viewerCan selection once for each.
     expect(end.deliveries - start.deliveries).toBe(4);
     expect(end.executions - start.executions).toBe(3);
+    // The two executions per viewer read through units of their own; the one by class through the event's.
+    expect(end.units - start.units).toBe(3);
   });
 });

@@ -23,9 +23,9 @@ export type LiveConnection = {
 };
 
 /**
- * One per request (or WebSocket operation): nothing in it is shared with another request. A
- * subscription renews `em`, `loaders` and `now` for every event it sends (see `renewForEvent`).
- * Built by app/context.ts.
+ * One per request (or WebSocket operation). A subscription renews `em`, `loaders` and `now` for every
+ * event it sends (see `renewForEvent`); executions of one event by class share them (their fields
+ * read only what every member of every class may be shown). Built by app/context.ts.
  */
 export type Context = {
   em: EntityManager;
@@ -40,8 +40,15 @@ export type Context = {
   live?: LiveConnection;
 };
 
-/** A fresh unit of work for the next event of a subscription: no entity or cached load carries over. */
-export function renewForEvent(ctx: Context): Context {
-  const em = ctx.em.fork();
-  return Object.assign(ctx, { em, loaders: new Loaders(em), now: new Date() });
+/** What the execution of a live event reads through: a unit of work of its own, and its loaders. */
+export type EventUnit = Pick<Context, 'em' | 'loaders' | 'now'>;
+
+export function eventUnit(em: EntityManager): EventUnit {
+  const fork = em.fork();
+  return { em: fork, loaders: new Loaders(fork), now: new Date() };
+}
+
+/** The unit of work for the next event of a subscription (by default a fresh one): no entity or cached load carries over from the last. */
+export function renewForEvent(ctx: Context, unit: EventUnit = eventUnit(ctx.em)): Context {
+  return Object.assign(ctx, unit);
 }

@@ -19,7 +19,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Viewer } from '../../shared/auth.js';
-import type { Context } from '../../shared/context.js';
+import { eventUnit, renewForEvent, type Context, type EventUnit } from '../../shared/context.js';
 import { eventViewerClass } from '../events/event.permissions.js';
 import type { EventRecord } from './event-dispatcher.js';
 
@@ -56,6 +56,8 @@ export interface SharingStats {
   executions: number;
   deliveries: number;
   serializations: number;
+  /** Units of work opened for executions: one per event for all its groups by class, one per execution otherwise. */
+  units: number;
 }
 
 /**
@@ -80,7 +82,12 @@ interface Plan {
  * dispatcher hands to all of its subscribers: they go when the last subscriber has sent it.
  */
 export class SharedExecution {
-  readonly stats: SharingStats = { executions: 0, deliveries: 0, serializations: 0 };
+  readonly stats: SharingStats = { executions: 0, deliveries: 0, serializations: 0, units: 0 };
+  /**
+   * Per event, the unit of work its executions by class read through: what their fields read
+   * (the project, organisation, programme, team, review facts) is read once for all of its groups.
+   */
+  private readonly units = new WeakMap<EventRecord, EventUnit>();
   /** Results handed to a group, and their JSON once made. */
   private readonly shared = new WeakSet<object>();
   private readonly json = new WeakMap<object, string>();
@@ -139,6 +146,17 @@ export class SharedExecution {
     });
   }
 
+  private unitOf(event: EventRecord, ctx: Context): EventUnit {
+    let unit = this.units.get(event);
+    if (!unit) this.units.set(event, (unit = this.newUnit(ctx)));
+    return unit;
+  }
+
+  private newUnit(ctx: Context): EventUnit {
+    this.stats.units++;
+    return eventUnit(ctx.em);
+  }
+
   /**
    * A group's result is serialised once. graphql-ws frames every result in a message of its own
    * (`{"id":…,"type":"next","payload":…}`) and stringifies it per socket: as its
@@ -174,6 +192,7 @@ export class SharedExecution {
     let result = byAudience.get(audience);
     if (!result) {
       this.stats.executions++;
+      renewForEvent(args.contextValue as Context, plan.byClass ? this.unitOf(event, args.contextValue as Context) : this.newUnit(args.contextValue as Context));
       result = Promise.resolve(execute({ ...args, rootValue: event })).then((done) => {
         this.shared.add(done);
         return done;

@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { renewForEvent, type Context } from '../../shared/context.js';
+import type { Context } from '../../shared/context.js';
 import { LifecycleEvent } from '../events/lifecycle-event.entity.js';
 import { Project } from '../projects/project.entity.js';
 import type { EventRecord } from './event-dispatcher.js';
@@ -47,11 +47,10 @@ export class SubscriptionResolver {
 }
 
 /**
- * Each event is resolved in a unit of work of its own, with the subscriber's permissions. The event
- * row itself was read once for all subscribers; only the fields a client selects cost queries.
+ * Each event is resolved in the unit of work SharedExecution gave it, with the subscriber's
+ * permissions. The event row and its project's were read once for all subscribers.
  */
 function load(ctx: Context, record: EventRecord) {
-  renewForEvent(ctx);
   if (record.projectRow) ctx.em.map(Project, record.projectRow);
   return ctx.em.map(LifecycleEvent, record.row);
 }

@@ -14,6 +14,9 @@ import { Migration20261130160000 } from './Migration20261130160000.js';
 import { Migration20261130170000 } from './Migration20261130170000.js';
 import { Migration20261130180000 } from './Migration20261130180000.js';
 import { Migration20261130190000 } from './Migration20261130190000.js';
+import { Migration20261201100000 } from './Migration20261201100000.js';
+import { Migration20261201110000 } from './Migration20261201110000.js';
+import { Migration20261201120000 } from './Migration20261201120000.js';
 
 /** Every migration in order. Listed by import so tsx, vitest and the CLI all find the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +35,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130170000', class: Migration20261130170000 },
   { name: 'Migration20261130180000', class: Migration20261130180000 },
   { name: 'Migration20261130190000', class: Migration20261130190000 },
+  { name: 'Migration20261201100000', class: Migration20261201100000 },
+  { name: 'Migration20261201110000', class: Migration20261201110000 },
+  { name: 'Migration20261201120000', class: Migration20261201120000 },
 ];

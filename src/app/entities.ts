@@ -15,6 +15,11 @@ import { ProjectMentor } from '../modules/projects/project-mentor.entity.js';
 import { Project } from '../modules/projects/project.entity.js';
 import { ProposalRevision } from '../modules/projects/proposal-revision.entity.js';
 import { ServiceReport } from '../modules/reports/service-report.entity.js';
+import { IssuedOperationsReport, OperationsReport } from '../modules/operations-report/operations-report.entity.js';
+import { ResourceMatch } from '../modules/resources/resource-match.entity.js';
+import { ResourceNeed } from '../modules/resources/resource-need.entity.js';
+import { ResourceOffer } from '../modules/resources/resource-offer.entity.js';
+import { ActivityAttendance, ActivityOrganization, ActivityProject, ActivityRegistration, ActivitySession, ParkActivity } from '../modules/park-activities/park-activity.entity.js';
 import { ReviewAssignment } from '../modules/reviews/review-assignment.entity.js';
 import { ReviewRound } from '../modules/reviews/review-round.entity.js';
 import { ProgramProjectType, ProjectArea, ProjectType } from '../modules/taxonomy/taxonomy.entity.js';
@@ -49,4 +54,15 @@ export const entities = [
   SupervisionVisit,
   FollowUp,
   ServiceReport,
+  ResourceOffer,
+  ResourceNeed,
+  ResourceMatch,
+  ParkActivity,
+  ActivitySession,
+  ActivityRegistration,
+  ActivityAttendance,
+  ActivityProject,
+  ActivityOrganization,
+  OperationsReport,
+  IssuedOperationsReport,
 ];

@@ -16,11 +16,14 @@ import { ProgramResolver } from '../modules/programs/program.resolver.js';
 import { ProjectResolver, ProposalRevisionResolver } from '../modules/projects/project.resolver.js';
 import { REVISION_ITEM_CHANGE_TYPES } from '../modules/projects/project.types.js';
 import { ProjectReportsResolver, ServiceReportResolver } from '../modules/reports/reports.resolver.js';
+import { DistrictResourcesResolver, ParkResourcesResolver, ProjectResourcesResolver, ResourceMatchResolver, ResourceNeedResolver, ResourceOfferResolver } from '../modules/resources/resources.resolver.js';
 import { FollowUpResolver, ProjectSupervisionResolver, SupervisionVisitResolver } from '../modules/supervision/supervision.resolver.js';
 import { ProgramStatisticsResolver } from '../modules/statistics/program-statistics.resolver.js';
 import { DistrictRollupResolver, FunnelResolver, ParkFunnelResolver } from '../modules/statistics/rollup.resolver.js';
 import { PlaceTaxonomyResolver, ProgramTaxonomyResolver, ProjectAreaResolver, ProjectTaxonomyResolver, ProjectTypeResolver } from '../modules/taxonomy/taxonomy.resolver.js';
 import { ProgramTaxonomyStatisticsResolver } from '../modules/statistics/taxonomy-statistics.resolver.js';
+import { ActivityRegistrationResolver, ActivitySessionResolver, ParkActivitiesResolver, ParkActivityResolver } from '../modules/park-activities/park-activities.resolver.js';
+import { IssuedOperationsReportResolver, OperationsReportResolver } from '../modules/operations-report/operations-report.resolver.js';
 import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver.js';
 import { toGlobalId } from '../shared/node-id.js';
 
@@ -70,6 +73,18 @@ export const resolvers = [
   SubscriptionResolver,
   AttentionResolver,
   ReportDueEdgeResolver,
+  ResourceOfferResolver,
+  ResourceNeedResolver,
+  ResourceMatchResolver,
+  ParkResourcesResolver,
+  ProjectResourcesResolver,
+  DistrictResourcesResolver,
+  ParkActivityResolver,
+  ActivitySessionResolver,
+  ActivityRegistrationResolver,
+  ParkActivitiesResolver,
+  OperationsReportResolver,
+  IssuedOperationsReportResolver,
 ] as const;
 
 /** Every `Node` type's `id` becomes the opaque global ID here, once, instead of in each resolver. */

@@ -16,6 +16,7 @@ import { PostgresEventListener } from '../modules/subscriptions/event-listener.j
 import { SharedExecution } from '../modules/subscriptions/shared-execution.js';
 import { canExport, isExport, writeExport } from '../modules/exports/exports.js';
 import { CONTENT_TYPES } from '../modules/exports/export-table.js';
+import { DownloadRefused, REPORT_CONTENT_TYPES, reportDownload } from '../modules/operations-report/report-download.js';
 import { bearerToken, verifyToken, type Viewer } from '../shared/auth.js';
 import { RecentlyUsed } from '../shared/recently-used.js';
 import type { Config } from './config.js';
@@ -278,6 +279,29 @@ export async function startServer(
       console.error(`export ${name} failed: ${describeForLog(error)}`);
       // Part of the file may have gone: the client must see a broken download, not a short one.
       res.destroy(error as Error);
+    }
+  });
+  // Operations reports as Word documents and web pages, same token: `/operations-reports/<issued id>.docx`, `/operations-reports/draft.html?parkId=…&year=2022`.
+  app.get('/operations-reports/:file', corsPolicy, async (req, res) => {
+    const match = /^(.+)\.(docx|html)$/.exec(req.params.file);
+    if (!match) return void res.status(404).json(errorBody('Ask for /operations-reports/<issued report ID>.docx or .html, or draft.docx / draft.html with the scope in the query.', 'NOT_FOUND'));
+    const [, name, format] = match as unknown as [string, string, 'docx' | 'html'];
+    const ctx = await createContext(orm, config, bearerToken(req.headers.authorization), req.ip ?? null);
+    if (!ctx.viewer) {
+      const message = ctx.tokenRejected ? 'Token invalid or expired: sign in again.' : 'Sign in first: send Authorization: Bearer <token>.';
+      return void res.status(401).json(errorBody(message, 'UNAUTHENTICATED'));
+    }
+    try {
+      const body = await reportDownload(ctx, name, format, req.query as Record<string, unknown>);
+      res.status(200).type(REPORT_CONTENT_TYPES[format]);
+      // The page is a document: nothing in it runs, loads or submits.
+      if (format === 'html') res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      else res.setHeader('content-disposition', `attachment; filename="operations-report.${format}"`);
+      res.send(body);
+    } catch (error) {
+      if (error instanceof DownloadRefused) return void res.status(error.status).json(errorBody(error.message, error.code));
+      console.error(`operations report ${name} failed: ${describeForLog(error)}`);
+      res.status(500).json(errorBody('Internal server error', 'INTERNAL'));
     }
   });
   app.use((_req, res) => void res.status(404).json(errorBody('Not found: the API is at /graphql.', 'NOT_FOUND')));

@@ -49,6 +49,7 @@ export enum UserErrorCode {
   UNKNOWN_INDICATOR = 'UNKNOWN_INDICATOR',
   OUTSIDE_WORKPLACE = 'OUTSIDE_WORKPLACE',
   INVALID_PLACE = 'INVALID_PLACE',
+  CAPACITY_REACHED = 'CAPACITY_REACHED',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -98,6 +99,7 @@ registerEnumType(UserErrorCode, {
     ALREADY_DONE: { description: 'It is already so: the item done (or open), the follow-up closed, the condition met, the account (de)activated.' },
     UNKNOWN_INDICATOR: { description: 'The indicator is not one of the approved revision’s indicator targets.' },
     OUTSIDE_WORKPLACE: { description: 'The park, district, organisation or person named is outside where this may happen: a mentor or lead staff not working for the project’s park, an evaluator outside the programme’s district pool, an organisation not coached by the park whose programme it is, or a park or district you do not work for.' },
+    CAPACITY_REACHED: { description: 'The activity is full: as many are registered as it has places. Walk-ins are still checked in at the door.' },
     INVALID_PLACE: { description: 'The place does not fit: a level not below its parent’s, an address above district level, a street outside the park’s district.' },
   },
 });

@@ -9,10 +9,13 @@ import { getCondition, getDecision } from '../decisions/decision.service.js';
 import { getEvent } from '../events/event.service.js';
 import { getOrganization } from '../organizations/organization.service.js';
 import { getPerson } from '../people/person.service.js';
+import { getActivity, getRegistration as getActivityRegistration, getSession as getActivitySession } from '../park-activities/park-activities.service.js';
+import { getIssuedReport } from '../operations-report/operations-report.service.js';
 import { getPark, getPlace } from '../places/places.service.js';
 import { getProgram } from '../programs/program.service.js';
 import { getProject, getRevision } from '../projects/project.service.js';
 import { getReport } from '../reports/reports.service.js';
+import { getResourceMatch, getResourceNeed, getResourceOffer } from '../resources/resources.service.js';
 import { getFollowUp, getVisit } from '../supervision/supervision.service.js';
 import { getAssignment, getRound } from '../reviews/review.service.js';
 import { getArea, getType } from '../taxonomy/taxonomy.service.js';
@@ -38,6 +41,13 @@ const fetchers: Record<string, (ctx: Context, globalId: string) => Promise<objec
   Decision: getDecision,
   DecisionCondition: getCondition,
   LifecycleEvent: getEvent,
+  ResourceOffer: getResourceOffer,
+  ResourceNeed: getResourceNeed,
+  ResourceMatch: getResourceMatch,
+  ParkActivity: getActivity,
+  ActivitySession: getActivitySession,
+  ActivityRegistration: getActivityRegistration,
+  IssuedOperationsReport: getIssuedReport,
 };
 
 @Resolver()

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { LogSupervisionVisitDocument, ProjectBoardDocument, SubmitServiceReportDocument } from './generated/graphql.js';
+import { CheckInToActivityDocument, CreateParkActivityDocument, LogSupervisionVisitDocument, ProjectBoardDocument, SubmitServiceReportDocument } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import { applicantOrganization, organization, park, person, place, program, project, revision, home } from './support/factories.js';
-import { projectInDelivery } from './support/lifecycle.js';
+import { projectInDelivery, projectUnderReview, submitScorecard } from './support/lifecycle.js';
 
 const app = useTestApp();
 
@@ -129,6 +129,48 @@ describe('exports', () => {
     for (const name of ['service-reports', 'visits', 'projects', 'scorecards']) {
       const rows = (await rowsOf(name, stranger.client.token)).slice(1);
       expect(rows.some((row) => row.includes(delivered.project.id))).toBe(false);
+    }
+  });
+
+  it('exports activities, their check-ins and the rankings, the same figures as the API, to the park’s staff only', async () => {
+    const staff = await person(app(), ['STAFF']);
+    const { parkId, districtId } = await home(app());
+    const xili = await place(app(), districtId, 'STREET', '西丽街道');
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+    const created = await staff.client.data(CreateParkActivityDocument, {
+      input: { parkId, kind: 'SITE_OBSERVATION', title: '“共治空间”现场观摩会, 第"1"期', sessions: [{ startsAt: at(5), endsAt: at(4), mode: 'ON_SITE' }, { startsAt: at(3), endsAt: at(2), mode: 'ON_SITE' }] },
+    });
+    const activity = created.createParkActivity.activity!;
+    for (const [session, name] of [[0, '李小红'], [0, '王建国'], [1, '李小红']] as const) {
+      const checked = await staff.client.data(CheckInToActivityDocument, { input: { sessionId: activity.sessions[session].id, guest: { name, unit: '西丽街道办事处', streetId: xili } } });
+      expect(checked.checkInToActivity.userErrors).toEqual([]);
+    }
+    const [activityHeader, ...activities] = parse((await download('/exports/activities?headers=zh', staff.client.token)).body, { bom: true }) as string[][];
+    expect(activityHeader.slice(0, 4)).toEqual(['编号', '园区', '类型', '活动名称']);
+    const row = activities.find((r) => r[0] === activity.id)!;
+    expect([row[3], row[9], row[10], row[11], row[12], row[13]]).toEqual(['“共治空间”现场观摩会, 第"1"期', '2', '2', '3', '2', '1']);
+
+    const attendance = await download('/exports/attendance?format=xlsx', staff.client.token);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(attendance.body as never);
+    const sheet = workbook.worksheets[0];
+    const lines = Array.from({ length: sheet.rowCount - 1 }, (_, i) => (sheet.getRow(i + 2).values as unknown[]).slice(1)).filter((line) => line[0] === activity.id);
+    expect(lines.map((line) => [line[2], line[5], line[6], line[7], line[9]]).sort()).toEqual([
+      [1, '李小红', '西丽街道办事处', '西丽街道', 'yes'], [1, '王建国', '西丽街道办事处', '西丽街道', 'yes'], [2, '李小红', '西丽街道办事处', '西丽街道', 'yes'],
+    ]);
+
+    const reviewed = await projectUnderReview(app());
+    for (const [i, { evaluator, assignmentId }] of reviewed.assignments.entries()) await submitScorecard(evaluator, assignmentId, 80 + i);
+    const [rankingHeader, ...rankings] = parse((await download('/exports/rankings', reviewed.staff.client.token)).body, { bom: true }) as string[][];
+    expect(rankingHeader).toEqual(['Round ID', 'Round', 'Kind', 'Closed at', 'Rank', 'Projects ranked', 'Project ID', 'Project', 'Score', 'Scorecards counted']);
+    expect(rankings.find((r) => r[6] === reviewed.project.id)).toEqual([reviewed.round.id, reviewed.round.name, 'PROPOSAL', '', '1', '1', reviewed.project.id, reviewed.project.title, '81', '3']);
+
+    const { districtId: d } = await home(app());
+    const street = await place(app(), d, 'STREET', `沙河街道 ${Date.now()}`);
+    const stranger = await person(app(), ['STAFF'], undefined, { parkIds: [await park(app(), { name: `沙河街道社会创新园 ${Date.now()}`, placeId: street, streetIds: [street] })] });
+    for (const name of ['activities', 'attendance', 'rankings']) {
+      const rows = (parse((await download(`/exports/${name}`, stranger.client.token)).body, { bom: true }) as string[][]).slice(1);
+      expect(rows.some((r) => r.includes(activity.id) || r.includes(reviewed.project.id))).toBe(false);
     }
   });
 });

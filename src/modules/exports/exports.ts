@@ -3,7 +3,8 @@ import { isStaff } from '../../shared/auth.js';
 import type { Context } from '../../shared/context.js';
 import { writeTable, type ExportColumn, type ExportFormat, type HeaderLanguage } from './export-table.js';
 import { PROJECT_COLUMNS, projectRows } from './project-export.js';
-import { SCORECARD_COLUMNS, scorecardRows } from './review-exports.js';
+import { ACTIVITY_COLUMNS, ATTENDANCE_COLUMNS, activityRows, attendanceRows } from './activity-exports.js';
+import { RANKING_COLUMNS, SCORECARD_COLUMNS, rankingRows, scorecardRows } from './review-exports.js';
 import { SERVICE_REPORT_COLUMNS, serviceReportRows, VISIT_COLUMNS, visitRows } from './supervision-exports.js';
 
 interface ExportDefinition<Row> {
@@ -21,6 +22,9 @@ const EXPORTS: Record<string, ExportDefinition<unknown>> = {
   'service-reports': defineExport({ sheet: '月度服务资料 Service reports', columns: SERVICE_REPORT_COLUMNS, rows: serviceReportRows }),
   scorecards: defineExport({ sheet: '评分表 Scorecards', columns: SCORECARD_COLUMNS, rows: scorecardRows }),
   visits: defineExport({ sheet: '督导走访 Visits', columns: VISIT_COLUMNS, rows: visitRows }),
+  rankings: defineExport({ sheet: '评审排名 Rankings', columns: RANKING_COLUMNS, rows: rankingRows }),
+  activities: defineExport({ sheet: '园区活动 Activities', columns: ACTIVITY_COLUMNS, rows: activityRows }),
+  attendance: defineExport({ sheet: '活动签到 Attendance', columns: ATTENDANCE_COLUMNS, rows: attendanceRows }),
 };
 
 export const isExport = (name: string) => Object.hasOwn(EXPORTS, name);

@@ -1,4 +1,7 @@
 import type { Context } from '../../shared/context.js';
+import { readRows } from '../../shared/read.js';
+import { ReviewRound } from '../reviews/review-round.entity.js';
+import { ranking } from '../reviews/review.service.js';
 import { toGlobalId } from '../../shared/node-id.js';
 import { amount, instant, newestFirst, projectColumns, staffProjectIds } from './export-rows.js';
 import type { ExportColumn } from './export-table.js';
@@ -49,4 +52,43 @@ export function scorecardRows(ctx: Context): AsyncIterable<ScorecardRow[]> {
             where a.project_id in (${projects.text})`,
     params: projects.params,
   }, 'created_at');
+}
+
+interface RankingRow {
+  round: ReviewRound;
+  entry: Awaited<ReturnType<typeof ranking>>[number];
+}
+
+export const RANKING_COLUMNS: ExportColumn<RankingRow>[] = [
+  { key: 'roundId', en: 'Round ID', zh: '评审轮次编号', value: (row) => toGlobalId('ReviewRound', row.round.id) },
+  { key: 'round', en: 'Round', zh: '评审轮次', value: (row) => row.round.name },
+  { key: 'roundKind', en: 'Kind', zh: '评审类型', value: (row) => row.round.kind },
+  { key: 'closedAt', en: 'Closed at', zh: '结束时间', value: (row) => row.round.closedAt ?? null, kind: 'instant' },
+  { key: 'rank', en: 'Rank', zh: '名次', value: (row) => row.entry.rank },
+  { key: 'fieldSize', en: 'Projects ranked', zh: '参评项目数', value: (row) => row.entry.fieldSize },
+  { key: 'projectId', en: 'Project ID', zh: '项目编号', value: (row) => toGlobalId('Project', row.entry.project.id) },
+  { key: 'project', en: 'Project', zh: '项目名称', value: (row) => row.entry.project.title },
+  { key: 'score', en: 'Score', zh: '得分', value: (row) => row.entry.score },
+  { key: 'scorecards', en: 'Scorecards counted', zh: '有效评分表', value: (row) => row.entry.scorecardCount },
+];
+
+/**
+ * The leaderboard lines of every round with a project the viewer is staff over, latest round first:
+ * each round ranked as its own `ranking` field ranks it (aggregation rule, counted scorecards, ties),
+ * with the lines the viewer may see there.
+ */
+export async function* rankingRows(ctx: Context): AsyncIterable<RankingRow[]> {
+  const projects = staffProjectIds(ctx);
+  const rounds = await readRows<{ id: string }>(
+    ctx.em,
+    `select r.id from review_round r where exists (select 1 from review_assignment a where a.round_id = r.id and a.project_id in (${projects.text}))
+      order by r.created_at desc, r.id desc`,
+    projects.params,
+    { prepare: false },
+  );
+  for (const { id } of rounds) {
+    const round = (await ctx.loaders.byId(ReviewRound).load(id))!;
+    const lines = await ranking(ctx, round);
+    if (lines.length) yield lines.map((entry) => ({ round, entry }));
+  }
 }

@@ -9,11 +9,14 @@ import { toFen } from '../src/shared/money.js';
 import { toGlobalId } from '../src/shared/node-id.js';
 import { startDelivery, openClosing, closeProject, terminate } from '../src/modules/closing/closing.service.js';
 import { ActionItem } from '../src/modules/coaching/action-item.entity.js';
+import { checkIn, createActivity, recordHeadcount, recordSatisfaction, register } from '../src/modules/park-activities/park-activities.service.js';
+import { ActivitySession, type ActivityKind, type SessionMode } from '../src/modules/park-activities/park-activity.entity.js';
 import type { CoachingMode } from '../src/modules/coaching/coaching-session.entity.js';
 import { logCoachingSession, setActionItemDone } from '../src/modules/coaching/coaching.service.js';
 import { DecisionCondition } from '../src/modules/decisions/decision-condition.entity.js';
 import type { DecisionOutcome } from '../src/modules/decisions/decision.entity.js';
 import { markConditionMet, recordDecision } from '../src/modules/decisions/decision.service.js';
+import { recommendProject } from '../src/modules/recommendations/recommendations.js';
 import { assignProjectTeam, createProject, saveRevision, submitProject, withdrawProject } from '../src/modules/projects/project.service.js';
 import { reviewReport, submitReport } from '../src/modules/reports/reports.service.js';
 import type { Recommendation } from '../src/modules/reviews/review-assignment.entity.js';
@@ -23,7 +26,7 @@ import { FollowUp } from '../src/modules/supervision/follow-up.entity.js';
 import type { RiskLevel, VisitKind } from '../src/modules/supervision/supervision-visit.entity.js';
 import { closeFollowUp, logVisit } from '../src/modules/supervision/supervision.service.js';
 import type { Acting } from './acting.js';
-import { cstDate, type DemoProgram, type ProgramKey, type RevisionContent } from './demo-data.js';
+import { cstDate, type DemoAddress, type DemoProgram, type ProgramKey, type RevisionContent } from './demo-data.js';
 import { recommendationFor, splitScores } from './demo-scores.js';
 
 /** What the story knows about a project it has created. */
@@ -73,6 +76,42 @@ export interface ReportPlan {
   indicatorActuals: { name: string; actual: number }[];
 }
 
+/** A park activity as its staff create it; parks, places, projects and organisations by their demo keys. */
+export interface ActivityPlan {
+  park: string;
+  kind: ActivityKind;
+  title: string;
+  topic?: string;
+  description?: string;
+  organizer?: string;
+  venue?: string;
+  capacity?: number;
+  openToPublic?: boolean;
+  sessions: { startsAt: Date; endsAt: Date; mode: SessionMode; venue?: string }[];
+  projects?: string[];
+  organizations?: string[];
+}
+
+/** A guest without an account, by name and unit, from a street (and community) of the activity's district. */
+export interface GuestPlan extends DemoAddress {
+  name: string;
+  unit: string;
+}
+
+/** Who comes to an activity: a demo person, or a guest. */
+export type Attendee = { person: string } | { guest: GuestPlan };
+
+/** Where things are, by demo key: the seeder writes these directly, the story names them. */
+export interface DemoSites {
+  parks: ReadonlyMap<string, string>;
+  /** Places by 'district/street[/community]'. */
+  places: ReadonlyMap<string, string>;
+  organizations: ReadonlyMap<string, string>;
+}
+
+const attendeeKey = (who: Attendee) => ('person' in who ? `person:${who.person}` : `guest:${who.guest.name}/${who.guest.unit}`);
+const placePath = ({ district, street, community }: DemoAddress) => [district, street, community].filter(Boolean).join('/');
+
 const gid = toGlobalId;
 
 export class DemoActions {
@@ -82,11 +121,15 @@ export class DemoActions {
   private readonly assignments = new Map<string, string>();
   private readonly followUps = new Map<string, string>();
   private readonly reports = new Map<string, string>();
+  private readonly activities = new Map<string, { id: string; sessions: string[] }>();
+  /** Registrations by `${activityKey}|${attendeeKey}`. */
+  private readonly registrations = new Map<string, string>();
 
   constructor(
     private readonly acting: Acting,
     private readonly people: Map<string, Viewer>,
     private readonly programs: Map<ProgramKey, DemoProgram & { id: string }>,
+    readonly sites: DemoSites,
   ) {}
 
   person(key: string): Viewer {
@@ -110,6 +153,18 @@ export class DemoActions {
     const round = this.rounds.get(key);
     if (!round) throw new Error(`Demo story: round ${key} has not been opened yet`);
     return round.id;
+  }
+
+  activityId(key: string): string {
+    const activity = this.activities.get(key);
+    if (!activity) throw new Error(`Demo story: activity ${key} has not been created yet`);
+    return activity.id;
+  }
+
+  private site(map: ReadonlyMap<string, string>, key: string, what: string): string {
+    const id = map.get(key);
+    if (!id) throw new Error(`Demo story: no ${what} ${key}`);
+    return id;
   }
 
   private project(key: string): ProjectRecord {
@@ -324,12 +379,79 @@ export class DemoActions {
     await this.acting.as(this.person(by), at, openClosing, { projectId: gid('Project', this.projectId(key)) });
   }
 
+  /** Staff recommend a project to a project library (推荐至项目库). */
+  async recommend(key: string, by: string, at: Date, library: string, note: string): Promise<void> {
+    await this.acting.as(this.person(by), at, recommendProject, { projectId: gid('Project', this.projectId(key)), library, note });
+  }
+
   async close(key: string, by: string, at: Date): Promise<void> {
     await this.acting.as(this.person(by), at, closeProject, { projectId: gid('Project', this.projectId(key)) });
   }
 
   async terminate(key: string, by: string, at: Date, reason: string): Promise<void> {
     await this.acting.as(this.person(by), at, terminate, { projectId: gid('Project', this.projectId(key)), reason });
+  }
+
+  // ---- the park's own activities ---------------------------------------------------------------
+
+  /** The park's staff create an activity with its sessions; its session IDs are kept by number. */
+  async createActivity(key: string, by: string, at: Date, plan: ActivityPlan): Promise<void> {
+    if (this.activities.has(key)) throw new Error(`Demo story: activity ${key} created twice`);
+    const { park, projects = [], organizations = [], ...fields } = plan;
+    const { activity } = await this.acting.as(this.person(by), at, createActivity, {
+      ...fields,
+      parkId: gid('Park', this.site(this.sites.parks, park, 'park')),
+      projectIds: projects.map((p) => gid('Project', this.projectId(p))),
+      organizationIds: organizations.map((o) => gid('Organization', this.site(this.sites.organizations, o, 'organisation'))),
+    });
+    const sessions = await this.acting.fork().find(ActivitySession, { activity: activity.id }, { orderBy: { number: 'asc' } });
+    this.activities.set(key, { id: activity.id, sessions: sessions.map((session) => session.id) });
+  }
+
+  private guestInput(guest: GuestPlan) {
+    return {
+      name: guest.name,
+      unit: guest.unit,
+      ...(guest.community
+        ? { communityId: gid('Place', this.site(this.sites.places, placePath(guest), 'place')) }
+        : guest.street ? { streetId: gid('Place', this.site(this.sites.places, placePath(guest), 'place')) } : {}),
+    };
+  }
+
+  private who(who: Attendee) {
+    return 'person' in who ? { personId: gid('Person', this.person(who.person).id) } : { guest: this.guestInput(who.guest) };
+  }
+
+  /** Staff register someone before the activity. */
+  async register(activityKey: string, who: Attendee, by: string, at: Date): Promise<void> {
+    const { registration } = await this.acting.as(this.person(by), at, register, { activityId: gid('ParkActivity', this.activityId(activityKey)), ...this.who(who) });
+    this.registrations.set(`${activityKey}|${attendeeKey(who)}`, registration.id);
+  }
+
+  /** Staff check someone in to session `number`: by their registration if they have one, else as a walk-in. */
+  async checkIn(activityKey: string, number: number, who: Attendee, by: string, at: Date): Promise<void> {
+    const sessionId = this.activities.get(activityKey)?.sessions[number - 1];
+    if (!sessionId) throw new Error(`Demo story: activity ${activityKey} has no session ${number}`);
+    const key = `${activityKey}|${attendeeKey(who)}`;
+    const registered = this.registrations.get(key);
+    const { registration } = await this.acting.as(this.person(by), at, checkIn, {
+      sessionId: gid('ActivitySession', sessionId),
+      ...(registered ? { registrationId: gid('ActivityRegistration', registered) } : this.who(who)),
+    });
+    this.registrations.set(key, registration.id);
+  }
+
+  async headcount(activityKey: string, number: number, headcount: number, by: string, at: Date): Promise<void> {
+    const sessionId = this.activities.get(activityKey)?.sessions[number - 1];
+    if (!sessionId) throw new Error(`Demo story: activity ${activityKey} has no session ${number}`);
+    await this.acting.as(this.person(by), at, recordHeadcount, { sessionId: gid('ActivitySession', sessionId), headcount });
+  }
+
+  /** Staff record a satisfaction form (1–5) of someone who attended. */
+  async satisfaction(activityKey: string, who: Attendee, score: number, by: string, at: Date, feedback?: string): Promise<void> {
+    const id = this.registrations.get(`${activityKey}|${attendeeKey(who)}`);
+    if (!id) throw new Error(`Demo story: ${attendeeKey(who)} did not come to ${activityKey}`);
+    await this.acting.as(this.person(by), at, recordSatisfaction, { registrationId: gid('ActivityRegistration', id), satisfaction: score, feedback: feedback ?? null });
   }
 }
 

@@ -112,6 +112,20 @@ export const ORGANIZATIONS: DemoOrganization[] = [
     key: 'yijin', name: '怡锦社区居委会', kind: OrganizationKind.COMMUNITY_COMMITTEE, creditCodePrefix: '59440307MEC34B8D1',
     district: '龙岗区', street: '横岗街道', community: '怡锦社区', contactName: '蔡文娟', contactPhone: '138 0000 0111',
   },
+  // DEMO VALUE: three 横岗 community social organisations (社区社会组织) that came to 横岗创新园's 2022 公益创投
+  // 辅导会 and never applied (“累计辅导8个项目,成功申报5个项目”; see demo-henggang-2022.ts). Unregistered groups.
+  {
+    key: 'jinguo', name: '四联社区巾帼志愿服务队', kind: OrganizationKind.RESIDENT_GROUP, creditCodePrefix: null,
+    district: '龙岗区', street: '横岗街道', community: '四联社区', contactName: '彭秀梅', contactPhone: '138 0000 0114',
+  },
+  {
+    key: 'yinling', name: '六约社区长者文体协会', kind: OrganizationKind.RESIDENT_GROUP, creditCodePrefix: null,
+    district: '龙岗区', street: '横岗街道', community: '六约社区', contactName: '邱永康', contactPhone: '138 0000 0115',
+  },
+  {
+    key: 'sidianban', name: '六约北社区“四点半课堂”志愿服务队', kind: OrganizationKind.RESIDENT_GROUP, creditCodePrefix: null,
+    district: '龙岗区', street: '横岗街道', community: '六约北社区', contactName: '温雅丽', contactPhone: '138 0000 0116',
+  },
   {
     key: 'longling', name: '龙岭社区居委会', kind: OrganizationKind.COMMUNITY_COMMITTEE, creditCodePrefix: '59440307MEC45Y2F9',
     district: '龙岗区', street: '布吉街道', community: '龙岭社区', contactName: '潘俊', contactPhone: '138 0000 0112',
@@ -162,6 +176,9 @@ export const PEOPLE: DemoPerson[] = [
   { key: 'applicant.liuyue', email: 'applicant.liuyue@demo.incubator.cn', name: '方丽娟', roles: [Role.APPLICANT], organization: 'liuyue' },
   { key: 'applicant.tianxia', email: 'applicant.tianxia@demo.incubator.cn', name: '杨春燕', roles: [Role.APPLICANT], organization: 'tianxia' },
   { key: 'applicant.yijin', email: 'applicant.yijin@demo.incubator.cn', name: '蔡文娟', roles: [Role.APPLICANT], organization: 'yijin' },
+  { key: 'applicant.jinguo', email: 'applicant.jinguo@demo.incubator.cn', name: '彭秀梅', roles: [Role.APPLICANT], organization: 'jinguo' },
+  { key: 'applicant.yinling', email: 'applicant.yinling@demo.incubator.cn', name: '邱永康', roles: [Role.APPLICANT], organization: 'yinling' },
+  { key: 'applicant.sidianban', email: 'applicant.sidianban@demo.incubator.cn', name: '温雅丽', roles: [Role.APPLICANT], organization: 'sidianban' },
   { key: 'applicant.longling', email: 'applicant.longling@demo.incubator.cn', name: '潘俊', roles: [Role.APPLICANT], organization: 'longling' },
 ];
 
@@ -178,7 +195,7 @@ export interface DemoAddress {
 
 /**
  * Places the sources name where no demo organisation is registered; the organisations' addresses
- * (ORGANIZATIONS, MINSHENG_ORGANIZATIONS) give the rest of the tree. 家庭幸福经营学院 also served
+ * (ORGANIZATIONS, MINSHENG_ORGANIZATIONS) give the rest of the tree. 龙岗区 has 11 streets, all here. 家庭幸福经营学院 also served
  * 粤海街道蔚蓝海岸社区、麻岭社区,蛇口街道深圳湾社区,招商街道海月社区; 布吉街道 opened community
  * psychological service rooms in 大芬、罗岗、龙珠、龙岭、东方半岛、长龙.
  */
@@ -188,6 +205,9 @@ export const SOURCE_PLACES: DemoAddress[] = [
   { district: '南山区', street: '蛇口街道', community: '深圳湾社区' },
   { district: '南山区', street: '招商街道', community: '海月社区' },
   { district: '龙岗区', street: '布吉街道', community: '龙珠社区' },
+  // 龙岗区's other streets: the 2022-12-08 观摩会 of 居民共治空间 received 122 visitors from all 11 of them
+  // (平湖、坂田、布吉、南湾、横岗、龙城 come with the organisations above).
+  ...['龙岗街道', '坪地街道', '园山街道', '吉华街道', '宝龙街道'].map((street) => ({ district: '龙岗区', street, community: null })),
 ];
 
 export interface DemoPark {

@@ -11,7 +11,10 @@
  *   守望相助 CLOSED after the October 2022 closing evaluation; 商户联盟新模式 and 居民共治空间 CLOSED in
  *   January 2023.
  * - 2022 龙岗区公益创投大赛: the roadshow won by 京剧唱响六约北; three funded, two REJECTED; 京剧 and 反诈
- *   CLOSED in March 2023, 客家茶果 TERMINATED after the December 2022 wave.
+ *   CLOSED in March 2023, 客家茶果 TERMINATED after the December 2022 wave; three more drafts coached at
+ *   横岗创新园's 辅导会 never applied.
+ * - 横岗创新园's own 2022 (demo-henggang-2022.ts): its activities — 交流, 主题日, the 辅导会, training courses
+ *   of 97 person-times, the 观摩会 of 122 visitors from 11 streets — and 16 supervision visits in all.
  *
  * Who: 龙岗区's calls are run by the district's staff (吴俊杰, `district.longgang`), who open the rounds,
  * decide and close; 横岗创新园's officer (`staff.henggang`) leads its projects, 布吉创域's (`staff.buji`)
@@ -40,6 +43,7 @@ import { RiskLevel, VisitKind } from '../src/modules/supervision/supervision-vis
 import { toFen } from '../src/shared/money.js';
 import { inTimeOrder, type DemoActions, type ReportPlan, type VisitPlan } from './demo-actions.js';
 import { cst, latest, type DemoClock, type RevisionContent } from './demo-data.js';
+import { HENGGANG_GOVERNANCE_VISITS, HENGGANG_ROADSHOW_VISITS, henggang2022, henggangDrafts, playVisits } from './demo-henggang-2022.js';
 import { minshengProjects } from './demo-minsheng.js';
 import * as P from './demo-proposals.js';
 import { PROJECTS } from './demo-proposals.js';
@@ -51,6 +55,7 @@ export async function playDemoStory(s: DemoActions, clock: DemoClock): Promise<v
   await minsheng2019(s);
   await governance2022(s);
   await roadshow2022(s);
+  await henggang2022(s);
   await nanshanDelivery(s, clock);
   await nanshanOpen(s, clock);
 }
@@ -341,6 +346,8 @@ async function governance2022(s: DemoActions) {
     followUps: [{ description: '商户议事会专题讨论夜间占道经营,联合执法队开展劝导', due: t('2022-09-30 18:00') }],
   });
   closeFollowUp('shanghu.v3/0', 'mentor2', t('2022-09-28 17:00'), '商户议事会修订公约,增加夜间轮值劝导;联合执法队劝导两周后占道经营明显减少。');
+  // 横岗创新园's officer's own rounds (demo-henggang-2022.ts): with the others, “走访督导社区16轮” in 2022.
+  for (const planned of HENGGANG_GOVERNANCE_VISITS) steps.push({ at: planned.at, run: () => playVisits(s, [planned]) });
   visit('shanghu.v4', 'shanghu', 'district.longgang', t('2022-11-16 10:00'), {
     kind: VisitKind.SITE_VISIT, riskLevel: RiskLevel.NORMAL,
     findings: '星级商户评选完成,22家商户获评;各项指标已完成,可以准备结项。',
@@ -399,11 +406,12 @@ async function roadshow2022(s: DemoActions) {
   await s.revise('jingju', t('2022-06-10 16:00'), P.jingju2, ['jingju.1']);
   await s.submit('jingju', t('2022-06-20 17:00'));
 
+  // All five were drafted before 横岗创新园's 2022-06-02 辅导会, which coached them (demo-henggang-2022.ts).
   const entries: [P.ProjectKey, RevisionContent, string, string][] = [
     ['chaguo', P.chaguo1, '2022-05-25 10:00', '2022-06-24 10:00'],
     ['xiaodaren', P.xiaodaren1, '2022-05-26 15:00', '2022-06-25 11:00'],
+    ['paotui', P.paotui1, '2022-05-31 14:00', '2022-06-28 09:30'],
     ['fanzha', P.fanzha1, '2022-06-01 10:00', '2022-06-27 16:00'],
-    ['paotui', P.paotui1, '2022-06-06 14:00', '2022-06-28 09:30'],
   ];
   for (const [key, revision, created, submitted] of entries) {
     await s.create(key, PROJECTS[key], t(created));
@@ -411,6 +419,8 @@ async function roadshow2022(s: DemoActions) {
     await s.revise(key, later(t(created), 50), revision);
     await s.submit(key, t(submitted));
   }
+  // …and three that the 辅导会 coached too but never applied: “累计辅导8个项目,成功申报5个项目”.
+  await henggangDrafts(s);
 
   // 路演: five evaluators; the trimmed mean drops each project's highest and lowest total.
   const panel = ['evaluator', 'evaluator2', 'evaluator3', 'evaluator4', 'evaluator5'];
@@ -433,6 +443,8 @@ async function roadshow2022(s: DemoActions) {
     outcome: DecisionOutcome.APPROVED, grantAmount: 46_000,
     rationale: '路演评分第一名,按申请金额资助,并推荐至龙岗区“民生微实事·大盆菜”服务类项目库。',
   });
+  // “并推荐至龙岗区‘民生微实事·大盆菜’服务类项目库”: the operations report counts it.
+  await s.recommend('jingju', 'district.longgang', t('2022-07-25 10:05'), '龙岗区“民生微实事·大盆菜”服务类项目库', '路演评分第一名。');
   await s.decide('fanzha', 'district.longgang', t('2022-07-25 10:10'), { outcome: DecisionOutcome.APPROVED, grantAmount: 35_000, rationale: '同意立项。' });
   await s.decide('chaguo', 'district.longgang', t('2022-07-25 10:20'), { outcome: DecisionOutcome.APPROVED, grantAmount: 38_000, rationale: '同意立项。' });
   await s.decide('xiaodaren', 'district.longgang', t('2022-07-25 10:30'), {
@@ -453,6 +465,7 @@ async function roadshow2022(s: DemoActions) {
     kind: VisitKind.ACTIVITY_OBSERVATION, riskLevel: RiskLevel.NORMAL,
     findings: '观摩国庆京剧汇演:京剧队与辖区小学学生同台演出《报灯名》等唱段,观众约300人次;京剧队已有22名骨干队员。',
   });
+  await playVisits(s, HENGGANG_ROADSHOW_VISITS);
   // December 2022: the first wave of infections stops the workshops, whose cooks and guests are elderly.
   await s.terminate('chaguo', 'district.longgang', t('2023-01-05 10:00'),
     '2022年12月社区疫情感染高峰,茶果工作坊和春节茶果分享会都要多人共同制作、分享食物,参与的客家老人多为高龄人群,活动全部暂停;' +

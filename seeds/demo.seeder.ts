@@ -29,6 +29,7 @@ import {
   type DemoAddress, type DemoOrganization, type DemoPerson, type DemoProgram, type ProgramKey,
 } from './demo-data.js';
 import { MINSHENG_ORGANIZATIONS, MINSHENG_PEOPLE } from './demo-minsheng.js';
+import { HENGGANG_DRAFTS, verifyHenggang2022 } from './demo-henggang-2022.js';
 import { MINSHENG_FUNDED, MINSHENG_ROUND, OPEN_ROUND, ROADSHOW_ROUND, playDemoStory } from './demo-story.js';
 
 export { DEMO_LOGINS, DEMO_PASSWORD };
@@ -56,6 +57,8 @@ const EXPECTED_STATUS: Record<string, ProjectStatus> = {
   chaguo: ProjectStatus.TERMINATED,
   xiaodaren: ProjectStatus.REJECTED,
   paotui: ProjectStatus.REJECTED,
+  // …and the three coached at 横岗创新园's workshop that never applied (demo-henggang-2022.ts).
+  ...Object.fromEntries(Object.keys(HENGGANG_DRAFTS).map((key) => [key, ProjectStatus.DRAFT])),
   // 南山区, last year's call: in delivery now.
   fandu: ProjectStatus.IN_PROGRESS,
   laojiefang: ProjectStatus.IN_PROGRESS,
@@ -105,6 +108,12 @@ class DemoPlaces {
     for (const address of addresses) places.address(address);
     await em.flush();
     return places;
+  }
+
+  /** Every place's ID by its path below the city: 'district/street[/community]'. */
+  ids(): Map<string, string> {
+    const prefix = `${this.pathOf(this.city)}/`;
+    return new Map([...this.paths].filter(([, path]) => path.startsWith(prefix)).map(([place, path]) => [path.slice(prefix.length), place.id]));
   }
 
   districts(): Place[] {
@@ -234,9 +243,14 @@ export async function seedDemo(em: EntityManager, now: Date): Promise<void> {
     );
     // Services look up the programme and the organisation on nearly every call: share them (see Acting).
     const acting = new Acting(tx, [...programEntities, ...orgs.values()]);
-    const actions = new DemoActions(acting, viewers, saved);
+    const actions = new DemoActions(acting, viewers, saved, {
+      parks: new Map([...parks].map(([key, park]) => [key, park.id])),
+      places: places.ids(),
+      organizations: new Map([...orgs].map(([key, org]) => [key, org.id])),
+    });
     await playDemoStory(actions, clock);
     await verifyDemo(acting, actions, viewers.get('staff')!, viewers.get('district.longgang')!, clock);
+    await verifyHenggang2022(acting, actions);
     await verifyWorkplaces(acting, viewers);
     console.log(`Demo data: ${persons.size} people, ${acting.calls} API calls played in ${Date.now() - started} ms`);
   });

@@ -8,7 +8,8 @@ import { seedDemo } from '../seeds/demo.seeder.js';
 import { ORGANIZATIONS, PARKS } from '../seeds/demo-data.js';
 import { MINSHENG_ORGANIZATIONS } from '../seeds/demo-minsheng.js';
 import {
-  DemoOrganizationPlacesDocument, DemoParksDocument, DemoPlaceTreeDocument, DemoProjectPlacesDocument, DemoWorkplacesDocument,
+  DemoMyParksDocument, DemoOrganizationPlacesDocument, DemoParkActivities2022Document, DemoParkProjectVisitsDocument, DemoParksDocument,
+  DemoPlaceTreeDocument, DemoProjectPlacesDocument, DemoWorkplacesDocument,
 } from './generated/graphql.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { createTestDatabase } from './support/postgres.js';
@@ -134,7 +135,8 @@ describe('the demo as its people find it today', () => {
       const districts = (await admin.data(DemoPlaceTreeDocument, { level: 'DISTRICT' })).places!;
       expect(names(districts)).toEqual(['南山区', '龙岗区']);
       const children = (district: string) => districts.find((d) => d.name === district)!.children;
-      expect(names(children('龙岗区'))).toEqual(expect.arrayContaining(['横岗街道', '布吉街道']));
+      // 龙岗区's 11 streets, all of them: the 观摩会 of 居民共治空间 received visitors from each.
+      expect(names(children('龙岗区'))).toEqual(['平湖街道', '坂田街道', '布吉街道', '南湾街道', '横岗街道', '龙城街道', '龙岗街道', '坪地街道', '园山街道', '吉华街道', '宝龙街道'].sort());
       expect(names(children('南山区'))).toEqual(expect.arrayContaining(['南头街道', '南山街道']));
       const street = async (district: string, name: string) => {
         const id = children(district).find((s) => s.name === name)!.id;
@@ -205,6 +207,123 @@ describe('the demo as its people find it today', () => {
       expect(overseen.totalCount).toBe(longgang.length);
       expect(overseen.totalCount).toBeLessThanOrEqual(100);
       expect(new Set(overseen.nodes.map((p) => p.park?.name ?? null))).toEqual(new Set(['横岗创新园', '布吉创域', null]));
+    });
+  });
+
+  // seeds/demo-henggang-2022.ts: the park's 2022 as its annual report states it.
+  describe('横岗创新园’s 2022, as its officer finds it', () => {
+    const from = '2022-01-01T00:00:00+08:00';
+    const to = '2023-01-01T00:00:00+08:00';
+    const officer = () => app.login('staff.henggang@demo.incubator.cn', 'incubator-demo');
+    const activities2022 = async () => {
+      const client = await officer();
+      const park = (await client.data(DemoMyParksDocument)).viewer!.parks!.find((p) => p.name === '横岗创新园')!;
+      const { node } = await client.data(DemoParkActivities2022Document, { parkId: park.id, from, to });
+      if (node?.__typename !== 'Park') throw new Error('not a park');
+      return node.activities!;
+    };
+
+    it('holds the source’s activities: two exchanges, the 主题日 series, four 社会达人 activities, the courses and the 观摩会', async () => {
+      const { totalCount, nodes } = await activities2022();
+      expect(totalCount).toBe(16);
+      const byKind = (kind: string) => nodes.filter((a) => a.kind === kind);
+      expect(byKind('EXCHANGE').map((a) => a.title)).toEqual(['党建引领社会治理,聚力携手为党争光', '探索客家茶果文化产业,共建社会治理新模式']);
+      expect(nodes.map((a) => a.title)).toEqual(expect.arrayContaining([
+        '构建亲子和谐关系,创新基层社会治理', '社区社会组织如何设计公益创投项目辅导会', '反诈有我,党员先行', '横岗创新园反诈骗宣传党员志愿队',
+        '培养基层社会治理“小达人”', '企业员工参与基层社会治理的方式', '横岗街道社会心理服务骨干人才培训班',
+      ]));
+      expect(nodes.filter((a) => a.title.startsWith('社会达人训练营系列'))).toHaveLength(4);
+      // The theme days open to the public count everyone at the door.
+      const qinzi = nodes.find((a) => a.title === '构建亲子和谐关系,创新基层社会治理')!;
+      expect(qinzi).toMatchObject({ kind: 'THEME_DAY', openToPublic: true, attendance: { personTimes: qinzi.sessions[0].headcount } });
+      expect(qinzi.sessions[0].headcount!).toBeGreaterThan(qinzi.sessions[0].checkedIn);
+      // The order of the source's sections: the 交流 first, the 观摩会 on 12-08 last.
+      expect(nodes[nodes.length - 1].title).toBe('“怡锦社区共治空间”项目现场观摩会');
+      // Satisfaction: a share answered, around 4.7 over the year.
+      const responses = nodes.reduce((n, a) => n + a.attendance.satisfactionResponses, 0);
+      const average = nodes.reduce((sum, a) => sum + (a.attendance.averageSatisfaction ?? 0) * a.attendance.satisfactionResponses, 0) / responses;
+      expect(responses).toBeGreaterThan(50);
+      expect(average).toBeGreaterThanOrEqual(4.6);
+      expect(average).toBeLessThanOrEqual(4.8);
+    });
+
+    it('the 观摩会 received 122 person-times from the 11 streets of 龙岗区 in 4 batches', async () => {
+      const { nodes } = await activities2022();
+      const observation = nodes.find((a) => a.kind === 'SITE_OBSERVATION')!;
+      expect(observation).toMatchObject({
+        title: '“怡锦社区共治空间”项目现场观摩会', organizer: '区基层社会治理工作领导小组办公室',
+        startsAt: '2022-12-08T01:00:00.000Z', projects: [{ title: '居民共治空间' }], organizations: [{ name: '怡锦社区居委会' }],
+        attendance: { personTimes: 122, streetCount: 11 },
+      });
+      expect(observation.sessions).toHaveLength(4);
+      expect(observation.sessions.reduce((n, s) => n + s.personTimes, 0)).toBe(122);
+      expect(observation.attendance.streets.map((s) => s.street.name).sort()).toEqual(
+        ['平湖街道', '坂田街道', '布吉街道', '南湾街道', '横岗街道', '龙城街道', '龙岗街道', '坪地街道', '园山街道', '吉华街道', '宝龙街道'].sort());
+    });
+
+    it('its training courses drew 97 person-times, online and on site, some people coming several times', async () => {
+      const { nodes } = await activities2022();
+      const courses = nodes.filter((a) => a.kind === 'TRAINING_COURSE');
+      expect(courses.reduce((n, a) => n + a.attendance.personTimes, 0)).toBe(97);
+      expect(courses.flatMap((a) => a.sessions).reduce((n, s) => n + s.personTimes, 0)).toBe(97);
+      const gugan = courses.find((a) => a.title === '横岗街道社会心理服务骨干人才培训班')!;
+      expect(gugan.sessions.map((s) => s.mode)).toEqual(['ONLINE', 'ONLINE', 'ONLINE', 'ONLINE', 'ON_SITE', 'ON_SITE', 'ON_SITE', 'ON_SITE']);
+      expect(gugan.attendance.participants).toBeLessThan(gugan.attendance.personTimes);
+    });
+
+    it('its coaching workshop coached 8 projects, 5 of which applied (累计辅导8个项目,成功申报5个项目)', async () => {
+      const { nodes } = await activities2022();
+      const workshop = nodes.find((a) => a.kind === 'COACHING_WORKSHOP')!;
+      expect(workshop.title).toBe('社区社会组织如何设计公益创投项目辅导会');
+      expect(workshop.projects).toHaveLength(8);
+      const applied = workshop.projects.filter((p) => p.submittedAt !== null);
+      expect(applied.map((p) => p.title)).toEqual(expect.arrayContaining(['京剧唱响六约北']));
+      expect(applied).toHaveLength(5);
+      expect(workshop.projects.filter((p) => p.status === 'DRAFT')).toHaveLength(3);
+    });
+
+    it('its projects were visited 16 times in 2022 (走访督导社区16轮)', async () => {
+      const { projects } = await (await officer()).data(DemoParkProjectVisitsDocument);
+      expect(projects!.totalCount).toBeLessThanOrEqual(100);
+      const visits = projects!.nodes.filter((p) => p.park?.name === '横岗创新园')
+        .flatMap((p) => p.supervisionVisits!.nodes).filter((v) => v.visitedAt >= '2021-12-31T16:00:00.000Z' && v.visitedAt < '2022-12-31T16:00:00.000Z');
+      expect(visits).toHaveLength(16);
+    });
+
+    it('its generated 2022 operations report states the source’s figures, each traceable to its rows', async () => {
+      const client = await officer();
+      const park = (await client.data(DemoMyParksDocument)).viewer!.parks!.find((p) => p.name === '横岗创新园')!;
+      const { operationsReport: report } = await client.data(gql(`query ($parkId: ID!) {
+        operationsReport(scope: { parkId: $parkId, year: 2022 }) {
+          title summary
+          figures {
+            coaching { byProgram { program { name } coached applied } }
+            rankings { project { title } rank score fieldSize }
+            recommendations { project { title } library }
+            supervision { visits visitList { id } }
+            serviceReports { submitted accepted byProject { project { title } submitted } }
+            closings { project { title } closedAt score grade }
+            activities { trainingPersonTimes activityList { id } }
+          }
+        }
+      }`), { parkId: park.id } as never);
+      expect(report.title).toBe('横岗创新园2022年度运营工作报告');
+      const says = (text: string) => expect(report.summary.join('\n')).toContain(text);
+      says('2022年度,横岗创新园围绕“龙岗区2022年社区社会组织优秀项目公益创投大赛”累计辅导8个项目,成功申报5个项目。');
+      says('《京剧唱响六约北》获得龙岗区2022年社区社会组织优秀项目公益创投大赛路演评分第1名(95分,共5个项目参评)。');
+      says('《京剧唱响六约北》被推荐至龙岗区“民生微实事·大盆菜”服务类项目库。');
+      says('走访督导16轮');
+      says('报送月度服务资料6份');
+      says('于10月通过结项评估(88.5分,良好)。');
+      says('其中培训97人次');
+      says('“怡锦社区共治空间”项目现场观摩会分4批次共接待11个街道122人次参与观摩。');
+      const { figures } = report;
+      expect(figures.supervision.visitList).toHaveLength(16);
+      expect(figures.rankings).toContainEqual({ project: { title: '京剧唱响六约北' }, rank: 1, score: 95, fieldSize: 5 });
+      expect(figures.closings).toEqual([expect.objectContaining({ closedAt: expect.stringMatching(/^2022-10-25/), score: 88.5, grade: 'GOOD' })]);
+      expect(figures.serviceReports).toMatchObject({ submitted: 6, accepted: 6 });
+      expect(figures.serviceReports.byProject).toEqual([{ project: { title: figures.closings[0].project.title }, submitted: 6 }]);
+      expect(figures.activities.activityList).toHaveLength(16);
     });
   });
 

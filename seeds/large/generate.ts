@@ -75,6 +75,8 @@ function fillStatements(PROJECTS: number): string[] {
   const districtNames = `array[${DISTRICTS.map((d) => `'${d}'`).join(',')}]`;
   return [
     `set local synchronous_commit = off`,
+    // The temp tables have no statistics, so their estimates are huge and would have every statement JIT-compiled (a second each).
+    `set local jit = off`,
     // A global ID as the API writes it into event details: base64url("Type:uuid").
     `create function pg_temp.gid(kind text, id uuid) returns text language sql immutable as $$
        select translate(replace(rtrim(encode(convert_to(kind || ':' || id::text, 'UTF8'), 'base64'), '='), E'\\n', ''), '+/', '-_') $$`,
@@ -466,6 +468,243 @@ function fillStatements(PROJECTS: number): string[] {
        select pg_temp.uid('event:' || e.project_id || ':' || e.key), e.at, e.project_id, e.type, e.actor_id, e.evaluator_id, e.from_status, e.to_status, e.details, e.district_id
          from gevent e order by e.at, e.project_id, e.key`,
     `update project p set updated_at = e.last from (select project_id, max(at) as last from gevent group by project_id) e where e.project_id = p.id`,
+    ...parkWorkStatements(districtNames),
+  ];
+}
+
+/** Activities per park and year, and resource offers per park and year, over the last ACTIVITY_YEARS years before today. */
+const ACTIVITY_YEARS = 5;
+const ACTIVITIES_PER_YEAR = 40;
+const OFFERS_PER_YEAR = 20;
+
+/**
+ * The parks' own work (after the projects, whose temp tables gp and gorg it reads): activities with
+ * their sessions, registrations (the park's applicants and guests from its district's streets and
+ * communities), check-ins per session and satisfaction; projects linked to coaching workshops and
+ * organisations to exchanges; resource offers, projects' needs, and matches in every status. Placed
+ * back from today: activity i of a park starts i × 365/40 days before today, offer o o × 365/20 days
+ * before; sessions after now have no check-ins or headcount, matches no later step than now allows.
+ */
+function parkWorkStatements(districtNames: string): string[] {
+  const ACTIVITIES = ACTIVITY_YEARS * ACTIVITIES_PER_YEAR;
+  const OFFERS = ACTIVITY_YEARS * OFFERS_PER_YEAR;
+  const hash = (expression: string) => `(((${expression})::bigint * 2654435761) % 4294967296)`;
+  return [
+    // The park's members: its organisations' applicants (r = 0… per park), with where they come from.
+    `create temp table gmember on commit drop as
+       select o.park, (row_number() over (partition by o.park order by o.j) - 1)::int as idx, o.id as org_id,
+              pg_temp.uid('person:applicant:' || o.j) as person_id, pg_temp.uid('place:street:' || o.d || ':' || o.s) as street_id,
+              pg_temp.uid('place:community:' || o.d || ':' || o.s || ':' || o.c) as community_id,
+              (${districtNames})[o.d + 1] || '社会服务组织' || lpad(o.j::text, 5, '0') as unit
+         from gorg o`,
+    `create index on gmember (park, idx)`,
+    `create temp table gparkm on commit drop as select park, count(*)::int as members from gmember group by park`,
+    // Activities: 40 a year per park, kinds in a fixed mix (p, a permutation of 0…39 over each 40): 8 courses of 4–8 weekly
+    // sessions, 10 coaching workshops, 5 theme days (public), 5 exchanges, 6 lectures (half public), 4 observations of 2–4 daily batches, 2 volunteer teams.
+    `create temp table gact on commit drop as
+       select x.*, least(x.regs * x.member_pct / 100, pm.members) as members, pm.members as park_members,
+              x.starts_at + (x.sessions - 1) * x.spacing + x.duration as ends_at, x.starts_at - interval '14 days' as created_at
+         from (select b.park, b.park / 3 as d, b.i, b.h, b.kind, pg_temp.uid('activity:' || b.park || ':' || b.i) as id,
+                      pg_temp.uid('park:' || b.park) as park_id, pg_temp.uid('place:district:' || b.park / 3) as district_id,
+                      pg_temp.uid('person:staff:' || (b.park * 2 + 1 + b.h % 2)) as staff_id,
+                      case b.kind when 'TRAINING_COURSE' then 4 + b.h % 5 when 'COACHING_WORKSHOP' then 1 + b.h % 2 when 'EXCHANGE' then 1 + b.h % 2
+                                  when 'SITE_OBSERVATION' then 2 + b.h % 3 when 'VOLUNTEER_TEAM_FORMATION' then 1 + b.h % 3 else 1 end as sessions,
+                      case b.kind when 'TRAINING_COURSE' then 20 + b.h % 21 when 'COACHING_WORKSHOP' then 8 + b.h % 13 when 'THEME_DAY' then 25 + b.h % 26
+                                  when 'EXCHANGE' then 12 + b.h % 19 when 'LECTURE' then 25 + b.h % 36 when 'SITE_OBSERVATION' then 20 + b.h % 21 else 12 + b.h % 13 end as regs,
+                      case b.kind when 'TRAINING_COURSE' then 60 when 'COACHING_WORKSHOP' then 80 when 'THEME_DAY' then 20 when 'EXCHANGE' then 50
+                                  when 'LECTURE' then 30 when 'SITE_OBSERVATION' then 50 else 30 end as member_pct,
+                      (b.kind = 'THEME_DAY' or (b.kind = 'LECTURE' and b.h % 2 = 0) or (b.kind = 'SITE_OBSERVATION' and b.h % 3 = 0)) as public,
+                      case b.kind when 'SITE_OBSERVATION' then interval '1 day' else interval '7 days' end as spacing,
+                      case b.kind when 'THEME_DAY' then interval '5 hours' when 'TRAINING_COURSE' then interval '3 hours' else interval '2 hours' end as duration,
+                      ((k.today - b.i * 365 / ${ACTIVITIES_PER_YEAR}) + time '09:00' + (b.h / 3 % 3) * interval '5 hours') at time zone 'Asia/Shanghai' as starts_at,
+                      b.i * 365 / ${ACTIVITIES_PER_YEAR} as days_ago
+                 from (select n as park, i, ${hash('n * 1000 + i + 1')} as h,
+                              case when (i * 17 + n * 7) % 40 < 8 then 'TRAINING_COURSE' when (i * 17 + n * 7) % 40 < 18 then 'COACHING_WORKSHOP'
+                                   when (i * 17 + n * 7) % 40 < 23 then 'THEME_DAY' when (i * 17 + n * 7) % 40 < 28 then 'EXCHANGE'
+                                   when (i * 17 + n * 7) % 40 < 34 then 'LECTURE' when (i * 17 + n * 7) % 40 < 38 then 'SITE_OBSERVATION'
+                                   else 'VOLUNTEER_TEAM_FORMATION' end as kind
+                         from generate_series(0, 23) n, generate_series(0, ${ACTIVITIES - 1}) i) b, knobs k) x
+         join gparkm pm on pm.park = x.park`,
+    `insert into park_activity (id, created_at, park_id, district_id, kind, title, topic, description, organizer, venue, capacity, open_to_public,
+                                starts_at, ends_at, created_by_id, version)
+       select a.id, a.created_at, a.park_id, a.district_id, a.kind,
+              case a.kind
+                when 'TRAINING_COURSE' then (array['社会组织项目设计能力提升培训班','社工实务技能培训','公益项目财务管理培训','社区骨干领袖培训营'])[a.h % 4 + 1]
+                when 'COACHING_WORKSHOP' then (array['社区社会组织如何设计公益创投项目辅导会','项目申报书撰写辅导会','项目中期督导辅导会'])[a.h % 3 + 1]
+                when 'THEME_DAY' then (array['邻里文化节主题日','社区平安宣传主题日','长者关爱主题日'])[a.h % 3 + 1]
+                when 'EXCHANGE' then (array['社会组织与企业资源对接交流会','社区治理经验交流会'])[a.h % 2 + 1]
+                when 'LECTURE' then (array['基层社会治理政策宣讲','公益慈善法规讲座'])[a.h % 2 + 1]
+                when 'SITE_OBSERVATION' then '优秀公益项目现场观摩会'
+                else '社区志愿服务队组建' end || '(第' || (a.h / 7 % 9 + 1) || '期)',
+              case when a.h % 3 = 0 then '构建亲子和谐关系,创新基层社会治理' end,
+              case when a.h % 2 = 0 then '围绕社区需求开展能力建设与创新展示。' end,
+              case when a.h % 10 = 0 then '区基层社会治理工作领导小组办公室' else (${districtNames})[a.d + 1] || '社会创新园' || (a.park % 3 + 1) || '号' end,
+              case a.kind when 'THEME_DAY' then '社区文化广场' when 'SITE_OBSERVATION' then '项目服务点' else '园区多功能厅' end,
+              case when not a.public then a.regs + 5 + a.h % 10 end, a.public, a.starts_at, a.ends_at, a.staff_id, 1
+         from gact a order by a.starts_at, a.id`,
+    `create temp table gsess on commit drop as
+       select a.id as activity_id, a.district_id, a.staff_id, a.kind, a.sessions, s as number, pg_temp.uid('asession:' || a.park || ':' || a.i || ':' || s) as id,
+              a.starts_at + (s - 1) * a.spacing as starts_at, a.starts_at + (s - 1) * a.spacing + a.duration as ends_at,
+              case when a.kind = 'TRAINING_COURSE' and (a.h + s) % 3 = 0 then 'ONLINE' when a.kind = 'LECTURE' and a.h % 5 = 1 then 'ONLINE' else 'ON_SITE' end as mode,
+              a.starts_at + (s - 1) * a.spacing < k.now as past,
+              case when a.public and not (a.kind = 'LECTURE' and a.h % 5 = 1) and a.starts_at + (s - 1) * a.spacing < k.now and (a.h / 11 + s) % 8 <> 0
+                   then a.regs + case a.kind when 'THEME_DAY' then 60 + (a.h / 7 + s * 13) % 240 else 10 + (a.h / 7 + s * 13) % 60 end end as headcount
+         from gact a, generate_series(1, 8) s, knobs k where s <= a.sessions`,
+    `insert into activity_session (id, created_at, activity_id, district_id, number, starts_at, ends_at, mode, venue, headcount, version)
+       select s.id, s.starts_at - interval '14 days', s.activity_id, s.district_id, s.number, s.starts_at, s.ends_at, s.mode, null, s.headcount, 1
+         from gsess s order by s.starts_at, s.id`,
+    // Registrations r = 0…regs-1: the first \`members\` the park's applicants (distinct, from an offset), the rest guests by name, most
+    // from the park's two streets, some from the district's others, one in ten of unknown street; one in twenty cancelled the day
+    // before, one guest in ten a walk-in; two in five of those of a finished activity rated it.
+    `create temp table greg on commit drop as
+       select x.*, case when not x.walk_in and x.hr % 20 = 7 then x.starts_at - interval '1 day' end as cancelled_at,
+              case when not (not x.walk_in and x.hr % 20 = 7) and x.ends_at < k.now and (x.hr / 3) % 5 < 2
+                   then (array[5,4,5,3,4,5,2,4,5,4,5,5,4,3,5,1])[(x.hr / 100) % 16 + 1] end as satisfaction
+         from (select a.id as activity_id, a.park, a.d, a.h as ah, a.district_id, a.staff_id, a.kind, a.sessions, a.starts_at, a.ends_at, a.created_at as activity_created_at, r,
+                      pg_temp.uid('registration:' || a.park || ':' || a.i || ':' || r) as id, ${hash('(a.park * 1000 + a.i) * 100 + r + 1')} as hr,
+                      m.person_id, m.org_id, m.unit as member_unit, m.street_id as member_street_id, m.community_id as member_community_id,
+                      r >= a.members and (${hash('(a.park * 1000 + a.i) * 100 + r + 1')} / 7) % 10 = 0 and a.starts_at < k.now as walk_in
+                 from gact a cross join generate_series(0, 59) r cross join knobs k
+                 left join gmember m on r < a.members and m.park = a.park and m.idx = (a.h / 11 + r) % a.park_members
+                where r < a.regs) x, knobs k`,
+    `insert into activity_registration (id, created_at, activity_id, district_id, person_id, guest_name, unit, organization_id, street_id, community_id,
+                                        walk_in, registered_by_id, cancelled_at, satisfaction, feedback, version)
+       select r.id, case when r.walk_in then r.starts_at + interval '5 minutes' else r.activity_created_at + (1 + r.hr % 10) * interval '1 day' + (r.hr % 600) * interval '1 minute' end,
+              r.activity_id, r.district_id, r.person_id,
+              case when r.person_id is null then (array['王','李','张','刘','陈','杨','黄','赵','吴','周','徐','孙','马','朱','胡','郭','何','林','罗','高'])[(r.r + r.ah / 1000) % 20 + 1]
+                                              || (array['秀英','建华','丽娟','志强','海燕','国平','晓明','文静','子涵','浩然','桂兰','明辉','淑芬','伟','敏','静','磊','洋','婷','军'])[(r.r / 20 + r.ah / 20000) % 20 + 1] end,
+              case when r.person_id is not null then r.member_unit
+                   when r.hr % 3 = 0 then '第' || ((r.park % 3) * 2 + r.r % 2 + 1) || '街道第' || ((r.hr / 60) % 5 + 1) || '社区居委会' end,
+              r.org_id,
+              case when r.person_id is not null then r.member_street_id
+                   when r.hr % 10 < 7 then pg_temp.uid('place:street:' || r.d || ':' || ((r.park % 3) * 2 + r.r % 2))
+                   when r.hr % 10 < 9 then pg_temp.uid('place:street:' || r.d || ':' || (r.hr / 10) % 6) end,
+              case when r.person_id is not null then r.member_community_id
+                   when r.hr % 10 < 7 then pg_temp.uid('place:community:' || r.d || ':' || ((r.park % 3) * 2 + r.r % 2) || ':' || (r.hr / 60) % 5)
+                   when r.hr % 10 < 9 then pg_temp.uid('place:community:' || r.d || ':' || (r.hr / 10) % 6 || ':' || (r.hr / 60) % 5) end,
+              r.walk_in, coalesce(r.person_id, r.staff_id), r.cancelled_at, r.satisfaction,
+              case when r.satisfaction is not null and (r.hr / 100) % 4 = 0 then (array['收获很大，希望多办','内容实用','时间安排可以更灵活','讲师很专业'])[(r.hr / 400) % 4 + 1] end,
+              1
+         from greg r order by r.activity_id, r.r`,
+    `create index on greg (activity_id)`,
+    `analyze greg`,
+    // Check-ins: of the sessions begun, each registration not cancelled comes to about seven in ten (repeatedly, over a course);
+    // an observation's registrations each come to one batch; walk-ins and those who rated it to the first session at least.
+    `insert into activity_attendance (session_id, registration_id, district_id, checked_in_at, checked_in_by_id)
+       select s.id, r.id, s.district_id, s.starts_at + ((r.hr / 13) % 25 - 10) * interval '1 minute', s.staff_id
+         from gsess s join greg r on r.activity_id = s.activity_id
+        where s.past and r.cancelled_at is null
+          and case when s.kind = 'SITE_OBSERVATION' then s.number = case when r.walk_in then 1 else 1 + r.r % s.sessions end
+                   else (s.number = 1 and (r.walk_in or r.satisfaction is not null)) or (r.hr / 7 + s.number * 37) % 100 < 72 end
+        order by s.starts_at, s.id, r.id`,
+    // A coaching workshop coached 3–8 of the park's projects of the latest programme open when it was held (none before the first).
+    `create temp table gpp on commit drop as
+       select g.park, g.a, g.stage, g.id, g.applicant_id, (row_number() over (partition by g.park, g.a order by g.i) - 1)::int as r,
+              (row_number() over (partition by g.park, g.a, g.stage >= 4 order by g.i) - 1)::int as rd
+         from gp g`,
+    `create temp table gppn on commit drop as
+       select park, a, count(*)::int as n, count(*) filter (where stage >= 4)::int as delivering from gpp group by park, a`,
+    `create index on gpp (park, a, r)`,
+    `insert into activity_project (activity_id, project_id, district_id)
+       select a.id, p.id, a.district_id
+         from gact a
+         join gppn c on c.park = a.park and c.a = least(4, (a.days_ago + 305) / 365)
+         cross join generate_series(0, 7) l
+         join gpp p on p.park = a.park and p.a = c.a and p.r = (a.h / 17 + l) % c.n
+        where a.kind = 'COACHING_WORKSHOP' and a.days_ago < c.a * 365 + 60 and l < least(3 + a.h % 6, c.n)`,
+    `insert into activity_organization (activity_id, organization_id, district_id)
+       select a.id, m.org_id, a.district_id
+         from gact a cross join generate_series(0, 1) l
+         join gmember m on m.park = a.park and m.idx = (a.h / 19 + l) % a.park_members
+        where a.kind in ('EXCHANGE', 'THEME_DAY', 'SITE_OBSERVATION', 'VOLUNTEER_TEAM_FORMATION') and l < least(1 + a.h % 2, a.park_members)`,
+
+    // Resource offers: 20 a year per park, of six kinds in a fixed mix; one in five from one of its organisations; one in ten older
+    // than a year withdrawn after 200 days.
+    `create temp table goffer on commit drop as
+       select x.*, x.k_now - x.days_ago * interval '1 day' - (x.h % 8) * interval '1 hour' as created_at
+         from (select n as park, n / 3 as d, o, ${hash('n * 1000 + o + 1')} as h, pg_temp.uid('offer:' || n || ':' || o) as id,
+                      pg_temp.uid('park:' || n) as park_id, pg_temp.uid('place:district:' || n / 3) as district_id,
+                      pg_temp.uid('person:staff:' || (n * 2 + 1 + o % 2)) as staff_id,
+                      (array['FUNDING','ENTERPRISE','VOLUNTEERS','VENUE','FUNDING','EXPERTISE','ENTERPRISE','VOLUNTEERS','MEDIA','FUNDING',
+                             'VENUE','ENTERPRISE','VOLUNTEERS','EXPERTISE','FUNDING','MEDIA','ENTERPRISE','VENUE','VOLUNTEERS','EXPERTISE'])[(o * 7 + n) % 20 + 1] as kind,
+                      o * 365 / ${OFFERS_PER_YEAR} + 3 + (${hash('n * 1000 + o + 1')}) % 5 as days_ago, k.now as k_now
+                 from generate_series(0, 23) n, generate_series(0, ${OFFERS - 1}) o, knobs k) x`,
+    `alter table goffer add column value numeric(14,2)`,
+    `update goffer set value = case kind when 'FUNDING' then 20000 + (h / 7 % 50) * 4000 when 'ENTERPRISE' then 5000 + (h / 7 % 40) * 1000
+                                         when 'VENUE' then (h / 7 % 20) * 500 when 'EXPERTISE' then 2000 + (h / 7 % 20) * 500 else 0 end`,
+    `insert into resource_offer (id, created_at, district_id, park_id, kind, title, provider_name, organization_id, terms, value, available_until,
+                                 created_by_id, withdrawn_at, withdrawn_by_id)
+       select o.id, o.created_at, o.district_id, o.park_id, o.kind,
+              case o.kind when 'FUNDING' then '公益创投配套资金' when 'ENTERPRISE' then '企业物资与服务支持' when 'VENUE' then '活动场地免费使用'
+                          when 'VOLUNTEERS' then '志愿者团队 每月一次' when 'MEDIA' then '项目宣传报道' else '专业咨询服务' end || '(' || (o.o + 1) || ')',
+              case o.kind when 'FUNDING' then (array['深圳市社会公益基金会','区慈善会','万科公益基金会'])[o.h % 3 + 1]
+                          when 'ENTERPRISE' then (array['华润万家','平安银行','顺丰速运','比亚迪'])[o.h % 4 + 1]
+                          when 'VENUE' then (array['街道党群服务中心','社区图书馆','园区多功能厅'])[o.h % 3 + 1]
+                          when 'VOLUNTEERS' then (array['区义工联','深圳大学志愿者协会','企业志愿者团队'])[o.h % 3 + 1]
+                          when 'MEDIA' then (array['深圳特区报','区融媒体中心'])[o.h % 2 + 1]
+                          else (array['律师事务所','会计师事务所','高校社工系'])[o.h % 3 + 1] end,
+              m.org_id, '须在园区备案，使用后提交服务记录。', o.value,
+              case when o.h % 2 = 0 then (o.created_at at time zone 'Asia/Shanghai')::date + 180 end,
+              o.staff_id,
+              case when o.days_ago > 365 and o.h % 10 = 3 then o.created_at + interval '200 days' end,
+              case when o.days_ago > 365 and o.h % 10 = 3 then o.staff_id end
+         from goffer o
+         join gparkm pm on pm.park = o.park
+         left join gmember m on o.h % 5 = 0 and m.park = o.park and m.idx = (o.h / 23) % pm.members
+        order by o.created_at, o.id`,
+    // Needs: one in five projects submitted raised one, twelve days after it started; a third closed after 100 days.
+    `create temp table gneed on commit drop as
+       select g.id as project_id, g.district_id, g.applicant_id, g.lead_id, g.t0, pg_temp.uid('need:' || g.i) as id,
+              (array['FUNDING','ENTERPRISE','VENUE','VOLUNTEERS','MEDIA','EXPERTISE'])[(g.h / 59) % 6 + 1] as kind, g.h
+         from gp g where g.stage >= 1 and (g.h / 53) % 5 = 0`,
+    `insert into resource_need (id, created_at, district_id, project_id, kind, description, value_sought, raised_by_id, closed_at, closed_by_id)
+       select n.id, n.t0 + interval '12 days', n.district_id, n.project_id, n.kind,
+              case n.kind when 'FUNDING' then '项目配套资金缺口' when 'ENTERPRISE' then '需要企业物资支持' when 'VENUE' then '需要固定活动场地'
+                          when 'VOLUNTEERS' then '需要志愿者协助开展活动' when 'MEDIA' then '希望扩大项目宣传' else '需要专业督导与法律咨询' end,
+              case when n.kind = 'FUNDING' then 10000 + (n.h / 7 % 30) * 1000 when n.kind in ('VENUE', 'EXPERTISE') and n.h % 2 = 0 then 3000 + (n.h / 7 % 10) * 500 end,
+              n.applicant_id,
+              case when (n.h / 61) % 3 = 0 and n.t0 + interval '112 days' < k.now then n.t0 + interval '112 days' end,
+              case when (n.h / 61) % 3 = 0 and n.t0 + interval '112 days' < k.now then n.lead_id end
+         from gneed n, knobs k order by n.t0, n.id`,
+    // Matches: 1–4 per offer (an offer in its first years none), each to a different project of the park in delivery in the
+    // programme of the time; 45% delivered (with the value brokered), 15% accepted, 12% proposed, 15% declined, 13% cancelled,
+    // each step as far as now allows.
+    `create temp table gmatch on commit drop as
+       select x.*, case
+                when x.wanted = 'DELIVERED' and x.delivered_at < x.k_now then 'DELIVERED'
+                when x.wanted in ('DELIVERED', 'ACCEPTED') and x.accepted_at < x.k_now then 'ACCEPTED'
+                when x.wanted in ('DECLINED', 'CANCELLED') and x.ended_at < x.k_now then x.wanted
+                else 'PROPOSED' end as status
+         from (select o.id as offer_id, o.park_id, o.district_id, o.staff_id, o.value, o.kind, m, p.id as project_id, p.applicant_id,
+                      pg_temp.uid('match:' || o.park || ':' || o.o || ':' || m) as id, ${hash('(o.park * 1000 + o.o) * 4 + m + 1')} as hm,
+                      o.created_at + (3 + m * 4) * interval '1 day' + (o.h % 24) * interval '1 hour' as proposed_at,
+                      o.created_at + (7 + m * 4) * interval '1 day' + (o.h % 24) * interval '1 hour' as accepted_at,
+                      o.created_at + (9 + m * 4) * interval '1 day' as ended_at,
+                      o.created_at + (24 + m * 4 + o.h % 30) * interval '1 day' as delivered_at,
+                      case when ${hash('(o.park * 1000 + o.o) * 4 + m + 1')} % 100 < 45 then 'DELIVERED'
+                           when ${hash('(o.park * 1000 + o.o) * 4 + m + 1')} % 100 < 60 then 'ACCEPTED'
+                           when ${hash('(o.park * 1000 + o.o) * 4 + m + 1')} % 100 < 72 then 'PROPOSED'
+                           when ${hash('(o.park * 1000 + o.o) * 4 + m + 1')} % 100 < 87 then 'DECLINED' else 'CANCELLED' end as wanted,
+                      k.now as k_now
+                 from goffer o
+                 join gppn c on c.park = o.park and c.a = greatest(1, least(4, (o.days_ago + 340) / 365)) and c.delivering > 0
+                 cross join generate_series(0, 3) m
+                 join gpp p on p.park = o.park and p.a = c.a and p.stage >= 4 and p.rd = (o.h / 29 + m) % c.delivering
+                 cross join knobs k
+                where o.days_ago <= c.a * 365 and m < least(1 + o.h % 4, c.delivering)) x
+        where x.proposed_at < x.k_now`,
+    `insert into resource_match (id, created_at, district_id, park_id, offer_id, project_id, need_id, status, note, proposed_by_id,
+                                 accepted_at, accepted_by_id, delivered_at, delivered_by_id, value_brokered, delivery_note, ended_at, ended_by_id, end_reason)
+       select m.id, m.proposed_at, m.district_id, m.park_id, m.offer_id, m.project_id, n.id, m.status, case when m.hm % 3 = 0 then '园区推荐对接' end, m.staff_id,
+              case when m.status in ('ACCEPTED', 'DELIVERED') then m.accepted_at end, case when m.status in ('ACCEPTED', 'DELIVERED') then m.applicant_id end,
+              case when m.status = 'DELIVERED' then m.delivered_at end, case when m.status = 'DELIVERED' then m.staff_id end,
+              case when m.status = 'DELIVERED' then case when m.value > 0 then round(m.value * (50 + m.hm % 51) / 100, 2) else 500 + (m.hm / 7 % 20) * 250 end end,
+              case when m.status = 'DELIVERED' then '已完成对接，服务记录已归档。' end,
+              case when m.status in ('DECLINED', 'CANCELLED') then m.ended_at end,
+              case m.status when 'DECLINED' then m.applicant_id when 'CANCELLED' then m.staff_id end,
+              case m.status when 'DECLINED' then '与项目需求不符' when 'CANCELLED' then '资源方时间调整' end
+         from gmatch m left join gneed n on n.project_id = m.project_id and n.kind = m.kind
+        order by m.proposed_at, m.id`,
   ];
 }
 
@@ -491,7 +730,9 @@ async function deferChecks(client: pg.Client): Promise<string[]> {
 }
 
 const COUNTED = ['place', 'park', 'organization', 'person', 'program', 'project', 'proposal_revision', 'project_mentor', 'coaching_session', 'action_item',
-  'review_round', 'review_assignment', 'decision', 'decision_condition', 'service_report', 'supervision_visit', 'follow_up', 'lifecycle_event'];
+  'review_round', 'review_assignment', 'decision', 'decision_condition', 'service_report', 'supervision_visit', 'follow_up', 'lifecycle_event',
+  'park_activity', 'activity_session', 'activity_registration', 'activity_attendance', 'activity_project', 'activity_organization',
+  'resource_offer', 'resource_need', 'resource_match'];
 
 /** Builds the database `database` afresh on `serverUrl` and fills it; returns the time taken and the row counts. */
 export async function generateLargeDataset({ serverUrl, database, today = shenzhenToday(), projects = PROJECTS, log = () => {} }: LargeDatasetOptions): Promise<LargeDataset> {
@@ -561,6 +802,6 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   });
   const result = await generateLargeDataset({ serverUrl: values['database-server'], database: values.database, today: values.today, projects: Number(values.projects), log: console.log });
   console.log(`Built ${values.database} as of ${result.today} in ${result.seconds.total} s (migrations ${result.seconds.migrate} s, fill ${result.seconds.fill} s, analyze ${result.seconds.analyze} s)`);
-  for (const [table, count] of Object.entries(result.counts)) console.log(`  ${table.padEnd(20)} ${count.toLocaleString('en')}`);
+  for (const [table, count] of Object.entries(result.counts)) console.log(`  ${table.padEnd(22)} ${count.toLocaleString('en')}`);
   console.log(`Every account's password is "${LARGE_PASSWORD}"; e.g. ${Object.values(LARGE_LOGINS).join(', ')}`);
 }

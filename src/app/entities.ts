@@ -15,6 +15,7 @@ import { ProjectMentor } from '../modules/projects/project-mentor.entity.js';
 import { Project } from '../modules/projects/project.entity.js';
 import { ProposalRevision } from '../modules/projects/proposal-revision.entity.js';
 import { ServiceReport } from '../modules/reports/service-report.entity.js';
+import { ProjectRecommendation } from '../modules/recommendations/project-recommendation.entity.js';
 import { IssuedOperationsReport, OperationsReport } from '../modules/operations-report/operations-report.entity.js';
 import { ResourceMatch } from '../modules/resources/resource-match.entity.js';
 import { ResourceNeed } from '../modules/resources/resource-need.entity.js';
@@ -65,4 +66,5 @@ export const entities = [
   ActivityOrganization,
   OperationsReport,
   IssuedOperationsReport,
+  ProjectRecommendation,
 ];

@@ -24,6 +24,7 @@ import { PlaceTaxonomyResolver, ProgramTaxonomyResolver, ProjectAreaResolver, Pr
 import { ProgramTaxonomyStatisticsResolver } from '../modules/statistics/taxonomy-statistics.resolver.js';
 import { ActivityRegistrationResolver, ActivitySessionResolver, ParkActivitiesResolver, ParkActivityResolver } from '../modules/park-activities/park-activities.resolver.js';
 import { IssuedOperationsReportResolver, OperationsReportResolver } from '../modules/operations-report/operations-report.resolver.js';
+import { ProjectRecommendationResolver, ProjectRecommendationsResolver } from '../modules/recommendations/recommendations.js';
 import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver.js';
 import { toGlobalId } from '../shared/node-id.js';
 
@@ -85,6 +86,8 @@ export const resolvers = [
   ParkActivitiesResolver,
   OperationsReportResolver,
   IssuedOperationsReportResolver,
+  ProjectRecommendationResolver,
+  ProjectRecommendationsResolver,
 ] as const;
 
 /** Every `Node` type's `id` becomes the opaque global ID here, once, instead of in each resolver. */

@@ -11,6 +11,7 @@ import { getOrganization } from '../organizations/organization.service.js';
 import { getPerson } from '../people/person.service.js';
 import { getActivity, getRegistration as getActivityRegistration, getSession as getActivitySession } from '../park-activities/park-activities.service.js';
 import { getIssuedReport } from '../operations-report/operations-report.service.js';
+import { getRecommendation } from '../recommendations/recommendations.js';
 import { getPark, getPlace } from '../places/places.service.js';
 import { getProgram } from '../programs/program.service.js';
 import { getProject, getRevision } from '../projects/project.service.js';
@@ -48,6 +49,7 @@ const fetchers: Record<string, (ctx: Context, globalId: string) => Promise<objec
   ActivitySession: getActivitySession,
   ActivityRegistration: getActivityRegistration,
   IssuedOperationsReport: getIssuedReport,
+  ProjectRecommendation: getRecommendation,
 };
 
 @Resolver()

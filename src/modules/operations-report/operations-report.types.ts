@@ -50,6 +50,13 @@ export class RankingWonFigure {
   @Field(() => Int, { description: 'How many projects the round ranked.' }) fieldSize!: number;
 }
 
+@ObjectType({ description: 'A project recommended to a project library in the period.' })
+export class RecommendationFigure {
+  @Field(() => Project, { description: 'The project.' }) project!: Promise<Project | null>;
+  @Field(() => String, { description: 'The library.' }) library!: string;
+  @Field(() => GraphQLISODateTime, { description: 'When it was recommended.' }) recommendedAt!: Date;
+}
+
 @ObjectType({ description: 'Projects that reached each stage in the period.' })
 export class FunnelFigures {
   @Field(() => Int, { description: 'Projects created.' }) created!: number;
@@ -145,6 +152,7 @@ export class ReportFiguresView {
   @Field(() => CoachingFigures, { description: '培育孵化.' }) coaching!: CoachingFigures;
   @Field(() => RevisionFigures, { description: 'Proposal revisions.' }) revisions!: RevisionFigures;
   @Field(() => [RankingWonFigure], { description: 'Top-three places won.' }) rankings!: RankingWonFigure[];
+  @Field(() => [RecommendationFigure], { description: 'Projects recommended to a project library (推荐至项目库).' }) recommendations!: RecommendationFigure[];
   @Field(() => FunnelFigures, { description: 'The lifecycle funnel.' }) funnel!: FunnelFigures;
   @Field(() => SupervisionFigures, { description: '走访督导.' }) supervision!: SupervisionFigures;
   @Field(() => ServiceReportFigures, { description: '月度服务资料.' }) serviceReports!: ServiceReportFigures;

@@ -34,6 +34,11 @@ export function reportDocument(figures: ReportFigures, sections: NarrativeSectio
       ],
     },
     {
+      caption: t(language, '评审排名(前三名)', 'Review rankings (top three)'),
+      columns: [t(language, '项目', 'Project'), t(language, '评审', 'Round'), t(language, '名次', 'Rank'), t(language, '得分', 'Score'), t(language, '参评项目', 'Projects ranked')],
+      rows: figures.rankings.map((won) => ({ label: won.title, values: [won.roundName, won.rank, won.score, won.fieldSize] })),
+    },
+    {
       caption: t(language, '活动开展情况', 'Activities'),
       columns: [t(language, '类型', 'Kind'), t(language, '活动', 'Activities'), t(language, '场次', 'Sessions'), t(language, '人次', 'Person-times')],
       rows: figures.activities.byKind.map((kind) => ({ label: KIND_NAMES[kind.kind][language], values: [kind.activities, kind.sessions, kind.personTimes] })),

@@ -44,6 +44,8 @@ export interface ReportFigures {
   };
   revisions: { revisions: number; projectsRevised: number; mostRevisions: number; revisedProjectIds: string[] };
   rankings: RankingWon[];
+  /** Projects recommended to a project library in the period (推荐至项目库). */
+  recommendations: { projectId: string; title: string; library: string; recommendedAt: string }[];
   funnel: { created: number; submitted: number; approved: number; started: number; closed: number };
   supervision: { visits: number; projectsVisited: number; visitIds: string[] };
   serviceReports: {
@@ -66,6 +68,8 @@ const MONTH = (column: string) => `to_char(${column} at time zone 'Asia/Shanghai
 type Row = Record<string, unknown>;
 const count = (value: unknown) => Number(value ?? 0);
 const ids = (value: unknown) => (value as string[] | null) ?? [];
+/** A timestamp as a statement returns it: a Date inside a transaction, PostgreSQL's text outside one. */
+const isoInstant = (value: unknown) => new Date(value as string | Date).toISOString();
 
 /**
  * The figures of a park's (or a district's) work in a period: its projects' coaching, revisions,
@@ -79,10 +83,12 @@ export async function reportFigures(ctx: Context, scope: ReportScope, period: Pe
   const during = [period.from, period.to];
   const read = (sql: string, params: unknown[] = []) => readRows<Row>(em, sql, [...params, ...within, ...during], { prepare: false });
 
-  const [activities, resources, matchIds, coaching, applied, revisions, rankings, funnel, visits, reports, closings, areas, types, monthly] = await Promise.all([
+  const [activities, resources, matchIds, recommendations, coaching, applied, revisions, rankings, funnel, visits, reports, closings, areas, types, monthly] = await Promise.all([
     activityReportFigures(em, scope, period),
     resourceFigures(em, scope, period),
     deliveredMatchIds(em, scope, period),
+    read(`select j.id, j.title, r.library, r.created_at from project_recommendation r join project j on j.id = r.project_id
+           where ${PROJECTS} and r.created_at >= ? and r.created_at < ? order by r.created_at, r.id`),
     read(`select count(*)::int as sessions, array_agg(distinct c.project_id) as project_ids
             from coaching_session c join project j on j.id = c.project_id where ${PROJECTS} and c.held_at >= ? and c.held_at < ?`),
     // Submitted in the period (申报): the first submission of each project.
@@ -141,6 +147,7 @@ export async function reportFigures(ctx: Context, scope: ReportScope, period: Pe
     },
     revisions: { revisions: count(revisions[0].revisions), projectsRevised: count(revisions[0].projects_revised), mostRevisions: count(revisions[0].most), revisedProjectIds: ids(revisions[0].project_ids).sort() },
     rankings,
+    recommendations: recommendations.map((row) => ({ projectId: row.id as string, title: row.title as string, library: row.library as string, recommendedAt: isoInstant(row.created_at) })),
     funnel: { created: count(funnel[0].created), submitted: count(funnel[0].submitted), approved: count(funnel[0].approved), started: count(funnel[0].started), closed: count(funnel[0].closed) },
     supervision: { visits: ids(visits[0].visit_ids).length, projectsVisited: count(visits[0].projects), visitIds: ids(visits[0].visit_ids) },
     serviceReports: {
@@ -152,7 +159,7 @@ export async function reportFigures(ctx: Context, scope: ReportScope, period: Pe
       byProject: reportsByProject.map((row) => ({ projectId: row.id as string, title: row.title as string, submitted: count(row.submitted), accepted: count(row.accepted) })),
     },
     closings: closings.map((row) => ({
-      projectId: row.id as string, title: row.title as string, closedAt: (row.created_at as Date).toISOString(),
+      projectId: row.id as string, title: row.title as string, closedAt: isoInstant(row.created_at),
       score: row.score === null ? null : Number(row.score), grade: (row.grade as string | null) ?? null,
     })),
     activities,

@@ -37,10 +37,14 @@ export function summarySentences(figures: ReportFigures, names: ReportNames, lan
   if (coaching.sessions > 0) {
     sentences.push(zh ? `开展一对一辅导${coaching.sessions}次。` : `It held ${plural(coaching.sessions, 'one-to-one coaching session')}.`);
   }
-  for (const won of figures.rankings) {
+  // First places are news; the report's table lists the other top-three places.
+  for (const won of figures.rankings.filter((entry) => entry.rank === 1)) {
     sentences.push(zh
       ? `《${won.title}》获得${won.roundName}评分第${won.rank}名(${won.score}分,共${won.fieldSize}个项目参评)。`
       : `“${won.title}” placed ${ordinal(won.rank)} in ${won.roundName} with ${won.score} points, of ${won.fieldSize} projects.`);
+  }
+  for (const recommended of figures.recommendations) {
+    sentences.push(zh ? `《${recommended.title}》被推荐至${recommended.library}。` : `“${recommended.title}” was recommended to ${recommended.library}.`);
   }
   if (revisions.revisions > 0) {
     sentences.push(zh

@@ -53,6 +53,10 @@ export function figuresView(ctx: Context, figures: ReportFigures): ReportFigures
       get project() { return project(ctx, won.projectId); },
       get round() { return visible(ctx, ReviewRound, [won.roundId], (round) => canSeeRound(ctx, round)).then((rows) => rows[0] ?? null); },
     })),
+    recommendations: figures.recommendations.map((row) => ({
+      library: row.library, recommendedAt: new Date(row.recommendedAt),
+      get project() { return project(ctx, row.projectId); },
+    })),
     funnel: figures.funnel,
     supervision: {
       visits: supervision.visits, projectsVisited: supervision.projectsVisited,

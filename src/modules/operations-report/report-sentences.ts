@@ -49,7 +49,7 @@ export function summarySentences(figures: ReportFigures, names: ReportNames, lan
   if (revisions.revisions > 0) {
     sentences.push(zh
       ? `项目方案共形成${revisions.revisions}版,其中${revisions.projectsRevised}个项目经过修改完善,单个项目最多${revisions.mostRevisions}版。`
-      : `Proposals went through ${plural(revisions.revisions, 'revision')}; ${plural(revisions.projectsRevised, 'project was', 'projects were')} revised, one up to ${revisions.mostRevisions} times.`);
+      : `Proposals went through ${plural(revisions.revisions, 'revision')}; ${plural(revisions.projectsRevised, 'project was', 'projects were')} revised; the most revised reached version ${revisions.mostRevisions}.`);
   }
   if (supervision.visits > 0) {
     sentences.push(zh

@@ -26,6 +26,23 @@ describe('the HTTP server', () => {
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('answers variables that do not fit their types with 400 BAD_USER_INPUT, naming each, not as an internal error', async () => {
+    const post = (query: string, variables: Record<string, unknown>) =>
+      fetch(app().url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${app().admin.token}` }, body: JSON.stringify({ query, variables }) });
+    const cases: [string, Record<string, unknown>, RegExp][] = [
+      ['query ($n: Int) { programs(first: $n) { totalCount } }', { n: 'ten' }, /Variable "\$n" got invalid value "ten"/],
+      ['query ($p: ID!, $k: ActivityKind) { node(id: $p) { ... on Park { activities(kind: $k) { totalCount } } } }', { p: 'x', k: 'LAND' }, /Variable "\$k" got invalid value "LAND"/],
+      ['query ($p: ID!) { node(id: $p) { id } }', {}, /Variable "\$p" of required type "ID!" was not provided/],
+    ];
+    for (const [query, variables, message] of cases) {
+      const result = await post(query, variables);
+      expect(result.status).toBe(400);
+      const body = (await result.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(body.errors[0].message).toMatch(message);
+    }
+  });
+
   it('hides an unexpected failure behind INTERNAL, with no message or stack trace', async () => {
     const db = new pg.Client({ connectionString: app().databaseUrl });
     await db.connect();

@@ -4,6 +4,8 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   GraphQLError,
+  getOperationAST,
+  getVariableValues,
   getNamedType,
   isLeafType,
   isListType,
@@ -126,6 +128,12 @@ export function checkOperation(
 ): number {
   const found = controlCharacterIn(request.variables ?? {}, '');
   if (found) throw controlCharacterError(`variable "${found.path}"`, found.text);
+  // Variables that do not fit their types are the client's mistake, said before anything else reads them.
+  const operation = getOperationAST(request.document, request.operationName ?? undefined);
+  const coerced = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 10 }) : null;
+  if (coerced?.errors) {
+    throw new GraphQLError(coerced.errors.map((error) => error.message).join(' '), { nodes: coerced.errors[0].nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  }
   if (config.introspection === 'staff' && !isStaff(request.viewer) && usesIntrospection(request.document)) {
     throw new GraphQLError('Introspection is open to staff only on this server.', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
   }

@@ -44,11 +44,17 @@ function shenzhenMonth(monthsAgo: number): string {
 const uuid = (globalId: string) => fromGlobalId(globalId)!.id;
 const yesterday = () => new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
 
-/** Delivery began `monthsAgo` months back: the audit trail is append-only, so the test steps past its guard. */
+/**
+ * Delivery began in the Shenzhen month `monthsAgo` months back (its first day, noon), as reports are
+ * due by Shenzhen months: a UTC instant "three months ago" is in the month before that one whenever
+ * it is already tomorrow in Shenzhen. The audit trail is append-only, so the test steps past its guard.
+ */
 async function backdateDelivery(projectId: string, monthsAgo: number) {
   await db.query(`alter table lifecycle_event disable trigger lifecycle_event_history`);
   await db.query(
-    `update lifecycle_event set created_at = now() - make_interval(months => $2) where to_status = 'IN_PROGRESS' and project_id = $1`,
+    `update lifecycle_event
+        set created_at = (date_trunc('month', now() at time zone 'Asia/Shanghai') - make_interval(months => $2) + interval '12 hours') at time zone 'Asia/Shanghai'
+      where to_status = 'IN_PROGRESS' and project_id = $1`,
     [uuid(projectId), monthsAgo],
   );
   await db.query(`alter table lifecycle_event enable trigger lifecycle_event_history`);

@@ -3,10 +3,13 @@ import { isInterfaceType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSchema } from '../src/app/schema.js';
 import { toGlobalId } from '../src/shared/node-id.js';
-import { CreateProjectAreaDocument, CreateProjectTypeDocument, NodeDocument } from './generated/graphql.js';
+import {
+  CheckInToActivityDocument, CreateParkActivityDocument, CreateProjectAreaDocument, CreateProjectTypeDocument, CreateResourceOfferDocument, IssueOperationsReportDocument,
+  NodeDocument, ProposeResourceMatchDocument, RaiseResourceNeedDocument, RecommendProjectDocument,
+} from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
-import { home } from './support/factories.js';
+import { home, park, person, place } from './support/factories.js';
 import { projectWithHistory } from './support/lifecycle.js';
 
 const app = useTestApp();
@@ -34,7 +37,33 @@ beforeAll(async () => {
   const places = await home(app());
   const area = (await app().admin.data(CreateProjectAreaDocument, { input: { districtId: places.districtId, name: '社区治理' } })).createProjectArea.area!;
   const type = (await app().admin.data(CreateProjectTypeDocument, { input: { areaId: area.id, name: '居民议事', kind: 'SERVICE', maxGrant: 500_000 } })).createProjectType.type!;
+  // The park's own work: another park's staff may see none of it.
+  const xili = await place(app(), places.districtId, 'STREET', '西丽街道');
+  const otherPark = await park(app(), { name: `西丽街道社会创新园 ${Date.now()}`, placeId: xili, streetIds: [xili] });
+  const otherStaff = await person(app(), ['STAFF'], undefined, { parkIds: [otherPark] });
+  const hour = 3600_000;
+  const activity = (await world.staff.client.data(CreateParkActivityDocument, {
+    input: { parkId: places.parkId, kind: 'LECTURE', title: '反诈有我,党员先行', sessions: [{ startsAt: new Date(Date.now() - 2 * hour).toISOString(), endsAt: new Date(Date.now() - hour).toISOString(), mode: 'ON_SITE' }] },
+  })).createParkActivity.activity!;
+  const checkedIn = (await world.staff.client.data(CheckInToActivityDocument, { input: { sessionId: activity.sessions[0].id, guest: { name: '李小红' } } })).checkInToActivity;
+  const offer = (await world.staff.client.data(CreateResourceOfferDocument, {
+    input: { parkId: places.parkId, kind: 'VENUE', title: '社区党群服务中心活动室', providerName: '田厦社区工作站', terms: '每周六上午', value: 0 },
+  })).createResourceOffer.offer!;
+  const need = (await world.staff.client.data(RaiseResourceNeedDocument, { input: { projectId: world.project.id, kind: 'VENUE', description: '每月一次小组活动的场地' } })).raiseResourceNeed.need!;
+  const match = (await world.staff.client.data(ProposeResourceMatchDocument, { input: { offerId: offer.id, projectId: world.project.id, needId: need.id } })).proposeResourceMatch.match!;
+  const issued = (await world.staff.client.data(IssueOperationsReportDocument, { input: { scope: { parkId: places.parkId, year: new Date().getFullYear() } } })).issueOperationsReport.issued!;
+  const recommended = (await world.staff.client.data(RecommendProjectDocument, { input: { projectId: world.project.id, library: '南山区社区服务项目库' } })).recommendProject.recommendation!;
   samples = {
+    ParkActivity: { id: activity.id, hiddenFrom: otherStaff.client },
+    ActivitySession: { id: activity.sessions[0].id, hiddenFrom: otherStaff.client },
+    // Who came is for the park's staff (and the person themself).
+    ActivityRegistration: { id: checkedIn.registration!.id, hiddenFrom: outsider.client },
+    ResourceOffer: { id: offer.id, hiddenFrom: otherStaff.client },
+    ResourceNeed: { id: need.id, hiddenFrom: outsider.client },
+    ResourceMatch: { id: match.id, hiddenFrom: outsider.client },
+    // A park's report is its staff's: its mentors do not read it.
+    IssuedOperationsReport: { id: issued.id, hiddenFrom: world.mentor.client },
+    ProjectRecommendation: { id: recommended.id, hiddenFrom: outsider.client },
     Person: { id: world.staff.id, hiddenFrom: world.applicant.client },
     Organization: { id: world.organization.id, hiddenFrom: outsider.client },
     // Programmes are public calls: every signed-in person sees them.

@@ -39,6 +39,9 @@ const REFUSALS: { field: string; as: Who; select: (w: World) => string; path: st
   { field: 'Query.parks', as: 'anonymous', select: () => 'parks { totalCount }', path: 'parks', code: 'UNAUTHENTICATED' },
   { field: 'Query.districtRollup', as: 'mentor', select: (w) => `districtRollup(districtId: "${w.program.id}") { totals { applied } }`, path: 'districtRollup', code: 'FORBIDDEN' },
   { field: 'Query.node', as: 'outsider', select: (w) => `node(id: "${w.project.id}") { id }`, path: 'node', code: 'NOT_FOUND' },
+  { field: 'Query.operationsReport', as: 'mentor', select: (w) => `operationsReport(scope: { parkId: "${w.places.parkId}", year: 2026 }) { title }`, path: 'operationsReport', code: 'FORBIDDEN' },
+  { field: 'Query.districtResourceFigures', as: 'mentor', select: (w) => `districtResourceFigures(districtId: "${w.places.districtId}", from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { offers }`, path: 'districtResourceFigures', code: 'FORBIDDEN' },
+  { field: 'Park.resourceFigures', as: 'mentor', select: (w) => `node(id: "${w.places.parkId}") { ... on Park { name resourceFigures(from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { offers } } }`, path: 'node.resourceFigures', code: 'FORBIDDEN' },
 
   { field: 'Project.coachingSessions', as: 'evaluator', select: (w) => `project(id: "${w.project.id}") { title coachingSessions { totalCount } }`, path: 'project.coachingSessions', code: 'FORBIDDEN' },
   { field: 'Project.openActionItems', as: 'evaluator', select: (w) => `project(id: "${w.project.id}") { title openActionItems { id } }`, path: 'project.openActionItems', code: 'FORBIDDEN' },
@@ -64,6 +67,9 @@ const NEVER_REFUSED: Record<string, string[]> = {
     'FollowUp.visit', 'LifecycleEvent.project', 'Project.program', 'ProposalRevision.project', 'ReviewAssignment.project', 'ReviewAssignment.round',
     'ReviewRound.program', 'ServiceReport.project', 'ServiceReport.submittedBy', 'SupervisionVisit.project', 'SupervisionVisit.visitor',
     'ReportDueEdge.node', 'Park.place', 'Park.district', 'Organization.place', 'ProjectArea.district', 'ProjectType.area', 'ProjectType.district',
+    'ProjectRecommendation.project', 'ProjectRecommendation.recommendedBy', 'ResourceOffer.park', 'ResourceOffer.createdBy', 'ResourceNeed.project',
+    'ResourceNeed.raisedBy', 'ResourceMatch.offer', 'ResourceMatch.project', 'ResourceMatch.park', 'ResourceMatch.proposedBy', 'ParkActivity.park',
+    'ActivitySession.activity', 'ActivityRegistration.activity', 'OperationsReport.district', 'IssuedOperationsReport.issuedBy',
   ],
   // Organization.projects and Program.projects refuse only the anonymous, who reach no organisation or programme.
   'as much of a list as the viewer may see, empty rather than refused': [
@@ -71,6 +77,9 @@ const NEVER_REFUSED: Record<string, string[]> = {
     'Project.mentors', 'Project.nextStatuses', 'Project.revisions', 'Project.scorecards', 'SupervisionVisit.followUps',
     // Places, parks and taxonomies are public to every signed-in person; a funnel's projects are those the viewer may see.
     'Place.children', 'Park.streets', 'ProjectArea.types', 'Place.projectAreas', 'Place.projectTypes', 'Program.projectTypes', 'Funnel.projects',
+    // An activity's sessions and organisations are seen with it; its projects and an offer's matches are filtered by their own rules.
+    'Project.recommendations', 'ResourceOffer.matches', 'ParkActivity.sessions', 'ParkActivity.projects', 'ParkActivity.organizations',
+    'ActivityRegistration.attendedSessions', 'OperationsReport.sections', 'OperationsReport.issues', 'IssuedOperationsReport.sections',
   ],
   // A view that is not the viewer's role's is empty, and the counts of such views 0.
   'what needs the viewer, empty where nothing does': [
@@ -83,6 +92,13 @@ const NEVER_REFUSED: Record<string, string[]> = {
     'Program.isOpen', 'ReviewAssignment.stale', 'Place.fullName', 'Organization.district', 'OrganizationMove.movedAt',
     // The statistics object is refused or given whole (Program.statistics); its breakdowns are parts of it.
     'ProgramStatistics.byArea', 'ProgramStatistics.byType',
+    'ResourceOffer.available', 'ResourceNeed.open', 'ResourceMatch.proposedAt', 'ParkActivity.attendance', 'ActivitySession.checkedIn',
+    'ActivitySession.personTimes', 'ActivityRegistration.name',
+    // A report is refused or given whole (Query.operationsReport, node(id:) of an issued one); its figures, sentences and links are parts of it,
+    // and every row a figure drills down to is filtered by that row's own rule.
+    'OperationsReport.title', 'OperationsReport.periodStart', 'OperationsReport.version', 'OperationsReport.figures', 'OperationsReport.summary',
+    'IssuedOperationsReport.title', 'IssuedOperationsReport.issuedAt', 'IssuedOperationsReport.figures', 'IssuedOperationsReport.summary',
+    'IssuedOperationsReport.docxPath', 'IssuedOperationsReport.htmlPath',
   ],
 };
 

@@ -16,7 +16,7 @@ import {
 } from '../generated/graphql.js';
 import type { TestApp } from './app.js';
 import type { Client } from './client.js';
-import { applicantOrganization, districtStaff, person, program, project, revision, type TestPerson } from './factories.js';
+import { applicantOrganization, districtStaff, home, person, program, project, revision, type TestPerson } from './factories.js';
 
 /** The factories' rubric gives each criterion a maximum equal to its weight, so a total splits 30/40/30. */
 export function scoresFor(total: number, rubric = ['need', 'design', 'capacity']) {
@@ -142,5 +142,7 @@ export async function projectWithHistory(app: TestApp) {
     events,
     conditionalDecision: decided.recordDecision.decision!,
     outsider: (await applicantOrganization(app)).applicant,
+    /** The home district and park, where all of it happens. */
+    places: await home(app),
   };
 }

@@ -64,6 +64,11 @@ export class FunnelFigures {
   @Field(() => Int, { description: 'Projects approved (conditionally or not).' }) approved!: number;
   @Field(() => Int, { description: 'Projects that started delivery.' }) started!: number;
   @Field(() => Int, { description: 'Projects closed.' }) closed!: number;
+  @Field(() => [Project], { description: 'The projects created.' }) createdProjects!: Promise<Project[]>;
+  @Field(() => [Project], { description: 'The projects submitted.' }) submittedProjects!: Promise<Project[]>;
+  @Field(() => [Project], { description: 'The projects approved.' }) approvedProjects!: Promise<Project[]>;
+  @Field(() => [Project], { description: 'The projects that started delivery.' }) startedProjects!: Promise<Project[]>;
+  @Field(() => [Project], { description: 'The projects closed.' }) closedProjects!: Promise<Project[]>;
 }
 
 @ObjectType({ description: 'Supervision visits (走访督导) made in the period.' })
@@ -136,6 +141,7 @@ export class TaxonomyFigure {
   @Field(() => String, { nullable: true, description: 'The area’s or type’s name; null for projects without one.' }) name!: string | null;
   @Field(() => Int, { description: 'Projects.' }) projects!: number;
   @Field(() => Int, { description: 'Person-times their accepted service reports served in the period.' }) personTimes!: number;
+  @Field(() => [Project], { description: 'The projects.' }) projectList!: Promise<Project[]>;
 }
 
 @ObjectType({ description: 'One month’s work.' })

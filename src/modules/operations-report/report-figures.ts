@@ -29,7 +29,12 @@ export interface TaxonomyRow {
   name: string | null;
   projects: number;
   personTimes: number;
+  projectIds: string[];
 }
+
+/** The lifecycle stages the funnel counts, each the projects that reached it in the period. */
+export const FUNNEL_STAGES = ['created', 'submitted', 'approved', 'started', 'closed'] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 /**
  * Everything an operations report states, computed from the rows of its scope and period; each
@@ -46,7 +51,7 @@ export interface ReportFigures {
   rankings: RankingWon[];
   /** Projects recommended to a project library in the period (推荐至项目库). */
   recommendations: { projectId: string; title: string; library: string; recommendedAt: string }[];
-  funnel: { created: number; submitted: number; approved: number; started: number; closed: number };
+  funnel: Record<FunnelStage, number> & { projectIds: Record<FunnelStage, string[]> };
   supervision: { visits: number; projectsVisited: number; visitIds: string[] };
   serviceReports: {
     submitted: number; accepted: number; acceptedReportIds: string[]; personTimes: number; averageSatisfaction: number | null;
@@ -98,11 +103,11 @@ export async function reportFigures(ctx: Context, scope: ReportScope, period: Pe
                  coalesce(max(r.number), 0)::int as most, array_agg(distinct r.project_id) filter (where r.number > 1) as project_ids
             from proposal_revision r join project j on j.id = r.project_id where ${PROJECTS} and r.created_at >= ? and r.created_at < ?`),
     rankingsWon(ctx, scope, period),
-    read(`select count(*) filter (where e.type = 'PROJECT_CREATED')::int as created,
-                 count(distinct e.project_id) filter (where e.to_status = 'SUBMITTED')::int as submitted,
-                 count(distinct e.project_id) filter (where e.to_status in ('APPROVED', 'CONDITIONALLY_APPROVED'))::int as approved,
-                 count(distinct e.project_id) filter (where e.to_status = 'IN_PROGRESS')::int as started,
-                 count(distinct e.project_id) filter (where e.to_status = 'CLOSED')::int as closed
+    read(`select array_agg(distinct e.project_id) filter (where e.type = 'PROJECT_CREATED') as created,
+                 array_agg(distinct e.project_id) filter (where e.to_status = 'SUBMITTED') as submitted,
+                 array_agg(distinct e.project_id) filter (where e.to_status in ('APPROVED', 'CONDITIONALLY_APPROVED')) as approved,
+                 array_agg(distinct e.project_id) filter (where e.to_status = 'IN_PROGRESS') as started,
+                 array_agg(distinct e.project_id) filter (where e.to_status = 'CLOSED') as closed
             from lifecycle_event e join project j on j.id = e.project_id where ${PROJECTS} and e.created_at >= ? and e.created_at < ?`),
     read(`select array_agg(v.id order by v.visited_at, v.id) as visit_ids, count(distinct v.project_id)::int as projects
             from supervision_visit v join project j on j.id = v.project_id where ${PROJECTS} and v.visited_at >= ? and v.visited_at < ?`),
@@ -148,7 +153,7 @@ export async function reportFigures(ctx: Context, scope: ReportScope, period: Pe
     revisions: { revisions: count(revisions[0].revisions), projectsRevised: count(revisions[0].projects_revised), mostRevisions: count(revisions[0].most), revisedProjectIds: ids(revisions[0].project_ids).sort() },
     rankings,
     recommendations: recommendations.map((row) => ({ projectId: row.id as string, title: row.title as string, library: row.library as string, recommendedAt: isoInstant(row.created_at) })),
-    funnel: { created: count(funnel[0].created), submitted: count(funnel[0].submitted), approved: count(funnel[0].approved), started: count(funnel[0].started), closed: count(funnel[0].closed) },
+    funnel: funnelOf(funnel[0]),
     supervision: { visits: ids(visits[0].visit_ids).length, projectsVisited: count(visits[0].projects), visitIds: ids(visits[0].visit_ids) },
     serviceReports: {
       submitted: count(reports[0].submitted),
@@ -170,6 +175,11 @@ export async function reportFigures(ctx: Context, scope: ReportScope, period: Pe
   };
 }
 
+function funnelOf(row: Row): ReportFigures['funnel'] {
+  const projectIds = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, ids(row[stage]).sort()])) as Record<FunnelStage, string[]>;
+  return { ...(Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, projectIds[stage].length])) as Record<FunnelStage, number>), projectIds };
+}
+
 function mergeMonths(rows: Row[], activities: ActivityReportFigures): ReportFigures['monthly'] {
   const months = new Map<string, ReportFigures['monthly'][number]>();
   const month = (key: string) => months.get(key) ?? months.set(key, { month: key, coachingSessions: 0, visits: 0, activitySessions: 0, personTimes: 0 }).get(key)!;
@@ -188,7 +198,8 @@ async function taxonomy(em: EntityManager, by: 'area' | 'type', scope: ReportSco
   const name = by === 'area' ? 'a.name' : 't.name';
   const rows = await readRows<Row>(
     em,
-    `select ${key} as id, ${name} as name, count(*)::int as projects, coalesce(sum(served.person_times), 0)::int as person_times
+    `select ${key} as id, ${name} as name, count(*)::int as projects, coalesce(sum(served.person_times), 0)::int as person_times,
+            array_agg(j.id order by j.id) as project_ids
        from project j
        left join project_type t on t.id = j.type_id left join project_area a on a.id = t.area_id
        left join lateral (select sum(s.person_times) as person_times from service_report s
@@ -198,7 +209,7 @@ async function taxonomy(em: EntityManager, by: 'area' | 'type', scope: ReportSco
     [period.from, period.to, scope.districtId, parks, parks, period.from, period.to],
     { prepare: false },
   );
-  return rows.map((row) => ({ id: (row.id as string | null) ?? null, name: (row.name as string | null) ?? null, projects: count(row.projects), personTimes: count(row.person_times) }));
+  return rows.map((row) => ({ id: (row.id as string | null) ?? null, name: (row.name as string | null) ?? null, projects: count(row.projects), personTimes: count(row.person_times), projectIds: ids(row.project_ids) }));
 }
 
 /**

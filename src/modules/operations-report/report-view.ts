@@ -12,7 +12,7 @@ import { ReviewRound } from '../reviews/review-round.entity.js';
 import { canSeeRound } from '../reviews/review.permissions.js';
 import { followsProject } from '../supervision/supervision.service.js';
 import { SupervisionVisit } from '../supervision/supervision-visit.entity.js';
-import type { ReportFigures } from './report-figures.js';
+import type { ReportFigures, TaxonomyRow } from './report-figures.js';
 import type { ReportFiguresView } from './operations-report.types.js';
 
 type Loadable<T> = { new (...args: never[]): T; name: string };
@@ -30,6 +30,11 @@ async function visible<T extends { id: string }>(ctx: Context, entity: Loadable<
 
 const projects = (ctx: Context, ids: string[]) => visible(ctx, Project, ids, (project) => canViewProject(ctx, project));
 const project = async (ctx: Context, id: string) => (await projects(ctx, [id]))[0] ?? null;
+
+const taxonomyView = (ctx: Context, row: TaxonomyRow) => ({
+  name: row.name, projects: row.projects, personTimes: row.personTimes,
+  get projectList() { return projects(ctx, row.projectIds); },
+});
 
 /** The figures as GraphQL objects, each drill-down read only when its field is selected. */
 export function figuresView(ctx: Context, figures: ReportFigures): ReportFiguresView {
@@ -57,7 +62,14 @@ export function figuresView(ctx: Context, figures: ReportFigures): ReportFigures
       library: row.library, recommendedAt: new Date(row.recommendedAt),
       get project() { return project(ctx, row.projectId); },
     })),
-    funnel: figures.funnel,
+    funnel: {
+      ...figures.funnel,
+      get createdProjects() { return projects(ctx, figures.funnel.projectIds.created); },
+      get submittedProjects() { return projects(ctx, figures.funnel.projectIds.submitted); },
+      get approvedProjects() { return projects(ctx, figures.funnel.projectIds.approved); },
+      get startedProjects() { return projects(ctx, figures.funnel.projectIds.started); },
+      get closedProjects() { return projects(ctx, figures.funnel.projectIds.closed); },
+    },
     supervision: {
       visits: supervision.visits, projectsVisited: supervision.projectsVisited,
       get visitList() { return visible(ctx, SupervisionVisit, supervision.visitIds, (visit) => followsProject(ctx, visit.project.id)); },
@@ -91,8 +103,8 @@ export function figuresView(ctx: Context, figures: ReportFigures): ReportFigures
         });
       },
     },
-    areas: figures.areas,
-    types: figures.types,
+    areas: figures.areas.map((row) => taxonomyView(ctx, row)),
+    types: figures.types.map((row) => taxonomyView(ctx, row)),
     monthly: figures.monthly,
   };
 }

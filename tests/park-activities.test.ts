@@ -241,6 +241,18 @@ describe('activities and their attendance', () => {
     expect(forOthers.registerForActivity.userErrors).toEqual([expect.objectContaining({ code: 'WRONG_ROLE' })]);
     const mine = await registered(mentor, { activityId: coached.id });
     expect((await mentor.client.data(ActivityPublicDocument, { id: coached.id })).node).toMatchObject({ viewerRegistration: { id: mine.id } });
+
+    // The organisations an activity concerned are shown to those who may see them: not to another organisation's applicant.
+    const { organization: linked, applicant: member } = await applicantOrganization(app());
+    const { applicant: neighbour } = await applicantOrganization(app());
+    const exchange = await create(staff, { kind: 'EXCHANGE', organizationIds: [linked.id] });
+    const organizationsSeenBy = async (who: TestPerson) => {
+      const read = (await who.client.request(ActivityDetailDocument, { id: exchange.id })).data?.node;
+      return read?.__typename === 'ParkActivity' ? read.organizations.map((o) => o.id) : null;
+    };
+    expect(await organizationsSeenBy(staff)).toEqual([linked.id]);
+    expect(await organizationsSeenBy(member)).toEqual([linked.id]);
+    expect(await organizationsSeenBy(neighbour)).toEqual([]);
   });
 
   it('lists a park’s activities by start, filtered by kind and period', async () => {

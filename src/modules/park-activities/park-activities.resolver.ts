@@ -5,6 +5,7 @@ import { PageArgs, selectedPage } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { canSeeOrganization } from '../organizations/organization.permissions.js';
 import { Person } from '../people/person.entity.js';
 import { Park } from '../places/park.entity.js';
 import { Place } from '../places/place.entity.js';
@@ -67,7 +68,7 @@ export class ParkActivityResolver {
     return activities.projectsOf(ctx, activity, (project) => canViewProject(ctx, project));
   }
 
-  @FieldResolver(() => [Organization], { description: 'The organisations it concerned, by name.' })
+  @FieldResolver(() => [Organization], { description: 'The organisations it concerned that you may see, by name.' })
   organizations(@Ctx() ctx: Context, @Root() activity: ParkActivity) {
     return activities.organizationsOf(ctx, activity);
   }
@@ -135,9 +136,10 @@ export class ActivityRegistrationResolver {
     return registration.person ? ctx.loaders.byId(Person).load(registration.person.id) : null;
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'Their organisation on the platform, if any.' })
-  organization(@Ctx() ctx: Context, @Root() registration: ActivityRegistration) {
-    return registration.organization ? ctx.loaders.byId(Organization).load(registration.organization.id) : null;
+  @FieldResolver(() => Organization, { nullable: true, description: 'Their organisation on the platform, if any and if you may see it (`unit` names it either way).' })
+  async organization(@Ctx() ctx: Context, @Root() registration: ActivityRegistration) {
+    const organization = registration.organization ? await ctx.loaders.byId(Organization).load(registration.organization.id) : null;
+    return organization && (await canSeeOrganization(ctx, organization)) ? organization : null;
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'The street they come from, if known.' })

@@ -10,6 +10,7 @@ import { decodeId } from '../../shared/node-id.js';
 import { enforce } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { canSeeOrganization } from '../organizations/organization.permissions.js';
 import { Person } from '../people/person.entity.js';
 import { Park } from '../places/park.entity.js';
 import { Place, PlaceLevel } from '../places/place.entity.js';
@@ -97,6 +98,7 @@ export async function projectsOf(ctx: Context, activity: ParkActivity, visible: 
   return projects.filter((_, i) => shown[i]).sort((a, b) => a.title.localeCompare(b.title));
 }
 
+/** The organisations an activity concerned that the viewer may see. */
 export async function organizationsOf(ctx: Context, activity: ParkActivity): Promise<Organization[]> {
   const ids = await ctx.loaders
     .keyed('activityOrganizations', async (activityIds, em) => {
@@ -104,8 +106,9 @@ export async function organizationsOf(ctx: Context, activity: ParkActivity): Pro
       return activityIds.map((id) => rows.filter((row) => row.activity.id === id).map((row) => row.organization.id));
     })
     .load(activity.id);
-  const found = await ctx.loaders.byId(Organization).loadMany(ids);
-  return found.filter((organization): organization is Organization => !!organization && !(organization instanceof Error)).sort((a, b) => a.name.localeCompare(b.name));
+  const found = (await ctx.loaders.byId(Organization).loadMany(ids)).filter((organization): organization is Organization => !!organization && !(organization instanceof Error));
+  const shown = await Promise.all(found.map((organization) => canSeeOrganization(ctx, organization)));
+  return found.filter((_, i) => shown[i]).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The viewer's own registration for an activity, if any. */

@@ -17,6 +17,8 @@ import { DecisionCondition } from '../src/modules/decisions/decision-condition.e
 import type { DecisionOutcome } from '../src/modules/decisions/decision.entity.js';
 import { markConditionMet, recordDecision } from '../src/modules/decisions/decision.service.js';
 import { recommendProject } from '../src/modules/recommendations/recommendations.js';
+import { acceptMatch, createOffer, deliverMatch, proposeMatch, raiseNeed } from '../src/modules/resources/resources.service.js';
+import type { ResourceKind } from '../src/modules/resources/resource-offer.entity.js';
 import { assignProjectTeam, createProject, saveRevision, submitProject, withdrawProject } from '../src/modules/projects/project.service.js';
 import { reviewReport, submitReport } from '../src/modules/reports/reports.service.js';
 import type { Recommendation } from '../src/modules/reviews/review-assignment.entity.js';
@@ -377,6 +379,41 @@ export class DemoActions {
 
   async openClosing(key: string, by: string, at: Date): Promise<void> {
     await this.acting.as(this.person(by), at, openClosing, { projectId: gid('Project', this.projectId(key)) });
+  }
+
+  // ---- resource matching (资源对接) ---------------------------------------------------------------
+
+  private readonly offers = new Map<string, string>();
+  private readonly needs = new Map<string, string>();
+  private readonly matches = new Map<string, string>();
+
+  /** The park's staff record an offer. */
+  async offer(key: string, by: string, at: Date, park: string, offer: { kind: ResourceKind; title: string; providerName: string; terms: string; value: number }): Promise<void> {
+    const { offer: made } = await this.acting.as(this.person(by), at, createOffer, { ...offer, parkId: gid('Park', this.site(this.sites.parks, park, 'park')) });
+    this.offers.set(key, made.id);
+  }
+
+  /** A project raises a need. */
+  async need(key: string, project: string, by: string, at: Date, need: { kind: ResourceKind; description: string; valueSought?: number }): Promise<void> {
+    const { need: raised } = await this.acting.as(this.person(by), at, raiseNeed, { ...need, projectId: gid('Project', this.projectId(project)) });
+    this.needs.set(key, raised.id);
+  }
+
+  /** Staff propose an offer to a project, for one of its needs. */
+  async proposeMatch(key: string, offer: string, project: string, need: string | null, by: string, at: Date, note: string): Promise<void> {
+    const { match } = await this.acting.as(this.person(by), at, proposeMatch, {
+      offerId: gid('ResourceOffer', this.offers.get(offer)!), projectId: gid('Project', this.projectId(project)),
+      needId: need ? gid('ResourceNeed', this.needs.get(need)!) : null, note,
+    });
+    this.matches.set(key, match.id);
+  }
+
+  async acceptMatch(key: string, by: string, at: Date): Promise<void> {
+    await this.acting.as(this.person(by), at, acceptMatch, { matchId: gid('ResourceMatch', this.matches.get(key)!) });
+  }
+
+  async deliverMatch(key: string, by: string, at: Date, valueBrokered: number, note: string): Promise<void> {
+    await this.acting.as(this.person(by), at, deliverMatch, { matchId: gid('ResourceMatch', this.matches.get(key)!), valueBrokered, note });
   }
 
   /** Staff recommend a project to a project library (推荐至项目库). */

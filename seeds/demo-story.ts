@@ -40,6 +40,7 @@ import { DecisionOutcome } from '../src/modules/decisions/decision.entity.js';
 import { Recommendation } from '../src/modules/reviews/review-assignment.entity.js';
 import { RoundKind } from '../src/modules/reviews/review-round.entity.js';
 import { RiskLevel, VisitKind } from '../src/modules/supervision/supervision-visit.entity.js';
+import { ResourceKind } from '../src/modules/resources/resource-offer.entity.js';
 import { toFen } from '../src/shared/money.js';
 import { inTimeOrder, type DemoActions, type ReportPlan, type VisitPlan } from './demo-actions.js';
 import { cst, latest, type DemoClock, type RevisionContent } from './demo-data.js';
@@ -554,6 +555,24 @@ async function nanshanDelivery(s: DemoActions, clock: DemoClock) {
   await s.startDelivery('fandu', 'staff', m(-6, 3, '09:00'));
   // The street confirmed that the old town would not be cleared “for now”; the project started three months ago.
   await s.startDelivery('laojiefang', 'staff', m(-3, 3, '09:30'));
+
+  // 资源对接 (DEMO VALUE: the sources name no sponsor): a company's sponsorship brokered for 反毒馨生's
+  // 生命故事剧场, delivered; the street's hall offered to 老街坊, proposed days ago and awaiting 何晓琳.
+  await s.offer('sponsor', 'staff', m(-5, 6), 'nanshan', {
+    kind: ResourceKind.ENTERPRISE, title: '禁毒宣传公益赞助', providerName: '深圳市南头科技有限公司', value: 8_000,
+    terms: '赞助社区禁毒宣传活动的物资与演出费用,活动中致谢企业,不作商业推广。',
+  });
+  await s.need('fandu.theatre', 'fandu', 'applicant', m(-5, 8), {
+    kind: ResourceKind.FUNDING, description: '生命故事剧场进社区演出6场,需要道具、音响租赁和宣传物资费用。', valueSought: 8_000,
+  });
+  await s.proposeMatch('fandu.sponsor', 'sponsor', 'fandu', 'fandu.theatre', 'staff', m(-5, 10), '企业赞助可覆盖剧场6场演出的道具和音响租赁。');
+  await s.acceptMatch('fandu.sponsor', 'applicant', m(-5, 11, '15:00'));
+  await s.deliverMatch('fandu.sponsor', 'staff', m(-4, 20), 8_000, '赞助款已用于6场演出的道具和音响,企业在演出中获致谢。');
+  await s.offer('hall', 'staff', d(9), 'nanshan', {
+    kind: ResourceKind.VENUE, title: '南头街道党群服务中心多功能厅', providerName: '南头街道党群服务中心', value: 0,
+    terms: '工作日白天免费使用,提前一周预约;可容纳60人。',
+  });
+  await s.proposeMatch('laojiefang.hall', 'hall', 'laojiefang', null, 'staff', d(6), '长者茶话会和健康讲座可以用多功能厅,离古城步行十分钟。');
 
   const steps: { at: Date; run: () => Promise<void> }[] = [];
   const visit = (key: string, project: string, visitor: string, at: Date, plan: VisitPlan) =>

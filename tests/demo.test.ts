@@ -327,6 +327,25 @@ describe('the demo as its people find it today', () => {
     });
   });
 
+  it('南山’s park brokered a sponsorship for 反毒馨生, and offers 老街坊 a hall that 何晓琳 has yet to accept', async () => {
+    const staff = await app.login('staff@demo.incubator.cn', 'incubator-demo');
+    const { viewer } = await staff.data(gql('{ viewer { parks { id name } } }'));
+    const park = viewer.parks.find((p: { name: string }) => p.name === '南山区社会治理创新园');
+    const year = `${new Date().getFullYear() - 1}-01-01T00:00:00Z`;
+    const { node } = await staff.data(gql(`query ($id: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+      node(id: $id) { ... on Park { resourceFigures(from: $from, to: $to) { matchesDelivered valueBrokered projectsServed } resourceMatches(first: 10) { nodes { status project { title } } } } } }`),
+    { id: park.id, from: year, to: new Date(Date.now() + 86_400_000).toISOString() } as never);
+    expect(node.resourceFigures).toEqual({ matchesDelivered: 1, valueBrokered: 8000, projectsServed: 1 });
+    expect(node.resourceMatches.nodes).toEqual([
+      { status: 'PROPOSED', project: { title: '南头古城“老街坊”长者关爱行动' } },
+      { status: 'DELIVERED', project: { title: '反毒馨生——“过来人”志愿者培育' } },
+    ]);
+    const applicant = await app.login('applicant@demo.incubator.cn', 'incubator-demo');
+    const { projects } = await applicant.data(gql('{ projects(first: 20) { nodes { title resourceMatches { nodes { status viewerCan { accept } } } } } }'));
+    const laojiefang = projects.nodes.find((p: { title: string }) => p.title === '南头古城“老街坊”长者关爱行动');
+    expect(laojiefang.resourceMatches.nodes).toEqual([{ status: 'PROPOSED', viewerCan: { accept: true } }]);
+  });
+
   it('the mentor has coaching action items open, one of them overdue', async () => {
     const mentor = await app.login('mentor@demo.incubator.cn', 'incubator-demo');
     const { overdueActionItems } = await mentor.data(gql('{ overdueActionItems(first: 20) { totalCount nodes { description dueDate } } }'));

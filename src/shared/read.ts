@@ -71,3 +71,14 @@ export async function readRows<T = Record<string, unknown>>(em: EntityManager, s
     return run();
   }
 }
+
+/**
+ * Independent reads, at once where they can be: outside a transaction each takes its own pooled
+ * connection; inside one they share its single connection, so they go one after another.
+ */
+export async function readTogether<T extends readonly (() => Promise<unknown>)[]>(em: EntityManager, reads: T): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if (!em.isInTransaction()) return Promise.all(reads.map((read) => read())) as never;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as never;
+}

@@ -20,7 +20,7 @@ import autocannon from 'autocannon';
 import { print, type DocumentNode } from 'graphql';
 import pg from 'pg';
 import { toGlobalId } from '../../src/shared/node-id.js';
-import { databaseUrlOn, generateLargeDataset, LARGE_LOGINS, LARGE_PASSWORD, PROJECTS } from '../../seeds/large/generate.js';
+import { LARGE_LOGINS, LARGE_PASSWORD } from '../../seeds/large/generate.js';
 import {
   AttentionAssignmentsDueDocument,
   AttentionCountsDocument,
@@ -42,16 +42,13 @@ import {
   RoundRankingDocument,
 } from '../generated/graphql.js';
 import { runServerProcess, type ServerProcess } from '../support/process.js';
+import { LARGE_DATABASE_OPTIONS, largeDatabase } from './large-database.js';
 import { cpuMs, rssKb } from './measure.js';
 
 const { values } = parseArgs({
   options: {
-    database: { type: 'string' },
-    projects: { type: 'string', default: String(PROJECTS) },
+    ...LARGE_DATABASE_OPTIONS,
     plans: { type: 'string', default: 'bench-api-plans.txt' },
-    'database-server': { type: 'string', default: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
-    reuse: { type: 'boolean', default: false },
-    today: { type: 'string' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '20,50' },
     sample: { type: 'string', default: '5' },
@@ -66,29 +63,7 @@ const TOKEN_SECRET = 'bench-api-secret-bench-api-secret-0001';
 type Login = keyof typeof LARGE_LOGINS;
 interface Screen { name: string; as: Login; query: string; variables: Record<string, unknown> }
 
-const projects = Number(values.projects);
-const database = values.database ?? (projects === PROJECTS ? 'incubator_large' : `incubator_large_${projects}`);
-const url = databaseUrlOn(values['database-server'], database);
-
-async function existingProjects(): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  try {
-    await client.connect();
-    return Number((await client.query('select count(*) from project')).rows[0].count);
-  } catch {
-    return 0;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-if (values.reuse && (await existingProjects()) === projects) {
-  console.log(`Reusing ${database} (${projects.toLocaleString('en')} projects).`);
-} else {
-  const built = await generateLargeDataset({ serverUrl: values['database-server'], database, today: values.today, projects, log: console.log });
-  console.log(`Built ${database} as of ${built.today} in ${built.seconds.total} s (migrations ${built.seconds.migrate} s, fill ${built.seconds.fill} s, analyze ${built.seconds.analyze} s):`);
-  console.log(`  ${Object.entries(built.counts).map(([table, count]) => `${table} ${count.toLocaleString('en')}`).join(', ')}`);
-}
+const { database, url, projects } = await largeDatabase(values);
 
 const db = new pg.Client({ connectionString: url });
 await db.connect();

@@ -58,6 +58,9 @@ registerEnumType(EventType, {
 @Index({ properties: ['project', 'position'] })
 // When each project entered delivery, from which the attention views count the months it owes reports.
 @Index({ name: 'lifecycle_event_delivery_index', expression: `create index "lifecycle_event_delivery_index" on "lifecycle_event" ("project_id", "created_at") where to_status = 'IN_PROGRESS'` })
+// The operations report: each project's events in a period, read from the index alone (migrations/Migration20261201130000.ts), and its closings.
+@Index({ name: 'lifecycle_event_project_id_created_at_index', expression: 'create index "lifecycle_event_project_id_created_at_index" on "lifecycle_event" ("project_id", "created_at") include ("type", "to_status")' })
+@Index({ name: 'lifecycle_event_closed_index', expression: `create index "lifecycle_event_closed_index" on "lifecycle_event" ("project_id", "created_at") where to_status = 'CLOSED'` })
 export class LifecycleEvent extends BaseEntity {
   /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
   @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })

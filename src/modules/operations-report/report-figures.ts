@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { readRows, sqlArray } from '../../shared/read.js';
+import { readRows, readTogether, sqlArray } from '../../shared/read.js';
 import { ReviewRound } from '../reviews/review-round.entity.js';
 import { ranking } from '../reviews/review.service.js';
 import { activityReportFigures, type ActivityReportFigures, type Period, type ReportScope } from '../park-activities/park-activities.queries.js';
@@ -88,63 +88,63 @@ export async function reportFigures(ctx: Context, scope: ReportScope, period: Pe
   const during = [period.from, period.to];
   const read = (sql: string, params: unknown[] = []) => readRows<Row>(em, sql, [...params, ...within, ...during], { prepare: false });
 
-  const [activities, resources, matchIds, recommendations, coaching, applied, revisions, rankings, funnel, visits, reports, closings, areas, types, monthly] = await Promise.all([
-    activityReportFigures(em, scope, period),
-    resourceFigures(em, scope, period),
-    deliveredMatchIds(em, scope, period),
-    read(`select j.id, j.title, r.library, r.created_at from project_recommendation r join project j on j.id = r.project_id
+  const [activities, resources, matchIds, recommendations, coaching, applied, revisions, rankings, funnel, visits, reports, closings, areas, types, monthly] = await readTogether(em, [
+    () => activityReportFigures(em, scope, period),
+    () => resourceFigures(em, scope, period),
+    () => deliveredMatchIds(em, scope, period),
+    () => read(`select j.id, j.title, r.library, r.created_at from project_recommendation r join project j on j.id = r.project_id
            where ${PROJECTS} and r.created_at >= ? and r.created_at < ? order by r.created_at, r.id`),
-    read(`select count(*)::int as sessions, array_agg(distinct c.project_id) as project_ids
+    () => read(`select count(*)::int as sessions, array_agg(distinct c.project_id) as project_ids
             from coaching_session c join project j on j.id = c.project_id where ${PROJECTS} and c.held_at >= ? and c.held_at < ?`),
     // Submitted in the period (申报): the first submission of each project.
-    read(`select array_agg(j.id) as project_ids from project j
+    () => read(`select array_agg(j.id) as project_ids from project j
            where ${PROJECTS} and exists (select 1 from lifecycle_event e where e.project_id = j.id and e.to_status = 'SUBMITTED' and e.created_at >= ? and e.created_at < ?)`),
-    read(`select count(*)::int as revisions, count(distinct r.project_id) filter (where r.number > 1)::int as projects_revised,
+    () => read(`select count(*)::int as revisions, count(distinct r.project_id) filter (where r.number > 1)::int as projects_revised,
                  coalesce(max(r.number), 0)::int as most, array_agg(distinct r.project_id) filter (where r.number > 1) as project_ids
             from proposal_revision r join project j on j.id = r.project_id where ${PROJECTS} and r.created_at >= ? and r.created_at < ?`),
-    rankingsWon(ctx, scope, period),
-    read(`select array_agg(distinct e.project_id) filter (where e.type = 'PROJECT_CREATED') as created,
+    () => rankingsWon(ctx, scope, period),
+    () => read(`select array_agg(distinct e.project_id) filter (where e.type = 'PROJECT_CREATED') as created,
                  array_agg(distinct e.project_id) filter (where e.to_status = 'SUBMITTED') as submitted,
                  array_agg(distinct e.project_id) filter (where e.to_status in ('APPROVED', 'CONDITIONALLY_APPROVED')) as approved,
                  array_agg(distinct e.project_id) filter (where e.to_status = 'IN_PROGRESS') as started,
                  array_agg(distinct e.project_id) filter (where e.to_status = 'CLOSED') as closed
             from lifecycle_event e join project j on j.id = e.project_id where ${PROJECTS} and e.created_at >= ? and e.created_at < ?`),
-    read(`select array_agg(v.id order by v.visited_at, v.id) as visit_ids, count(distinct v.project_id)::int as projects
+    () => read(`select array_agg(v.id order by v.visited_at, v.id) as visit_ids, count(distinct v.project_id)::int as projects
             from supervision_visit v join project j on j.id = v.project_id where ${PROJECTS} and v.visited_at >= ? and v.visited_at < ?`),
-    readRows<Row>(em, `select count(*) filter (where s.submitted_at >= ? and s.submitted_at < ?)::int as submitted,
+    () => readRows<Row>(em, `select count(*) filter (where s.submitted_at >= ? and s.submitted_at < ?)::int as submitted,
                  array_agg(s.id order by s.period, s.id) filter (where s.status = 'ACCEPTED' and s.reviewed_at >= ? and s.reviewed_at < ?) as accepted_ids,
                  coalesce(sum(s.person_times) filter (where s.status = 'ACCEPTED' and s.reviewed_at >= ? and s.reviewed_at < ?), 0)::int as person_times,
                  avg(s.satisfaction_rate) filter (where s.status = 'ACCEPTED' and s.reviewed_at >= ? and s.reviewed_at < ?)::text as satisfaction
             from service_report s join project j on j.id = s.project_id where ${PROJECTS}`,
       [...during, ...during, ...during, ...during, ...within], { prepare: false }),
-    read(`select j.id, j.title, e.created_at, (e.details ->> 'score')::float as score, e.details ->> 'grade' as grade
+    () => read(`select j.id, j.title, e.created_at, (e.details ->> 'score')::float as score, e.details ->> 'grade' as grade
             from lifecycle_event e join project j on j.id = e.project_id
            where ${PROJECTS} and e.to_status = 'CLOSED' and e.created_at >= ? and e.created_at < ? order by e.created_at, j.id`),
-    taxonomy(em, 'area', scope, period),
-    taxonomy(em, 'type', scope, period),
-    read(`select month, sum(coaching)::int as coaching, sum(visits)::int as visits from (
+    () => taxonomy(em, 'area', scope, period),
+    () => taxonomy(em, 'type', scope, period),
+    () => read(`select month, sum(coaching)::int as coaching, sum(visits)::int as visits from (
              select ${MONTH('c.held_at')} as month, 1 as coaching, 0 as visits from coaching_session c join project j on j.id = c.project_id
               where ${PROJECTS} and c.held_at >= ? and c.held_at < ?
              union all
              select ${MONTH('v.visited_at')}, 0, 1 from supervision_visit v join project j on j.id = v.project_id
               where ${PROJECTS} and v.visited_at >= ? and v.visited_at < ?) m group by month order by month`,
       [...within, ...during]),
-  ]);
+  ] as const);
 
   const coachedIds = [...new Set([...ids(coaching[0].project_ids), ...activities.workshopProjectIds])].sort();
   const appliedIds = ids(applied[0].project_ids).filter((id) => coachedIds.includes(id)).sort();
   const acceptedIds = ids(reports[0].accepted_ids);
-  const [programs, reportsByProject] = await Promise.all([
-    readRows<Row>(em, `select g.id, g.name, count(*)::int as coached, count(*) filter (where j.id = any(?::uuid[]))::int as applied
+  const [programs, reportsByProject] = await readTogether(em, [
+    () => readRows<Row>(em, `select g.id, g.name, count(*)::int as coached, count(*) filter (where j.id = any(?::uuid[]))::int as applied
                           from project j join program g on g.id = j.program_id where j.id = any(?::uuid[]) group by g.id, g.name order by g.name`,
       [sqlArray(appliedIds), sqlArray(coachedIds)]),
-    readRows<Row>(em, `select j.id, j.title, count(*) filter (where s.submitted_at >= ? and s.submitted_at < ?)::int as submitted,
+    () => readRows<Row>(em, `select j.id, j.title, count(*) filter (where s.submitted_at >= ? and s.submitted_at < ?)::int as submitted,
                               count(*) filter (where s.status = 'ACCEPTED' and s.reviewed_at >= ? and s.reviewed_at < ?)::int as accepted
                          from service_report s join project j on j.id = s.project_id
                         where ${PROJECTS} and (s.submitted_at >= ? and s.submitted_at < ? or s.reviewed_at >= ? and s.reviewed_at < ?)
                         group by j.id, j.title order by submitted desc, j.title`,
       [...during, ...during, ...within, ...during, ...during], { prepare: false }),
-  ]);
+  ] as const);
   return {
     coaching: {
       sessions: count(coaching[0].sessions), projectsCoached: coachedIds.length, coachedProjectIds: coachedIds, projectsApplied: appliedIds.length, appliedProjectIds: appliedIds,

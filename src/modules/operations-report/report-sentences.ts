@@ -8,6 +8,9 @@ export interface ReportNames {
   period: string;
 }
 
+/** How many projects a sentence names before it only counts them. */
+const MAX_NAMED = 3;
+
 const GRADES: Record<string, Record<Language, string>> = {
   EXCELLENT: { zh: '优秀', en: 'excellent' },
   GOOD: { zh: '良好', en: 'good' },
@@ -57,7 +60,9 @@ export function summarySentences(figures: ReportFigures, names: ReportNames, lan
       : `Staff and mentors made ${plural(supervision.visits, 'supervision visit')} to ${plural(supervision.projectsVisited, 'project')}.`);
   }
   if (serviceReports.submitted > 0 || serviceReports.accepted > 0) {
-    const each = serviceReports.byProject.filter((row) => row.submitted > 0);
+    // Named per project while they are few, as a park's report names them; a district's lists them in its table.
+    const submitting = serviceReports.byProject.filter((row) => row.submitted > 0);
+    const each = submitting.length <= MAX_NAMED ? submitting : [];
     const detail = zh ? each.map((row) => `《${row.title}》${row.submitted}份`).join('、') : each.map((row) => `${row.submitted} for “${row.title}”`).join(', ');
     sentences.push(zh
       ? `报送月度服务资料${serviceReports.submitted}份${detail ? `(${detail})` : ''},审核通过${serviceReports.accepted}份,项目服务${serviceReports.personTimes}人次。`
@@ -73,7 +78,9 @@ export function summarySentences(figures: ReportFigures, names: ReportNames, lan
     sentences.push(zh
       ? `举办活动${activities.activities}场,共${activities.sessions}场次,${activities.personTimes}人次参与,其中培训${activities.trainingPersonTimes}人次;参与者来自${activities.streets.length}个街道。`
       : `The park held ${plural(activities.activities, 'activity', 'activities')} in ${plural(activities.sessions, 'session')}, with ${plural(activities.personTimes, 'person-time')}, ${activities.trainingPersonTimes} of them in training; people came from ${plural(activities.streets.length, 'street')}.`);
-    for (const observation of activities.perActivity.filter((row) => row.kind === 'SITE_OBSERVATION')) {
+    // The observations that drew the most, as the park's report tells each; a district's table lists the rest.
+    const observations = activities.perActivity.filter((row) => row.kind === 'SITE_OBSERVATION').sort((a, b) => b.personTimes - a.personTimes).slice(0, MAX_NAMED);
+    for (const observation of observations) {
       sentences.push(zh
         ? `${observation.title}分${observation.sessions}批次共接待${observation.streets}个街道${observation.personTimes}人次参与观摩。`
         : `${observation.title} received ${plural(observation.personTimes, 'visitor')} from ${plural(observation.streets, 'street')} in ${plural(observation.sessions, 'batch', 'batches')}.`);

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { groupByKey } from '../../shared/loaders.js';
-import { readRows, sqlArray } from '../../shared/read.js';
+import { readRows, readTogether, sqlArray } from '../../shared/read.js';
 import { ActivityKind, TRAINING_KINDS } from './park-activity.entity.js';
 
 /**
@@ -155,8 +155,8 @@ export async function activityReportFigures(em: EntityManager, scope: ReportScop
       order by a.starts_at, a.id, s.starts_at`,
     [...scopeParams(scope), period.from, period.to],
   );
-  const [origins, satisfaction, workshops, streetsPerActivity] = await Promise.all([
-    readRows<{ street_id: string; name: string; person_times: number }>(
+  const [origins, satisfaction, workshops, streetsPerActivity] = await readTogether(em, [
+    () => readRows<{ street_id: string; name: string; person_times: number }>(
       em,
       `select r.street_id, p.name, count(*)::int as person_times
          from activity_attendance t join activity_session s on s.id = t.session_id join park_activity a on a.id = s.activity_id
@@ -165,21 +165,21 @@ export async function activityReportFigures(em: EntityManager, scope: ReportScop
         group by r.street_id, p.name order by person_times desc, p.name`,
       [...scopeParams(scope), period.from, period.to],
     ),
-    readRows<{ responses: number; average: string | null }>(
+    () => readRows<{ responses: number; average: string | null }>(
       em,
       `select count(r.satisfaction)::int as responses, avg(r.satisfaction)::text as average
          from activity_registration r join park_activity a on a.id = r.activity_id
         where ${SCOPED} and exists (select 1 from activity_session s where s.activity_id = a.id and s.starts_at >= ? and s.starts_at < ?)`,
       [...scopeParams(scope), period.from, period.to],
     ),
-    readRows<{ project_id: string }>(
+    () => readRows<{ project_id: string }>(
       em,
       `select distinct l.project_id from activity_project l join park_activity a on a.id = l.activity_id
         where ${SCOPED} and a.kind = 'COACHING_WORKSHOP'
           and exists (select 1 from activity_session s where s.activity_id = a.id and s.starts_at >= ? and s.starts_at < ?)`,
       [...scopeParams(scope), period.from, period.to],
     ),
-    readRows<{ activity_id: string; streets: number }>(
+    () => readRows<{ activity_id: string; streets: number }>(
       em,
       `select a.id as activity_id, count(distinct r.street_id)::int as streets
          from activity_attendance t join activity_session s on s.id = t.session_id join park_activity a on a.id = s.activity_id
@@ -187,7 +187,7 @@ export async function activityReportFigures(em: EntityManager, scope: ReportScop
         where ${SCOPED} and s.starts_at >= ? and s.starts_at < ? group by a.id`,
       [...scopeParams(scope), period.from, period.to],
     ),
-  ]);
+  ] as const);
   const byKind = new Map<ActivityKind, KindFigures & { ids: Set<string> }>();
   const monthly = new Map<string, { month: string; sessions: number; personTimes: number }>();
   for (const session of sessions) {

@@ -1,7 +1,7 @@
 import { LockMode, ref, type EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { requireViewer, type Viewer } from '../../shared/auth.js';
-import { findPage, listOrder, ascending, descending, type PageArgs } from '../../shared/connection.js';
+import { ascending, chronologicalOrders, findPage, listOrder, type ChronologicalOrder, type PageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
 import { MAX_LENGTH, MAX_SESSION_MINUTES } from '../../shared/input-limits.js';
 import { flushFirstWins } from '../../shared/mutation.js';
@@ -48,10 +48,8 @@ export const getRegistration = (ctx: Context, globalId: string) =>
     return !!activity && canRunActivities(ctx.viewer, activityScope(activity));
   });
 
-export const ACTIVITY_ORDERS = {
-  NEWEST_FIRST: listOrder('parkActivities:NEWEST_FIRST', descending('starts_at', 'timestamp')),
-  OLDEST_FIRST: listOrder('parkActivities:OLDEST_FIRST', ascending('starts_at', 'timestamp')),
-};
+/** A park's activities by when they start. */
+const ACTIVITY_ORDERS = chronologicalOrders('parkActivities', 'starts_at', 'timestamp');
 
 export interface ActivityFilter {
   kind?: string | null;
@@ -60,7 +58,7 @@ export interface ActivityFilter {
 }
 
 /** A park's activities (those starting from `from`, before `to`), for those who see them; null for others. */
-export async function listActivities(ctx: Context, park: Park, filter: ActivityFilter, order: keyof typeof ACTIVITY_ORDERS, args: PageArgs) {
+export async function listActivities(ctx: Context, park: Park, filter: ActivityFilter, order: ChronologicalOrder, args: PageArgs) {
   requireViewer(ctx.viewer);
   if (!(await canSeeParkActivities(ctx, parkScope(park)))) throw forbidden('see this park’s activities');
   const startsAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };

@@ -1,5 +1,5 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ConnectionType, PageArgs, connectionDescription } from '../../shared/connection.js';
+import { ArgsType, Field, Float, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, NewestFirstPageArgs, connectionDescription } from '../../shared/connection.js';
 import { Payload } from '../../shared/mutation.js';
 import { Place } from '../places/place.entity.js';
 import { ActivityKind, ActivityRegistration, ActivitySession, ParkActivity } from './park-activity.entity.js';
@@ -10,22 +10,11 @@ export class ParkActivityConnection extends ConnectionType(ParkActivity) {}
 @ObjectType({ description: connectionDescription(ActivityRegistration) })
 export class ActivityRegistrationConnection extends ConnectionType(ActivityRegistration) {}
 
-export enum ActivityOrder {
-  NEWEST_FIRST = 'NEWEST_FIRST',
-  OLDEST_FIRST = 'OLDEST_FIRST',
-}
-registerEnumType(ActivityOrder, {
-  name: 'ActivityOrder',
-  description: 'The order of a park’s activities, by when they start.',
-  valuesConfig: { NEWEST_FIRST: { description: 'The latest start first.' }, OLDEST_FIRST: { description: 'The earliest start first.' } },
-});
-
 @ArgsType()
-export class ParkActivitiesArgs extends PageArgs {
+export class ParkActivitiesArgs extends NewestFirstPageArgs {
   @Field(() => ActivityKind, { nullable: true, description: 'Only activities of this kind.' }) kind?: ActivityKind | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Only activities starting at or after this instant.' }) from?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Only activities starting before this instant.' }) to?: Date | null;
-  @Field(() => ActivityOrder, { defaultValue: ActivityOrder.NEWEST_FIRST, description: 'Which end comes first; cursors only work in the order that gave them out.' }) order!: ActivityOrder;
 }
 
 @ObjectType({ description: 'Person-times from one street.' })

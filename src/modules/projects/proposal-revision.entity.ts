@@ -41,6 +41,8 @@ export class TeamMember {
 @Entity({ tableName: 'proposal_revision' })
 // Projects are searched by their current revision's summary (ProjectFilter.search).
 @Index({ name: 'proposal_revision_summary_trgm_index', expression: 'create index "proposal_revision_summary_trgm_index" on "proposal_revision" using gin ("summary" gin_trgm_ops)' })
+// The operations report: each project's revisions in a period, with their number (migrations/Migration20261201130000.ts).
+@Index({ name: 'proposal_revision_project_id_created_at_index', expression: 'create index "proposal_revision_project_id_created_at_index" on "proposal_revision" ("project_id", "created_at") include ("number")' })
 @Unique({ properties: ['project', 'number'] })
 @Check({ name: 'proposal_revision_values_valid', expression: 'number >= 1 and requested_amount > 0' })
 export class ProposalRevision extends BaseEntity {

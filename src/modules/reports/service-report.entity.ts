@@ -33,6 +33,8 @@ export class IndicatorActual {
 @Unique({ properties: ['project', 'period'] })
 // The reports awaiting acceptance, by project (the attention view reportsAwaitingAcceptance).
 @Index({ name: 'service_report_awaiting_index', expression: `create index "service_report_awaiting_index" on "service_report" ("project_id") where status = 'SUBMITTED'` })
+// The service-reports export, newest first in keyset batches (migrations/Migration20261201130000.ts).
+@Index({ name: 'service_report_submitted_at_id_index', expression: 'create index "service_report_submitted_at_id_index" on "service_report" ("submitted_at", "id")' })
 @Check({ name: 'service_report_figures_valid', expression: 'sessions_held >= 0 and person_times >= 0 and volunteers >= 0 and volunteer_hours >= 0 and spending >= 0 and satisfaction_rate >= 0 and satisfaction_rate <= 100' })
 @Check({ name: 'service_report_period_format', expression: `period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'` })
 export class ServiceReport extends BaseEntity {

@@ -57,6 +57,8 @@ export class CriterionScore {
 @Index({ properties: ['evaluator', 'createdAt', 'id'] })
 // The assignments still waiting for a scorecard, by project and due date: the few the overdue attention view counts.
 @Index({ name: 'review_assignment_assigned_index', expression: `create index "review_assignment_assigned_index" on "review_assignment" ("project_id", "due_date") where status = 'ASSIGNED'` })
+// The scorecards export, newest first in keyset batches (migrations/Migration20261201130000.ts).
+@Index({ name: 'review_assignment_created_at_id_index', expression: 'create index "review_assignment_created_at_id_index" on "review_assignment" ("created_at", "id")' })
 @Check({ name: 'review_assignment_submitted_complete', expression: `status <> 'SUBMITTED' or (submitted_at is not null and total is not null)` })
 @Check({ name: 'review_assignment_total_range', expression: 'total is null or (total >= 0 and total <= 100)' })
 export class ReviewAssignment extends BaseEntity {

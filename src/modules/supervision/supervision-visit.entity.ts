@@ -41,6 +41,8 @@ registerEnumType(RiskLevel, {
 @Entity({ tableName: 'supervision_visit' })
 // A project's visits are listed by when they took place, then id.
 @Index({ properties: ['project', 'visitedAt', 'id'] })
+// The visits export, newest first in keyset batches (migrations/Migration20261201130000.ts).
+@Index({ name: 'supervision_visit_visited_at_id_index', expression: 'create index "supervision_visit_visited_at_id_index" on "supervision_visit" ("visited_at", "id")' })
 export class SupervisionVisit extends BaseEntity {
   /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
   @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })

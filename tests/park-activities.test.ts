@@ -20,6 +20,8 @@ const app = useTestApp();
 let here: Home;
 let staff: TestPerson;
 let applicant: TestPerson;
+/** The applicant's organisation: the unit their registrations name. */
+let applicantUnit: string;
 let mentor: TestPerson;
 let district: TestPerson;
 let otherStaff: TestPerson;
@@ -32,7 +34,9 @@ beforeAll(async () => {
   staff = await person(app(), ['STAFF']);
   mentor = await person(app(), ['MENTOR']);
   district = await districtStaff(app());
-  ({ applicant } = await applicantOrganization(app()));
+  const ours = await applicantOrganization(app());
+  applicant = ours.applicant;
+  applicantUnit = ours.organization.name;
   const xili = await place(app(), here.districtId, 'STREET', '西丽街道');
   const shekou = await place(app(), here.districtId, 'STREET', '蛇口街道');
   const shekouCommunity = await place(app(), shekou, 'COMMUNITY', '湾厦社区');
@@ -133,6 +137,8 @@ describe('activities and their attendance', () => {
       ],
       streetCount: 3,
       unknownOrigin: 1,
+      communities: [{ community: { name: '田厦社区' }, personTimes: 2 }, { community: { name: '湾厦社区' }, personTimes: 1 }],
+      units: [{ unit: '西丽社区工作站', personTimes: 3 }, { unit: applicantUnit, personTimes: 2 }],
       satisfactionResponses: 2,
       averageSatisfaction: 4.5,
     });

@@ -87,6 +87,14 @@ export function reportDocument(figures: ReportFigures, sections: NarrativeSectio
       series: [{ name: t(language, '人次', 'Person-times'), values: figures.activities.streets.map((street) => street.personTimes) }],
     });
   }
+  if (figures.areas.some((area) => area.personTimes > 0)) {
+    charts.push({
+      kind: 'bars',
+      title: t(language, '各领域项目服务人次', 'Person-times served by area'),
+      categories: figures.areas.map((area) => area.name ?? t(language, '未分类', 'Unclassified')),
+      series: [{ name: t(language, '服务人次', 'Person-times served'), values: figures.areas.map((area) => area.personTimes) }],
+    });
+  }
   return {
     language,
     title: t(language, `${names.scope}${names.period}运营工作报告`, `${names.scope} operations report, ${names.period}`),

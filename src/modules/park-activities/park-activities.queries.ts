@@ -28,6 +28,10 @@ export interface AttendanceFigures {
   /** Person-times by the street people came from, most first; those of unknown street are `unknownOrigin`. */
   streets: StreetPersonTimes[];
   unknownOrigin: number;
+  /** Person-times by community, most first (those who gave one). */
+  communities: { communityId: string; personTimes: number }[];
+  /** Person-times by unit (单位: organisation, community office, enterprise), most first (those who gave one). */
+  units: { unit: string; personTimes: number }[];
   satisfactionResponses: number;
   averageSatisfaction: number | null;
 }
@@ -36,7 +40,10 @@ export interface AttendanceFigures {
 export function attendanceOf(ctx: Context, activityId: string): Promise<AttendanceFigures> {
   return ctx.loaders
     .keyed('activityAttendance', async (ids, em) => {
-      const rows = await readRows<{ activity_id: string; person_times: number; participants: number; counted_at_door: number; streets: [string | null, number][] | null; responses: number; satisfaction: string | null }>(
+      const rows = await readRows<{
+        activity_id: string; person_times: number; participants: number; counted_at_door: number; streets: [string | null, number][] | null;
+        communities: [string, number][] | null; units: [string, number][] | null; responses: number; satisfaction: string | null;
+      }>(
         em,
         `select a.id as activity_id,
                 (select coalesce(sum(${PERSON_TIMES}), 0)::int from ${SESSION_PERSON_TIMES} s where s.activity_id = a.id) as person_times,
@@ -45,6 +52,12 @@ export function attendanceOf(ctx: Context, activityId: string): Promise<Attendan
                 (select json_agg(json_build_array(street_id, n) order by n desc, street_id)
                    from (select r.street_id, count(*)::int as n from activity_attendance t join activity_registration r on r.id = t.registration_id
                           where r.activity_id = a.id group by r.street_id) by_street) as streets,
+                (select json_agg(json_build_array(community_id, n) order by n desc, community_id)
+                   from (select r.community_id, count(*)::int as n from activity_attendance t join activity_registration r on r.id = t.registration_id
+                          where r.activity_id = a.id and r.community_id is not null group by r.community_id) by_community) as communities,
+                (select json_agg(json_build_array(unit, n) order by n desc, unit)
+                   from (select r.unit, count(*)::int as n from activity_attendance t join activity_registration r on r.id = t.registration_id
+                          where r.activity_id = a.id and r.unit is not null group by r.unit) by_unit) as units,
                 (select count(r.satisfaction)::int from activity_registration r where r.activity_id = a.id) as responses,
                 (select avg(r.satisfaction)::text from activity_registration r where r.activity_id = a.id) as satisfaction
            from park_activity a where a.id = any(?::uuid[])`,
@@ -61,6 +74,8 @@ export function attendanceOf(ctx: Context, activityId: string): Promise<Attendan
           countedAtDoor: row.counted_at_door,
           streets,
           unknownOrigin: unknown + row.counted_at_door,
+          communities: (row.communities ?? []).map(([communityId, personTimes]) => ({ communityId, personTimes })),
+          units: (row.units ?? []).map(([unit, personTimes]) => ({ unit, personTimes })),
           satisfactionResponses: row.responses,
           averageSatisfaction: row.satisfaction === null ? null : Math.round(Number(row.satisfaction) * 100) / 100,
         };

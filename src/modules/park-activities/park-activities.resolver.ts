@@ -73,14 +73,18 @@ export class ParkActivityResolver {
     return activities.organizationsOf(ctx, activity);
   }
 
-  @FieldResolver(() => ActivityAttendanceSummary, { description: 'Who came, counted: person-times, people, origins and satisfaction.' })
+  @FieldResolver(() => ActivityAttendanceSummary, { description: 'Who came, counted: person-times, people, origins (street, community, unit) and satisfaction.' })
   async attendance(@Ctx() ctx: Context, @Root() activity: ParkActivity): Promise<ActivityAttendanceSummary> {
     const figures = await attendanceOf(ctx, activity.id);
-    const streets = await ctx.loaders.byId(Place).loadMany(figures.streets.map((street) => street.streetId));
+    const [streets, communities] = await Promise.all([
+      ctx.loaders.byId(Place).loadMany(figures.streets.map((street) => street.streetId)),
+      ctx.loaders.byId(Place).loadMany(figures.communities.map((community) => community.communityId)),
+    ]);
     return {
       ...figures,
       streets: figures.streets.map((street, i) => ({ street: streets[i] as Place, personTimes: street.personTimes })),
       streetCount: figures.streets.length,
+      communities: figures.communities.map((community, i) => ({ community: communities[i] as Place, personTimes: community.personTimes })),
     };
   }
 

@@ -23,6 +23,18 @@ export class StreetAttendance {
   @Field(() => Int, { description: 'Person-times (人次) of people from it.' }) personTimes!: number;
 }
 
+@ObjectType({ description: 'Person-times from one community.' })
+export class CommunityAttendance {
+  @Field(() => Place, { description: 'The community (社区).' }) community!: Place;
+  @Field(() => Int, { description: 'Person-times (人次) of people from it.' }) personTimes!: number;
+}
+
+@ObjectType({ description: 'Person-times from one unit.' })
+export class UnitAttendance {
+  @Field(() => String, { description: 'The unit (单位) as registered: an organisation, a community office, an enterprise.' }) unit!: string;
+  @Field(() => Int, { description: 'Person-times (人次) of people from it.' }) personTimes!: number;
+}
+
 @ObjectType({ description: 'Who came to an activity, counted: person-times (人次) per session, by name or at the door, and where people came from.' })
 export class ActivityAttendanceSummary {
   @Field(() => Int, { description: 'Person-times over all sessions: each session counts those checked in by name, or its headcount when larger.' }) personTimes!: number;
@@ -31,6 +43,8 @@ export class ActivityAttendanceSummary {
   @Field(() => [StreetAttendance], { description: 'Person-times by the street people came from, most first.' }) streets!: StreetAttendance[];
   @Field(() => Int, { description: 'How many streets people came from.' }) streetCount!: number;
   @Field(() => Int, { description: 'Person-times whose street is not known (guests who gave none, and those counted at the door).' }) unknownOrigin!: number;
+  @Field(() => [CommunityAttendance], { description: 'Person-times by the community people came from, most first (those who gave one).' }) communities!: CommunityAttendance[];
+  @Field(() => [UnitAttendance], { description: 'Person-times by the unit people came from, most first (those who gave one).' }) units!: UnitAttendance[];
   @Field(() => Int, { description: 'How many who attended gave a satisfaction score.' }) satisfactionResponses!: number;
   @Field(() => Float, { nullable: true, description: 'Their average satisfaction, 1 to 5, to two decimals; null when none gave one.' }) averageSatisfaction?: number | null;
 }

@@ -53,6 +53,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20,50' },
     sample: { type: 'string', default: '5' },
     screens: { type: 'string' },
+    'node-args': { type: 'string', default: '' },
   },
 });
 const DURATION = Number(values.duration);
@@ -219,7 +220,7 @@ console.log(`\n== Load: autocannon, ${DURATION} s per run, connections ${CONNECT
 const header = ['screen', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'srv CPU ms/req', 'db CPU ms/req', 'SQL/req', 'RSS MB'];
 const widths = [44, 5, 7, 7, 7, 6, 14, 13, 7, 6];
 const row = (cells: (string | number)[]) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
-const server = await runServerProcess(env);
+const server = await runServerProcess(env, values['node-args'].split(' ').filter(Boolean));
 try {
   const pid = server.child.pid!;
   const tokens = await logins(server);

@@ -50,10 +50,15 @@ registerEnumType(ProjectStatus, {
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['title', 'id'] })
-// A park's, a district's or a programme's projects, newest first (the board of its staff): a range of one index, counted off it too.
+// A park's, a district's or a programme's projects newest first (the board of its staff), and a park's or a district's by last
+// change and by title: a range of one index, counted off it too.
 @Index({ properties: ['park', 'createdAt', 'id'] })
 @Index({ properties: ['district', 'createdAt', 'id'] })
 @Index({ properties: ['program', 'createdAt', 'id'] })
+@Index({ properties: ['park', 'updatedAt', 'id'] })
+@Index({ properties: ['district', 'updatedAt', 'id'] })
+@Index({ properties: ['park', 'title', 'id'] })
+@Index({ properties: ['district', 'title', 'id'] })
 // Projects found by id and then ordered (a mentor's, through project_mentor): ordered off the index, the rows read for the page alone.
 @Index({ name: 'project_id_created_at_index', expression: 'create index "project_id_created_at_index" on "project" ("id") include ("created_at")' })
 // Search by any part of the title (ilike '%…%'), Chinese included: trigrams, see ProjectFilter.search.

@@ -2,13 +2,17 @@ import mammoth from 'mammoth';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  AcceptResourceMatchDocument,
   CheckInToActivityDocument,
   CreateParkActivityDocument,
+  CreateResourceOfferDocument,
+  DeliverResourceMatchDocument,
   IssueOperationsReportDocument,
   IssuedReportDocument,
   LogCoachingSessionDocument,
   LogSupervisionVisitDocument,
   OperationsReportDocument,
+  ProposeResourceMatchDocument,
   ReviewServiceReportDocument,
   SaveOperationsReportSectionsDocument,
   SubmitProjectDocument,
@@ -31,7 +35,7 @@ let district: TestPerson;
 let otherStaff: TestPerson;
 let otherParkId: string;
 let xili: string;
-let ids: { programName: string; coached: string; workshop: string; delivery: string; visits: string[]; report: string };
+let ids: { programName: string; coached: string; workshop: string; delivery: string; visits: string[]; report: string; match: string };
 let scope: ReportScopeInput;
 
 async function activity(by: TestPerson, input: Omit<Partial<CreateParkActivityInput>, 'sessions'> & { sessions: number }) {
@@ -97,7 +101,16 @@ beforeAll(async () => {
   const elsewhere = await activity(otherStaff, { parkId: otherParkId, kind: 'EXCHANGE', title: '西丽交流活动', sessions: 1 });
   await checkIns(otherStaff, elsewhere.sessions[0].id, [['甲', xili], ['乙', xili], ['丙', xili], ['丁', xili]]);
 
-  ids = { programName: call.name, coached: coached.id, workshop: workshopOnly.id, delivery: delivery.project.id, visits, report: reportId };
+  // Resource matching: one offer proposed to two projects, one match delivered at ¥6,000.50, the other left proposed.
+  const offer = (await staff.client.data(CreateResourceOfferDocument, {
+    input: { parkId: here.parkId, kind: 'FUNDING', title: '社区基金会小额资助', providerName: '南山区社区基金会', terms: '按项目需要拨付', value: 8000 },
+  })).createResourceOffer.offer!;
+  const delivered = (await staff.client.data(ProposeResourceMatchDocument, { input: { offerId: offer.id, projectId: delivery.project.id } })).proposeResourceMatch.match!;
+  expect((await delivery.applicant.client.data(AcceptResourceMatchDocument, { input: { matchId: delivered.id } })).acceptResourceMatch.userErrors).toEqual([]);
+  expect((await staff.client.data(DeliverResourceMatchDocument, { input: { matchId: delivered.id, valueBrokered: 6000.5 } })).deliverResourceMatch.userErrors).toEqual([]);
+  expect((await staff.client.data(ProposeResourceMatchDocument, { input: { offerId: offer.id, projectId: coached.id } })).proposeResourceMatch.userErrors).toEqual([]);
+
+  ids = { programName: call.name, coached: coached.id, workshop: workshopOnly.id, delivery: delivery.project.id, visits, report: reportId, match: delivered.id };
   scope = { parkId: here.parkId, year };
 });
 
@@ -119,11 +132,13 @@ describe('operations report', () => {
     expect(f.activities.byKind).toEqual([{ kind: 'TRAINING_COURSE', activities: 1, sessions: 2, personTimes: 5 }, { kind: 'COACHING_WORKSHOP', activities: 1, sessions: 1, personTimes: 2 }]);
     expect(f.activities.activityList).toHaveLength(2);
     expect(f.closings).toEqual([]);
+    expect(f.resources).toEqual({ offers: 1, matchesProposed: 2, matchesDelivered: 1, valueBrokered: 6000.5, projectsServed: 1, matches: [{ id: ids.match }] });
 
     const zh = report!.summary;
     expect(zh).toContain(`${year}年度,${report!.zh.replace(`${year}年度运营工作报告`, '')}围绕“${ids.programName}”累计辅导2个项目,成功申报1个项目。`);
     expect(zh).toContain('走访督导2轮,覆盖1个项目。');
     expect(zh.find((s) => s.startsWith('举办活动'))).toBe('举办活动2场,共3场次,7人次参与,其中培训5人次;参与者来自2个街道。');
+    expect(zh).toContain('对接资源1项,撮合价值6,000.5元,惠及1个项目。');
     expect(report!.summaryEn.find((s) => s.startsWith('The park held'))).toBe('The park held 2 activities in 3 sessions, with 7 person-times, 5 of them in training; people came from 2 streets.');
     // Both languages state the same numbers, sentence by sentence.
     expect(report!.summaryEn.length).toBe(zh.length);

@@ -2,6 +2,7 @@ import { Role, STAFF_COVERS_SQL, hasRole, workplaceArrays } from '../../shared/a
 import type { Sql } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { toGlobalId } from '../../shared/node-id.js';
+import { PERSON_TIMES, SESSION_PERSON_TIMES } from '../park-activities/park-activities.queries.js';
 import { amount, instant, newestFirst } from './export-rows.js';
 import type { ExportColumn } from './export-table.js';
 
@@ -54,8 +55,7 @@ export function activityRows(ctx: Context): AsyncIterable<ActivityRow[]> {
     text: `select a.id, a.starts_at, k.name as park, a.kind, a.title, a.topic, a.organizer, a.venue, a.ends_at,
                   (select count(*)::int from activity_session s where s.activity_id = a.id) as sessions,
                   (select count(*)::int from activity_registration r where r.activity_id = a.id and r.cancelled_at is null) as registrations,
-                  (select coalesce(sum(greatest(coalesce(s.headcount, 0), (select count(*) from activity_attendance t where t.session_id = s.id))), 0)::int
-                     from activity_session s where s.activity_id = a.id) as person_times,
+                  (select coalesce(sum(${PERSON_TIMES}), 0)::int from ${SESSION_PERSON_TIMES} s where s.activity_id = a.id) as person_times,
                   (select count(distinct t.registration_id)::int from activity_attendance t join activity_session s on s.id = t.session_id where s.activity_id = a.id) as participants,
                   (select count(distinct r.street_id)::int from activity_attendance t join activity_registration r on r.id = t.registration_id where r.activity_id = a.id) as streets,
                   (select round(avg(r.satisfaction), 2)::text from activity_registration r where r.activity_id = a.id) as satisfaction

@@ -8,7 +8,7 @@ import { IssueReportInput, ReportScopeInput, SaveReportSectionsInput } from './o
 import { IssuedOperationsReport, OperationsReport, type NarrativeSection } from './operations-report.entity.js';
 import * as reports from './operations-report.service.js';
 import { IssuedOperationsReportPayload, NarrativeSectionView, OperationsReportPayload, ReportFiguresView } from './operations-report.types.js';
-import { reportDocument } from './report-build.js';
+import { reportTitle } from './report-build.js';
 import type { Language } from './report-document.js';
 import { reportFigures, type ReportFigures } from './report-figures.js';
 import { summarySentences } from './report-sentences.js';
@@ -56,9 +56,7 @@ export class OperationsReportResolver {
 
   @FieldResolver(() => String, { description: 'Its title, e.g. 横岗创新园2022年度运营工作报告.' })
   title(@Root() report: OperationsReport, @Arg('language', () => ReportLanguage, LANGUAGE_ARG) language: ReportLanguage) {
-    const { resolved } = live.get(report)!;
-    const names = reports.reportNames(resolved, language as Language);
-    return language === ReportLanguage.ZH ? `${names.scope}${names.period}运营工作报告` : `${names.scope} operations report, ${names.period}`;
+    return reportTitle(reports.reportNames(live.get(report)!.resolved, language as Language), language as Language);
   }
 
   @FieldResolver(() => Park, { nullable: true, description: 'The park; null for a district’s report.' })
@@ -108,7 +106,7 @@ export class IssuedOperationsReportResolver {
   @FieldResolver(() => String, { description: 'Its title.' })
   async title(@Ctx() ctx: Context, @Root() issued: IssuedOperationsReport, @Arg('language', () => ReportLanguage, LANGUAGE_ARG) language: ReportLanguage) {
     const resolved = await reports.issuedContext(ctx, issued);
-    return reportDocument(issued.figures, [], reports.reportNames(resolved, language as Language), { version: null, issuedAt: null, period: '' }, language as Language).title;
+    return reportTitle(reports.reportNames(resolved, language as Language), language as Language);
   }
 
   @FieldResolver(() => GraphQLISODateTime, { description: 'When it was issued.' })

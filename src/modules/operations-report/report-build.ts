@@ -15,6 +15,9 @@ const KIND_NAMES: Record<string, Record<Language, string>> = {
 
 const t = (language: Language, zh: string, en: string) => (language === 'zh' ? zh : en);
 
+/** A report's title, e.g. 横岗创新园2022年度运营工作报告. */
+export const reportTitle = (names: ReportNames, language: Language) => t(language, `${names.scope}${names.period}运营工作报告`, `${names.scope} operations report, ${names.period}`);
+
 /** The report as a document: the summary sentences, tables of the figures, charts, then the staff's sections. */
 export function reportDocument(figures: ReportFigures, sections: NarrativeSection[], names: ReportNames, meta: { version: number | null; issuedAt: Date | null; period: string }, language: Language): ReportDocument {
   const tables: ReportTable[] = [
@@ -52,6 +55,11 @@ export function reportDocument(figures: ReportFigures, sections: NarrativeSectio
       caption: t(language, '领域分布', 'By area of work'),
       columns: [t(language, '领域', 'Area'), t(language, '项目', 'Projects'), t(language, '服务人次', 'Person-times served')],
       rows: figures.areas.map((area) => ({ label: area.name ?? t(language, '未分类', 'Unclassified'), values: [area.projects, area.personTimes] })),
+    },
+    {
+      caption: t(language, '类型分布', 'By project type'),
+      columns: [t(language, '类型', 'Type'), t(language, '项目', 'Projects'), t(language, '服务人次', 'Person-times served')],
+      rows: figures.types.map((type) => ({ label: type.name ?? t(language, '未分类', 'Unclassified'), values: [type.projects, type.personTimes] })),
     },
   ].filter((table) => table.rows.length > 0);
   const charts: ReportChart[] = [
@@ -97,7 +105,7 @@ export function reportDocument(figures: ReportFigures, sections: NarrativeSectio
   }
   return {
     language,
-    title: t(language, `${names.scope}${names.period}运营工作报告`, `${names.scope} operations report, ${names.period}`),
+    title: reportTitle(names, language),
     subtitle: meta.period,
     version: meta.version === null ? null : t(language, `第${meta.version}版`, `Version ${meta.version}`),
     issuedAt: meta.issuedAt?.toISOString() ?? null,

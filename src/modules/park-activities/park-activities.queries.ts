@@ -12,7 +12,7 @@ import { ActivityKind, TRAINING_KINDS } from './park-activity.entity.js';
 export const SESSION_PERSON_TIMES = `(select s.id, s.activity_id, s.starts_at, s.mode, s.headcount,
           (select count(*) from activity_attendance t where t.session_id = s.id)::int as checked_in
      from activity_session s)`;
-const PERSON_TIMES = 'greatest(coalesce(s.headcount, 0), s.checked_in)';
+export const PERSON_TIMES = 'greatest(coalesce(s.headcount, 0), s.checked_in)';
 
 export interface StreetPersonTimes {
   streetId: string;
@@ -45,9 +45,7 @@ export function attendanceOf(ctx: Context, activityId: string): Promise<Attendan
         communities: [string, number][] | null; units: [string, number][] | null; responses: number; satisfaction: string | null;
       }>(
         em,
-        `select a.id as activity_id,
-                (select coalesce(sum(${PERSON_TIMES}), 0)::int from ${SESSION_PERSON_TIMES} s where s.activity_id = a.id) as person_times,
-                (select coalesce(sum(greatest(coalesce(s.headcount, 0) - s.checked_in, 0)), 0)::int from ${SESSION_PERSON_TIMES} s where s.activity_id = a.id) as counted_at_door,
+        `select a.id as activity_id, sessions.person_times, sessions.counted_at_door,
                 (select count(distinct t.registration_id)::int from activity_attendance t join activity_session s on s.id = t.session_id where s.activity_id = a.id) as participants,
                 (select json_agg(json_build_array(street_id, n) order by n desc, street_id)
                    from (select r.street_id, count(*)::int as n from activity_attendance t join activity_registration r on r.id = t.registration_id
@@ -60,7 +58,11 @@ export function attendanceOf(ctx: Context, activityId: string): Promise<Attendan
                           where r.activity_id = a.id and r.unit is not null group by r.unit) by_unit) as units,
                 (select count(r.satisfaction)::int from activity_registration r where r.activity_id = a.id) as responses,
                 (select avg(r.satisfaction)::text from activity_registration r where r.activity_id = a.id) as satisfaction
-           from park_activity a where a.id = any(?::uuid[])`,
+           from park_activity a
+           cross join lateral (select coalesce(sum(${PERSON_TIMES}), 0)::int as person_times,
+                                      coalesce(sum(greatest(coalesce(s.headcount, 0) - s.checked_in, 0)), 0)::int as counted_at_door
+                                 from ${SESSION_PERSON_TIMES} s where s.activity_id = a.id) sessions
+          where a.id = any(?::uuid[])`,
         [sqlArray(ids)],
       );
       const byId = new Map(rows.map((row) => [row.activity_id, row]));

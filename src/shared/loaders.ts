@@ -12,7 +12,7 @@ import { readRows, sqlArray } from './read.js';
  * statement running long is PostgreSQL's statement_timeout to stop).
  */
 export class Loaders {
-  private readonly cache = new Map<unknown, DataLoader<string, unknown>>();
+  private readonly cache = new Map<unknown, Loader<unknown>>();
 
   constructor(
     private readonly em: EntityManager,
@@ -24,7 +24,7 @@ export class Loaders {
    * without collections come as plain objects of their class (see rowById), which cost several times
    * less CPU than managed entities. Inside one (a mutation) they are managed, to be changed and flushed.
    */
-  byId<T extends { id: string }>(entity: EntityName<T>): DataLoader<string, T | null> {
+  byId<T extends { id: string }>(entity: EntityName<T>): Loader<T | null> {
     if (readsPlainRows(this.em, entity)) return this.rowById(entity);
     return this.get(entity, async (ids) => {
       // Entities this unit of work already holds (e.g. mapped from a row read once for many subscribers) cost nothing.
@@ -43,7 +43,7 @@ export class Loaders {
    * references). `byId` answers through it where the request only reads. Never change or flush what
    * it gives.
    */
-  rowById<T extends { id: string }>(entity: EntityName<T>): DataLoader<string, T | null> {
+  rowById<T extends { id: string }>(entity: EntityName<T>): Loader<T | null> {
     const meta = this.em.getMetadata().get(entity);
     return this.get(`rows of ${meta.className}`, async (ids) => {
       // What this unit of work already holds (e.g. an event's project, mapped once for many subscribers) costs nothing.
@@ -62,15 +62,15 @@ export class Loaders {
   }
 
   /** A loader for one kind of keyed lookup, created once per request under `key`. */
-  keyed<V>(key: string, batch: (keys: readonly string[], em: EntityManager) => Promise<V[]>): DataLoader<string, V> {
+  keyed<V>(key: string, batch: (keys: readonly string[], em: EntityManager) => Promise<V[]>): Loader<V> {
     return this.get(key, (keys) => batch(keys, this.em));
   }
 
-  private get<V>(key: unknown, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
-    let loader = this.cache.get(key) as DataLoader<string, V> | undefined;
+  private get<V>(key: unknown, batch: (keys: readonly string[]) => Promise<V[]>): Loader<V> {
+    let loader = this.cache.get(key) as Loader<V> | undefined;
     if (!loader) {
       const deadline = this.deadline;
-      loader = new DataLoader<string, V>(
+      loader = new Loader<V>(
         deadline
           ? async (keys) => {
               if (Date.now() > deadline.at) throw requestTimedOut(deadline.timeoutMs);
@@ -78,11 +78,63 @@ export class Loaders {
             }
           : batch,
       );
-      this.cache.set(key, loader as DataLoader<string, unknown>);
+      this.cache.set(key, loader as Loader<unknown>);
     }
     return loader;
   }
 }
+
+/** A value now, or the promise of it. */
+export type Maybe<T> = T | Promise<T>;
+
+/**
+ * `next` of `value`: at once when the value is at hand, else when it arrives. Field resolvers that
+ * answer through it return plain values when their data is already in the request's loaders (a page
+ * primes them), and graphql-js then completes a list of such objects without a promise per field.
+ */
+export function andThen<T, R>(value: Maybe<T>, next: (value: T) => Maybe<R>): Maybe<R> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+/** Both values, at once when both are at hand. */
+export function both<A, B>(a: Maybe<A>, b: Maybe<B>): Maybe<[A, B]> {
+  return a instanceof Promise || b instanceof Promise ? Promise.all([a, b]) : [a, b];
+}
+
+/**
+ * A DataLoader that also keeps what it has settled (primed, or loaded and resolved), so that `now(key)`
+ * gives it without a promise. `load` behaves as DataLoader's.
+ */
+export class Loader<V> extends DataLoader<string, V> {
+  private readonly known = new Map<string, V>();
+
+  /** The value of `key`: itself when this request already holds it, else the promise of it. */
+  now(key: string): Maybe<V> {
+    if (this.known.has(key)) return this.known.get(key)!;
+    return this.load(key).then((value) => {
+      if (!this.known.has(key)) this.known.set(key, value);
+      return value;
+    });
+  }
+
+  override prime(key: string, value: V | PromiseLike<V> | Error): this {
+    // DataLoader keeps the first value of a key; so does `known`.
+    if (!(value instanceof Error) && !isPromiseLike(value) && !this.known.has(key)) this.known.set(key, value);
+    return super.prime(key, value);
+  }
+
+  override clear(key: string): this {
+    this.known.delete(key);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.known.clear();
+    return super.clearAll();
+  }
+}
+
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 
 /** A batch loader's answer: the items of each key, in the order of the keys (empty where none). */
 export function groupByKey<T>(keys: readonly string[], items: T[], keyOf: (item: T) => string): T[][] {

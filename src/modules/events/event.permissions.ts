@@ -1,5 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
+import type { Maybe } from '../../shared/loaders.js';
 import { Role, hasRole, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
 import { teamOf } from '../projects/project-team.loader.js';
 import { Project } from '../projects/project.entity.js';
@@ -85,7 +86,7 @@ export async function eventAudienceOf(ctx: Context, projectId: string): Promise<
  * canSeeEvent), so for them it holds without a lookup (which live delivery would pay per event and
  * subscriber).
  */
-async function holdsForEventViewer(ctx: Context, event: LifecycleEvent, rule: (ctx: Context, project: Project) => Promise<boolean>) {
+async function holdsForEventViewer(ctx: Context, event: LifecycleEvent, rule: (ctx: Context, project: Project) => Maybe<boolean>) {
   return !hasRole(ctx.viewer, Role.EVALUATOR) || rule(ctx, (await ctx.loaders.byId(Project).load(event.project.id))!);
 }
 

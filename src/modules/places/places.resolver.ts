@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, GraphQLISODateTime, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import { andThen } from '../../shared/loaders.js';
 import { PageArgs, selectedPage } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { OrganizationMove } from '../organizations/organization-move.entity.js';
@@ -118,9 +119,9 @@ export class OrganizationPlaceResolver {
   }
 
   @FieldResolver(() => String, { description: '区, e.g. 南山区: the name of its place’s district.' })
-  async district(@Ctx() ctx: Context, @Root() organization: Organization) {
+  district(@Ctx() ctx: Context, @Root() organization: Organization) {
     // Its district key is its place's district (kept by the database): one row, which lists of projects read with their page.
-    return (await ctx.loaders.byId(Place).load(organization.district.id))!.name;
+    return andThen(ctx.loaders.byId(Place).now(organization.district.id), (place) => place!.name);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '街道, e.g. 南头街道, when its place is a street or in one.' })

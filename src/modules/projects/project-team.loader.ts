@@ -1,7 +1,7 @@
-import type DataLoader from 'dataloader';
 import { rowMapper, type PageRow } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { readRows, sqlArray } from '../../shared/read.js';
+import type { Loader, Maybe } from '../../shared/loaders.js';
 import { Person } from '../people/person.entity.js';
 
 export interface ProjectTeam {
@@ -39,7 +39,7 @@ export function teamFrom(ctx: Context, rows: TeamRow[]): ProjectTeam {
  * request only reads (rowMapper). A list of projects may fill it along with its page (see
  * project.queries.ts).
  */
-export function teamLoader(ctx: Context): DataLoader<string, ProjectTeam> {
+export function teamLoader(ctx: Context): Loader<ProjectTeam> {
   return ctx.loaders.keyed('projectTeam', async (projectIds, em) => {
     const rows = await readRows<TeamRow & { team_project_id: string }>(
       em,
@@ -57,4 +57,5 @@ export function teamLoader(ctx: Context): DataLoader<string, ProjectTeam> {
   });
 }
 
-export const teamOf = (ctx: Context, projectId: string): Promise<ProjectTeam> => teamLoader(ctx).load(projectId);
+/** The project's team: at once when the request holds it (a page primes it). */
+export const teamOf = (ctx: Context, projectId: string): Maybe<ProjectTeam> => teamLoader(ctx).now(projectId);

@@ -1,6 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { groupByKey } from '../../shared/loaders.js';
+import { groupByKey, andThen, type Maybe } from '../../shared/loaders.js';
 import { Role, hasRole, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
 import { Program } from '../programs/program.entity.js';
 import { teamOf } from './project-team.loader.js';
@@ -75,9 +75,9 @@ export const isStaffOver = (viewer: Viewer | null, project: Project) => staffCov
 export const isApplicantOf = (viewer: Viewer | null, project: Project) =>
   hasRole(viewer, Role.APPLICANT) && viewer!.organizationId === project.organization.id;
 
-export async function isMentorOf(ctx: Context, project: Project): Promise<boolean> {
+export function isMentorOf(ctx: Context, project: Project): Maybe<boolean> {
   const viewer = ctx.viewer;
-  return hasRole(viewer, Role.MENTOR) && (await teamOf(ctx, project.id)).mentors.some((mentor) => mentor.id === viewer!.id);
+  return hasRole(viewer, Role.MENTOR) && andThen(teamOf(ctx, project.id), (team) => team.mentors.some((mentor) => mentor.id === viewer!.id));
 }
 
 export async function canViewProject(ctx: Context, project: Project): Promise<boolean> {
@@ -95,12 +95,11 @@ export async function canViewProject(ctx: Context, project: Project): Promise<bo
  * Whether the viewer may know who applied. Only an evaluator on a blind-review programme may not:
  * for them every field that names the organisation, its members or the proposal's team is withheld.
  */
-export async function canSeeApplicant(ctx: Context, project: Project): Promise<boolean> {
+export function canSeeApplicant(ctx: Context, project: Project): Maybe<boolean> {
   const viewer = ctx.viewer;
   if (!viewer) return false;
-  if (isStaffOver(viewer, project) || isApplicantOf(viewer, project) || (await isMentorOf(ctx, project))) return true;
-  const program = await ctx.loaders.byId(Program).load(project.program.id);
-  return !program?.blindReview;
+  if (isStaffOver(viewer, project) || isApplicantOf(viewer, project)) return true;
+  return andThen(isMentorOf(ctx, project), (mentor) => mentor || andThen(ctx.loaders.byId(Program).now(project.program.id), (program) => !program?.blindReview));
 }
 
 /** Applicants write their own organisation's proposals. */

@@ -1,7 +1,6 @@
-import type DataLoader from 'dataloader';
 import type { PageRow, Prefetch, SelectedFields } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
-import { mapRow, readsPlainRows } from '../../shared/loaders.js';
+import { mapRow, readsPlainRows, type Loader } from '../../shared/loaders.js';
 import { readRows, sqlArray } from '../../shared/read.js';
 import { Role, hasRole } from '../../shared/auth.js';
 import { openActionItemsFrom, openActionItemsJsonSql, openActionItemsLoader } from '../coaching/coaching.queries.js';
@@ -26,7 +25,7 @@ export const showsRevisionSummary = (fields: ReadonlySet<string> | SelectedField
  * objects of the entity's class with the summary's columns and every other property null. Only such
  * a selection may be answered from it; lists of projects fill it with their page.
  */
-export function revisionSummaryLoader(ctx: Context): DataLoader<string, ProposalRevision | null> {
+export function revisionSummaryLoader(ctx: Context): Loader<ProposalRevision | null> {
   return ctx.loaders.keyed('revisionSummary', async (ids, em) => {
     const rows = await readRows<PageRow>(em, `select ${REVISION_SUMMARY_COLUMNS.join(', ')} from proposal_revision where id = any(?::uuid[])`, [sqlArray(ids)]);
     const meta = em.getMetadata().get(ProposalRevision);

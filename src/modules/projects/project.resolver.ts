@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import { andThen } from '../../shared/loaders.js';
 import { NewestFirstPageArgs, selectedFields, selectedPage } from '../../shared/connection.js';
 import { decodeId } from '../../shared/node-id.js';
 import { runMutation } from '../../shared/mutation.js';
@@ -83,22 +84,22 @@ export class ProjectResolver {
 
   @FieldResolver(() => Program, { description: 'The programme the project applies to.' })
   program(@Ctx() ctx: Context, @Root() project: Project) {
-    return ctx.loaders.byId(Program).load(project.program.id);
+    return ctx.loaders.byId(Program).now(project.program.id);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The applicant organisation; withheld from evaluators under blind review.' })
-  async organization(@Ctx() ctx: Context, @Root() project: Project) {
-    return (await canSeeApplicant(ctx, project)) ? ctx.loaders.byId(Organization).load(project.organization.id) : null;
+  organization(@Ctx() ctx: Context, @Root() project: Project) {
+    return andThen(canSeeApplicant(ctx, project), (visible) => (visible ? ctx.loaders.byId(Organization).now(project.organization.id) : null));
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The staff member leading the project (项目官员); null until assigned.' })
-  async leadStaff(@Ctx() ctx: Context, @Root() project: Project) {
-    return project.leadStaff ? (await teamOf(ctx, project.id)).leadStaff : null;
+  leadStaff(@Ctx() ctx: Context, @Root() project: Project) {
+    return project.leadStaff ? andThen(teamOf(ctx, project.id), (team) => team.leadStaff) : null;
   }
 
   @FieldResolver(() => [Person], { description: 'The mentors assigned to the project; empty until assigned.' })
-  async mentors(@Ctx() ctx: Context, @Root() project: Project) {
-    return (await teamOf(ctx, project.id)).mentors;
+  mentors(@Ctx() ctx: Context, @Root() project: Project) {
+    return andThen(teamOf(ctx, project.id), (team) => team.mentors);
   }
 
   @FieldResolver(() => ProposalRevision, { nullable: true, description: 'The latest saved revision.' })
@@ -106,7 +107,7 @@ export class ProjectResolver {
     if (!project.currentRevision) return null;
     // A board's number and amount come from the revision's summary, without its text and JSON.
     const summary = showsRevisionSummary(selectedFields(info));
-    return (summary ? revisionSummaryLoader(ctx) : ctx.loaders.byId(ProposalRevision)).load(project.currentRevision.id);
+    return (summary ? revisionSummaryLoader(ctx) : ctx.loaders.byId(ProposalRevision)).now(project.currentRevision.id);
   }
 
   @FieldResolver(() => ProposalRevisionConnection, { description: 'All revisions, newest first unless `order` says otherwise.' })

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
+import type { Maybe } from '../../shared/loaders.js';
 import { Role, type Viewer } from '../../shared/auth.js';
 import { ALLOWED, refuse, type Verdict } from '../../shared/permission.js';
 import { UserErrorCode } from '../../shared/user-errors.js';
@@ -17,7 +18,7 @@ function withoutEvaluatorAccess(viewer: Viewer): Viewer {
 }
 
 /** Whether the viewer sees this project's coaching sessions and action items. */
-export async function canViewCoaching(ctx: Context, project: Project): Promise<boolean> {
+export function canViewCoaching(ctx: Context, project: Project): Maybe<boolean> {
   return !!ctx.viewer && canViewProject({ ...ctx, viewer: withoutEvaluatorAccess(ctx.viewer) }, project);
 }
 

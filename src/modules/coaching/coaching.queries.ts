@@ -1,7 +1,6 @@
-import type DataLoader from 'dataloader';
 import { rowMapper, type PageRow } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
-import { groupByKey } from '../../shared/loaders.js';
+import { groupByKey, type Loader } from '../../shared/loaders.js';
 import { readRows, sqlArray } from '../../shared/read.js';
 import { ActionItem } from './action-item.entity.js';
 
@@ -9,7 +8,7 @@ import { ActionItem } from './action-item.entity.js';
  * The open action items of every project resolved in one request, earliest due first, in one
  * statement. A list of projects may fill it with its page (project.queries.ts, from openActionItemsJsonSql).
  */
-export function openActionItemsLoader(ctx: Context): DataLoader<string, ActionItem[]> {
+export function openActionItemsLoader(ctx: Context): Loader<ActionItem[]> {
   return ctx.loaders.keyed('openActionItems', async (projectIds, em) => {
     const rows = await readRows<PageRow>(em, 'select * from action_item where project_id = any(?::uuid[]) and done_at is null order by due_date, id', [sqlArray(projectIds)]);
     const toItem = rowMapper(em, ActionItem);

@@ -1,6 +1,6 @@
 import { LockMode, ref, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { groupByKey } from '../../shared/loaders.js';
+import { andThen, groupByKey, type Maybe } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { openActionItemsLoader } from './coaching.queries.js';
 import { requireViewer } from '../../shared/auth.js';
@@ -63,9 +63,12 @@ export function sessionActionItems(ctx: Context, session: CoachingSession): Prom
 }
 
 /** A project's open action items by due date, batched across projects. */
-export async function openActionItems(ctx: Context, project: Project): Promise<ActionItem[]> {
-  await requireCoachingVisible(ctx, project);
-  return openActionItemsLoader(ctx).load(project.id);
+export function openActionItems(ctx: Context, project: Project): Maybe<ActionItem[]> {
+  requireViewer(ctx.viewer);
+  return andThen(canViewCoaching(ctx, project), (visible) => {
+    if (!visible) throw forbidden('see this project’s coaching');
+    return openActionItemsLoader(ctx).now(project.id);
+  });
 }
 
 const OVERDUE_BY_DUE_DATE = listOrder('overdueActionItems:DUE_DATE', ascending('due_date', 'date'));

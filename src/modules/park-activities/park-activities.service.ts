@@ -84,7 +84,7 @@ export function sessionsOf(ctx: Context, activity: ParkActivity): Promise<Activi
 }
 
 /** The projects an activity concerned that the viewer may see. */
-export async function projectsOf(ctx: Context, activity: ParkActivity, visible: (project: Project) => Promise<boolean>): Promise<Project[]> {
+export async function projectsOf(ctx: Context, activity: ParkActivity, visible: (project: Project) => boolean | Promise<boolean>): Promise<Project[]> {
   const ids = await ctx.loaders
     .keyed('activityProjects', async (activityIds, em) => {
       const rows = await em.find(ActivityProject, { activity: { $in: [...activityIds] } });

@@ -1,6 +1,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { groupByKey, andThen, type Maybe } from '../../shared/loaders.js';
+import { andThen, both, groupByKey, type Maybe } from '../../shared/loaders.js';
+import { readRows, sqlArray } from '../../shared/read.js';
 import { Role, hasRole, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
 import { Program } from '../programs/program.entity.js';
 import { teamOf } from './project-team.loader.js';
@@ -54,16 +55,17 @@ export function isInAudience(viewer: Viewer, audience: ProjectAudience): boolean
 }
 
 /** The evaluators ever assigned to each project resolved in the request, in one statement. */
-function evaluatorIdsOf(ctx: Context, projectId: string): Promise<string[]> {
+function evaluatorIdsOf(ctx: Context, projectId: string): Maybe<string[]> {
   return ctx.loaders
     .keyed('evaluatorIdsByProject', async (projectIds, em) => {
-      const rows: { project_id: string; evaluator_id: string }[] = await em.execute(
-        'select distinct project_id, evaluator_id from review_assignment where project_id in (?)',
-        [[...projectIds]],
+      const rows = await readRows<{ project_id: string; evaluator_id: string }>(
+        em,
+        'select distinct project_id, evaluator_id from review_assignment where project_id = any(?::uuid[])',
+        [sqlArray(projectIds)],
       );
       return groupByKey(projectIds, rows, (row) => row.project_id).map((group) => group.map((row) => row.evaluator_id));
     })
-    .load(projectId);
+    .now(projectId);
 }
 
 /** Where a project belongs: the park that coached it and its district. */
@@ -80,15 +82,15 @@ export function isMentorOf(ctx: Context, project: Project): Maybe<boolean> {
   return hasRole(viewer, Role.MENTOR) && andThen(teamOf(ctx, project.id), (team) => team.mentors.some((mentor) => mentor.id === viewer!.id));
 }
 
-export async function canViewProject(ctx: Context, project: Project): Promise<boolean> {
+export function canViewProject(ctx: Context, project: Project): Maybe<boolean> {
   const viewer = ctx.viewer;
   if (!viewer) return false;
   if (isStaffOver(viewer, project) || isApplicantOf(viewer, project)) return true;
-  const [team, evaluatorIds] = await Promise.all([
-    hasRole(viewer, Role.MENTOR) ? teamOf(ctx, project.id) : null,
-    hasRole(viewer, Role.EVALUATOR) ? evaluatorIdsOf(ctx, project.id) : [],
-  ]);
-  return isInAudience(viewer, { ...projectScope(project), organizationId: project.organization.id, mentorIds: new Set(team?.mentors.map((m) => m.id)), evaluatorIds: new Set(evaluatorIds) });
+  const team = hasRole(viewer, Role.MENTOR) ? teamOf(ctx, project.id) : null;
+  const evaluators = hasRole(viewer, Role.EVALUATOR) ? evaluatorIdsOf(ctx, project.id) : [];
+  return andThen(both(team, evaluators), ([team, evaluatorIds]) =>
+    isInAudience(viewer, { ...projectScope(project), organizationId: project.organization.id, mentorIds: new Set(team?.mentors.map((m) => m.id)), evaluatorIds: new Set(evaluatorIds) }),
+  );
 }
 
 /**

@@ -1,6 +1,5 @@
-import type DataLoader from 'dataloader';
 import type { Context } from '../../shared/context.js';
-import { groupByKey } from '../../shared/loaders.js';
+import { groupByKey, type Loader, type Maybe } from '../../shared/loaders.js';
 import { readRows, sqlArray } from '../../shared/read.js';
 import { Program } from '../programs/program.entity.js';
 import type { Project } from '../projects/project.entity.js';
@@ -91,12 +90,12 @@ export function assignmentsOf(ctx: Context, projectId: string): Promise<ReviewAs
 }
 
 /** The facts of every assignment of the projects resolved in one request, as plain rows, in one statement. */
-export function assignmentFactsOf(ctx: Context, projectId: string): Promise<AssignmentFacts[]> {
-  return assignmentFactsLoader(ctx).load(projectId);
+export function assignmentFactsOf(ctx: Context, projectId: string): Maybe<AssignmentFacts[]> {
+  return assignmentFactsLoader(ctx).now(projectId);
 }
 
 /** The loader of assignmentFactsOf; a list of projects may fill it with its page (project.queries.ts, from assignmentFactsJsonSql). */
-export function assignmentFactsLoader(ctx: Context): DataLoader<string, AssignmentFacts[]> {
+export function assignmentFactsLoader(ctx: Context): Loader<AssignmentFacts[]> {
   return ctx.loaders.keyed('assignmentFactsByProject', async (projectIds, em) => {
     const rows = await readRows(em, `${ASSIGNMENT_FACTS_SQL} where a.project_id = any(?::uuid[])`, [sqlArray(projectIds)]);
     return groupByKey(projectIds, rows.map(toFacts), (row) => row.projectId);

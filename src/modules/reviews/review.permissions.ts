@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { Role, STAFF_COVERS_SQL, hasRole, isStaff, workplaceArrays, type Viewer } from '../../shared/auth.js';
-import { groupByKey } from '../../shared/loaders.js';
+import { groupByKey, type Maybe } from '../../shared/loaders.js';
 import { ALLOWED, firstRefusal, refuse, type Verdict } from '../../shared/permission.js';
 import { UserErrorCode } from '../../shared/user-errors.js';
 import { Project, ProjectStatus } from '../projects/project.entity.js';
@@ -57,7 +57,7 @@ export async function scorecardAccess(ctx: Context, project: Project): Promise<'
 }
 
 /** Review progress and the aggregate: the people following the project (its staff, mentors, applicant), not the evaluators scoring it. */
-export async function canSeeReviewSummary(ctx: Context, project: Project): Promise<boolean> {
+export function canSeeReviewSummary(ctx: Context, project: Project): Maybe<boolean> {
   return isStaffOver(ctx.viewer, project) || isApplicantOf(ctx.viewer, project) || isMentorOf(ctx, project);
 }
 

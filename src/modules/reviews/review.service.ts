@@ -1,6 +1,7 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { groupByKey } from '../../shared/loaders.js';
+import { andThen, both, groupByKey } from '../../shared/loaders.js';
+import { readRows } from '../../shared/read.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { readProjects } from '../projects/project.queries.js';
 import { Role, requireRole, requireViewer } from '../../shared/auth.js';
@@ -50,11 +51,14 @@ export const publicAggregate = (aggregate: Aggregate): Aggregate => ({
   dropped: aggregate.dropped.map((id) => toGlobalId('ReviewAssignment', id)),
 });
 
-export async function reviewSummary(ctx: Context, project: Project, kind: RoundKind) {
-  if (!(await canSeeReviewSummary(ctx, project))) throw forbidden('see how this project’s review stands');
-  const [assignments, program] = await Promise.all([assignmentFactsOf(ctx, project.id), ctx.loaders.byId(Program).load(project.program.id)]);
-  const { progress, aggregate } = summarizeReview(assignments, project.currentRevision?.id ?? null, kind, program!);
-  return { progress, aggregate: publicAggregate(aggregate) };
+export function reviewSummary(ctx: Context, project: Project, kind: RoundKind) {
+  return andThen(canSeeReviewSummary(ctx, project), (visible) => {
+    if (!visible) throw forbidden('see how this project’s review stands');
+    return andThen(both(assignmentFactsOf(ctx, project.id), ctx.loaders.byId(Program).now(project.program.id)), ([assignments, program]) => {
+      const { progress, aggregate } = summarizeReview(assignments, project.currentRevision?.id ?? null, kind, program!);
+      return { progress, aggregate: publicAggregate(aggregate) };
+    });
+  });
 }
 
 /** A project's scorecards of one kind, as much as the viewer may see (see scorecardAccess): none, for those with no access. */
@@ -111,7 +115,7 @@ export async function ranking(ctx: Context, round: ReviewRound, projectFields?: 
   if (!canManageReviews(ctx.viewer)) throw forbidden('see the ranking');
   // Plain rows: a round of a hundred projects has hundreds of scorecards, and the ranking needs five values of each.
   const [rows, program] = await Promise.all([
-    ctx.em.execute(`${ASSIGNMENT_FACTS_SQL} where a.round_id = ?`, [round.id]) as Promise<Record<string, unknown>[]>,
+    readRows(ctx.em, `${ASSIGNMENT_FACTS_SQL} where a.round_id = ?`, [round.id]),
     ctx.loaders.byId(Program).load(round.program.id),
   ]);
   const facts = rows.map(toFacts);

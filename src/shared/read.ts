@@ -46,20 +46,23 @@ export async function readRows<T = Record<string, unknown>>(em: EntityManager, s
   // A plain array would be spread into a list of parameters, a text per length: such statements go as before.
   if (em.isInTransaction() || values.some(Array.isArray)) return em.execute(sql, values);
   const connection = em.getConnection();
-  const query = connection.getKnex().raw(sql, values as never[]);
-  const native = query.toSQL().toNative().sql;
+  const statement = statementOf(connection, sql, values);
   // Logged as MikroORM logs its own statements (LOG_QUERIES, and the statement counts of the tests).
-  const logged = em.config.getLogger().isEnabled('query-params') ? connection.getPlatform().formatQuery(sql, values) : native;
+  const logged = em.config.getLogger().isEnabled('query-params') ? connection.getPlatform().formatQuery(sql, values) : statement.text;
+  const pool = connection.getKnex().client as unknown as Pool;
   const run = async (): Promise<T[]> => {
-    const name = prepare ? `r${generation}_${createHash('sha1').update(native).digest('base64url').slice(0, 24)}` : undefined;
     const started = Date.now();
+    const client = await pool.acquireConnection();
     try {
-      const { rows } = (await (name ? query.options({ name }) : query)) as unknown as { rows: T[] };
+      const query = prepare ? { name: `r${generation}_${statement.hash}`, text: statement.text, values } : { text: statement.text, values };
+      const { rows } = (await client.query(query)) as { rows: T[] };
       (connection as unknown as Logging).logQuery(logged, { took: Date.now() - started, results: rows.length });
       return rows;
     } catch (error) {
       (connection as unknown as Logging).logQuery(logged, { took: Date.now() - started, level: 'error' });
       throw error;
+    } finally {
+      pool.releaseConnection(client);
     }
   };
   try {
@@ -70,6 +73,35 @@ export async function readRows<T = Record<string, unknown>>(em: EntityManager, s
     generation += 1;
     return run();
   }
+}
+
+/** Knex's pool of driver connections, which MikroORM's own statements share. */
+interface Pool {
+  acquireConnection(): Promise<{ query(query: { name?: string; text: string; values: unknown[] }): Promise<unknown> }>;
+  releaseConnection(connection: unknown): void;
+}
+
+interface Statement {
+  /** The text with `$1`, `$2`… placeholders, as PostgreSQL takes it. */
+  text: string;
+  /** Of the text, for its prepared name. */
+  hash: string;
+}
+
+/** The statement of each read text, worked out once: a request reads through a few dozen texts, over and over. */
+const statements = new Map<string, Statement>();
+const STATEMENTS_KEPT = 10_000;
+
+function statementOf(connection: ReturnType<EntityManager['getConnection']>, sql: string, values: unknown[]): Statement {
+  let statement = statements.get(sql);
+  if (!statement) {
+    const text = connection.getKnex().raw(sql, values as never[]).toSQL().toNative().sql;
+    statement = { text, hash: createHash('sha1').update(text).digest('base64url').slice(0, 24) };
+    // Only a text whose values all stay parameters reads the same for other values (`??` would write an identifier into it).
+    const placeholders = new Set(text.match(/\$\d+/g)).size;
+    if (placeholders === values.length && statements.size < STATEMENTS_KEPT) statements.set(sql, statement);
+  }
+  return statement;
 }
 
 /**

@@ -1,9 +1,11 @@
+import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver } from 'graphql';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   AssignProjectTeamDocument,
   OpenProjectClosingDocument,
   NodeDocument,
+  MentorDashboardDocument,
   ProjectBoardDocument,
   ProjectDetailPageDocument,
   ProjectRevisionsTwiceDocument,
@@ -23,11 +25,13 @@ import { assign, evaluators, openRound, submitScorecard } from './support/lifecy
 
 const app = useTestApp();
 const PROJECTS = 50;
+let mentor: Awaited<ReturnType<typeof person>>;
 
 beforeAll(async () => {
   const call = await program(app());
   const staff = [await person(app(), ['STAFF']), await person(app(), ['STAFF'])];
   const mentors = [await person(app(), ['MENTOR']), await person(app(), ['MENTOR']), await person(app(), ['MENTOR'])];
+  mentor = mentors[0];
   const organizations = await Promise.all(Array.from({ length: 5 }, () => applicantOrganization(app())));
   for (let i = 0; i < PROJECTS; i++) {
     const { applicant } = organizations[i % organizations.length];
@@ -81,6 +85,65 @@ describe('listing projects with their organisation, current revision, mentors an
   });
 });
 
+
+/**
+ * The fields below the root that answered with a promise while `work` ran, by `Type.field`: every
+ * object field of the server's schema is wrapped for the time.
+ */
+async function fieldsAnsweringLater(work: () => Promise<unknown>): Promise<Record<string, number>> {
+  const schema = app().server.schema;
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+  const later: Record<string, number> = {};
+  const restore: (() => void)[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || roots.has(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const original = field.resolve;
+      const resolve: GraphQLFieldResolver<unknown, unknown> = original ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        const value = resolve(source, args, context, info);
+        if (value instanceof Promise) later[`${type.name}.${field.name}`] = (later[`${type.name}.${field.name}`] ?? 0) + 1;
+        return value;
+      };
+      restore.push(() => void (field.resolve = original));
+    }
+  }
+  try {
+    await work();
+  } finally {
+    restore.forEach((undo) => undo());
+  }
+  return later;
+}
+
+describe("a page's nested fields", () => {
+  // What a page shows of its items is read with it and primed into the request's loaders (project.queries.ts):
+  // the fields then answer at once, and graphql-js completes the list without a promise per field, which is
+  // most of what a board costs beyond its SQL.
+  it('answer at once on the project board and the mentor dashboard', async () => {
+    const board = await fieldsAnsweringLater(async () => {
+      const { projects } = await app().admin.data(ProjectBoardDocument, { first: 50 });
+      expect(projects!.nodes).toHaveLength(50);
+      expect(projects!.nodes.every((node) => node.organization?.district && node.mentors.length === 2 && node.leadStaff)).toBe(true);
+    });
+    expect(board).toEqual({});
+    const dashboard = await fieldsAnsweringLater(async () => {
+      const { projects } = await mentor.client.data(MentorDashboardDocument, { first: 50 });
+      expect(projects!.nodes.length).toBeGreaterThan(0);
+      expect(projects!.nodes.every((node) => node.currentRevision && node.proposalReview?.progress && Array.isArray(node.openActionItems))).toBe(true);
+    });
+    expect(dashboard).toEqual({});
+  });
+
+  it('wait for their batch where the page did not read them with it, and are counted then', async () => {
+    // A page of each project's revisions is read for all the page's projects in one batch after the page: a promise per project.
+    const later = await fieldsAnsweringLater(async () => {
+      const { projects } = await app().admin.data(ProjectHistoryBoardDocument, { first: 5 });
+      expect(projects!.nodes).toHaveLength(5);
+    });
+    expect(later['Project.revisions']).toBe(5);
+  });
+});
 
 describe("a project's page and node(id:)", () => {
   it('cost the same statements for a project with a short history as for one with a long one', async () => {

@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import cors from 'cors';
 import helmet from 'helmet';
@@ -36,6 +36,8 @@ export interface RunningServer {
   port: number;
   database: Database;
   dispatcher: EventDispatcher;
+  /** The executable schema the server answers with. */
+  schema: GraphQLSchema;
   /** Executes each live event once per group of subscribers that may share its result. */
   sharing: SharedExecution;
   /** Listens for other instances' events (PostgreSQL only; embedded mode is one process). */
@@ -332,6 +334,7 @@ export async function startServer(
     port,
     database,
     dispatcher,
+    schema,
     sharing,
     listener,
     stop() {

@@ -7,12 +7,13 @@ export class RecentlyUsed<K, V> {
 
   constructor(private readonly limit: number, private readonly compute: (key: K) => V) {}
 
-  get(key: K): V {
+  /** The value of `key`, computed by `compute` (by default the cache's own) when missing. */
+  get(key: K, compute: (key: K) => V = this.compute): V {
     let value = this.values.get(key);
     if (value !== undefined || this.values.has(key)) {
       this.values.delete(key);
     } else {
-      value = this.compute(key);
+      value = compute(key);
       if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as K);
     }
     this.values.set(key, value as V);

@@ -60,8 +60,10 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
   };
   if (fields.has('organization')) {
     rowsOf(Organization, 'organization', 'organization_id', 'prefetch_organization');
-    // Its district, whose name the organisation shows.
-    rowsOf(Place, 'place', 'organization_id', 'prefetch_organization_district', '(select o.district_id from organization o where o.id = e.organization_id)');
+    // Its district, when the organisation shows its name.
+    if (fields.get('organization')!.has('district')) {
+      rowsOf(Place, 'place', 'organization_id', 'prefetch_organization_district', '(select o.district_id from organization o where o.id = e.organization_id)');
+    }
   }
   if (fields.has('currentRevision')) {
     if (showsRevisionSummary(fields.get('currentRevision')!)) {

@@ -12,7 +12,7 @@ import { Person } from '../src/modules/people/person.entity.js';
 import { Program, type Criterion } from '../src/modules/programs/program.entity.js';
 import { ProjectMentor } from '../src/modules/projects/project-mentor.entity.js';
 import { Project, ProjectStatus } from '../src/modules/projects/project.entity.js';
-import { progressOf } from '../src/modules/reports/reports.service.js';
+import { progressOf } from '../src/modules/reports/reports.queries.js';
 import { ReportStatus, ServiceReport } from '../src/modules/reports/service-report.entity.js';
 import { AssignmentStatus, ReviewAssignment } from '../src/modules/reviews/review-assignment.entity.js';
 import { reviewProgress } from '../src/modules/reviews/review-progress.js';

@@ -9,6 +9,7 @@ import { ProposalRevision } from '../projects/proposal-revision.entity.js';
 import { DecisionCondition } from './decision-condition.entity.js';
 import { Decision } from './decision.entity.js';
 import { MarkConditionMetInput, RecordDecisionInput } from './decision.inputs.js';
+import { decisionsOf } from './decision.queries.js';
 import * as decisions from './decision.service.js';
 import { DecisionConditionViewerCan } from './decision.viewer-can.js';
 import { ConditionPayload, DecisionPayload } from './decision.types.js';
@@ -54,6 +55,6 @@ export class DecisionConditionResolver {
 export class ProjectDecisionResolver {
   @FieldResolver(() => [Decision], { description: 'Decisions on this project, newest first.' })
   decisions(@Ctx() ctx: Context, @Root() project: Project) {
-    return decisions.decisionsOf(ctx, project);
+    return decisionsOf(ctx, project);
   }
 }

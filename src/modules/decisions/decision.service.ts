@@ -1,10 +1,8 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { groupByKey } from '../../shared/loaders.js';
-import { projectForMutation, seesProject } from '../projects/project.service.js';
+import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole } from '../../shared/auth.js';
 import { MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
-import { findVisible } from '../../shared/node.js';
 import { formatYuan, toFen } from '../../shared/money.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { enforce } from '../../shared/permission.js';
@@ -16,7 +14,6 @@ import { ProjectAction } from '../lifecycle/project-status.machine.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { Project } from '../projects/project.entity.js';
-import { canViewProject } from '../projects/project.permissions.js';
 import { ProposalRevision } from '../projects/proposal-revision.entity.js';
 import { checkTypeCap, typeOfProject } from '../taxonomy/taxonomy.rules.js';
 import { DecisionCondition } from './decision-condition.entity.js';
@@ -25,29 +22,6 @@ import type { MarkConditionMetInput, RecordDecisionInput } from './decision.inpu
 import { DECISION_STEP, canMeetCondition } from './decision.permissions.js';
 
 const approves = (outcome: DecisionOutcome) => outcome === DecisionOutcome.APPROVED || outcome === DecisionOutcome.APPROVED_WITH_CONDITIONS;
-
-/** A project's decisions, newest first: everyone who may see the project sees them, and no one else. */
-export async function decisionsOf(ctx: Context, project: Project): Promise<Decision[]> {
-  if (!(await canViewProject(ctx, project))) return [];
-  return ctx.loaders
-    .keyed('decisionsByProject', async (projectIds, em) => {
-      const rows = await em.find(Decision, { project: { $in: [...projectIds] } }, { populate: ['conditions'], orderBy: { createdAt: 'desc', id: 'asc' } });
-      return groupByKey(projectIds, rows, (row) => row.project.id);
-    })
-    .load(project.id);
-}
-
-/** A decision, and its conditions, are seen by whoever sees its project. */
-export function getDecision(ctx: Context, globalId: string): Promise<Decision> {
-  return findVisible(ctx, Decision, globalId, (decision) => seesProject(ctx, decision.project.id));
-}
-
-export function getCondition(ctx: Context, globalId: string): Promise<DecisionCondition> {
-  return findVisible(ctx, DecisionCondition, globalId, async (condition) => {
-    const decision = await ctx.loaders.byId(Decision).load(condition.decision.id);
-    return !!decision && seesProject(ctx, decision.project.id);
-  });
-}
 
 /**
  * Staff record the outcome of a proposal review. The transition's precondition demands the

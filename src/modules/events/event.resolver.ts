@@ -9,7 +9,7 @@ import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { EventDetails, typedEventDetails } from './event-details.js';
 import { canSeeEventActor, visibleEventDetails } from './event.permissions.js';
-import { listEvents } from './event.service.js';
+import { listEvents } from './event.queries.js';
 import { LifecycleEvent } from './lifecycle-event.entity.js';
 
 @ObjectType({ description: connectionDescription(LifecycleEvent) })

@@ -5,21 +5,21 @@ import { notFound } from '../../shared/errors.js';
 import { Node } from '../../shared/node.js';
 import { fromGlobalId } from '../../shared/node-id.js';
 import { getActionItem, getCoachingSession } from '../coaching/coaching.service.js';
-import { getCondition, getDecision } from '../decisions/decision.service.js';
-import { getEvent } from '../events/event.service.js';
-import { getOrganization } from '../organizations/organization.service.js';
-import { getPerson } from '../people/person.service.js';
+import { getCondition, getDecision } from '../decisions/decision.queries.js';
+import { getEvent } from '../events/event.queries.js';
+import { getOrganization } from '../organizations/organization.queries.js';
+import { getPerson } from '../people/person.queries.js';
 import { getActivity, getRegistration as getActivityRegistration, getSession as getActivitySession } from '../park-activities/park-activities.service.js';
 import { getIssuedReport } from '../operations-report/operations-report.service.js';
 import { getRecommendation } from '../recommendations/recommendations.js';
-import { getPark, getPlace } from '../places/places.service.js';
-import { getProgram } from '../programs/program.service.js';
+import { getPark, getPlace } from '../places/places.queries.js';
+import { getProgram } from '../programs/program.queries.js';
 import { getProject, getRevision } from '../projects/project.service.js';
-import { getReport } from '../reports/reports.service.js';
+import { getReport } from '../reports/reports.queries.js';
 import { getResourceMatch, getResourceNeed, getResourceOffer } from '../resources/resources.service.js';
-import { getFollowUp, getVisit } from '../supervision/supervision.service.js';
+import { getFollowUp, getVisit } from '../supervision/supervision.queries.js';
 import { getAssignment, getRound } from '../reviews/review.service.js';
-import { getArea, getType } from '../taxonomy/taxonomy.service.js';
+import { getArea, getType } from '../taxonomy/taxonomy.queries.js';
 
 /** Each type's own lookup, which applies that type's visibility rule. */
 const fetchers: Record<string, (ctx: Context, globalId: string) => Promise<object>> = {

@@ -10,7 +10,7 @@ import { ResourceMatch } from '../resources/resource-match.entity.js';
 import { canSeeMatch } from '../resources/resources.permissions.js';
 import { ReviewRound } from '../reviews/review-round.entity.js';
 import { canSeeRound } from '../reviews/review.permissions.js';
-import { followsProject } from '../supervision/supervision.service.js';
+import { followsProject } from '../supervision/supervision.queries.js';
 import { SupervisionVisit } from '../supervision/supervision-visit.entity.js';
 import type { ReportFigures, TaxonomyRow } from './report-figures.js';
 import type { ReportFiguresView } from './operations-report.types.js';

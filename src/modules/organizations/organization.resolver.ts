@@ -9,6 +9,7 @@ import { listProjects } from '../projects/project.service.js';
 import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
 import { Organization } from './organization.entity.js';
 import { CreateOrganizationInput, MoveOrganizationInput, UpdateOrganizationInput } from './organization.inputs.js';
+import { getOrganization, listMembers, listOrganizations } from './organization.queries.js';
 import * as organizations from './organization.service.js';
 import { OrganizationViewerCan } from './organization.viewer-can.js';
 import { OrganizationConnection, OrganizationPayload } from './organization.types.js';
@@ -17,12 +18,12 @@ import { OrganizationConnection, OrganizationPayload } from './organization.type
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'An organisation the viewer may see (NOT_FOUND otherwise).' })
   organization(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The organisation’s global ID.' }) id: string) {
-    return organizations.getOrganization(ctx, id);
+    return getOrganization(ctx, id);
   }
 
   @Query(() => OrganizationConnection, { nullable: true, description: 'The organisations the viewer may see, by name.' })
   organizations(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo) {
-    return organizations.listOrganizations(ctx, selectedPage(page, info));
+    return listOrganizations(ctx, selectedPage(page, info));
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Register an applicant organisation (staff).' })
@@ -47,7 +48,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => PersonConnection, { nullable: true, description: 'Applicant members (staff and the organisation’s own members; FORBIDDEN to others).' })
   members(@Ctx() ctx: Context, @Root() organization: Organization, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo) {
-    return organizations.listMembers(ctx, organization, selectedPage(page, info));
+    return listMembers(ctx, organization, selectedPage(page, info));
   }
 
   @FieldResolver(() => ProjectConnection, { description: 'This organisation’s projects that the viewer may see.' })

@@ -1,44 +1,24 @@
 import { ref, type EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { Role, hasRole, requireViewer, staffCovers } from '../../shared/auth.js';
-import { ascending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
-import { forbidden } from '../../shared/errors.js';
+import { Role, hasRole, staffCovers } from '../../shared/auth.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
-import { findVisible } from '../../shared/node.js';
 import { decodeId } from '../../shared/node-id.js';
 import { requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { Person } from '../people/person.entity.js';
-import { PEOPLE_BY_NAME } from '../people/person.service.js';
 import { Park } from '../places/park.entity.js';
 import { Place } from '../places/place.entity.js';
 import { OrganizationMove } from './organization-move.entity.js';
 import { creditCodeProblem } from './credit-code.js';
 import { Organization, OrganizationKind } from './organization.entity.js';
 import type { CreateOrganizationInput, MoveOrganizationInput, OrganizationFieldsInput, UpdateOrganizationInput } from './organization.inputs.js';
-import { canEditOrganization, canManageOrganizations, canSeeMembers, canSeeOrganization, visibleOrganizationsFilter } from './organization.permissions.js';
+import { canEditOrganization, canManageOrganizations, canSeeOrganization } from './organization.permissions.js';
 
 const CREDIT_CODE_MESSAGES = {
   LENGTH: 'A unified social credit code has exactly 18 characters.',
   CHARACTERS: 'A unified social credit code uses digits and the capitals A–Y except I, O, S, V and Z, with digits in positions 3–8.',
   CHECK_CHARACTER: 'The last character of this credit code does not match the other 17: check it for a typing mistake.',
 };
-
-export function getOrganization(ctx: Context, globalId: string): Promise<Organization> {
-  return findVisible(ctx, Organization, globalId, (organization) => canSeeOrganization(ctx, organization));
-}
-
-const ORGANIZATIONS_BY_NAME = listOrder('organizations:NAME', ascending('name', 'text', { unique: true }));
-
-export function listOrganizations(ctx: Context, args: PageArgs) {
-  const viewer = requireViewer(ctx.viewer);
-  return findPage(ctx.em, Organization, visibleOrganizationsFilter(viewer), ORGANIZATIONS_BY_NAME, args);
-}
-
-export function listMembers(ctx: Context, organization: Organization, args: PageArgs) {
-  if (!canSeeMembers(ctx.viewer, organization)) throw forbidden('see this organisation’s members');
-  return findPage(ctx.em, Person, { organization: organization.id }, PEOPLE_BY_NAME, args);
-}
 
 /** Normalises and validates the given fields against the organisation as it will be. */
 function checkFields(input: OrganizationFieldsInput, merged: { kind: OrganizationKind; creditCode: string | null }, checks: Checks) {

@@ -10,6 +10,7 @@ import { canSeeOrganization } from '../organizations/organization.permissions.js
 import { Person } from './person.entity.js';
 import { CreatePersonInput, SetPersonRolesInput } from './person.inputs.js';
 import { canSeePersonEmail } from './person.permissions.js';
+import { getPerson, listPeople, viewerPerson } from './person.queries.js';
 import * as people from './person.service.js';
 import { PersonViewerCan } from './person.viewer-can.js';
 import { PersonConnection, PersonPayload } from './person.types.js';
@@ -18,17 +19,17 @@ import { PersonConnection, PersonPayload } from './person.types.js';
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'The signed-in person, or null without a valid token.' })
   viewer(@Ctx() ctx: Context) {
-    return people.viewerPerson(ctx);
+    return viewerPerson(ctx);
   }
 
   @Query(() => Person, { nullable: true, description: 'A person: staff may look up anyone, others only themselves.' })
   person(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The person’s global ID.' }) id: string) {
-    return people.getPerson(ctx, id);
+    return getPerson(ctx, id);
   }
 
   @Query(() => PersonConnection, { nullable: true, description: 'Everyone with an account, by name (staff and admins).' })
   people(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo, @Arg('role', () => Role, { nullable: true, description: 'Only people who have this role; everyone when omitted.' }) role?: Role) {
-    return people.listPeople(ctx, selectedPage(page, info), role);
+    return listPeople(ctx, selectedPage(page, info), role);
   }
 
   @Mutation(() => PersonPayload, { description: 'Create an account (admins).' })

@@ -1,37 +1,18 @@
 import { ref, type EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { Role, requireRole } from '../../shared/auth.js';
-import { ascending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
-import { findVisible } from '../../shared/node.js';
+import { Role } from '../../shared/auth.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
 import { decodeId } from '../../shared/node-id.js';
 import { requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Person } from './person.entity.js';
-import { canManageAccounts, canSeePerson, visiblePeopleFilter } from './person.permissions.js';
+import { canManageAccounts } from './person.permissions.js';
 import type { CreatePersonInput, SetPersonRolesInput } from './person.inputs.js';
 import { hashPassword } from './password.js';
 import { passwordProblem } from './password-policy.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export async function viewerPerson(ctx: Context): Promise<Person | null> {
-  return ctx.viewer ? ctx.loaders.byId(Person).load(ctx.viewer.id) : null;
-}
-
-/** People and organisation members alike, by name. */
-export const PEOPLE_BY_NAME = listOrder('people:NAME', ascending('name', 'text'));
-
-export function listPeople(ctx: Context, args: PageArgs, role?: Role | null) {
-  const viewer = requireRole(ctx.viewer, 'list people', Role.ADMIN, Role.STAFF);
-  return findPage(ctx.em, Person, { $and: [role ? { roles: { $contains: [role] } } : {}, visiblePeopleFilter(viewer)] }, PEOPLE_BY_NAME, args);
-}
-
-/** A person by global ID: administrators see everyone, staff the people they work with (see visiblePeopleFilter), others only themselves. */
-export function getPerson(ctx: Context, globalId: string): Promise<Person> {
-  return findVisible(ctx, Person, globalId, (person) => canSeePerson(ctx, person.id));
-}
 
 /** Validates roles and the organisation (given, or kept from before); an applicant needs one. */
 async function checkRoles(em: EntityManager, checks: Checks, roles: Role[], organizationGlobalId: string | null | undefined, current: Organization | null = null) {

@@ -13,6 +13,7 @@ import { Project } from '../projects/project.entity.js';
 import { Park } from './park.entity.js';
 import { Place, PlaceLevel } from './place.entity.js';
 import { CreateParkInput, CreatePlaceInput, SetWorkplacesInput } from './places.inputs.js';
+import { childrenOf, listParks, listPlaces, movesOf, placeAtLevel, placeChain, streetsOf, workplacesOfPerson } from './places.queries.js';
 import * as places from './places.service.js';
 import { ParkConnection, ParkPayload, PlacePayload, WorkplacesPayload } from './places.types.js';
 
@@ -24,7 +25,7 @@ export class PlaceResolver {
     @Arg('parentId', () => ID, { nullable: true, description: 'The place whose children to list; omitted: the top of the tree.' }) parentId?: string | null,
     @Arg('level', () => PlaceLevel, { nullable: true, description: 'Only places of this level; without `parentId`, all of them wherever they are.' }) level?: PlaceLevel | null,
   ) {
-    return places.listPlaces(ctx, parentId, level);
+    return listPlaces(ctx, parentId, level);
   }
 
   @Mutation(() => PlacePayload, { description: 'Add a place to the administrative tree (administrators).' })
@@ -44,12 +45,12 @@ export class PlaceResolver {
 
   @FieldResolver(() => [Place], { description: 'The places directly under it, by name.' })
   children(@Ctx() ctx: Context, @Root() place: Place) {
-    return places.childrenOf(ctx, place);
+    return childrenOf(ctx, place);
   }
 
   @FieldResolver(() => String, { description: 'The names from the top of the tree down to this place, joined, e.g. 广东省深圳市龙岗区横岗街道.' })
   async fullName(@Ctx() ctx: Context, @Root() place: Place) {
-    return (await places.placeChain(ctx, place.id)).map((p) => p.name).reverse().join('');
+    return (await placeChain(ctx, place.id)).map((p) => p.name).reverse().join('');
   }
 }
 
@@ -62,7 +63,7 @@ export class ParkResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('districtId', () => ID, { nullable: true, description: 'Only the parks of this district.' }) districtId?: string | null,
   ) {
-    return places.listParks(ctx, selectedPage(page, info), districtId);
+    return listParks(ctx, selectedPage(page, info), districtId);
   }
 
   @Mutation(() => ParkPayload, { description: 'Open a park in a district (its staff, or administrators).' })
@@ -87,7 +88,7 @@ export class ParkResolver {
 
   @FieldResolver(() => [Place], { description: 'The streets it serves, by name.' })
   streets(@Ctx() ctx: Context, @Root() park: Park) {
-    return places.streetsOf(ctx, park);
+    return streetsOf(ctx, park);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation operating it, when the viewer may see that organisation.' })
@@ -101,12 +102,12 @@ export class ParkResolver {
 export class PersonWorkplacesResolver {
   @FieldResolver(() => [Park], { nullable: true, description: 'The parks the person works for (staff and mentors); visible to the person and to staff.' })
   async parks(@Ctx() ctx: Context, @Root() person: Person) {
-    return (await places.workplacesOfPerson(ctx, person))?.parks ?? null;
+    return (await workplacesOfPerson(ctx, person))?.parks ?? null;
   }
 
   @FieldResolver(() => [Place], { nullable: true, description: 'The districts the person works for (staff oversee them, evaluators are in their pool); visible to the person and to staff.' })
   async districts(@Ctx() ctx: Context, @Root() person: Person) {
-    return (await places.workplacesOfPerson(ctx, person))?.districts ?? null;
+    return (await workplacesOfPerson(ctx, person))?.districts ?? null;
   }
 }
 
@@ -126,12 +127,12 @@ export class OrganizationPlaceResolver {
 
   @FieldResolver(() => String, { nullable: true, description: '街道, e.g. 南头街道, when its place is a street or in one.' })
   async street(@Ctx() ctx: Context, @Root() organization: Organization) {
-    return (await places.placeAtLevel(ctx, organization.place.id, PlaceLevel.STREET))?.name ?? null;
+    return (await placeAtLevel(ctx, organization.place.id, PlaceLevel.STREET))?.name ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: '社区, e.g. 田厦社区, when its place is a community.' })
   async community(@Ctx() ctx: Context, @Root() organization: Organization) {
-    return (await places.placeAtLevel(ctx, organization.place.id, PlaceLevel.COMMUNITY))?.name ?? null;
+    return (await placeAtLevel(ctx, organization.place.id, PlaceLevel.COMMUNITY))?.name ?? null;
   }
 
   @FieldResolver(() => Park, { nullable: true, description: 'The park that coaches it now; null when none does (its district’s staff look after it).' })
@@ -141,7 +142,7 @@ export class OrganizationPlaceResolver {
 
   @FieldResolver(() => [OrganizationMove], { nullable: true, description: 'Its moves between parks, oldest first; visible to the staff over it.' })
   parkHistory(@Ctx() ctx: Context, @Root() organization: Organization) {
-    return places.movesOf(ctx, organization);
+    return movesOf(ctx, organization);
   }
 }
 

@@ -8,6 +8,7 @@ import { listProjects } from '../projects/project.service.js';
 import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
 import { Program } from './program.entity.js';
 import { CreateProgramInput, UpdateProgramInput } from './program.inputs.js';
+import { getProgram, listPrograms } from './program.queries.js';
 import * as programs from './program.service.js';
 import { ProgramViewerCan } from './program.viewer-can.js';
 import { ProgramConnection, ProgramPayload } from './program.types.js';
@@ -16,12 +17,12 @@ import { ProgramConnection, ProgramPayload } from './program.types.js';
 export class ProgramResolver {
   @Query(() => Program, { nullable: true, description: 'A programme by ID; every signed-in person may read programmes.' })
   program(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The programme’s global ID.' }) id: string) {
-    return programs.getProgram(ctx, id);
+    return getProgram(ctx, id);
   }
 
   @Query(() => ProgramConnection, { nullable: true, description: 'Programmes, newest year first.' })
   programs(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo, @Arg('year', () => Int, { nullable: true, description: 'Only the programmes of this year; all when omitted.' }) year?: number) {
-    return programs.listPrograms(ctx, selectedPage(page, info), year);
+    return listPrograms(ctx, selectedPage(page, info), year);
   }
 
   @Mutation(() => ProgramPayload, { description: 'Open a new call or competition (staff).' })

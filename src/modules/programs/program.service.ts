@@ -1,8 +1,5 @@
 import { ref, type EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { requireViewer } from '../../shared/auth.js';
-import { ascending, descending, findPage, listOrder, type PageArgs } from '../../shared/connection.js';
-import { findVisible } from '../../shared/node.js';
 import { FIRST_YEAR, LAST_YEAR, MAX_CRITERION_SCORE, MAX_ITEMS, MAX_LENGTH, applicationWindow } from '../../shared/input-limits.js';
 import { formatYuan, toFen } from '../../shared/money.js';
 import { decodeId } from '../../shared/node-id.js';
@@ -13,19 +10,6 @@ import type { CreateProgramInput, CriterionInput, ProgramFieldsInput, UpdateProg
 import { canManageProgram, canManagePrograms } from './program.permissions.js';
 import { Park } from '../places/park.entity.js';
 import { Place, PlaceLevel } from '../places/place.entity.js';
-
-/** Every signed-in person may read programmes: they are public calls. */
-export function getProgram(ctx: Context, globalId: string): Promise<Program> {
-  return findVisible(ctx, Program, globalId, () => true);
-}
-
-/** Names are unique, so year and name place every programme. */
-const PROGRAMS_BY_YEAR = listOrder('programs:YEAR', descending('year', 'integer'), ascending('name', 'text', { unique: true }));
-
-export function listPrograms(ctx: Context, args: PageArgs, year?: number | null) {
-  requireViewer(ctx.viewer);
-  return findPage(ctx.em, Program, year ? { year } : {}, PROGRAMS_BY_YEAR, args);
-}
 
 function checkRubric(checks: Checks, rubric: CriterionInput[], field: string, label: string) {
   const listed = checks.list(rubric, field, {

@@ -7,6 +7,7 @@ import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { ReviewServiceReportInput, SubmitServiceReportInput } from './reports.inputs.js';
+import { listReports, progressOf } from './reports.queries.js';
 import * as reports from './reports.service.js';
 import { ServiceReportViewerCan } from './reports.viewer-can.js';
 import { ProjectProgress, ServiceReportConnection, ServiceReportPayload } from './reports.types.js';
@@ -49,11 +50,11 @@ export class ServiceReportResolver {
 export class ProjectReportsResolver {
   @FieldResolver(() => ServiceReportConnection, { nullable: true, description: 'Service reports, latest period first unless `order` says otherwise (staff, the project’s mentors and the applicant).' })
   serviceReports(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
-    return reports.listReports(ctx, project, selectedPage(page, info));
+    return listReports(ctx, project, selectedPage(page, info));
   }
 
   @FieldResolver(() => ProjectProgress, { nullable: true, description: 'Delivery against the approved revision’s targets and grant, from accepted reports; null before approval.' })
   progress(@Ctx() ctx: Context, @Root() project: Project) {
-    return reports.progressOf(ctx, project);
+    return progressOf(ctx, project);
   }
 }

@@ -1,13 +1,9 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { groupByKey } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
 import { Role, requireRole } from '../../shared/auth.js';
-import { chronologicalOrders, projectPage, type NewestFirstPageArgs } from '../../shared/connection.js';
-import { forbidden } from '../../shared/errors.js';
 import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH, MAX_MONTHLY_FIGURES } from '../../shared/input-limits.js';
 import { flushFirstWins } from '../../shared/mutation.js';
-import { findVisible } from '../../shared/node.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { enforce, requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail, userError } from '../../shared/user-errors.js';
@@ -16,46 +12,9 @@ import { EventType } from '../events/lifecycle-event.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { ProposalRevision, type IndicatorTarget } from '../projects/proposal-revision.entity.js';
-import { followsProject, requireDeliveryRole } from '../supervision/supervision.service.js';
-import { computeProgress, type ProgressFigures } from './progress.js';
 import type { ReviewServiceReportInput, SubmitServiceReportInput } from './reports.inputs.js';
 import { canResubmitReport, canReviewReport, canReviewReports, canSubmitReports, canViewReports } from './reports.permissions.js';
 import { ReportStatus, ServiceReport } from './service-report.entity.js';
-
-export function getReport(ctx: Context, globalId: string): Promise<ServiceReport> {
-  requireDeliveryRole(ctx);
-  return findVisible(ctx, ServiceReport, globalId, (report) => followsProject(ctx, report.project.id));
-}
-
-/** A project reports each month (YYYY-MM) once. */
-const REPORT_ORDERS = chronologicalOrders('serviceReports', 'period', 'text', { unique: true });
-
-/** A project's reports, latest period first by default; one statement for every project of a list. */
-export async function listReports(ctx: Context, project: Project, args: NewestFirstPageArgs) {
-  if (!(await canViewReports(ctx, project))) throw forbidden('see this project’s service reports');
-  return projectPage(ctx, ServiceReport, project.id, REPORT_ORDERS[args.order], args);
-}
-
-function acceptedReportsOf(ctx: Context, projectId: string): Promise<ServiceReport[]> {
-  return ctx.loaders
-    .keyed('acceptedServiceReports', async (projectIds, em) => {
-      const rows = await em.find(ServiceReport, { project: { $in: [...projectIds] }, status: ReportStatus.ACCEPTED });
-      return groupByKey(projectIds, rows, (row) => row.project.id);
-    })
-    .load(projectId);
-}
-
-/**
- * Progress against the approved revision (the current one where no approved revision was recorded),
- * from accepted reports only; null until the project is approved with a grant.
- */
-export async function progressOf(ctx: Context, project: Project): Promise<ProgressFigures | null> {
-  if (!(await canViewReports(ctx, project))) throw forbidden('see this project’s progress');
-  const revisionId = project.approvedRevision?.id ?? project.currentRevision?.id;
-  if (project.approvedGrant == null || !revisionId) return null;
-  const [revision, reports] = await Promise.all([ctx.loaders.byId(ProposalRevision).load(revisionId), acceptedReportsOf(ctx, project.id)]);
-  return computeProgress(revision?.indicatorTargets ?? [], project.approvedGrant, reports);
-}
 
 /** The month it is in Shenzhen (UTC+8, no daylight saving): on the 1st there, that month may be reported. */
 export const currentPeriod = (now: Date) => new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 7);

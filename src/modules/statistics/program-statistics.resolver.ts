@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { Program } from '../programs/program.entity.js';
-import { programStatistics } from './program-statistics.service.js';
+import { programStatistics } from './program-statistics.queries.js';
 import { ProgramStatistics } from './program-statistics.types.js';
 
 @Resolver(() => Program)

@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } f
 import type { Context } from '../../shared/context.js';
 import { Park } from '../places/park.entity.js';
 import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
-import { districtRollup, funnelProjects, parkFunnel } from './rollup.service.js';
+import { districtRollup, funnelProjects, parkFunnel } from './rollup.queries.js';
 import { DistrictRollup, Funnel, FunnelFigure } from './rollup.types.js';
 
 const PROGRAM_ARG = { nullable: true, description: 'Only the projects of this programme.' } as const;

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { raw } from '@mikro-orm/postgresql';
 import { Project } from '../projects/project.entity.js';
-import { countedProjectsFilter } from './program-statistics.service.js';
+import { countedProjectsFilter } from './program-statistics.queries.js';
 import { ProjectArea, ProjectType } from '../taxonomy/taxonomy.entity.js';
 
 @ObjectType()

@@ -8,6 +8,7 @@ import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { FollowUp } from './follow-up.entity.js';
 import { CloseFollowUpInput, LogSupervisionVisitInput } from './supervision.inputs.js';
+import { followUpsOf, listVisits, projectClosingBlockers } from './supervision.queries.js';
 import * as supervision from './supervision.service.js';
 import { FollowUpViewerCan } from './supervision.viewer-can.js';
 import { FollowUpPayload, SupervisionVisitConnection, SupervisionVisitPayload } from './supervision.types.js';
@@ -37,7 +38,7 @@ export class SupervisionVisitResolver {
 
   @FieldResolver(() => [FollowUp], { description: 'By due date.' })
   followUps(@Ctx() ctx: Context, @Root() visit: SupervisionVisit) {
-    return supervision.followUpsOf(ctx, visit);
+    return followUpsOf(ctx, visit);
   }
 }
 
@@ -73,11 +74,11 @@ export class FollowUpResolver {
 export class ProjectSupervisionResolver {
   @FieldResolver(() => SupervisionVisitConnection, { nullable: true, description: 'Supervision visits, newest first unless `order` says otherwise (staff, the project’s mentors and the applicant).' })
   supervisionVisits(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
-    return supervision.listVisits(ctx, project, selectedPage(page, info));
+    return listVisits(ctx, project, selectedPage(page, info));
   }
 
   @FieldResolver(() => [String], { nullable: true, description: 'What must be settled before the closing evaluation: open follow-ups and unaccepted service reports (staff).' })
   closingBlockers(@Ctx() ctx: Context, @Root() project: Project) {
-    return supervision.projectClosingBlockers(ctx, project);
+    return projectClosingBlockers(ctx, project);
   }
 }

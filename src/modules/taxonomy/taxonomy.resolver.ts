@@ -13,6 +13,7 @@ import {
   UpdateProjectAreaInput,
   UpdateProjectTypeInput,
 } from './taxonomy.inputs.js';
+import { areasOfDistrict, typesOfArea, typesOfDistrict, typesOfProgram } from './taxonomy.queries.js';
 import * as taxonomy from './taxonomy.service.js';
 import { ProjectAreaPayload, ProjectTypePayload, SetProgramProjectTypesPayload, SetProjectTypePayload } from './taxonomy.types.js';
 
@@ -35,7 +36,7 @@ export class ProjectAreaResolver {
 
   @FieldResolver(() => [ProjectType], { description: 'Its project types, by name.' })
   types(@Ctx() ctx: Context, @Root() area: ProjectArea) {
-    return taxonomy.typesOfArea(ctx, area.id);
+    return typesOfArea(ctx, area.id);
   }
 }
 
@@ -77,12 +78,12 @@ export class ProjectTypeResolver {
 export class PlaceTaxonomyResolver {
   @FieldResolver(() => [ProjectArea], { description: 'The areas of work (方面, 领域) of the place’s district, in order; empty above district level.' })
   projectAreas(@Ctx() ctx: Context, @Root() place: Place) {
-    return place.district ? taxonomy.areasOfDistrict(ctx, place.district.id) : [];
+    return place.district ? areasOfDistrict(ctx, place.district.id) : [];
   }
 
   @FieldResolver(() => [ProjectType], { description: 'The project types (类型) of the place’s district, by area and name; empty above district level.' })
   projectTypes(@Ctx() ctx: Context, @Root() place: Place) {
-    return place.district ? taxonomy.typesOfDistrict(ctx, place.district.id) : [];
+    return place.district ? typesOfDistrict(ctx, place.district.id) : [];
   }
 }
 
@@ -90,7 +91,7 @@ export class PlaceTaxonomyResolver {
 export class ProgramTaxonomyResolver {
   @FieldResolver(() => [ProjectType], { description: 'The project types it accepts, by name; empty: every type of its district.' })
   projectTypes(@Ctx() ctx: Context, @Root() program: Program) {
-    return taxonomy.typesOfProgram(ctx, program.id);
+    return typesOfProgram(ctx, program.id);
   }
 }
 

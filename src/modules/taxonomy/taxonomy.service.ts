@@ -2,7 +2,6 @@ import { ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { isStaff } from '../../shared/auth.js';
 import { MAX_LENGTH } from '../../shared/input-limits.js';
-import { findVisible } from '../../shared/node.js';
 import { decodeId } from '../../shared/node-id.js';
 import { enforce, requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
@@ -19,50 +18,6 @@ import { checkTypeCap, typeForProject } from './taxonomy.rules.js';
 /** The most areas a district lists, and so the largest position; also the most types a programme names. */
 const MAX_POSITION = 100;
 const MAX_PROGRAM_TYPES = 50;
-
-// A district's taxonomy is public, like its places: every signed-in person may read it.
-export const getArea = (ctx: Context, globalId: string) => findVisible(ctx, ProjectArea, globalId, () => true);
-export const getType = (ctx: Context, globalId: string) => findVisible(ctx, ProjectType, globalId, () => true);
-
-/** Each district's areas, by position, batched per request. */
-export function areasOfDistrict(ctx: Context, districtId: string): Promise<ProjectArea[]> {
-  return ctx.loaders
-    .keyed('projectAreasByDistrict', async (ids, em) => {
-      const rows = await em.find(ProjectArea, { district: { $in: [...ids] } }, { orderBy: { position: 'asc', name: 'asc' } });
-      return ids.map((id) => rows.filter((row) => row.district.id === id));
-    })
-    .load(districtId);
-}
-
-/** Each district's types, by area then name, batched per request. */
-export function typesOfDistrict(ctx: Context, districtId: string): Promise<ProjectType[]> {
-  return ctx.loaders
-    .keyed('projectTypesByDistrict', async (ids, em) => {
-      const rows = await em.find(ProjectType, { district: { $in: [...ids] } }, { orderBy: { area: { position: 'asc' }, name: 'asc' } });
-      return ids.map((id) => rows.filter((row) => row.district.id === id));
-    })
-    .load(districtId);
-}
-
-/** Each area's types, by name, batched per request. */
-export function typesOfArea(ctx: Context, areaId: string): Promise<ProjectType[]> {
-  return ctx.loaders
-    .keyed('projectTypesByArea', async (ids, em) => {
-      const rows = await em.find(ProjectType, { area: { $in: [...ids] } }, { orderBy: { name: 'asc' } });
-      return ids.map((id) => rows.filter((row) => row.area.id === id));
-    })
-    .load(areaId);
-}
-
-/** The types each programme accepts (empty: every type of its district), batched per request. */
-export function typesOfProgram(ctx: Context, programId: string): Promise<ProjectType[]> {
-  return ctx.loaders
-    .keyed('projectTypesByProgram', async (ids, em) => {
-      const rows = await em.find(ProgramProjectType, { program: { $in: [...ids] } }, { populate: ['type'], orderBy: { type: { name: 'asc' } } });
-      return ids.map((id) => rows.filter((row) => row.program.id === id).map((row) => row.type.getEntity()));
-    })
-    .load(programId);
-}
 
 async function districtForTaxonomy(ctx: Context, globalId: string): Promise<Place> {
   const viewer = requireAllowed(ctx.viewer, isStaff, 'keep project taxonomies');

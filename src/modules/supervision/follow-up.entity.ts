@@ -10,6 +10,7 @@ import { Place } from '../places/place.entity.js';
 @ObjectType({ implements: Node, description: 'Something a supervision visit asked the project to put right, by a date.' })
 @Entity({ tableName: 'follow_up' })
 @Index({ properties: ['project', 'closedAt'] })
+@Index({ name: 'follow_up_open_due_date_index', expression: `create index "follow_up_open_due_date_index" on "follow_up" ("due_date", "project_id") where closed_at is null` })
 export class FollowUp extends BaseEntity {
   /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
   @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })

@@ -1,6 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import type { Maybe } from '../../shared/loaders.js';
+import { andThen, type Maybe } from '../../shared/loaders.js';
 import { Role, hasRole, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
 import { teamOf } from '../projects/project-team.loader.js';
 import { Project } from '../projects/project.entity.js';
@@ -86,8 +86,8 @@ export async function eventAudienceOf(ctx: Context, projectId: string): Promise<
  * canSeeEvent), so for them it holds without a lookup (which live delivery would pay per event and
  * subscriber).
  */
-async function holdsForEventViewer(ctx: Context, event: LifecycleEvent, rule: (ctx: Context, project: Project) => Maybe<boolean>) {
-  return !hasRole(ctx.viewer, Role.EVALUATOR) || rule(ctx, (await ctx.loaders.byId(Project).load(event.project.id))!);
+function holdsForEventViewer(ctx: Context, event: LifecycleEvent, rule: (ctx: Context, project: Project) => Maybe<boolean>): Maybe<boolean> {
+  return !hasRole(ctx.viewer, Role.EVALUATOR) || andThen(ctx.loaders.byId(Project).now(event.project.id), (project) => rule(ctx, project!));
 }
 
 /**
@@ -95,21 +95,23 @@ async function holdsForEventViewer(ctx: Context, event: LifecycleEvent, rule: (c
  * withheld where it would say who scored what or who decided, and from a viewer who may not know who
  * applied (an evaluator under blind review), as on the project itself.
  */
-export async function canSeeEventActor(ctx: Context, event: LifecycleEvent): Promise<boolean> {
+export function canSeeEventActor(ctx: Context, event: LifecycleEvent): Maybe<boolean> {
   const viewer = ctx.viewer;
   if (event.actor?.id === viewer?.id) return true;
-  if (hasRole(viewer, Role.ADMIN, Role.STAFF) && isStaffOver(viewer, (await ctx.loaders.byId(Project).load(event.project.id))!)) return true;
-  return !STAFF_ONLY_ACTORS.includes(event.type) && holdsForEventViewer(ctx, event, canSeeApplicant);
+  const project = hasRole(viewer, Role.ADMIN, Role.STAFF) ? ctx.loaders.byId(Project).now(event.project.id) : null;
+  return andThen(project, (project) => (project && isStaffOver(viewer, project)) || (!STAFF_ONLY_ACTORS.includes(event.type) && holdsForEventViewer(ctx, event, canSeeApplicant)));
 }
 
 /**
  * The event's details as the viewer may see them: where the review stands only for those who may
  * see the review summary (`proposalReview`), so not for the evaluators scoring it.
  */
-export async function visibleEventDetails(ctx: Context, event: LifecycleEvent): Promise<Record<string, unknown>> {
+export function visibleEventDetails(ctx: Context, event: LifecycleEvent): Maybe<Record<string, unknown>> {
   const summary = REVIEW_SUMMARY_DETAILS[event.type];
-  if (!summary || (await holdsForEventViewer(ctx, event, canSeeReviewSummary))) return event.details;
-  return Object.fromEntries(Object.entries(event.details).filter(([key]) => !summary.includes(key)));
+  if (!summary) return event.details;
+  return andThen(holdsForEventViewer(ctx, event, canSeeReviewSummary), (holds) =>
+    holds ? event.details : Object.fromEntries(Object.entries(event.details).filter(([key]) => !summary.includes(key))),
+  );
 }
 
 /**

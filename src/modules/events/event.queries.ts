@@ -1,6 +1,9 @@
 import type { Context } from '../../shared/context.js';
-import { chronologicalOrders, findPage, type OldestFirstPageArgs } from '../../shared/connection.js';
+import { chronologicalOrders, findPage, type OldestFirstPageArgs, type PageRow, type Prefetch, type SelectedFields } from '../../shared/connection.js';
+import { mapRow, readsPlainRows } from '../../shared/loaders.js';
 import { findVisible } from '../../shared/node.js';
+import { Person } from '../people/person.entity.js';
+import { TEAM_PERSON_COLUMNS } from '../projects/project-team.loader.js';
 import type { Project } from '../projects/project.entity.js';
 import { seesProject } from '../projects/project.service.js';
 import { canSeeEvent, eventAudienceOf, visibleEventsFilter } from './event.permissions.js';
@@ -18,5 +21,23 @@ const EVENT_ORDERS = chronologicalOrders('events', 'position', 'integer', { uniq
 
 /** A project's audit trail, oldest first by default, as much of it as the viewer may see. */
 export function listEvents(ctx: Context, project: Project, args: OldestFirstPageArgs) {
-  return findPage(ctx.em, LifecycleEvent, { $and: [{ project: project.id }, visibleEventsFilter(ctx.viewer!)] }, EVENT_ORDERS[args.order], args);
+  return findPage(ctx.em, LifecycleEvent, { $and: [{ project: project.id }, visibleEventsFilter(ctx.viewer!)] }, EVENT_ORDERS[args.order], args, actorPrefetch(ctx, args.nodeFields));
+}
+
+/**
+ * The actors of a page of events, read with it where the page shows them: each as the columns of a
+ * person (not the password hash), put in the request's loader of people, so that each event's
+ * `actor` answers at once. Whether the viewer may see an actor is still the field's to decide.
+ */
+function actorPrefetch(ctx: Context, fields: SelectedFields | undefined): Prefetch | undefined {
+  if (!fields?.has('actor') || !readsPlainRows(ctx.em, Person)) return undefined;
+  const meta = ctx.em.getMetadata().get(Person);
+  const columns = TEAM_PERSON_COLUMNS.map((column) => `'${column}', p.${column}`).join(', ');
+  return {
+    columns: { text: `, (select json_build_object(${columns}) from person p where p.id = e.actor_id) as prefetch_actor`, params: [] },
+    prime: (row) => {
+      const actor = row.prefetch_actor as PageRow | null;
+      if (actor) ctx.loaders.byId(Person).prime(actor.id as string, mapRow(meta, actor));
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ObjectType } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import { andThen } from '../../shared/loaders.js';
 import { isStaffOver } from '../projects/project.permissions.js';
 import { connectionDescription, ConnectionType, OldestFirstPageArgs, selectedPage } from '../../shared/connection.js';
 import { Person } from '../people/person.entity.js';
@@ -27,24 +28,28 @@ export class ProjectEventsResolver {
 export class LifecycleEventResolver {
   @FieldResolver(() => Project, { description: 'The project it happened to.' })
   project(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
-    return ctx.loaders.byId(Project).load(event.project.id);
+    return ctx.loaders.byId(Project).now(event.project.id);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who did it; shown to staff only where it would say who scored what or who decided, and hidden under blind review.' })
-  async actor(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
-    return event.actor && (await canSeeEventActor(ctx, event)) ? ctx.loaders.byId(Person).load(event.actor.id) : null;
+  actor(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
+    const actor = event.actor;
+    return actor ? andThen(canSeeEventActor(ctx, event), (visible) => (visible ? ctx.loaders.byId(Person).now(actor.id) : null)) : null;
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The evaluator concerned (the staff of the project’s park or district, and that evaluator, only).' })
-  async evaluator(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
-    if (!event.evaluator) return null;
-    const visible = event.evaluator.id === ctx.viewer?.id || isStaffOver(ctx.viewer, (await ctx.loaders.byId(Project).load(event.project.id))!);
-    return visible ? ctx.loaders.byId(Person).load(event.evaluator.id) : null;
+  evaluator(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
+    const evaluator = event.evaluator;
+    if (!evaluator) return null;
+    const own = evaluator.id === ctx.viewer?.id;
+    return andThen(own ? null : ctx.loaders.byId(Project).now(event.project.id), (project) =>
+      own || isStaffOver(ctx.viewer, project!) ? ctx.loaders.byId(Person).now(evaluator.id) : null,
+    );
   }
 
   @FieldResolver(() => EventDetails, { description: 'Facts about the event, typed by its type: global IDs, amounts in yuan, reasons; review progress and results only for those who may see the review.' })
-  async details(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
-    return typedEventDetails(event.type, await visibleEventDetails(ctx, event));
+  details(@Ctx() ctx: Context, @Root() event: LifecycleEvent) {
+    return andThen(visibleEventDetails(ctx, event), (details) => typedEventDetails(event.type, details));
   }
 
   @FieldResolver(() => GraphQLJSONObject, {

@@ -23,7 +23,8 @@ import { assignProjectTeam, createProject, saveRevision, submitProject, withdraw
 import { reviewReport, submitReport } from '../src/modules/reports/reports.service.js';
 import type { Recommendation } from '../src/modules/reviews/review-assignment.entity.js';
 import { ReviewRound, RoundKind } from '../src/modules/reviews/review-round.entity.js';
-import { assignEvaluators, closeRound, openRound, ranking, saveScorecard } from '../src/modules/reviews/review.service.js';
+import { ranking } from '../src/modules/reviews/review.queries.js';
+import { assignEvaluators, closeRound, openRound, saveScorecard } from '../src/modules/reviews/review.service.js';
 import { FollowUp } from '../src/modules/supervision/follow-up.entity.js';
 import type { RiskLevel, VisitKind } from '../src/modules/supervision/supervision-visit.entity.js';
 import { closeFollowUp, logVisit } from '../src/modules/supervision/supervision.service.js';

@@ -17,7 +17,7 @@ import { ReportStatus, ServiceReport } from '../src/modules/reports/service-repo
 import { AssignmentStatus, ReviewAssignment } from '../src/modules/reviews/review-assignment.entity.js';
 import { reviewProgress } from '../src/modules/reviews/review-progress.js';
 import { ReviewRound, RoundKind } from '../src/modules/reviews/review-round.entity.js';
-import { ranking } from '../src/modules/reviews/review.service.js';
+import { ranking } from '../src/modules/reviews/review.queries.js';
 import { FollowUp } from '../src/modules/supervision/follow-up.entity.js';
 import { RiskLevel, SupervisionVisit } from '../src/modules/supervision/supervision-visit.entity.js';
 import { ActionItem } from '../src/modules/coaching/action-item.entity.js';

@@ -1,4 +1,4 @@
-import { DecimalType, ReferenceKind, wrap, type EntityManager, type EntityMetadata, type EntityName } from '@mikro-orm/postgresql';
+import { DecimalType, ReferenceKind, wrap, type EntityManager, type EntityMetadata, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { requestTimedOut } from './errors.js';
 import { readRows, sqlArray } from './read.js';
@@ -59,6 +59,18 @@ export class Loaders {
   private held<T extends object>(className: string, id: string): T | undefined {
     const known = this.em.getUnitOfWork().getById<T>(className, id as never);
     return known && wrap(known).isInitialized() ? known : undefined;
+  }
+
+  /**
+   * The rows of `entity` whose many-to-one `parent` is `parentId` (a visit's follow-ups, a session's
+   * action items), ordered by `orderBy`: one statement for every parent the request resolves.
+   */
+  childrenOf<T extends object>(entity: EntityName<T>, parent: string & keyof T, parentId: string, orderBy: QueryOrderMap<T>): Promise<T[]> {
+    const meta = this.em.getMetadata().get(entity);
+    return this.get(`${meta.className} by ${parent}`, async (parentIds) => {
+      const rows = await this.em.find(entity, { [parent]: { $in: [...parentIds] } } as FilterQuery<T>, { orderBy });
+      return groupByKey(parentIds, rows, (row) => (row[parent] as { id: string }).id);
+    }).load(parentId);
   }
 
   /** A loader for one kind of keyed lookup, created once per request under `key`. */

@@ -12,6 +12,7 @@ import { ProposalRevision } from '../projects/proposal-revision.entity.js';
 import { ActionItem } from './action-item.entity.js';
 import { CoachingSession } from './coaching-session.entity.js';
 import { LogCoachingSessionInput, SetActionItemDoneInput } from './coaching.inputs.js';
+import { listCoachingSessions, listOverdueActionItems, openActionItems, sessionActionItems } from './coaching.queries.js';
 import * as coaching from './coaching.service.js';
 import { ActionItemViewerCan } from './coaching.viewer-can.js';
 import { isOverdue } from './due-dates.js';
@@ -46,7 +47,7 @@ export class CoachingSessionResolver {
 
   @FieldResolver(() => [ActionItem], { description: 'By due date.' })
   actionItems(@Ctx() ctx: Context, @Root() session: CoachingSession) {
-    return coaching.sessionActionItems(ctx, session);
+    return sessionActionItems(ctx, session);
   }
 }
 
@@ -56,7 +57,7 @@ export class ActionItemResolver {
   overdueActionItems(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo, @Arg('programId', () => ID, { nullable: true, description: 'Only the items of this programme’s projects (its global ID).' }) programId?: string) {
     const program = programId ? decodeId(programId, 'Program') : undefined;
     if (program === null) throw badInput('programId is not a programme ID.');
-    return coaching.listOverdueActionItems(ctx, selectedPage(page, info), program);
+    return listOverdueActionItems(ctx, selectedPage(page, info), program);
   }
 
   @Mutation(() => ActionItemPayload, { description: 'Mark an action item done or reopen it (staff, the project’s mentors, the applicant organisation).' })
@@ -94,11 +95,11 @@ export class ActionItemResolver {
 export class ProjectCoachingResolver {
   @FieldResolver(() => CoachingSessionConnection, { nullable: true, description: 'Coaching sessions, newest first unless `order` says otherwise (not for evaluators).' })
   coachingSessions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
-    return coaching.listCoachingSessions(ctx, project, selectedPage(page, info));
+    return listCoachingSessions(ctx, project, selectedPage(page, info));
   }
 
   @FieldResolver(() => [ActionItem], { nullable: true, description: 'Action items not yet done, by due date (not for evaluators).' })
   openActionItems(@Ctx() ctx: Context, @Root() project: Project) {
-    return coaching.openActionItems(ctx, project);
+    return openActionItems(ctx, project);
   }
 }

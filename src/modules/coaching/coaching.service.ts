@@ -1,13 +1,8 @@
-import { LockMode, ref, type FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, ref } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { andThen, groupByKey, type Maybe } from '../../shared/loaders.js';
 import { projectForMutation } from '../projects/project.service.js';
-import { openActionItemsLoader } from './coaching.queries.js';
 import { requireViewer } from '../../shared/auth.js';
-import { ascending, chronologicalOrders, findPage, listOrder, projectPage, type NewestFirstPageArgs, type Page, type PageArgs } from '../../shared/connection.js';
-import { forbidden } from '../../shared/errors.js';
 import { MAX_ITEMS, MAX_LENGTH, MAX_SESSION_MINUTES } from '../../shared/input-limits.js';
-import { findVisible } from '../../shared/node.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
 import { enforce } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail } from '../../shared/user-errors.js';
@@ -19,68 +14,8 @@ import { ProposalRevision } from '../projects/proposal-revision.entity.js';
 import { ActionItem } from './action-item.entity.js';
 import { CoachingSession } from './coaching-session.entity.js';
 import type { LogCoachingSessionInput, SetActionItemDoneInput } from './coaching.inputs.js';
-import { canLogCoaching, canSetActionItemDone, canViewCoaching, coachingProjectsFilter } from './coaching.permissions.js';
-import { isCalendarDate, platformDate } from './due-dates.js';
-
-async function coachingVisible(ctx: Context, projectId: string): Promise<boolean> {
-  const project = await ctx.loaders.byId(Project).load(projectId);
-  return !!project && canViewCoaching(ctx, project);
-}
-
-/** For fields of a project the viewer already sees: evaluators get FORBIDDEN rather than the coaching. */
-async function requireCoachingVisible(ctx: Context, project: Project): Promise<void> {
-  requireViewer(ctx.viewer);
-  if (!(await canViewCoaching(ctx, project))) throw forbidden('see this project’s coaching');
-}
-
-export function getCoachingSession(ctx: Context, globalId: string): Promise<CoachingSession> {
-  return findVisible(ctx, CoachingSession, globalId, (session) => coachingVisible(ctx, session.project.id));
-}
-
-export function getActionItem(ctx: Context, globalId: string): Promise<ActionItem> {
-  return findVisible(ctx, ActionItem, globalId, (item) => coachingVisible(ctx, item.project.id));
-}
-
-const SESSION_ORDERS = chronologicalOrders('coachingSessions', 'held_at', 'timestamp');
-
-/**
- * A project's sessions, newest first by default. Pages for every project resolved in the request come from one
- * statement (a window per project), so a list of projects with their sessions costs the same however long.
- */
-export async function listCoachingSessions(ctx: Context, project: Project, args: NewestFirstPageArgs): Promise<Page<CoachingSession>> {
-  await requireCoachingVisible(ctx, project);
-  return projectPage(ctx, CoachingSession, project.id, SESSION_ORDERS[args.order], args);
-}
-
-/** A session's action items by due date, batched across sessions. */
-export function sessionActionItems(ctx: Context, session: CoachingSession): Promise<ActionItem[]> {
-  return ctx.loaders
-    .keyed('sessionActionItems', async (sessionIds, em) => {
-      const items = await em.find(ActionItem, { session: { $in: [...sessionIds] } }, { orderBy: { dueDate: 'asc', id: 'asc' } });
-      return groupByKey(sessionIds, items, (item) => item.session.id);
-    })
-    .load(session.id);
-}
-
-/** A project's open action items by due date, batched across projects. */
-export function openActionItems(ctx: Context, project: Project): Maybe<ActionItem[]> {
-  requireViewer(ctx.viewer);
-  return andThen(canViewCoaching(ctx, project), (visible) => {
-    if (!visible) throw forbidden('see this project’s coaching');
-    return openActionItemsLoader(ctx).now(project.id);
-  });
-}
-
-const OVERDUE_BY_DUE_DATE = listOrder('overdueActionItems:DUE_DATE', ascending('due_date', 'date'));
-
-/** Open items due before today on projects whose coaching the viewer sees, earliest due first. */
-export function listOverdueActionItems(ctx: Context, args: PageArgs, programId?: string) {
-  const viewer = requireViewer(ctx.viewer);
-  // The project is a many-to-one join, so it cannot repeat an item.
-  const where: FilterQuery<ActionItem>[] = [{ doneAt: null, dueDate: { $lt: platformDate(ctx.now) } }, { project: coachingProjectsFilter(viewer) }];
-  if (programId) where.push({ project: { program: programId } });
-  return findPage(ctx.em, ActionItem, { $and: where }, OVERDUE_BY_DUE_DATE, args);
-}
+import { canLogCoaching, canSetActionItemDone } from './coaching.permissions.js';
+import { isCalendarDate } from './due-dates.js';
 
 export async function logCoachingSession(ctx: Context, input: LogCoachingSessionInput) {
   const { em } = ctx;

@@ -3,7 +3,7 @@ import { groupByKey } from '../../shared/loaders.js';
 import { findVisible } from '../../shared/node.js';
 import type { Project } from '../projects/project.entity.js';
 import { canViewProject } from '../projects/project.permissions.js';
-import { seesProject } from '../projects/project.service.js';
+import { seesProject } from '../projects/project.queries.js';
 import { DecisionCondition } from './decision-condition.entity.js';
 import { Decision } from './decision.entity.js';
 

@@ -5,7 +5,7 @@ import { findVisible } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import { TEAM_PERSON_COLUMNS } from '../projects/project-team.loader.js';
 import type { Project } from '../projects/project.entity.js';
-import { seesProject } from '../projects/project.service.js';
+import { seesProject } from '../projects/project.queries.js';
 import { canSeeEvent, eventAudienceOf, visibleEventsFilter } from './event.permissions.js';
 import { LifecycleEvent } from './lifecycle-event.entity.js';
 

@@ -1,7 +1,7 @@
 import type { Context } from '../../shared/context.js';
 import { readRows } from '../../shared/read.js';
 import { ReviewRound } from '../reviews/review-round.entity.js';
-import { ranking } from '../reviews/review.service.js';
+import { ranking } from '../reviews/review.queries.js';
 import { toGlobalId } from '../../shared/node-id.js';
 import { amount, instant, newestFirst, projectColumns, staffProjectIds } from './export-rows.js';
 import type { ExportColumn } from './export-table.js';

@@ -4,7 +4,7 @@ import { requireViewer } from '../../shared/auth.js';
 import { notFound } from '../../shared/errors.js';
 import { Node } from '../../shared/node.js';
 import { fromGlobalId } from '../../shared/node-id.js';
-import { getActionItem, getCoachingSession } from '../coaching/coaching.service.js';
+import { getActionItem, getCoachingSession } from '../coaching/coaching.queries.js';
 import { getCondition, getDecision } from '../decisions/decision.queries.js';
 import { getEvent } from '../events/event.queries.js';
 import { getOrganization } from '../organizations/organization.queries.js';
@@ -14,11 +14,11 @@ import { getIssuedReport } from '../operations-report/operations-report.service.
 import { getRecommendation } from '../recommendations/recommendations.js';
 import { getPark, getPlace } from '../places/places.queries.js';
 import { getProgram } from '../programs/program.queries.js';
-import { getProject, getRevision } from '../projects/project.service.js';
+import { getProject, getRevision } from '../projects/project.queries.js';
 import { getReport } from '../reports/reports.queries.js';
 import { getResourceMatch, getResourceNeed, getResourceOffer } from '../resources/resources.service.js';
 import { getFollowUp, getVisit } from '../supervision/supervision.queries.js';
-import { getAssignment, getRound } from '../reviews/review.service.js';
+import { getAssignment, getRound } from '../reviews/review.queries.js';
 import { getArea, getType } from '../taxonomy/taxonomy.queries.js';
 
 /** Each type's own lookup, which applies that type's visibility rule. */

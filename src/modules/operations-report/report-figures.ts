@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { readRows, readTogether, sqlArray } from '../../shared/read.js';
 import { ReviewRound } from '../reviews/review-round.entity.js';
-import { ranking } from '../reviews/review.service.js';
+import { ranking } from '../reviews/review.queries.js';
 import { activityReportFigures, type ActivityReportFigures, type Period, type ReportScope } from '../park-activities/park-activities.queries.js';
 import { deliveredMatchIds, resourceFigures, type ResourceFigureTotals } from '../resources/resource.queries.js';
 

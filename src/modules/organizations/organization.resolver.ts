@@ -5,7 +5,7 @@ import { PageArgs, selectedPage } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
 import { PersonConnection } from '../people/person.types.js';
-import { listProjects } from '../projects/project.service.js';
+import { listProjects } from '../projects/project.queries.js';
 import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
 import { Organization } from './organization.entity.js';
 import { CreateOrganizationInput, MoveOrganizationInput, UpdateOrganizationInput } from './organization.inputs.js';

@@ -4,7 +4,7 @@ import type { Context } from '../../shared/context.js';
 import { PageArgs, selectedPage } from '../../shared/connection.js';
 import { runMutation } from '../../shared/mutation.js';
 import { VIEWER_CAN_FIELD } from '../../shared/permission.js';
-import { listProjects } from '../projects/project.service.js';
+import { listProjects } from '../projects/project.queries.js';
 import { ProjectConnection, ProjectPageArgs } from '../projects/project.types.js';
 import { Program } from './program.entity.js';
 import { CreateProgramInput, UpdateProgramInput } from './program.inputs.js';

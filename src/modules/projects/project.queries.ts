@@ -1,8 +1,12 @@
-import type { PageRow, Prefetch, SelectedFields } from '../../shared/connection.js';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { ascending, chronologicalOrders, descending, findPage, listOrder, projectPage, type ListOrder, type NewestFirstPageArgs, type PageRow, type Prefetch, type SelectedFields } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
+import { findVisible } from '../../shared/node.js';
+import { decodeId } from '../../shared/node-id.js';
+import { UserErrorCode, fail } from '../../shared/user-errors.js';
 import { mapRow, readsPlainRows, type Loader } from '../../shared/loaders.js';
 import { readRows, sqlArray } from '../../shared/read.js';
-import { Role, hasRole } from '../../shared/auth.js';
+import { Role, hasRole, requireViewer } from '../../shared/auth.js';
 import { openActionItemsFrom, openActionItemsJsonSql, openActionItemsLoader } from '../coaching/coaching.queries.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Place } from '../places/place.entity.js';
@@ -11,6 +15,10 @@ import { assignmentFactsJsonSql, assignmentFactsLoader, toFacts } from '../revie
 import { Project } from './project.entity.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 import { TEAM_PERSON_COLUMNS, teamFrom, teamLoader, teamMembersSql, type TeamRow } from './project-team.loader.js';
+import { filteredOrder, projectFilterQuery } from './project.filter.js';
+import { canSeeApplicant, canViewProject, visibleProjectsFilter } from './project.permissions.js';
+import { ProjectOrder, type ProjectPageArgs } from './project.types.js';
+import { compareRevisionContent } from './revision-compare.js';
 
 /** The fields of a revision its summary answers: none needs the proposal's text or JSON columns. */
 const REVISION_SUMMARY_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'number', 'requestedAmount', 'createdAt', 'changeNote', 'author', 'project']);
@@ -131,4 +139,59 @@ export async function readProjects(ctx: Context, ids: readonly string[], fields?
     loader.prime(row.id as string, mapRow(meta, row));
   }
   return (await loader.loadMany(ids)) as Project[];
+}
+
+/** `fields`: what the operation shows of the project, read with it in one statement (readProjects). */
+export async function getProject(ctx: Context, globalId: string, fields?: SelectedFields): Promise<Project> {
+  const id = fields && decodeId(globalId, 'Project');
+  if (id) await readProjects(ctx, [id], fields);
+  return findVisible(ctx, Project, globalId, (project) => canViewProject(ctx, project));
+}
+
+/** Whether the viewer sees the project with this database ID: a project's parts are seen with it. */
+export async function seesProject(ctx: Context, projectId: string): Promise<boolean> {
+  const project = await ctx.loaders.byId(Project).load(projectId);
+  return !!project && canViewProject(ctx, project);
+}
+
+const PROJECT_ORDERS: Record<ProjectOrder, ListOrder> = {
+  [ProjectOrder.NEWEST_FIRST]: listOrder('projects:NEWEST_FIRST', descending('created_at', 'timestamp')),
+  [ProjectOrder.OLDEST_FIRST]: listOrder('projects:OLDEST_FIRST', ascending('created_at', 'timestamp')),
+  [ProjectOrder.RECENTLY_UPDATED]: listOrder('projects:RECENTLY_UPDATED', descending('updated_at', 'timestamp')),
+  [ProjectOrder.TITLE]: listOrder('projects:TITLE', ascending('title', 'text')),
+};
+
+/**
+ * `scope` is the list's own condition (a programme's projects, a status asked for), part of the
+ * filter its cursors belong to; a scope written in raw SQL names itself in `scopeKey` instead, the
+ * same in every request.
+ */
+export function listProjects(ctx: Context, args: ProjectPageArgs, scope: FilterQuery<Project> = {}, scopeKey?: string) {
+  const viewer = requireViewer(ctx.viewer);
+  const where = { $and: [scope, projectFilterQuery(viewer, args.filter), visibleProjectsFilter(viewer)] };
+  const order = filteredOrder(PROJECT_ORDERS[args.order], { ...args.filter, scope: scopeKey ?? (Object.keys(scope).length ? scope : null) });
+  return findPage(ctx.em, Project, where, order, args, projectPagePrefetch(ctx, args.nodeFields));
+}
+
+export function getRevision(ctx: Context, globalId: string): Promise<ProposalRevision> {
+  return findVisible(ctx, ProposalRevision, globalId, (revision) => seesProject(ctx, revision.project.id));
+}
+
+const REVISION_ORDERS = chronologicalOrders('revisions', 'number', 'integer', { unique: true });
+
+/** By number, newest first by default; one statement for the revisions of every project in a list. */
+export function listRevisions(ctx: Context, project: Project, args: NewestFirstPageArgs) {
+  return projectPage(ctx, ProposalRevision, project.id, REVISION_ORDERS[args.order], args);
+}
+
+export async function compareRevisions(ctx: Context, fromId: string, toId: string) {
+  const [from, to] = await Promise.all([getRevision(ctx, fromId), getRevision(ctx, toId)]);
+  if (from.project.id !== to.project.id) {
+    fail(UserErrorCode.INVALID_ID, 'to', 'Both revisions must belong to the same project.');
+  }
+  const project = await ctx.loaders.byId(Project).load(from.project.id);
+  const changes = compareRevisionContent(from, to);
+  // Under blind review the team's names would reveal the applicant.
+  const visible = (await canSeeApplicant(ctx, project!)) ? changes : changes.filter((change) => change.field !== 'team');
+  return { from, to, changes: visible };
 }

@@ -14,7 +14,7 @@ import { Project, ProjectStatus } from './project.entity.js';
 import { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
 import { nextStatuses } from '../lifecycle/lifecycle.service.js';
 import { teamOf } from './project-team.loader.js';
-import { revisionSummaryLoader, showsRevisionSummary } from './project.queries.js';
+import { compareRevisions, getProject, listProjects, listRevisions, revisionSummaryLoader, showsRevisionSummary } from './project.queries.js';
 import { canSeeApplicant } from './project.permissions.js';
 import * as projects from './project.service.js';
 import {
@@ -32,7 +32,7 @@ import { ProposalRevision, TeamMember } from './proposal-revision.entity.js';
 export class ProjectResolver {
   @Query(() => Project, { nullable: true, description: 'A project the viewer may see (NOT_FOUND otherwise).' })
   project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The project’s global ID.' }) id: string, @Info() info: GraphQLResolveInfo) {
-    return projects.getProject(ctx, id, selectedFields(info));
+    return getProject(ctx, id, selectedFields(info));
   }
 
   @Query(() => ProjectConnection, { nullable: true, description: 'The projects the viewer may see, newest first unless `order` says otherwise.' })
@@ -45,7 +45,7 @@ export class ProjectResolver {
   ) {
     const program = programId ? decodeId(programId, 'Program') : undefined;
     if (program === null) throw badInput('programId is not a programme ID.');
-    return projects.listProjects(ctx, selectedPage(page, info), { ...(program && { program }), ...(status && { status }) });
+    return listProjects(ctx, selectedPage(page, info), { ...(program && { program }), ...(status && { status }) });
   }
 
   @Query(() => RevisionComparison, { nullable: true, description: 'What changed, field by field, from one revision of a project to another.' })
@@ -54,7 +54,7 @@ export class ProjectResolver {
     @Arg('from', () => ID, { description: 'The earlier revision’s global ID (any revision of the project, in fact).' }) from: string,
     @Arg('to', () => ID, { description: 'The later revision’s global ID; both must belong to the same project (INVALID_ID otherwise).' }) to: string,
   ) {
-    return projects.compareRevisions(ctx, from, to);
+    return compareRevisions(ctx, from, to);
   }
 
   @Mutation(() => ProjectPayload, { description: 'Start a project for an open programme (applicants, or staff on an organisation’s behalf).' })
@@ -112,7 +112,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => ProposalRevisionConnection, { description: 'All revisions, newest first unless `order` says otherwise.' })
   revisions(@Ctx() ctx: Context, @Root() project: Project, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo) {
-    return projects.listRevisions(ctx, project, selectedPage(page, info));
+    return listRevisions(ctx, project, selectedPage(page, info));
   }
 
   @FieldResolver(() => [ProjectStatus], { description: 'The statuses the viewer could move this project to next.' })

@@ -1,8 +1,6 @@
-import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { ref, type EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { Role, isStaff, requireRole, requireViewer, staffCovers } from '../../shared/auth.js';
-import { ascending, chronologicalOrders, descending, findPage, listOrder, projectPage, type ListOrder, type NewestFirstPageArgs, type SelectedFields } from '../../shared/connection.js';
-import { findVisible } from '../../shared/node.js';
 import { MAX_INDICATOR_VALUE, MAX_ITEMS, MAX_LENGTH } from '../../shared/input-limits.js';
 import { formatYuan, toFen } from '../../shared/money.js';
 import { decodeId, toGlobalId } from '../../shared/node-id.js';
@@ -10,19 +8,15 @@ import { flushFirstWins } from '../../shared/mutation.js';
 import { enforce, requireAllowed } from '../../shared/permission.js';
 import { Checks, UserErrorCode, fail, userError } from '../../shared/user-errors.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { projectPagePrefetch, readProjects } from './project.queries.js';
 import { organizationScope } from '../organizations/organization.permissions.js';
 import { Person } from '../people/person.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { ProjectMentor } from './project-mentor.entity.js';
 import { Project } from './project.entity.js';
 import type { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
-import { ProjectOrder, type ProjectPageArgs } from './project.types.js';
-import { filteredOrder, projectFilterQuery } from './project.filter.js';
-import { canAssignTeam, canEditProposal, canSeeApplicant, canViewProject, projectScope, visibleProjectsFilter } from './project.permissions.js';
+import { canAssignTeam, canEditProposal, canViewProject, projectScope } from './project.permissions.js';
 import { workplacesOf, worksFor } from '../../shared/workplaces.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
-import { compareRevisionContent } from './revision-compare.js';
 import { CoachingSession } from '../coaching/coaching-session.entity.js';
 import { recordEvent } from '../events/event.service.js';
 import { EventType } from '../events/lifecycle-event.entity.js';
@@ -30,61 +24,6 @@ import { fire } from '../lifecycle/lifecycle.service.js';
 import { canStartProject, mayStartProjects } from '../programs/program.permissions.js';
 import { ProjectAction } from '../lifecycle/project-status.machine.js';
 import { checkTypeCap, typeForProject, typeOfProject } from '../taxonomy/taxonomy.rules.js';
-
-/** `fields`: what the operation shows of the project, read with it in one statement (readProjects). */
-export async function getProject(ctx: Context, globalId: string, fields?: SelectedFields): Promise<Project> {
-  const id = fields && decodeId(globalId, 'Project');
-  if (id) await readProjects(ctx, [id], fields);
-  return findVisible(ctx, Project, globalId, (project) => canViewProject(ctx, project));
-}
-
-/** Whether the viewer sees the project with this database ID: a project's parts are seen with it. */
-export async function seesProject(ctx: Context, projectId: string): Promise<boolean> {
-  const project = await ctx.loaders.byId(Project).load(projectId);
-  return !!project && canViewProject(ctx, project);
-}
-
-const PROJECT_ORDERS: Record<ProjectOrder, ListOrder> = {
-  [ProjectOrder.NEWEST_FIRST]: listOrder('projects:NEWEST_FIRST', descending('created_at', 'timestamp')),
-  [ProjectOrder.OLDEST_FIRST]: listOrder('projects:OLDEST_FIRST', ascending('created_at', 'timestamp')),
-  [ProjectOrder.RECENTLY_UPDATED]: listOrder('projects:RECENTLY_UPDATED', descending('updated_at', 'timestamp')),
-  [ProjectOrder.TITLE]: listOrder('projects:TITLE', ascending('title', 'text')),
-};
-
-/**
- * `scope` is the list's own condition (a programme's projects, a status asked for), part of the
- * filter its cursors belong to; a scope written in raw SQL names itself in `scopeKey` instead, the
- * same in every request.
- */
-export function listProjects(ctx: Context, args: ProjectPageArgs, scope: FilterQuery<Project> = {}, scopeKey?: string) {
-  const viewer = requireViewer(ctx.viewer);
-  const where = { $and: [scope, projectFilterQuery(viewer, args.filter), visibleProjectsFilter(viewer)] };
-  const order = filteredOrder(PROJECT_ORDERS[args.order], { ...args.filter, scope: scopeKey ?? (Object.keys(scope).length ? scope : null) });
-  return findPage(ctx.em, Project, where, order, args, projectPagePrefetch(ctx, args.nodeFields));
-}
-
-export function getRevision(ctx: Context, globalId: string): Promise<ProposalRevision> {
-  return findVisible(ctx, ProposalRevision, globalId, (revision) => seesProject(ctx, revision.project.id));
-}
-
-const REVISION_ORDERS = chronologicalOrders('revisions', 'number', 'integer', { unique: true });
-
-/** By number, newest first by default; one statement for the revisions of every project in a list. */
-export function listRevisions(ctx: Context, project: Project, args: NewestFirstPageArgs) {
-  return projectPage(ctx, ProposalRevision, project.id, REVISION_ORDERS[args.order], args);
-}
-
-export async function compareRevisions(ctx: Context, fromId: string, toId: string) {
-  const [from, to] = await Promise.all([getRevision(ctx, fromId), getRevision(ctx, toId)]);
-  if (from.project.id !== to.project.id) {
-    fail(UserErrorCode.INVALID_ID, 'to', 'Both revisions must belong to the same project.');
-  }
-  const project = await ctx.loaders.byId(Project).load(from.project.id);
-  const changes = compareRevisionContent(from, to);
-  // Under blind review the team's names would reveal the applicant.
-  const visible = (await canSeeApplicant(ctx, project!)) ? changes : changes.filter((change) => change.field !== 'team');
-  return { from, to, changes: visible };
-}
 
 /** Loads a project for a mutation, reporting an unknown or invisible one as a user error. */
 export async function projectForMutation(ctx: Context, globalId: string): Promise<Project> {

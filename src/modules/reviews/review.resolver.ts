@@ -13,6 +13,7 @@ import { AssignEvaluatorsInput, CloseReviewRoundInput, DeclareConflictInput, Ope
 import { canSeeEvaluator } from './review.permissions.js';
 import { isCurrent } from './review-progress.js';
 import { ReviewRound, RoundKind } from './review-round.entity.js';
+import { getRound, listRounds, myAssignments, projectScorecards, ranking, reviewSummary } from './review.queries.js';
 import * as reviews from './review.service.js';
 import { ReviewAssignmentViewerCan, ReviewRoundViewerCan } from './review.viewer-can.js';
 import {
@@ -29,12 +30,12 @@ import {
 export class ReviewRoundResolver {
   @Query(() => ReviewRound, { nullable: true, description: 'A review round: the staff who run its programme see it, other staff as far as their projects take part in it, evaluators those they are assigned in.' })
   reviewRound(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The round’s global ID.' }) id: string) {
-    return reviews.getRound(ctx, id);
+    return getRound(ctx, id);
   }
 
   @Query(() => ReviewAssignmentConnection, { nullable: true, description: 'The signed-in evaluator’s assignments, newest first unless `order` says otherwise.' })
   myAssignments(@Ctx() ctx: Context, @Args(() => NewestFirstPageArgs) page: NewestFirstPageArgs, @Info() info: GraphQLResolveInfo, @Arg('status', () => AssignmentStatus, { nullable: true, description: 'Only assignments in this status; all when omitted.' }) status?: AssignmentStatus) {
-    return reviews.myAssignments(ctx, selectedPage(page, info), status);
+    return myAssignments(ctx, selectedPage(page, info), status);
   }
 
   @Mutation(() => ReviewRoundPayload, { description: 'Open a proposal or closing review round for a programme (the staff who run the programme).' })
@@ -74,7 +75,7 @@ export class ReviewRoundResolver {
 
   @FieldResolver(() => [RankingEntry], { nullable: true, description: 'The leaderboard: by score, then counted scorecards, then earlier submission (staff). Ranks are over every project of the round; the staff who run the programme see every line, other staff the lines of their own projects.' })
   ranking(@Ctx() ctx: Context, @Root() round: ReviewRound, @Info() info: GraphQLResolveInfo) {
-    return reviews.ranking(ctx, round, selectedFields(info, 'project'));
+    return ranking(ctx, round, selectedFields(info, 'project'));
   }
 }
 
@@ -121,17 +122,17 @@ export class ReviewAssignmentResolver {
 export class ProjectReviewResolver {
   @FieldResolver(() => ReviewSummary, { nullable: true, description: 'The proposal review: progress (e.g. 3 of 5 in) and the aggregate score (staff, the project’s mentors and its applicants).' })
   proposalReview(@Ctx() ctx: Context, @Root() project: Project) {
-    return reviews.reviewSummary(ctx, project, RoundKind.PROPOSAL);
+    return reviewSummary(ctx, project, RoundKind.PROPOSAL);
   }
 
   @FieldResolver(() => ReviewSummary, { nullable: true, description: 'The closing evaluation: progress and the aggregate score (staff, the project’s mentors and its applicants).' })
   closingReview(@Ctx() ctx: Context, @Root() project: Project) {
-    return reviews.reviewSummary(ctx, project, RoundKind.CLOSING);
+    return reviewSummary(ctx, project, RoundKind.CLOSING);
   }
 
   @FieldResolver(() => [ReviewAssignment], { description: 'Scorecards: staff see all; evaluators their own; mentors and applicants the submitted ones, anonymously.' })
   scorecards(@Ctx() ctx: Context, @Root() project: Project, @Arg('kind', () => RoundKind, { defaultValue: RoundKind.PROPOSAL, description: 'The scorecards of proposal rounds (the default) or of closing rounds.' }) kind: RoundKind) {
-    return reviews.projectScorecards(ctx, project, kind);
+    return projectScorecards(ctx, project, kind);
   }
 }
 
@@ -139,7 +140,7 @@ export class ProjectReviewResolver {
 export class ProgramReviewResolver {
   @FieldResolver(() => ReviewRoundConnection, { nullable: true, description: 'The programme’s review rounds (staff: those who run the programme all of them, other staff those their projects take part in).' })
   reviewRounds(@Ctx() ctx: Context, @Root() program: Program, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo) {
-    return reviews.listRounds(ctx, program, selectedPage(page, info));
+    return listRounds(ctx, program, selectedPage(page, info));
   }
 }
 

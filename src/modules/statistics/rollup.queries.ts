@@ -8,7 +8,7 @@ import { Park } from '../places/park.entity.js';
 import { Place, PlaceLevel } from '../places/place.entity.js';
 import { Grade } from '../programs/program.entity.js';
 import type { ProjectPageArgs } from '../projects/project.types.js';
-import { listProjects } from '../projects/project.service.js';
+import { listProjects } from '../projects/project.queries.js';
 import { canSeeDistrictRollup, canSeeParkFunnel } from './rollup.permissions.js';
 import { FunnelFigure, type DistrictRollup, type Funnel, type FunnelScope } from './rollup.types.js';
 

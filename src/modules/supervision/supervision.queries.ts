@@ -1,5 +1,4 @@
 import type { Context } from '../../shared/context.js';
-import { groupByKey } from '../../shared/loaders.js';
 import { requireViewer } from '../../shared/auth.js';
 import { chronologicalOrders, projectPage, type NewestFirstPageArgs } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
@@ -41,12 +40,7 @@ export async function listVisits(ctx: Context, project: Project, args: NewestFir
 
 /** A visit's follow-ups by due date, batched across the visits a request resolves. */
 export function followUpsOf(ctx: Context, visit: SupervisionVisit): Promise<FollowUp[]> {
-  return ctx.loaders
-    .keyed('followUpsByVisit', async (visitIds, em) => {
-      const rows = await em.find(FollowUp, { visit: { $in: [...visitIds] } }, { orderBy: { dueDate: 'asc', id: 'asc' } });
-      return groupByKey(visitIds, rows, (row) => row.visit.id);
-    })
-    .load(visit.id);
+  return ctx.loaders.childrenOf(FollowUp, 'visit', visit.id, { dueDate: 'asc', id: 'asc' });
 }
 
 export function projectClosingBlockers(ctx: Context, project: Project): Promise<string[]> {

@@ -22,6 +22,7 @@ import {
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { isStaff, type Viewer } from '../shared/auth.js';
 import { DEFAULT_PAGE_SIZE } from '../shared/connection.js';
+import { RecentlyUsed } from '../shared/recently-used.js';
 import type { Config, OperationLimits } from './config.js';
 import type { Context } from '../shared/context.js';
 
@@ -137,17 +138,26 @@ export function checkOperation(
   if (config.introspection === 'staff' && !isStaff(request.viewer) && usesIntrospection(request.document)) {
     throw new GraphQLError('Introspection is open to staff only on this server.', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
   }
-  const cost = getComplexity({
-    schema,
-    query: request.document,
-    variables: request.variables ?? {},
-    operationName: request.operationName ?? undefined,
-    estimators: [estimateCost],
-  });
+  const cost = costOf(schema, request.document, request.operationName ?? undefined, request.variables ?? {});
   if (cost > config.limits.maxCost) {
     throw limitError('cost', 'MAX_QUERY_COST', `This operation could return up to ${cost} objects; the limit is ${config.limits.maxCost}. Ask for smaller pages (first) or fewer nested lists.`);
   }
   return cost;
+}
+
+/**
+ * An operation's cost depends on its document, name and variables alone: it is worked out once for
+ * each, for the documents the server keeps (a screen sends the same document and variables again and
+ * again), the 64 most recent sets of variables per document.
+ */
+const costs = new WeakMap<DocumentNode, RecentlyUsed<string, number>>();
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
+  let known = costs.get(document);
+  if (!known) costs.set(document, (known = new RecentlyUsed(64)));
+  return known.get(JSON.stringify([operationName ?? null, variables]), () =>
+    getComplexity({ schema, query: document, variables, operationName, estimators: [estimateCost] }),
+  );
 }
 
 /**

@@ -432,9 +432,7 @@ export function entitySql<T extends object>(em: EntityManager, entity: EntityNam
   return key === null ? build() : entitySqlKept.get(key, build);
 }
 
-const entitySqlKept = new RecentlyUsed<string, Sql>(2_000, () => {
-  throw new Error('entitySql computes its own values');
-});
+const entitySqlKept = new RecentlyUsed<string, Sql>(2_000);
 
 /** The filter written down exactly, or null where it cannot be: a raw fragment's key in an object is unique to it, so such filters are never kept. */
 function filterKey(entity: string, where: unknown): string | null {

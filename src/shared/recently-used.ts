@@ -5,14 +5,16 @@
 export class RecentlyUsed<K, V> {
   private readonly values = new Map<K, V>();
 
-  constructor(private readonly limit: number, private readonly compute: (key: K) => V) {}
+  /** `compute`: how a missing value is made, unless `get` is told. */
+  constructor(private readonly limit: number, private readonly compute?: (key: K) => V) {}
 
   /** The value of `key`, computed by `compute` (by default the cache's own) when missing. */
-  get(key: K, compute: (key: K) => V = this.compute): V {
+  get(key: K, compute = this.compute): V {
     let value = this.values.get(key);
     if (value !== undefined || this.values.has(key)) {
       this.values.delete(key);
     } else {
+      if (!compute) throw new Error('RecentlyUsed.get: no way to compute a missing value');
       value = compute(key);
       if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as K);
     }

@@ -14,6 +14,7 @@ import {
   ProjectTitlesCountedDocument,
   ProjectTitlesPageDocument,
   RecordDecisionDocument,
+  RoundRankingDocument,
   StartProjectDeliveryDocument,
   SubmitProjectDocument,
 } from './generated/graphql.js';
@@ -242,6 +243,7 @@ describe('every viewerCan flag of a page of projects', () => {
   const STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'IN_PROGRESS', 'CLOSING_REVIEW'] as const;
   let programId: string;
   let viewers: Record<'staff' | 'mentor' | 'applicant', Client>;
+  let leaderboard: { roundId: string; district: Client };
 
   // Every fifth project in each status, so a page of 5 asks every precondition a page of 50 asks.
   beforeAll(async () => {
@@ -253,6 +255,7 @@ describe('every viewerCan flag of a page of projects', () => {
     const district = await districtStaff(app());
     const proposalRound = await openRound(district.client, call.id);
     const closingRound = await openRound(district.client, call.id, 'CLOSING', '结项评估');
+    leaderboard = { roundId: proposalRound.id, district: district.client };
     const created: string[] = [];
     for (let i = 0; i < PROJECTS; i++) {
       const { id } = await project(applicant.client, call.id, `社区项目 ${i}`);
@@ -294,6 +297,16 @@ describe('every viewerCan flag of a page of projects', () => {
     for (const [role, [few, many]] of Object.entries(counts)) expect(`${role}: ${many}`).toBe(`${role}: ${few}`);
     // The viewer, the page with its count, then one statement each: open rounds, assignments, programmes, open follow-ups, unaccepted reports.
     expect(counts.staff[1]).toBeLessThanOrEqual(7);
+  });
+
+  it("answers a round's leaderboard with its projects at once: only the ranking itself waits", async () => {
+    const later = await fieldsAnsweringLater(async () => {
+      const { reviewRound } = await leaderboard.district.data(RoundRankingDocument, { id: leaderboard.roundId });
+      // The 30 projects assigned in the round (20 scored, 10 waiting), each with its organisation and current revision.
+      expect(reviewRound!.ranking).toHaveLength(30);
+      expect(reviewRound!.ranking.every((entry) => entry.project.organization && entry.project.currentRevision)).toBe(true);
+    });
+    expect(later).toEqual({ 'ReviewRound.ranking': 1 });
   });
 });
 

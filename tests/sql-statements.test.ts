@@ -304,7 +304,7 @@ describe('every viewerCan flag of a page of projects', () => {
       const { reviewRound } = await leaderboard.district.data(RoundRankingDocument, { id: leaderboard.roundId });
       // The 30 projects assigned in the round (20 scored, 10 waiting), each with its organisation and current revision.
       expect(reviewRound!.ranking).toHaveLength(30);
-      expect(reviewRound!.ranking.every((entry) => entry.project.organization && entry.project.currentRevision)).toBe(true);
+      expect(reviewRound!.ranking!.every((entry) => entry.project.organization && entry.project.currentRevision)).toBe(true);
     });
     expect(later).toEqual({ 'ReviewRound.ranking': 1 });
   });

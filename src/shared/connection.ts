@@ -389,12 +389,13 @@ function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (
 export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T, prefetch?: Prefetch): Promise<Page<T>> {
   const window = pageWindow(args, order);
   const extra = prefetch?.columns ?? { text: '', params: [] };
+  const shared = prefetch?.shared ?? { text: '', params: [] };
   const countTotal = args.countTotal ?? true;
   const edgesBeyond = beyondColumns(order, window, source, countTotal);
   const within = withinCursors(order, window, 'e');
   const rows = await readRows<PageRow>(
     em,
-    `select page.*, beyond.*
+    `select page.*, beyond.*${shared.text}
        from (${edgesBeyond.text}) beyond
        left join (
          select e.*, ${cursorColumn(order, 'e')}${extra.text}
@@ -403,7 +404,7 @@ export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrde
           order by ${orderBy(order, 'e', window.backward)}
           limit ?) page on true
       order by ${orderBy(order, 'page', window.backward)}`,
-    [...edgesBeyond.params, ...extra.params, ...source.params, ...within.params, window.limit + 1],
+    [...shared.params, ...edgesBeyond.params, ...extra.params, ...source.params, ...within.params, window.limit + 1],
     // Scopes differ by orders of magnitude (a mentor's projects, a district's): planned for each.
     { prepare: false },
   );
@@ -458,6 +459,11 @@ function filterKey(entity: string, where: unknown): string | null {
  */
 export interface Prefetch {
   columns: Sql;
+  /**
+   * Columns over the page's rows once they are chosen, the row as `page`: for what many rows share (a
+   * programme), read on the first row that names it and null on the others.
+   */
+  shared?: Sql;
   prime(row: PageRow): void;
 }
 

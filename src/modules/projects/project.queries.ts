@@ -53,13 +53,19 @@ export function revisionSummaryLoader(ctx: Context): Loader<ProposalRevision | n
  */
 export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undefined): Prefetch | undefined {
   if (!fields || ctx.em.isInTransaction()) return undefined;
-  const parts: { column: string; prime: (row: PageRow) => void }[] = [];
-  /** The row of `entity` whose id is `idSql` (by default the page row's `foreignKey`). */
-  const rowsOf = <T extends { id: string }>(entity: new () => T, table: string, foreignKey: string, column: string, idSql = `e.${foreignKey}`) => {
+  const parts: { column: string; shared?: boolean; prime: (row: PageRow) => void }[] = [];
+  /**
+   * The row of `entity` whose id is `idSql` (by default the page row's `foreignKey`). A row that many
+   * of the page's rows name (their programme) is `shared`: read once, on the first row that names it.
+   */
+  const rowsOf = <T extends { id: string }>(entity: new () => T, table: string, foreignKey: string, column: string, { idSql = `e.${foreignKey}`, shared = false } = {}) => {
     if (!readsPlainRows(ctx.em, entity)) return;
     const meta = ctx.em.getMetadata().get(entity);
     parts.push({
-      column: `(select to_jsonb(x) from "${table}" x where x.id = ${idSql}) as ${column}`,
+      shared,
+      column: shared
+        ? `case when row_number() over (partition by page.${foreignKey}) = 1 then (select to_jsonb(x) from "${table}" x where x.id = page.${foreignKey}) end as ${column}`
+        : `(select to_jsonb(x) from "${table}" x where x.id = ${idSql}) as ${column}`,
       prime: (row) => {
         const json = row[column] as Record<string, unknown> | null;
         if (json) ctx.loaders.byId(entity).prime(json.id as string, mapRow(meta, json));
@@ -70,7 +76,7 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
     rowsOf(Organization, 'organization', 'organization_id', 'prefetch_organization');
     // Its district, when the organisation shows its name.
     if (fields.get('organization')!.has('district')) {
-      rowsOf(Place, 'place', 'organization_id', 'prefetch_organization_district', '(select o.district_id from organization o where o.id = e.organization_id)');
+      rowsOf(Place, 'place', 'organization_id', 'prefetch_organization_district', { idSql: '(select o.district_id from organization o where o.id = e.organization_id)' });
     }
   }
   if (fields.has('currentRevision')) {
@@ -109,13 +115,15 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
       column: `${assignmentFactsJsonSql('e.id')} as prefetch_assignment_facts`,
       prime: (row) => void assignmentFactsLoader(ctx).prime(row.id as string, (row.prefetch_assignment_facts as PageRow[]).map(toFacts)),
     });
-    rowsOf(Program, 'program', 'program_id', 'prefetch_program');
+    rowsOf(Program, 'program', 'program_id', 'prefetch_program', { shared: true });
   } else if (fields.has('program')) {
-    rowsOf(Program, 'program', 'program_id', 'prefetch_program');
+    rowsOf(Program, 'program', 'program_id', 'prefetch_program', { shared: true });
   }
   if (!parts.length) return undefined;
+  const columns = (shared: boolean) => parts.filter((part) => !!part.shared === shared).map((part) => `, ${part.column}`).join('');
   return {
-    columns: { text: parts.map((part) => `, ${part.column}`).join(''), params: [] },
+    columns: { text: columns(false), params: [] },
+    shared: { text: columns(true), params: [] },
     prime: (row) => parts.forEach((part) => part.prime(row)),
   };
 }
@@ -129,7 +137,8 @@ export async function readProjects(ctx: Context, ids: readonly string[], fields?
   const loader = ctx.loaders.byId(Project);
   if (!fields || !readsPlainRows(ctx.em, Project)) return (await loader.loadMany(ids)) as Project[];
   const prefetch = projectPagePrefetch(ctx, fields);
-  const rows = await readRows<PageRow>(ctx.em, `select e.*${prefetch?.columns.text ?? ''} from project e where e.id = any(?::uuid[])`, [
+  const rows = await readRows<PageRow>(ctx.em, `select page.*${prefetch?.shared?.text ?? ''} from (select e.*${prefetch?.columns.text ?? ''} from project e where e.id = any(?::uuid[])) page`, [
+    ...(prefetch?.shared?.params ?? []),
     ...(prefetch?.columns.params ?? []),
     sqlArray(ids),
   ]);

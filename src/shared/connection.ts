@@ -359,7 +359,7 @@ function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (
   const kept = fetched.slice(0, window.limit);
   if (window.backward) kept.reverse();
   const more = fetched.length > window.limit;
-  const edges = kept.map((row) => ({ cursor: encodeCursor(order, row.page_cursor as unknown[]), node: map(withoutPageColumns(row)) }));
+  const edges = kept.map((row) => ({ cursor: encodeCursor(order, row.page_cursor as unknown[]), node: map(row) }));
   const counts = rows[0];
   // page_preceding/page_following are counts (projectPage) or booleans (sqlPage).
   const beyondPage = (value: unknown) => value === true || Number(value ?? 0) > 0;
@@ -479,7 +479,8 @@ export function findPage<T extends object>(em: EntityManager, entity: EntityName
  */
 export function rowMapper<T extends object>(em: EntityManager, entity: EntityName<T>): (row: PageRow) => T {
   const meta = em.getMetadata().get(entity);
-  return readsPlainRows(em, entity) ? (row) => mapRow(meta, row) : (row) => em.map(entity, row as EntityDictionary<T>);
+  // mapRow reads only the entity's own columns; a managed entity is mapped from the row without the page's.
+  return readsPlainRows(em, entity) ? (row) => mapRow(meta, row) : (row) => em.map(entity, withoutPageColumns(row) as EntityDictionary<T>);
 }
 
 /**

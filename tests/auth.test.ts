@@ -9,7 +9,7 @@ import {
   SetPersonRolesDocument,
   ViewerDocument,
 } from './generated/graphql.js';
-import { ADMIN_EMAIL, TEST_PASSWORD, TEST_TOKEN_SECRET, useTestApp } from './support/app.js';
+import { ADMIN_EMAIL, TEST_PASSWORD, useTestApp } from './support/app.js';
 import { Client } from './support/client.js';
 import { organization, person } from './support/factories.js';
 

@@ -14,7 +14,7 @@ import {
 } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import { adminQuery, databaseUrl } from './support/postgres.js';
-import { applicantOrganization, home, organization, park, person, place, program, project, revision, type Home, type TestPerson } from './support/factories.js';
+import { applicantOrganization, home, park, person, place, program, project, revision, type Home, type TestPerson } from './support/factories.js';
 
 const app = useTestApp();
 

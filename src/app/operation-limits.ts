@@ -23,7 +23,7 @@ import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-compl
 import { isStaff, type Viewer } from '../shared/auth.js';
 import { DEFAULT_PAGE_SIZE } from '../shared/connection.js';
 import { RecentlyUsed } from '../shared/recently-used.js';
-import type { Config, OperationLimits } from './config.js';
+import type { Config } from './config.js';
 import type { Context } from '../shared/context.js';
 
 /** The code of every refusal for asking too much; `extensions.limit` names the limit and its setting. */

@@ -3,7 +3,7 @@ import { chronologicalOrders, findPage, type OldestFirstPageArgs, type PageRow, 
 import { mapRow, readsPlainRows } from '../../shared/loaders.js';
 import { findVisible } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
-import { TEAM_PERSON_COLUMNS } from '../projects/project-team.loader.js';
+import { personJsonFields } from '../people/person.queries.js';
 import type { Project } from '../projects/project.entity.js';
 import { seesProject } from '../projects/project.queries.js';
 import { canSeeEvent, eventAudienceOf, visibleEventsFilter } from './event.permissions.js';
@@ -32,9 +32,8 @@ export function listEvents(ctx: Context, project: Project, args: OldestFirstPage
 function actorPrefetch(ctx: Context, fields: SelectedFields | undefined): Prefetch | undefined {
   if (!fields?.has('actor') || !readsPlainRows(ctx.em, Person)) return undefined;
   const meta = ctx.em.getMetadata().get(Person);
-  const columns = TEAM_PERSON_COLUMNS.map((column) => `'${column}', p.${column}`).join(', ');
   return {
-    columns: { text: `, (select json_build_object(${columns}) from person p where p.id = e.actor_id) as prefetch_actor`, params: [] },
+    columns: { text: `, (select json_build_object(${personJsonFields('p')}) from person p where p.id = e.actor_id) as prefetch_actor`, params: [] },
     prime: (row) => {
       const actor = row.prefetch_actor as PageRow | null;
       if (actor) ctx.loaders.byId(Person).prime(actor.id as string, mapRow(meta, actor));

@@ -3,6 +3,7 @@ import type { Context } from '../../shared/context.js';
 import { readRows, sqlArray } from '../../shared/read.js';
 import type { Loader, Maybe } from '../../shared/loaders.js';
 import { Person } from '../people/person.entity.js';
+import { PERSON_COLUMNS } from '../people/person.queries.js';
 
 export interface ProjectTeam {
   leadStaff: Person | null;
@@ -12,9 +13,6 @@ export interface ProjectTeam {
 
 /** A member of a project's team as the team statement reads it: the person's columns (the password hash left out) and the role. */
 export type TeamRow = Record<string, unknown> & { team_role: 'LEAD' | 'MENTOR' };
-
-/** The columns of a team member, for the team statement and for lists that read teams along with their page (project.queries.ts). */
-export const TEAM_PERSON_COLUMNS = ['id', 'created_at', 'email', 'name', 'roles', 'organization_id', 'deactivated_at'] as const;
 
 /** The members of the project `projectId` (an SQL expression), mentors in the order they were assigned, as `t.role`, `t.person_id`, `t.since`. */
 export const teamMembersSql = (projectId: string, leadStaffId: string) =>
@@ -43,7 +41,7 @@ export function teamLoader(ctx: Context): Loader<ProjectTeam> {
   return ctx.loaders.keyed('projectTeam', async (projectIds, em) => {
     const rows = await readRows<TeamRow & { team_project_id: string }>(
       em,
-      `select pr.id as team_project_id, t.role as team_role, ${TEAM_PERSON_COLUMNS.map((column) => `p.${column}`).join(', ')}
+      `select pr.id as team_project_id, t.role as team_role, ${PERSON_COLUMNS.map((column) => `p.${column}`).join(', ')}
          from project pr
          cross join lateral (${teamMembersSql('pr.id', 'pr.lead_staff_id')}) t
          join person p on p.id = t.person_id

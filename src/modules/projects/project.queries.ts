@@ -14,7 +14,8 @@ import { Program } from '../programs/program.entity.js';
 import { assignmentFactsJsonSql, assignmentFactsLoader, toFacts } from '../reviews/review-progress.js';
 import { Project } from './project.entity.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
-import { TEAM_PERSON_COLUMNS, teamFrom, teamLoader, teamMembersSql, type TeamRow } from './project-team.loader.js';
+import { teamFrom, teamLoader, teamMembersSql, type TeamRow } from './project-team.loader.js';
+import { personJsonFields } from '../people/person.queries.js';
 import { filteredOrder, projectFilterQuery } from './project.filter.js';
 import { canSeeApplicant, canViewProject, visibleProjectsFilter } from './project.permissions.js';
 import { ProjectOrder, type ProjectPageArgs } from './project.types.js';
@@ -96,9 +97,8 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
   }
   // The team also decides what a mentor may see of each project (project.permissions.ts).
   if (fields.has('mentors') || fields.has('leadStaff') || hasRole(ctx.viewer, Role.MENTOR)) {
-    const person = TEAM_PERSON_COLUMNS.map((column) => `'${column}', p.${column}`).join(', ');
     parts.push({
-      column: `(select coalesce(json_agg(json_build_object('team_role', t.role, ${person}) order by t.since, p.id), '[]')
+      column: `(select coalesce(json_agg(json_build_object('team_role', t.role, ${personJsonFields('p')}) order by t.since, p.id), '[]')
                   from (${teamMembersSql('e.id', 'e.lead_staff_id')}) t join person p on p.id = t.person_id) as prefetch_team`,
       prime: (row) => void teamLoader(ctx).prime(row.id as string, teamFrom(ctx, row.prefetch_team as TeamRow[])),
     });

@@ -67,7 +67,7 @@ export class Loaders {
    */
   childrenOf<T extends object>(entity: EntityName<T>, parent: string & keyof T, parentId: string, orderBy: QueryOrderMap<T>): Promise<T[]> {
     const meta = this.em.getMetadata().get(entity);
-    return this.get(`${meta.className} by ${parent}`, async (parentIds) => {
+    return this.get(`${meta.className} by ${parent} in ${JSON.stringify(orderBy)}`, async (parentIds) => {
       const rows = await this.em.find(entity, { [parent]: { $in: [...parentIds] } } as FilterQuery<T>, { orderBy });
       return groupByKey(parentIds, rows, (row) => (row[parent] as { id: string }).id);
     }).load(parentId);

@@ -1,4 +1,4 @@
-import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver } from 'graphql';
+import { defaultFieldResolver, GraphQLObjectType, isAbstractType, type GraphQLFieldResolver } from 'graphql';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -97,6 +97,16 @@ async function fieldsAnsweringLater(work: () => Promise<unknown>): Promise<Recor
   const later: Record<string, number> = {};
   const restore: (() => void)[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
+    // An interface or union that names a value's type with a promise (`Node.resolveType`).
+    if (isAbstractType(type) && type.resolveType) {
+      const original = type.resolveType;
+      type.resolveType = (...args) => {
+        const value = original(...args);
+        if (value instanceof Promise) later[`${type.name}.resolveType`] = (later[`${type.name}.resolveType`] ?? 0) + 1;
+        return value;
+      };
+      restore.push(() => void (type.resolveType = original));
+    }
     if (!(type instanceof GraphQLObjectType) || roots.has(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const original = field.resolve;
@@ -143,6 +153,20 @@ describe("a page's nested fields", () => {
       expect(projects!.nodes).toHaveLength(5);
     });
     expect(later['Project.revisions']).toBe(5);
+  });
+});
+
+describe('interfaces and unions', () => {
+  it("name a value's type at once: a node's, and each event's details", async () => {
+    const { projects } = await app().admin.data(ProjectBoardDocument, { first: 1 });
+    const id = projects!.nodes[0].id;
+    const later = await fieldsAnsweringLater(async () => {
+      const { node } = await app().admin.data(NodeDocument, { id });
+      expect(node).toMatchObject({ id, __typename: 'Project' });
+      const { project: shown } = await app().admin.data(ProjectDetailPageDocument, { id });
+      expect(shown!.events!.nodes.some((event) => event.details)).toBe(true);
+    });
+    expect(Object.keys(later).filter((name) => name.endsWith('.resolveType'))).toEqual([]);
   });
 });
 

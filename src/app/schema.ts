@@ -1,5 +1,5 @@
 import { createPubSub } from '@graphql-yoga/subscription';
-import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, isAbstractType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { AttentionResolver, ReportDueEdgeResolver } from '../modules/attention/attention.resolver.js';
 import { ActionItemResolver, CoachingSessionResolver, ProjectCoachingResolver } from '../modules/coaching/coaching.resolver.js';
@@ -123,6 +123,27 @@ function resolvePlainFieldsDirectly(): void {
   }
 }
 
+/**
+ * Interfaces and unions name the runtime type of a value at once. type-graphql wraps each of their
+ * `resolveType` functions in an async one, which costs a promise and a later tick for every value
+ * of an abstract type (each `node(id:)`, each event's details); ours all answer synchronously, with
+ * a type name or a class.
+ */
+function resolveTypesAtOnce(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const names = new Map<unknown, string>(storage.objectTypes.map((type) => [type.target, type.name]));
+  for (const { name, resolveType } of [...storage.interfaceTypes, ...storage.unions]) {
+    const type = schema.getType(name);
+    if (!resolveType || !type || !isAbstractType(type)) continue;
+    type.resolveType = (value, context, info, abstractType) => {
+      const resolved = resolveType(value, context, info, abstractType) as unknown;
+      if (resolved instanceof Promise) throw new Error(`${name}'s resolveType must answer synchronously.`);
+      return typeof resolved === 'function' ? names.get(resolved) : ((resolved as string | null | undefined) ?? undefined);
+    };
+  }
+  return schema;
+}
+
 export async function createSchema(): Promise<GraphQLSchema> {
   resolvePlainFieldsDirectly();
   const schema = await buildSchema({
@@ -133,7 +154,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
   });
-  return describeRootTypes(globaliseNodeIds(schema));
+  return describeRootTypes(resolveTypesAtOnce(globaliseNodeIds(schema)));
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so it diffs cleanly. */

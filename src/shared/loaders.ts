@@ -218,14 +218,62 @@ function rowPlan<T>(meta: EntityMetadata<T>): RowPlan {
 export function mapRow<T>(meta: EntityMetadata<T>, row: Record<string, unknown>): T {
   const { Row, props } = rowPlan(meta);
   const object = new Row();
-  for (const { name, column, conversion } of props) {
-    const value = row[column];
-    if (value == null) object[name] = null;
-    else if (conversion === 'value') object[name] = value;
-    else if (conversion === 'reference') object[name] = { id: value };
-    else if (conversion === 'decimal') object[name] = Number(value);
-    else if (conversion === 'date') object[name] = value instanceof Date ? value : new Date(value as string);
-    else object[name] = typeof value === 'string' ? JSON.parse(value) : value;
-  }
+  for (const { name, column, conversion } of props) object[name] = converted(conversion, row[column]);
   return object as T;
+}
+
+/** A column's value as the entity declares it (see mapRow). */
+function converted(conversion: Conversion, value: unknown): unknown {
+  if (value == null) return null;
+  if (conversion === 'value') return value;
+  if (conversion === 'reference') return { id: value };
+  if (conversion === 'decimal') return Number(value);
+  if (conversion === 'date') return value instanceof Date ? value : new Date(value as string);
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+/**
+ * Rows of an entity read as JSON arrays of their columns (`json_build_array`) rather than objects
+ * (`to_jsonb`), where a statement reads related rows along with its own (a page of projects with
+ * their organisations, teams and revisions): the same values without a key each, about a third
+ * fewer bytes for PostgreSQL to build and for the server to receive and parse.
+ */
+export interface RowValues<T> {
+  /** The row `alias`'s columns, in the order `map` reads them, as arguments of `json_build_array`. */
+  columns(alias: string): string;
+  /** The row `alias` as a JSON array. */
+  sql(alias: string): string;
+  /** The object mapRow makes of the same row, from such an array, its columns starting at `from`. */
+  map(values: readonly unknown[], from?: number): T;
+}
+
+const rowValuesByColumns = new WeakMap<EntityMetadata, Map<string, RowValues<unknown>>>();
+
+/**
+ * How rows of `meta` are read as arrays: all the columns mapRow reads, or only `columns` (the others
+ * null, as mapRow leaves a column a row lacks).
+ */
+export function rowValues<T>(meta: EntityMetadata<T>, columns?: readonly string[]): RowValues<T> {
+  let byColumns = rowValuesByColumns.get(meta as EntityMetadata);
+  if (!byColumns) rowValuesByColumns.set(meta as EntityMetadata, (byColumns = new Map()));
+  const key = columns?.join(',') ?? '*';
+  let found = byColumns.get(key) as RowValues<T> | undefined;
+  if (found) return found;
+  const { Row, props } = rowPlan(meta);
+  const read = columns ?? props.map((prop) => prop.column);
+  // For each property, the position of its column in the array, or -1 where it is not read.
+  const positions = props.map((prop) => read.indexOf(prop.column));
+  const missing = read.filter((column) => !props.some((prop) => prop.column === column));
+  if (missing.length) throw new Error(`${meta.className} has no column ${missing.join(', ')} to read`);
+  found = {
+    columns: (alias) => read.map((column) => `${alias}."${column}"`).join(', '),
+    sql: (alias) => `json_build_array(${found!.columns(alias)})`,
+    map(values, from = 0) {
+      const object = new Row();
+      for (let i = 0; i < props.length; i++) object[props[i].name] = positions[i] < 0 ? null : converted(props[i].conversion, values[from + positions[i]]);
+      return object as T;
+    },
+  };
+  byColumns.set(key, found as RowValues<unknown>);
+  return found;
 }

@@ -3,7 +3,7 @@ import { requireViewer } from '../../shared/auth.js';
 import { ascending, chronologicalOrders, findPage, listOrder, projectPage, rowMapper, type NewestFirstPageArgs, type Page, type PageArgs, type PageRow } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { forbidden } from '../../shared/errors.js';
-import { andThen, groupByKey, type Loader, type Maybe } from '../../shared/loaders.js';
+import { andThen, groupByKey, rowValues, type Loader, type Maybe } from '../../shared/loaders.js';
 import { findVisible } from '../../shared/node.js';
 import { readRows, sqlArray } from '../../shared/read.js';
 import { Project } from '../projects/project.entity.js';
@@ -24,12 +24,15 @@ export function openActionItemsLoader(ctx: Context): Loader<ActionItem[]> {
   });
 }
 
-/** The same items of the project `projectId` (an SQL expression) as a JSON array of rows. */
-export const openActionItemsJsonSql = (projectId: string) =>
-  `(select coalesce(json_agg(to_jsonb(a) order by a.due_date, a.id), '[]') from action_item a where a.project_id = ${projectId} and a.done_at is null)`;
+/** The same items of the project `projectId` (an SQL expression) as a JSON array of rows, each an array of values (rowValues). */
+export const openActionItemsJsonSql = (ctx: Context, projectId: string) =>
+  `(select coalesce(json_agg(${rowValues(ctx.em.getMetadata().get(ActionItem)).sql('a')} order by a.due_date, a.id), '[]') from action_item a where a.project_id = ${projectId} and a.done_at is null)`;
 
-/** Open action items from openActionItemsJsonSql's rows. */
-export const openActionItemsFrom = (ctx: Context, rows: PageRow[]): ActionItem[] => rows.map(rowMapper(ctx.em, ActionItem));
+/** Open action items from openActionItemsJsonSql's rows (read only where the request only reads: plain rows). */
+export const openActionItemsFrom = (ctx: Context, rows: unknown[][]): ActionItem[] => {
+  const items = rowValues(ctx.em.getMetadata().get(ActionItem));
+  return rows.map((values) => items.map(values));
+};
 
 async function coachingVisible(ctx: Context, projectId: string): Promise<boolean> {
   const project = await ctx.loaders.byId(Project).load(projectId);

@@ -1,9 +1,8 @@
 import type { Context } from '../../shared/context.js';
-import { chronologicalOrders, findPage, type OldestFirstPageArgs, type PageRow, type Prefetch, type SelectedFields } from '../../shared/connection.js';
-import { mapRow, readsPlainRows } from '../../shared/loaders.js';
+import { chronologicalOrders, findPage, type OldestFirstPageArgs, type Prefetch, type SelectedFields } from '../../shared/connection.js';
+import { readsPlainRows, rowValues } from '../../shared/loaders.js';
 import { findVisible } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
-import { personJsonFields } from '../people/person.queries.js';
 import type { Project } from '../projects/project.entity.js';
 import { seesProject } from '../projects/project.queries.js';
 import { canSeeEvent, eventAudienceOf, visibleEventsFilter } from './event.permissions.js';
@@ -26,17 +25,19 @@ export function listEvents(ctx: Context, project: Project, args: OldestFirstPage
 
 /**
  * The actors of a page of events, read with it where the page shows them: each as the columns of a
- * person (not the password hash), put in the request's loader of people, so that each event's
- * `actor` answers at once. Whether the viewer may see an actor is still the field's to decide.
+ * person (not the password hash), once per page however many events they made, put in the request's
+ * loader of people, so that each event's `actor` answers at once. Whether the viewer may see an actor
+ * is still the field's to decide.
  */
 function actorPrefetch(ctx: Context, fields: SelectedFields | undefined): Prefetch | undefined {
   if (!fields?.has('actor') || !readsPlainRows(ctx.em, Person)) return undefined;
-  const meta = ctx.em.getMetadata().get(Person);
+  const people = rowValues(ctx.em.getMetadata().get(Person));
   return {
-    columns: { text: `, (select json_build_object(${personJsonFields('p')}) from person p where p.id = e.actor_id) as prefetch_actor`, params: [] },
+    columns: { text: '', params: [] },
+    shared: { text: `, case when row_number() over (partition by page.actor_id) = 1 then (select ${people.sql('p')} from person p where p.id = page.actor_id) end as prefetch_actor`, params: [] },
     prime: (row) => {
-      const actor = row.prefetch_actor as PageRow | null;
-      if (actor) ctx.loaders.byId(Person).prime(actor.id as string, mapRow(meta, actor));
+      const actor = row.prefetch_actor as unknown[] | null;
+      if (actor) ctx.loaders.byId(Person).prime(actor[0] as string, people.map(actor));
     },
   };
 }

@@ -12,9 +12,6 @@ export async function viewerPerson(ctx: Context): Promise<Person | null> {
 /** The columns of a person that reads show: all of them but the password hash. */
 export const PERSON_COLUMNS = ['id', 'created_at', 'email', 'name', 'roles', 'organization_id', 'deactivated_at'] as const;
 
-/** The person row `alias` as the arguments of `json_build_object`, for statements that read people along with what names them (mapRow takes it back). */
-export const personJsonFields = (alias: string) => PERSON_COLUMNS.map((column) => `'${column}', ${alias}.${column}`).join(', ');
-
 /** People and organisation members alike, by name. */
 export const PEOPLE_BY_NAME = listOrder('people:NAME', ascending('name', 'text'));
 

@@ -4,18 +4,19 @@ import type { Context } from '../../shared/context.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId } from '../../shared/node-id.js';
 import { UserErrorCode, fail } from '../../shared/user-errors.js';
-import { mapRow, readsPlainRows, type Loader } from '../../shared/loaders.js';
+import { mapRow, readsPlainRows, rowValues, type Loader } from '../../shared/loaders.js';
 import { readRows, sqlArray } from '../../shared/read.js';
 import { Role, hasRole, requireViewer } from '../../shared/auth.js';
 import { openActionItemsFrom, openActionItemsJsonSql, openActionItemsLoader } from '../coaching/coaching.queries.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Place } from '../places/place.entity.js';
 import { Program } from '../programs/program.entity.js';
-import { assignmentFactsJsonSql, assignmentFactsLoader, toFacts } from '../reviews/review-progress.js';
+import { assignmentFactsJsonSql, assignmentFactsLoader, factsFromValues } from '../reviews/review-progress.js';
 import { Project } from './project.entity.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
-import { teamFrom, teamLoader, teamMembersSql, type TeamRow } from './project-team.loader.js';
-import { personJsonFields } from '../people/person.queries.js';
+import { teamLoader, teamMembersSql, type ProjectTeam } from './project-team.loader.js';
+import { Person } from '../people/person.entity.js';
+import { ActionItem } from '../coaching/action-item.entity.js';
 import { filteredOrder, projectFilterQuery } from './project.filter.js';
 import { canSeeApplicant, canViewProject, visibleProjectsFilter } from './project.permissions.js';
 import { ProjectOrder, type ProjectPageArgs } from './project.types.js';
@@ -55,40 +56,42 @@ export function revisionSummaryLoader(ctx: Context): Loader<ProposalRevision | n
 export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undefined): Prefetch | undefined {
   if (!fields || ctx.em.isInTransaction()) return undefined;
   const parts: { column: string; shared?: boolean; prime: (row: PageRow) => void }[] = [];
+  const metadata = ctx.em.getMetadata();
   /**
-   * The row of `entity` whose id is `idSql` (by default the page row's `foreignKey`). A row that many
-   * of the page's rows name (their programme) is `shared`: read once, on the first row that names it.
+   * The row of `entity` whose id is the page row's column `key`, as an array of its values (rowValues).
+   * A row that many of the page's rows name (their programme, their district) is `shared`: read once,
+   * on the first row that names it.
    */
-  const rowsOf = <T extends { id: string }>(entity: new () => T, table: string, foreignKey: string, column: string, { idSql = `e.${foreignKey}`, shared = false } = {}) => {
+  const rowsOf = <T extends { id: string }>(entity: new () => T, table: string, key: string, column: string, { shared = false } = {}) => {
     if (!readsPlainRows(ctx.em, entity)) return;
-    const meta = ctx.em.getMetadata().get(entity);
+    const values = rowValues(metadata.get(entity));
+    const row = (id: string) => `(select ${values.sql('x')} from "${table}" x where x.id = ${id})`;
     parts.push({
       shared,
-      column: shared
-        ? `case when row_number() over (partition by page.${foreignKey}) = 1 then (select to_jsonb(x) from "${table}" x where x.id = page.${foreignKey}) end as ${column}`
-        : `(select to_jsonb(x) from "${table}" x where x.id = ${idSql}) as ${column}`,
-      prime: (row) => {
-        const json = row[column] as Record<string, unknown> | null;
-        if (json) ctx.loaders.byId(entity).prime(json.id as string, mapRow(meta, json));
+      column: shared ? `case when row_number() over (partition by page.${key}) = 1 then ${row(`page.${key}`)} end as ${column}` : `${row(`e.${key}`)} as ${column}`,
+      prime: (page) => {
+        const json = page[column] as unknown[] | null;
+        if (json) ctx.loaders.byId(entity).prime(json[0] as string, values.map(json));
       },
     });
   };
   if (fields.has('organization')) {
     rowsOf(Organization, 'organization', 'organization_id', 'prefetch_organization');
-    // Its district, when the organisation shows its name.
+    // Its district, when the organisation shows its name: the few districts of a page, each once.
     if (fields.get('organization')!.has('district')) {
-      rowsOf(Place, 'place', 'organization_id', 'prefetch_organization_district', { idSql: '(select o.district_id from organization o where o.id = e.organization_id)' });
+      parts.push({ column: '(select o.district_id from organization o where o.id = e.organization_id) as prefetch_organization_district_id', prime: () => {} });
+      rowsOf(Place, 'place', 'prefetch_organization_district_id', 'prefetch_organization_district', { shared: true });
     }
   }
   if (fields.has('currentRevision')) {
     if (showsRevisionSummary(fields.get('currentRevision')!)) {
       // Its number and amount: the summary's columns, not the proposal's text and JSON.
-      const meta = ctx.em.getMetadata().get(ProposalRevision);
+      const summary = rowValues(metadata.get(ProposalRevision), REVISION_SUMMARY_COLUMNS);
       parts.push({
-        column: `(select json_build_object(${REVISION_SUMMARY_COLUMNS.map((column) => `'${column}', x.${column}`).join(', ')}) from proposal_revision x where x.id = e.current_revision_id) as prefetch_revision_summary`,
+        column: `(select ${summary.sql('x')} from proposal_revision x where x.id = e.current_revision_id) as prefetch_revision_summary`,
         prime: (row) => {
-          const json = row.prefetch_revision_summary as PageRow | null;
-          if (json) revisionSummaryLoader(ctx).prime(json.id as string, mapRow(meta, json));
+          const json = row.prefetch_revision_summary as unknown[] | null;
+          if (json) revisionSummaryLoader(ctx).prime(json[0] as string, summary.map(json));
         },
       });
     } else {
@@ -96,24 +99,32 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
     }
   }
   // The team also decides what a mentor may see of each project (project.permissions.ts).
-  if (fields.has('mentors') || fields.has('leadStaff') || hasRole(ctx.viewer, Role.MENTOR)) {
+  if ((fields.has('mentors') || fields.has('leadStaff') || hasRole(ctx.viewer, Role.MENTOR)) && readsPlainRows(ctx.em, Person)) {
+    const people = rowValues(metadata.get(Person));
     parts.push({
-      column: `(select coalesce(json_agg(json_build_object('team_role', t.role, ${personJsonFields('p')}) order by t.since, p.id), '[]')
+      column: `(select coalesce(json_agg(json_build_array(t.role, ${people.columns('p')}) order by t.since, p.id), '[]')
                   from (${teamMembersSql('e.id', 'e.lead_staff_id')}) t join person p on p.id = t.person_id) as prefetch_team`,
-      prime: (row) => void teamLoader(ctx).prime(row.id as string, teamFrom(ctx, row.prefetch_team as TeamRow[])),
+      prime: (row) => {
+        const team: ProjectTeam = { leadStaff: null, mentors: [] };
+        for (const member of row.prefetch_team as unknown[][]) {
+          if (member[0] === 'LEAD') team.leadStaff = people.map(member, 1);
+          else team.mentors.push(people.map(member, 1));
+        }
+        teamLoader(ctx).prime(row.id as string, team);
+      },
     });
   }
-  if (fields.has('openActionItems')) {
+  if (fields.has('openActionItems') && readsPlainRows(ctx.em, ActionItem)) {
     parts.push({
-      column: `${openActionItemsJsonSql('e.id')} as prefetch_open_action_items`,
-      prime: (row) => void openActionItemsLoader(ctx).prime(row.id as string, openActionItemsFrom(ctx, row.prefetch_open_action_items as PageRow[])),
+      column: `${openActionItemsJsonSql(ctx, 'e.id')} as prefetch_open_action_items`,
+      prime: (row) => void openActionItemsLoader(ctx).prime(row.id as string, openActionItemsFrom(ctx, row.prefetch_open_action_items as unknown[][])),
     });
   }
   if (fields.has('proposalReview') || fields.has('closingReview')) {
     // Where its reviews stand: the facts of its assignments, and the programme's rules.
     parts.push({
       column: `${assignmentFactsJsonSql('e.id')} as prefetch_assignment_facts`,
-      prime: (row) => void assignmentFactsLoader(ctx).prime(row.id as string, (row.prefetch_assignment_facts as PageRow[]).map(toFacts)),
+      prime: (row) => void assignmentFactsLoader(ctx).prime(row.id as string, (row.prefetch_assignment_facts as unknown[][]).map(factsFromValues)),
     });
     rowsOf(Program, 'program', 'program_id', 'prefetch_program', { shared: true });
   } else if (fields.has('program')) {

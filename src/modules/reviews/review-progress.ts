@@ -69,14 +69,20 @@ export function summarizeReview(assignments: AssignmentFacts[], currentRevisionI
 export const ASSIGNMENT_FACTS_SQL = `select a.id, a.project_id, a.revision_id, a.status, a.total, a.submitted_at, r.kind
    from review_assignment a join review_round r on r.id = a.round_id`;
 
-export const toFacts = (row: Record<string, unknown>): AssignmentFacts & { projectId: string } => ({
-  id: row.id as string,
-  projectId: row.project_id as string,
-  kind: row.kind as RoundKind,
-  revisionId: (row.revision_id as string | null) ?? null,
-  status: row.status as AssignmentStatus,
-  total: row.total == null ? null : Number(row.total),
-  submittedAt: row.submitted_at == null ? null : new Date(row.submitted_at as string | Date),
+/** The columns ASSIGNMENT_FACTS_SQL reads, in the order factsFromValues takes them. */
+const FACT_COLUMNS = ['id', 'project_id', 'revision_id', 'status', 'total', 'submitted_at', 'kind'] as const;
+
+export const toFacts = (row: Record<string, unknown>) => factsFromValues(FACT_COLUMNS.map((column) => row[column]));
+
+/** The facts of an assignment from its columns' values (FACT_COLUMNS), as assignmentFactsJsonSql reads them. */
+export const factsFromValues = ([id, projectId, revisionId, status, total, submittedAt, kind]: readonly unknown[]): AssignmentFacts & { projectId: string } => ({
+  id: id as string,
+  projectId: projectId as string,
+  kind: kind as RoundKind,
+  revisionId: (revisionId as string | null) ?? null,
+  status: status as AssignmentStatus,
+  total: total == null ? null : Number(total),
+  submittedAt: submittedAt == null ? null : new Date(submittedAt as string | Date),
 });
 
 /** Every assignment of the projects resolved in one request, rounds included, in one statement. */
@@ -102,9 +108,9 @@ export function assignmentFactsLoader(ctx: Context): Loader<AssignmentFacts[]> {
   });
 }
 
-/** The assignment facts of the project `projectId` (an SQL expression) as a JSON array of rows, for toFacts. */
+/** The assignment facts of the project `projectId` (an SQL expression) as a JSON array of arrays of values, for factsFromValues. */
 export const assignmentFactsJsonSql = (projectId: string) =>
-  `(select coalesce(json_agg(to_jsonb(f)), '[]') from (${ASSIGNMENT_FACTS_SQL} where a.project_id = ${projectId}) f)`;
+  `(select coalesce(json_agg(json_build_array(${FACT_COLUMNS.map((column) => `f.${column}`).join(', ')})), '[]') from (${ASSIGNMENT_FACTS_SQL} where a.project_id = ${projectId}) f)`;
 
 /** Where one project's review stands (for preconditions), batched across the projects of a request. */
 export async function reviewProgress(ctx: Context, project: Project, kind: RoundKind) {

@@ -354,12 +354,25 @@ function withoutPageColumns({ page_cursor: _c, page_total: _t, page_preceding: _
  * The page from the counts and the rows fetched in the window's direction (one more than asked
  * for when there is more). A row without a cursor is the counts' alone: the page is empty.
  */
+/** An edge whose cursor is encoded when it is read: a list that shows only its nodes and end cursor encodes one. */
+class Edge<T> {
+  #cursor: string | undefined;
+  constructor(
+    private readonly order: ListOrder,
+    private readonly values: unknown[],
+    readonly node: T,
+  ) {}
+  get cursor(): string {
+    return (this.#cursor ??= encodeCursor(this.order, this.values));
+  }
+}
+
 function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (row: PageRow) => T, total?: () => Promise<number>): Page<T> {
   const fetched = rows.filter((row) => row.page_cursor != null);
   const kept = fetched.slice(0, window.limit);
   if (window.backward) kept.reverse();
   const more = fetched.length > window.limit;
-  const edges = kept.map((row) => ({ cursor: encodeCursor(order, row.page_cursor as unknown[]), node: map(row) }));
+  const edges = kept.map((row) => new Edge(order, row.page_cursor as unknown[], map(row)));
   const counts = rows[0];
   // page_preceding/page_following are counts (projectPage) or booleans (sqlPage).
   const beyondPage = (value: unknown) => value === true || Number(value ?? 0) > 0;
@@ -374,8 +387,12 @@ function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (
     pageInfo: {
       hasNextPage: beyondPage(counts?.page_following) || (!window.backward && more),
       hasPreviousPage: beyondPage(counts?.page_preceding) || (window.backward && more),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
 }

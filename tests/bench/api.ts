@@ -1,5 +1,5 @@
 /**
- * `npm run bench:api [-- --reuse --duration 10 --connections 20,50 --screens board,leaderboard --projects 20000 --plans bench-api-plans.txt]`
+ * `npm run bench:api [-- --reuse --duration 10 --connections 20,50 --screens board,leaderboard --projects 20000 --plans bench-api-plans.txt --instructions]`
  *
  * The read path on the large dataset (seeds/large/generate.ts): builds `incubator_large` (or, with
  * `--projects N`, `incubator_large_N`; or reuses it with `--reuse`), then, per named screen, as the
@@ -13,8 +13,14 @@
  *    CPU of the PostgreSQL backends connected to the database (the same, for each backend pid in
  *    pg_stat_activity) and the server's resident memory (VmRSS in /proc/<pid>/status) around it.
  * The load generator runs in this process, on the same machine: it takes CPU from both.
+ * 3. with `--instructions` (or `--instructions-only`, without step 2), on a server under valgrind, counts
+ *    the instructions the server runs per request (see instructionsPhase): the measure to compare two
+ *    versions by, where CPU time drifts with the machine's other load.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { print, type DocumentNode } from 'graphql';
@@ -54,6 +60,10 @@ const { values } = parseArgs({
     sample: { type: 'string', default: '5' },
     screens: { type: 'string' },
     'node-args': { type: 'string', default: '' },
+    instructions: { type: 'boolean', default: false },
+    'instructions-only': { type: 'boolean', default: false },
+    warmup: { type: 'string', default: '300' },
+    counted: { type: 'string', default: '150' },
   },
 });
 const DURATION = Number(values.duration);
@@ -218,51 +228,111 @@ async function explain(sql: string): Promise<{ plan: string; line: string }> {
   console.log(`Plans written to ${values.plans}.`);
 }
 
-console.log(`\n== Load: autocannon, ${DURATION} s per run, connections ${CONNECTIONS.join(' and ')}; server and PostgreSQL CPU per request from /proc`);
-const header = ['screen', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'srv CPU ms/req', 'db CPU ms/req', 'SQL/req', 'RSS MB'];
-const widths = [44, 5, 7, 7, 7, 6, 14, 13, 7, 6];
-const row = (cells: (string | number)[]) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
-const server = await runServerProcess(env, values['node-args'].split(' ').filter(Boolean));
-try {
-  const pid = server.child.pid!;
-  const tokens = await logins(server);
-  console.log(`server pid ${pid}, RSS ${rssMb(pid).toFixed(0)} MB after sign-in; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
-  console.log(row(header));
-  for (const screen of screens) {
-    const body = JSON.stringify({ query: screen.query, variables: screen.variables });
-    for (let i = 0; i < 3; i++) await post(server, JSON.parse(body), tokens[screen.as]);
-    for (const connections of CONNECTIONS) {
-      const cpuBefore = cpuMs(pid);
-      const dbBefore = await backendsCpu();
-      const result = await autocannon({
-        url: server.url,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[screen.as]}` },
-        body,
-        connections,
-        duration: DURATION,
-      });
-      const cpu = cpuMs(pid) - cpuBefore;
-      const dbCpu = backendsDelta(dbBefore, await backendsCpu());
-      const requests = result.requests.total;
-      const line = row([
-        screen.name,
-        connections,
-        result.requests.average.toFixed(0),
-        result.latency.p50,
-        result.latency.p99,
-        result.errors + result.timeouts + result.non2xx,
-        requests ? (cpu / requests).toFixed(2) : '-',
-        requests ? `${(dbCpu.ms / requests).toFixed(2)}${dbCpu.lost ? '*' : ''}` : '-',
-        statements.get(screen.name) ?? '-',
-        rssMb(pid).toFixed(0),
-      ]);
-      console.log(line);
+if (!values['instructions-only']) await loadPhase();
+if (values.instructions || values['instructions-only']) await instructionsPhase();
+await db.end();
+
+async function loadPhase() {
+  console.log(`\n== Load: autocannon, ${DURATION} s per run, connections ${CONNECTIONS.join(' and ')}; server and PostgreSQL CPU per request from /proc`);
+  const header = ['screen', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'srv CPU ms/req', 'db CPU ms/req', 'SQL/req', 'RSS MB'];
+  const widths = [44, 5, 7, 7, 7, 6, 14, 13, 7, 6];
+  const row = (cells: (string | number)[]) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+  const server = await runServerProcess(env, values['node-args'].split(' ').filter(Boolean));
+  try {
+    const pid = server.child.pid!;
+    const tokens = await logins(server);
+    console.log(`server pid ${pid}, RSS ${rssMb(pid).toFixed(0)} MB after sign-in; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+    console.log(row(header));
+    for (const screen of screens) {
+      const body = JSON.stringify({ query: screen.query, variables: screen.variables });
+      for (let i = 0; i < 3; i++) await post(server, JSON.parse(body), tokens[screen.as]);
+      for (const connections of CONNECTIONS) {
+        const cpuBefore = cpuMs(pid);
+        const dbBefore = await backendsCpu();
+        const result = await autocannon({
+          url: server.url,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[screen.as]}` },
+          body,
+          connections,
+          duration: DURATION,
+        });
+        const cpu = cpuMs(pid) - cpuBefore;
+        const dbCpu = backendsDelta(dbBefore, await backendsCpu());
+        const requests = result.requests.total;
+        const line = row([
+          screen.name,
+          connections,
+          result.requests.average.toFixed(0),
+          result.latency.p50,
+          result.latency.p99,
+          result.errors + result.timeouts + result.non2xx,
+          requests ? (cpu / requests).toFixed(2) : '-',
+          requests ? `${(dbCpu.ms / requests).toFixed(2)}${dbCpu.lost ? '*' : ''}` : '-',
+          statements.get(screen.name) ?? '-',
+          rssMb(pid).toFixed(0),
+        ]);
+        console.log(line);
+      }
     }
+  } finally {
+    await stop(server);
   }
-} finally {
-  await stop(server);
-  await db.end();
+  console.log(`load average after: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  console.log('errors: connection errors, timeouts and non-2xx answers. * a backend ended during the run: its CPU is missing.');
 }
-console.log(`load average after: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
-console.log('errors: connection errors, timeouts and non-2xx answers. * a backend ended during the run: its CPU is missing.');
+
+/**
+ * Instructions per request, counted by callgrind (valgrind) in the server process: where CPU time on
+ * a shared machine drifts by tens of percent between runs, the count of instructions the server runs
+ * for the same requests repeats to about a percent, so two versions (or two servers) compare exactly.
+ * The server runs under valgrind with counting off; per screen, `--warmup` requests (five at a time)
+ * let V8 compile the hot code, then counting is on for `--counted` requests. Kernel time (socket
+ * writes, the database) is not counted: this measures the server's own code.
+ */
+async function instructionsPhase() {
+  console.log(`\n== Instructions per request (valgrind --tool=callgrind): ${values.warmup} requests to warm up, then ${values.counted} counted, five at a time`);
+  try {
+    execFileSync('valgrind', ['--version']);
+  } catch {
+    console.log('valgrind is not installed: skipped.');
+    return;
+  }
+  const out = mkdtempSync(join(tmpdir(), 'bench-api-callgrind-'));
+  const server = await runServerProcess(env, [], ['valgrind', '--tool=callgrind', '--instr-atstart=no', '--smc-check=all-non-file', `--callgrind-out-file=${join(out, 'callgrind.%p')}`]);
+  try {
+    const pid = String(server.child.pid);
+    const control = (...args: string[]) => execFileSync('callgrind_control', [...args, pid], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const tokens = await logins(server);
+    console.log(`${'screen'.padEnd(44)}  ${'M instructions/req, main thread'.padStart(32)}  ${'all threads'.padStart(12)}`);
+    for (const screen of screens) {
+      const body = JSON.stringify({ query: screen.query, variables: screen.variables });
+      const send = async (count: number) => {
+        let left = count;
+        await Promise.all(
+          Array.from({ length: 5 }, async () => {
+            while (left-- > 0) {
+              const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[screen.as]}` }, body });
+              if (!response.ok) throw new Error(`${screen.name}: HTTP ${response.status}`);
+              await response.arrayBuffer();
+            }
+          }),
+        );
+      };
+      await send(Number(values.warmup));
+      control('--zero');
+      control('--instr=on');
+      await send(Number(values.counted));
+      // Per thread: the main thread runs the JavaScript; the others collect garbage and compile.
+      const threads = [...control('-e', 'Ir').matchAll(/Th\s*(\d+)\s+([\d,]+)/g)].map(([, thread, count]) => ({ thread, count: Number(count.replace(/,/g, '')) }));
+      control('--instr=off');
+      const perRequest = (count: number) => (count / Number(values.counted) / 1e6).toFixed(2);
+      const main = threads.find(({ thread }) => thread === '1')?.count ?? 0;
+      const all = threads.reduce((sum, { count }) => sum + count, 0);
+      console.log(`${screen.name.padEnd(44)}  ${perRequest(main).padStart(32)}  ${perRequest(all).padStart(12)}`);
+    }
+  } finally {
+    await stop(server);
+    rmSync(out, { recursive: true, force: true });
+  }
+}

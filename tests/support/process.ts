@@ -13,9 +13,13 @@ export interface ServerProcess {
 /** The Node flags of `npm start` (package.json): the young generation's size, see README "Memory". */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=128'];
 
-/** Runs `src/main.ts` as `npm start` does, in its own process (with Node's `nodeArgs` after its own), and waits for its banner. */
-export function runServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> & { exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+/**
+ * Runs `src/main.ts` as `npm start` does, in its own process (with Node's `nodeArgs` after its own;
+ * under `wrapper`, a command that runs Node, such as valgrind), and waits for its banner.
+ */
+export function runServerProcess(env: Record<string, string>, nodeArgs: string[] = [], wrapper: string[] = []): Promise<ServerProcess> & { exited: Promise<number | null>; output: () => string } {
+  const command = [...wrapper, process.execPath, ...SERVER_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', 'src/main.ts'];
+  const child = spawn(command[0], command.slice(1), {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -350,10 +350,6 @@ function withoutPageColumns({ page_cursor: _c, page_total: _t, page_preceding: _
   return row;
 }
 
-/**
- * The page from the counts and the rows fetched in the window's direction (one more than asked
- * for when there is more). A row without a cursor is the counts' alone: the page is empty.
- */
 /** An edge whose cursor is encoded when it is read: a list that shows only its nodes and end cursor encodes one. */
 class Edge<T> {
   #cursor: string | undefined;
@@ -367,6 +363,10 @@ class Edge<T> {
   }
 }
 
+/**
+ * The page from the counts and the rows fetched in the window's direction (one more than asked
+ * for when there is more). A row without a cursor is the counts' alone: the page is empty.
+ */
 function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (row: PageRow) => T, total?: () => Promise<number>): Page<T> {
   const fetched = rows.filter((row) => row.page_cursor != null);
   const kept = fetched.slice(0, window.limit);

@@ -265,6 +265,8 @@ export function rowValues<T>(meta: EntityMetadata<T>, columns?: readonly string[
   const positions = props.map((prop) => read.indexOf(prop.column));
   const missing = read.filter((column) => !props.some((prop) => prop.column === column));
   if (missing.length) throw new Error(`${meta.className} has no column ${missing.join(', ')} to read`);
+  // PostgreSQL's functions take at most 100 arguments.
+  if (read.length > 100) throw new Error(`${meta.className} has ${read.length} columns: json_build_array takes at most 100`);
   found = {
     columns: (alias) => read.map((column) => `${alias}."${column}"`).join(', '),
     sql: (alias) => `json_build_array(${found!.columns(alias)})`,

@@ -9,6 +9,8 @@ import {
   ProjectBoardDocument,
   ProjectDetailPageDocument,
   ProjectRevisionsTwiceDocument,
+  ProjectTeamOfDocument,
+  ProjectTeamTwiceDocument,
   ProjectFlagsBoardDocument,
   ProjectHistoryBoardDocument,
   ProjectTitlesCountedDocument,
@@ -18,7 +20,7 @@ import {
   StartProjectDeliveryDocument,
   SubmitProjectDocument,
 } from './generated/graphql.js';
-import type { ProjectTitlesCountedQuery, ProjectTitlesPageQuery } from './generated/graphql.js';
+import type { ProjectTeamTwiceQuery, ProjectTitlesCountedQuery, ProjectTitlesPageQuery } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
 import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
@@ -224,6 +226,31 @@ describe("a revision's summary", () => {
       expect(node.full!.summary.length).toBeGreaterThan(0);
       expect(node.full!.objectives.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("a team's summary", () => {
+  it("answers a selection of names, and the whole team a selection of emails, in one operation and the page's statement", async () => {
+    let shown: ProjectTeamTwiceQuery | undefined;
+    const statements = await app().countStatements(async () => (shown = await app().admin.data(ProjectTeamTwiceDocument, { first: 10 })));
+    const nodes = shown!.projects!.nodes;
+    expect(nodes).toHaveLength(10);
+    for (const node of nodes) {
+      expect(node.brief.map((mentor) => [mentor.id, mentor.name])).toEqual(node.full.map((mentor) => [mentor.id, mentor.name]));
+      expect(node.full.every((mentor) => mentor.email?.includes('@'))).toBe(true);
+      expect(node.leadStaff?.email).toContain('@');
+    }
+    expect(nodes.some((node) => node.brief.length > 0)).toBe(true);
+    // The viewer and the page, which read the whole team once for both selections.
+    expect(statements).toBe(2);
+  });
+
+  it("answers a project's names apart from a page, and a mentor's permission from it", async () => {
+    const { projects } = await mentor.client.data(MentorDashboardDocument, { first: 50 });
+    expect(projects!.nodes.length).toBeGreaterThan(0);
+    const id = projects!.nodes[0].id;
+    const { project: shown } = await mentor.client.data(ProjectTeamOfDocument, { id });
+    expect(shown!.mentors.map((person) => person.id)).toContain(mentor.id);
   });
 });
 

@@ -129,6 +129,11 @@ export class Loader<V> extends DataLoader<string, V> {
     });
   }
 
+  /** The value of `key` if this request already holds it, without loading it. */
+  held(key: string): V | undefined {
+    return this.known.get(key);
+  }
+
   override prime(key: string, value: V | PromiseLike<V> | Error): this {
     // DataLoader keeps the first value of a key; so does `known`.
     if (!(value instanceof Error) && !isPromiseLike(value) && !this.known.has(key)) this.known.set(key, value);

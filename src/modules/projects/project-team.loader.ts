@@ -1,7 +1,7 @@
-import { rowMapper, type PageRow } from '../../shared/connection.js';
+import { rowMapper, type PageRow, type SelectedFields } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { readRows, sqlArray } from '../../shared/read.js';
-import type { Loader, Maybe } from '../../shared/loaders.js';
+import { andThen, readsPlainRows, rowValues, type Loader, type Maybe, type RowValues } from '../../shared/loaders.js';
 import { Person } from '../people/person.entity.js';
 import { PERSON_COLUMNS } from '../people/person.queries.js';
 
@@ -57,3 +57,64 @@ export function teamLoader(ctx: Context): Loader<ProjectTeam> {
 
 /** The project's team: at once when the request holds it (a page primes it). */
 export const teamOf = (ctx: Context, projectId: string): Maybe<ProjectTeam> => teamLoader(ctx).now(projectId);
+
+/** The fields of a person a team's summary answers: who they are, as lists show them. */
+const PERSON_SUMMARY_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'name', 'roles']);
+/** The columns behind them. */
+const PERSON_SUMMARY_COLUMNS = ['id', 'name', 'roles'];
+
+/** Whether a selection of a person reads only what a team's summary answers (a board's names): `fields` are its field names. */
+export const showsPersonSummary = (fields: ReadonlySet<string> | SelectedFields) => [...fields.keys()].every((field) => PERSON_SUMMARY_FIELDS.has(field));
+
+/** How a team summary's people are read as arrays of values: the summary's columns (rowValues). */
+export const personSummaryValues = (ctx: Context): RowValues<Person> => rowValues(ctx.em.getMetadata().get(Person), PERSON_SUMMARY_COLUMNS);
+
+/** The team of the project `projectId` (an SQL expression) as a JSON array of its members, each `[role, …the person's columns as people reads them]`. */
+export const teamJsonSql = (people: RowValues<Person>, projectId: string, leadStaffId: string) =>
+  `(select coalesce(json_agg(json_build_array(t.role, ${people.columns('p')}) order by t.since, p.id), '[]')
+      from (${teamMembersSql(projectId, leadStaffId)}) t join person p on p.id = t.person_id)`;
+
+/** A team from teamJsonSql's members. */
+export function teamFromValues(people: RowValues<Person>, members: readonly (readonly unknown[])[]): ProjectTeam {
+  const team: ProjectTeam = { leadStaff: null, mentors: [] };
+  for (const member of members) {
+    if (member[0] === 'LEAD') team.leadStaff = people.map(member, 1);
+    else team.mentors.push(people.map(member, 1));
+  }
+  return team;
+}
+
+/**
+ * Teams whose members carry only the summary's columns (the others null), for selections that read
+ * only those (showsPersonSummary) where the request only reads: a board's mentors and lead staff by
+ * name. Only such a selection may be answered from it; lists of projects fill it with their page.
+ */
+export function teamSummaryLoader(ctx: Context): Loader<ProjectTeam> {
+  return ctx.loaders.keyed('projectTeamSummary', async (projectIds, em) => {
+    const people = personSummaryValues(ctx);
+    const rows = await readRows<{ id: string; team: unknown[][] }>(
+      em,
+      `select pr.id, ${teamJsonSql(people, 'pr.id', 'pr.lead_staff_id')} as team from project pr where pr.id = any(?::uuid[])`,
+      [sqlArray(projectIds)],
+    );
+    const byProject = new Map(rows.map((row) => [row.id, teamFromValues(people, row.team)]));
+    return projectIds.map((id) => byProject.get(id) ?? { leadStaff: null, mentors: [] });
+  });
+}
+
+/**
+ * The ids of the project's mentors, which decide what a mentor may see of it: from whichever of its
+ * teams the request holds (whole or summary), else read with the whole team.
+ */
+export function mentorIdsOf(ctx: Context, projectId: string): Maybe<string[]> {
+  const team = teamSummaryLoader(ctx).held(projectId) ?? teamLoader(ctx).held(projectId) ?? teamOf(ctx, projectId);
+  return andThen(team, ({ mentors }) => mentors.map((mentor) => mentor.id));
+}
+
+/**
+ * The team a selection of mentors or the lead staff member shows (`fields`): its summary where the
+ * selection reads only the summary's fields and the request only reads, else the whole team.
+ */
+export function teamShowing(ctx: Context, projectId: string, fields: SelectedFields): Maybe<ProjectTeam> {
+  return showsPersonSummary(fields) && readsPlainRows(ctx.em, Person) ? teamSummaryLoader(ctx).now(projectId) : teamOf(ctx, projectId);
+}

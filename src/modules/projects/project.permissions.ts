@@ -4,7 +4,7 @@ import { andThen, both, groupByKey, type Maybe } from '../../shared/loaders.js';
 import { readRows, sqlArray } from '../../shared/read.js';
 import { Role, hasRole, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
 import { Program } from '../programs/program.entity.js';
-import { teamOf } from './project-team.loader.js';
+import { mentorIdsOf } from './project-team.loader.js';
 import type { Project } from './project.entity.js';
 
 /**
@@ -79,17 +79,17 @@ export const isApplicantOf = (viewer: Viewer | null, project: Project) =>
 
 export function isMentorOf(ctx: Context, project: Project): Maybe<boolean> {
   const viewer = ctx.viewer;
-  return hasRole(viewer, Role.MENTOR) && andThen(teamOf(ctx, project.id), (team) => team.mentors.some((mentor) => mentor.id === viewer!.id));
+  return hasRole(viewer, Role.MENTOR) && andThen(mentorIdsOf(ctx, project.id), (mentorIds) => mentorIds.includes(viewer!.id));
 }
 
 export function canViewProject(ctx: Context, project: Project): Maybe<boolean> {
   const viewer = ctx.viewer;
   if (!viewer) return false;
   if (isStaffOver(viewer, project) || isApplicantOf(viewer, project)) return true;
-  const team = hasRole(viewer, Role.MENTOR) ? teamOf(ctx, project.id) : null;
+  const mentors = hasRole(viewer, Role.MENTOR) ? mentorIdsOf(ctx, project.id) : [];
   const evaluators = hasRole(viewer, Role.EVALUATOR) ? evaluatorIdsOf(ctx, project.id) : [];
-  return andThen(both(team, evaluators), ([team, evaluatorIds]) =>
-    isInAudience(viewer, { ...projectScope(project), organizationId: project.organization.id, mentorIds: new Set(team?.mentors.map((m) => m.id)), evaluatorIds: new Set(evaluatorIds) }),
+  return andThen(both(mentors, evaluators), ([mentorIds, evaluatorIds]) =>
+    isInAudience(viewer, { ...projectScope(project), organizationId: project.organization.id, mentorIds: new Set(mentorIds), evaluatorIds: new Set(evaluatorIds) }),
   );
 }
 

@@ -14,7 +14,7 @@ import { Program } from '../programs/program.entity.js';
 import { assignmentFactsJsonSql, assignmentFactsLoader, factsFromValues } from '../reviews/review-progress.js';
 import { Project } from './project.entity.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
-import { teamLoader, teamMembersSql, type ProjectTeam } from './project-team.loader.js';
+import { personSummaryValues, showsPersonSummary, teamFromValues, teamJsonSql, teamLoader, teamSummaryLoader } from './project-team.loader.js';
 import { Person } from '../people/person.entity.js';
 import { ActionItem } from '../coaching/action-item.entity.js';
 import { filteredOrder, projectFilterQuery } from './project.filter.js';
@@ -98,19 +98,18 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
       rowsOf(ProposalRevision, 'proposal_revision', 'current_revision_id', 'prefetch_current_revision');
     }
   }
-  // The team also decides what a mentor may see of each project (project.permissions.ts).
-  if ((fields.has('mentors') || fields.has('leadStaff') || hasRole(ctx.viewer, Role.MENTOR)) && readsPlainRows(ctx.em, Person)) {
-    const people = rowValues(metadata.get(Person));
+  // The team also decides what a mentor may see of each project (project.permissions.ts): its summary
+  // (names) where that is all the page shows of it, else the whole team, which answers both.
+  const teamFields = ['mentors', 'leadStaff'].flatMap((field) => fields.get(field) ?? []);
+  if ((teamFields.length || hasRole(ctx.viewer, Role.MENTOR)) && readsPlainRows(ctx.em, Person)) {
+    const summary = teamFields.every(showsPersonSummary);
+    const people = summary ? personSummaryValues(ctx) : rowValues(metadata.get(Person));
     parts.push({
-      column: `(select coalesce(json_agg(json_build_array(t.role, ${people.columns('p')}) order by t.since, p.id), '[]')
-                  from (${teamMembersSql('e.id', 'e.lead_staff_id')}) t join person p on p.id = t.person_id) as prefetch_team`,
+      column: `${teamJsonSql(people, 'e.id', 'e.lead_staff_id')} as prefetch_team`,
       prime: (row) => {
-        const team: ProjectTeam = { leadStaff: null, mentors: [] };
-        for (const member of row.prefetch_team as unknown[][]) {
-          if (member[0] === 'LEAD') team.leadStaff = people.map(member, 1);
-          else team.mentors.push(people.map(member, 1));
-        }
-        teamLoader(ctx).prime(row.id as string, team);
+        const team = teamFromValues(people, row.prefetch_team as unknown[][]);
+        teamSummaryLoader(ctx).prime(row.id as string, team);
+        if (!summary) teamLoader(ctx).prime(row.id as string, team);
       },
     });
   }

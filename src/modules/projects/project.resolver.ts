@@ -13,7 +13,7 @@ import { Program } from '../programs/program.entity.js';
 import { Project, ProjectStatus } from './project.entity.js';
 import { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
 import { nextStatuses } from '../lifecycle/lifecycle.service.js';
-import { teamOf } from './project-team.loader.js';
+import { teamShowing } from './project-team.loader.js';
 import { compareRevisions, getProject, listProjects, listRevisions, revisionSummaryLoader, showsRevisionSummary } from './project.queries.js';
 import { canSeeApplicant } from './project.permissions.js';
 import * as projects from './project.service.js';
@@ -93,13 +93,13 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The staff member leading the project (项目官员); null until assigned.' })
-  leadStaff(@Ctx() ctx: Context, @Root() project: Project) {
-    return project.leadStaff ? andThen(teamOf(ctx, project.id), (team) => team.leadStaff) : null;
+  leadStaff(@Ctx() ctx: Context, @Root() project: Project, @Info() info: GraphQLResolveInfo) {
+    return project.leadStaff ? andThen(teamShowing(ctx, project.id, selectedFields(info)), (team) => team.leadStaff) : null;
   }
 
   @FieldResolver(() => [Person], { description: 'The mentors assigned to the project; empty until assigned.' })
-  mentors(@Ctx() ctx: Context, @Root() project: Project) {
-    return andThen(teamOf(ctx, project.id), (team) => team.mentors);
+  mentors(@Ctx() ctx: Context, @Root() project: Project, @Info() info: GraphQLResolveInfo) {
+    return andThen(teamShowing(ctx, project.id, selectedFields(info)), (team) => team.mentors);
   }
 
   @FieldResolver(() => ProposalRevision, { nullable: true, description: 'The latest saved revision.' })

@@ -484,6 +484,13 @@ export interface Prefetch {
   prime(row: PageRow): void;
 }
 
+/**
+ * A `shared` prefetch column: the row of `table` whose id is the page row's column `key`, as the JSON
+ * array `values` reads, once per page, on the first row that names it (null on the others).
+ */
+export const sharedRowColumn = (values: { sql(alias: string): string }, table: string, key: string, column: string) =>
+  `case when row_number() over (partition by page.${key}) = 1 then (select ${values.sql('x')} from "${table}" x where x.id = page.${key}) end as ${column}`;
+
 /** One page of entities that `where` selects, and its counts, in a single statement (see sqlPage). */
 export function findPage<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, order: ListOrder, args: PageArgs, prefetch?: Prefetch): Promise<Page<T>> {
   return sqlPage(em, entitySql(em, entity, where), order, args, rowMapper(em, entity), prefetch);

@@ -1,5 +1,5 @@
 import type { Context } from '../../shared/context.js';
-import { chronologicalOrders, findPage, type OldestFirstPageArgs, type Prefetch, type SelectedFields } from '../../shared/connection.js';
+import { chronologicalOrders, findPage, sharedRowColumn, type OldestFirstPageArgs, type Prefetch, type SelectedFields } from '../../shared/connection.js';
 import { readsPlainRows, rowValues } from '../../shared/loaders.js';
 import { findVisible } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
@@ -34,7 +34,7 @@ function actorPrefetch(ctx: Context, fields: SelectedFields | undefined): Prefet
   const people = rowValues(ctx.em.getMetadata().get(Person));
   return {
     columns: { text: '', params: [] },
-    shared: { text: `, case when row_number() over (partition by page.actor_id) = 1 then (select ${people.sql('p')} from person p where p.id = page.actor_id) end as prefetch_actor`, params: [] },
+    shared: { text: `, ${sharedRowColumn(people, 'person', 'actor_id', 'prefetch_actor')}`, params: [] },
     prime: (row) => {
       const actor = row.prefetch_actor as unknown[] | null;
       if (actor) ctx.loaders.byId(Person).prime(actor[0] as string, people.map(actor));

@@ -9,9 +9,6 @@ export async function viewerPerson(ctx: Context): Promise<Person | null> {
   return ctx.viewer ? ctx.loaders.byId(Person).load(ctx.viewer.id) : null;
 }
 
-/** The columns of a person that reads show: all of them but the password hash. */
-export const PERSON_COLUMNS = ['id', 'created_at', 'email', 'name', 'roles', 'organization_id', 'deactivated_at'] as const;
-
 /** People and organisation members alike, by name. */
 export const PEOPLE_BY_NAME = listOrder('people:NAME', ascending('name', 'text'));
 

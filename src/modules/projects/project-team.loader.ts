@@ -3,7 +3,6 @@ import type { Context } from '../../shared/context.js';
 import { readRows, sqlArray } from '../../shared/read.js';
 import { andThen, readsPlainRows, rowValues, type Loader, type Maybe, type RowValues } from '../../shared/loaders.js';
 import { Person } from '../people/person.entity.js';
-import { PERSON_COLUMNS } from '../people/person.queries.js';
 
 export interface ProjectTeam {
   leadStaff: Person | null;
@@ -41,7 +40,7 @@ export function teamLoader(ctx: Context): Loader<ProjectTeam> {
   return ctx.loaders.keyed('projectTeam', async (projectIds, em) => {
     const rows = await readRows<TeamRow & { team_project_id: string }>(
       em,
-      `select pr.id as team_project_id, t.role as team_role, ${PERSON_COLUMNS.map((column) => `p.${column}`).join(', ')}
+      `select pr.id as team_project_id, t.role as team_role, ${rowValues(em.getMetadata().get(Person)).columns('p')}
          from project pr
          cross join lateral (${teamMembersSql('pr.id', 'pr.lead_staff_id')}) t
          join person p on p.id = t.person_id

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { ascending, chronologicalOrders, descending, findPage, listOrder, projectPage, type ListOrder, type NewestFirstPageArgs, type PageRow, type Prefetch, type SelectedFields } from '../../shared/connection.js';
+import { ascending, chronologicalOrders, descending, findPage, listOrder, projectPage, type ListOrder, type NewestFirstPageArgs, type PageRow, type Prefetch, type SelectedFields, sharedRowColumn } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId } from '../../shared/node-id.js';
@@ -65,10 +65,9 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
   const rowsOf = <T extends { id: string }>(entity: new () => T, table: string, key: string, column: string, { shared = false } = {}) => {
     if (!readsPlainRows(ctx.em, entity)) return;
     const values = rowValues(metadata.get(entity));
-    const row = (id: string) => `(select ${values.sql('x')} from "${table}" x where x.id = ${id})`;
     parts.push({
       shared,
-      column: shared ? `case when row_number() over (partition by page.${key}) = 1 then ${row(`page.${key}`)} end as ${column}` : `${row(`e.${key}`)} as ${column}`,
+      column: shared ? sharedRowColumn(values, table, key, column) : `(select ${values.sql('x')} from "${table}" x where x.id = e.${key}) as ${column}`,
       prime: (page) => {
         const json = page[column] as unknown[] | null;
         if (json) ctx.loaders.byId(entity).prime(json[0] as string, values.map(json));

@@ -8,6 +8,9 @@ import {
   MentorDashboardDocument,
   ProjectBoardDocument,
   ProjectDetailPageDocument,
+  OrganizationDocument,
+  ProjectOrganizationsBriefDocument,
+  ProjectOrganizationTwiceDocument,
   ProjectRevisionsTwiceDocument,
   ProjectTeamOfDocument,
   ProjectTeamTwiceDocument,
@@ -20,7 +23,7 @@ import {
   StartProjectDeliveryDocument,
   SubmitProjectDocument,
 } from './generated/graphql.js';
-import type { ProjectTeamTwiceQuery, ProjectTitlesCountedQuery, ProjectTitlesPageQuery } from './generated/graphql.js';
+import type { ProjectOrganizationTwiceQuery, ProjectTeamTwiceQuery, ProjectTitlesCountedQuery, ProjectTitlesPageQuery } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
 import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
@@ -225,6 +228,34 @@ describe("a revision's summary", () => {
       expect(node.brief!.requestedAmount).toBe(node.full!.budgetLines.reduce((sum, line) => sum + line.amount, 0));
       expect(node.full!.summary.length).toBeGreaterThan(0);
       expect(node.full!.objectives.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("an organisation's summary", () => {
+  it('answers a selection of its name, kind and district, and the whole organisation a selection of its contacts, in one operation', async () => {
+    let shown: ProjectOrganizationTwiceQuery | undefined;
+    const statements = await app().countStatements(async () => (shown = await app().admin.data(ProjectOrganizationTwiceDocument, { first: 10 })));
+    const nodes = shown!.projects!.nodes;
+    expect(nodes).toHaveLength(10);
+    for (const { brief, full } of nodes) {
+      expect([brief!.id, brief!.name, brief!.district]).toEqual([full!.id, full!.name, full!.district]);
+      expect(brief!.kind).toMatch(/^[A-Z_]+$/);
+      expect(full!.contactName.length).toBeGreaterThan(0);
+    }
+    // The viewer and the page, which read the whole organisation once for both selections; then each street's places.
+    expect(statements).toBeLessThanOrEqual(4);
+  });
+
+  it('reads only the summary where a page shows only that, and answers it like the whole organisation', async () => {
+    const before = app().statements.length;
+    const { projects } = await app().admin.data(ProjectOrganizationsBriefDocument, { first: 10 });
+    const page = app().statements.slice(before).find((sql) => sql.includes('prefetch_organization'))!;
+    expect(page).toBeDefined();
+    expect(page).not.toContain('contact_name');
+    for (const node of projects!.nodes) {
+      const { organization } = await app().admin.data(OrganizationDocument, { id: node.organization!.id });
+      expect(node.organization).toEqual({ id: organization!.id, name: organization!.name, kind: organization!.kind, district: organization!.district });
     }
   });
 });

@@ -4,7 +4,8 @@ import type { Context } from '../../shared/context.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId } from '../../shared/node-id.js';
 import { UserErrorCode, fail } from '../../shared/user-errors.js';
-import { mapRow, readsPlainRows, rowValues, type Loader } from '../../shared/loaders.js';
+import { mapRow, readsPlainRows, rowValues } from '../../shared/loaders.js';
+import { rowSummary, type RowSummary } from '../../shared/summaries.js';
 import { readRows, sqlArray } from '../../shared/read.js';
 import { Role, hasRole, requireViewer } from '../../shared/auth.js';
 import { openActionItemsFrom, openActionItemsJsonSql, openActionItemsLoader } from '../coaching/coaching.queries.js';
@@ -22,27 +23,14 @@ import { canSeeApplicant, canViewProject, visibleProjectsFilter } from './projec
 import { ProjectOrder, type ProjectPageArgs } from './project.types.js';
 import { compareRevisionContent } from './revision-compare.js';
 
-/** The fields of a revision its summary answers: none needs the proposal's text or JSON columns. */
-const REVISION_SUMMARY_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'number', 'requestedAmount', 'createdAt', 'changeNote', 'author', 'project']);
-/** The columns behind them (author and project are their ids; the district key for the scoping checks). */
-const REVISION_SUMMARY_COLUMNS = ['id', 'created_at', 'project_id', 'number', 'requested_amount', 'change_note', 'author_id', 'district_id'] as const;
-
-/** Whether an operation reads only what a revision's summary answers (a board's number and amount): `fields` are its field names. */
-export const showsRevisionSummary = (fields: ReadonlySet<string> | SelectedFields) => [...fields.keys()].every((field) => REVISION_SUMMARY_FIELDS.has(field));
-
 /**
- * Revisions for selections that read only their summary (showsRevisionSummary), batched per request:
- * objects of the entity's class with the summary's columns and every other property null. Only such
- * a selection may be answered from it; lists of projects fill it with their page.
+ * A revision as a board shows it, its number and amount, without the proposal's text and JSON (the
+ * project and author by their ids; the district key for the scoping checks).
  */
-export function revisionSummaryLoader(ctx: Context): Loader<ProposalRevision | null> {
-  return ctx.loaders.keyed('revisionSummary', async (ids, em) => {
-    const rows = await readRows<PageRow>(em, `select ${REVISION_SUMMARY_COLUMNS.join(', ')} from proposal_revision where id = any(?::uuid[])`, [sqlArray(ids)]);
-    const meta = em.getMetadata().get(ProposalRevision);
-    const byId = new Map(rows.map((row) => [row.id as string, mapRow(meta, row)]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+export const REVISION_SUMMARY = rowSummary(ProposalRevision, ['number', 'requestedAmount', 'createdAt', 'project'], ['id', 'created_at', 'project_id', 'number', 'requested_amount', 'district_id']);
+
+/** An organisation as lists name it: its name, kind and district, without its contacts and codes. */
+export const ORGANIZATION_SUMMARY = rowSummary(Organization, ['name', 'kind', 'district'], ['id', 'name', 'kind', 'district_id']);
 
 /**
  * What a page of projects reads along with its rows (see Prefetch), by the fields its items show:
@@ -62,20 +50,25 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
    * A row that many of the page's rows name (their programme, their district) is `shared`: read once,
    * on the first row that names it.
    */
-  const rowsOf = <T extends { id: string }>(entity: new () => T, table: string, key: string, column: string, { shared = false } = {}) => {
+  const rowsOf = <T extends { id: string }>(entity: new () => T, table: string, key: string, column: string, { shared = false, summary, shown }: { shared?: boolean; summary?: RowSummary<T>; shown?: SelectedFields | ReadonlySet<string> } = {}) => {
     if (!readsPlainRows(ctx.em, entity)) return;
-    const values = rowValues(metadata.get(entity));
+    // Its summary where the page's selection shows only that; else the whole row, which answers a summary's selection too.
+    const brief = shown && summary?.shows(shown) ? summary : undefined;
+    const values = brief ? brief.values(ctx.em) : rowValues(metadata.get(entity));
+    const loaders = [brief ? brief.loader(ctx) : ctx.loaders.byId(entity), ...(summary && !brief ? [summary.loader(ctx)] : [])];
     parts.push({
       shared,
       column: shared ? sharedRowColumn(values, table, key, column) : `(select ${values.sql('x')} from "${table}" x where x.id = e.${key}) as ${column}`,
       prime: (page) => {
         const json = page[column] as unknown[] | null;
-        if (json) ctx.loaders.byId(entity).prime(json[0] as string, values.map(json));
+        if (!json) return;
+        const row = values.map(json);
+        for (const loader of loaders) loader.prime(json[0] as string, row);
       },
     });
   };
   if (fields.has('organization')) {
-    rowsOf(Organization, 'organization', 'organization_id', 'prefetch_organization');
+    rowsOf(Organization, 'organization', 'organization_id', 'prefetch_organization', { summary: ORGANIZATION_SUMMARY, shown: fields.get('organization') });
     // Its district, when the organisation shows its name: the few districts of a page, each once.
     if (fields.get('organization')!.has('district')) {
       parts.push({ column: '(select o.district_id from organization o where o.id = e.organization_id) as prefetch_organization_district_id', prime: () => {} });
@@ -83,19 +76,7 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
     }
   }
   if (fields.has('currentRevision')) {
-    if (showsRevisionSummary(fields.get('currentRevision')!)) {
-      // Its number and amount: the summary's columns, not the proposal's text and JSON.
-      const summary = rowValues(metadata.get(ProposalRevision), REVISION_SUMMARY_COLUMNS);
-      parts.push({
-        column: `(select ${summary.sql('x')} from proposal_revision x where x.id = e.current_revision_id) as prefetch_revision_summary`,
-        prime: (row) => {
-          const json = row.prefetch_revision_summary as unknown[] | null;
-          if (json) revisionSummaryLoader(ctx).prime(json[0] as string, summary.map(json));
-        },
-      });
-    } else {
-      rowsOf(ProposalRevision, 'proposal_revision', 'current_revision_id', 'prefetch_current_revision');
-    }
+    rowsOf(ProposalRevision, 'proposal_revision', 'current_revision_id', 'prefetch_current_revision', { summary: REVISION_SUMMARY, shown: fields.get('currentRevision') });
   }
   // The team also decides what a mentor may see of each project (project.permissions.ts): its summary
   // (names) where that is all the page shows of it, else the whole team, which answers both.

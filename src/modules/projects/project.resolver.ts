@@ -14,7 +14,7 @@ import { Project, ProjectStatus } from './project.entity.js';
 import { AssignProjectTeamInput, CreateProjectInput, ProjectActionInput, SaveRevisionInput, SubmitProjectInput } from './project.inputs.js';
 import { nextStatuses } from '../lifecycle/lifecycle.service.js';
 import { teamShowing } from './project-team.loader.js';
-import { compareRevisions, getProject, listProjects, listRevisions, revisionSummaryLoader, showsRevisionSummary } from './project.queries.js';
+import { compareRevisions, getProject, listProjects, listRevisions, ORGANIZATION_SUMMARY, REVISION_SUMMARY } from './project.queries.js';
 import { canSeeApplicant } from './project.permissions.js';
 import * as projects from './project.service.js';
 import {
@@ -88,8 +88,10 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The applicant organisation; withheld from evaluators under blind review.' })
-  organization(@Ctx() ctx: Context, @Root() project: Project) {
-    return andThen(canSeeApplicant(ctx, project), (visible) => (visible ? ctx.loaders.byId(Organization).now(project.organization.id) : null));
+  organization(@Ctx() ctx: Context, @Root() project: Project, @Info() info: GraphQLResolveInfo) {
+    // A board's name and district come from the organisation's summary, without its contacts.
+    const loader = ORGANIZATION_SUMMARY.answers(ctx.em, selectedFields(info)) ? ORGANIZATION_SUMMARY.loader(ctx) : ctx.loaders.byId(Organization);
+    return andThen(canSeeApplicant(ctx, project), (visible) => (visible ? loader.now(project.organization.id) : null));
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The staff member leading the project (项目官员); null until assigned.' })
@@ -106,8 +108,8 @@ export class ProjectResolver {
   currentRevision(@Ctx() ctx: Context, @Root() project: Project, @Info() info: GraphQLResolveInfo) {
     if (!project.currentRevision) return null;
     // A board's number and amount come from the revision's summary, without its text and JSON.
-    const summary = showsRevisionSummary(selectedFields(info));
-    return (summary ? revisionSummaryLoader(ctx) : ctx.loaders.byId(ProposalRevision)).now(project.currentRevision.id);
+    const loader = REVISION_SUMMARY.answers(ctx.em, selectedFields(info)) ? REVISION_SUMMARY.loader(ctx) : ctx.loaders.byId(ProposalRevision);
+    return loader.now(project.currentRevision.id);
   }
 
   @FieldResolver(() => ProposalRevisionConnection, { description: 'All revisions, newest first unless `order` says otherwise.' })

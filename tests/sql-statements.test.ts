@@ -9,6 +9,7 @@ import {
   ProjectBoardDocument,
   ProjectDetailPageDocument,
   OrganizationDocument,
+  ProjectBoardWithRecordDocument,
   ProjectOrganizationsBriefDocument,
   ProjectOrganizationTwiceDocument,
   ProjectRevisionsTwiceDocument,
@@ -229,6 +230,19 @@ describe("a revision's summary", () => {
       expect(node.full!.summary.length).toBeGreaterThan(0);
       expect(node.full!.objectives.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("a project's summary", () => {
+  it('reads only the columns a board shows of its projects, and shows them as a page of whole projects does', async () => {
+    const before = app().statements.length;
+    const board = await app().admin.data(ProjectBoardDocument, { first: 20 });
+    const page = app().statements.slice(before).find((sql) => sql.includes('page_cursor'))!;
+    expect(page).toBeDefined();
+    expect(page).not.toMatch(/community_served|focus_area|select e\.\*,/);
+    const whole = await app().admin.data(ProjectBoardWithRecordDocument, { first: 20 });
+    expect(whole.projects!.nodes.every((node) => node.communityServed.length > 0 && node.updatedAt)).toBe(true);
+    expect(board.projects!.nodes).toEqual(whole.projects!.nodes.map(({ focusArea: _f, communityServed: _c, updatedAt: _u, ...node }) => node));
   });
 });
 

@@ -410,12 +410,14 @@ export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrde
   const countTotal = args.countTotal ?? true;
   const edgesBeyond = beyondColumns(order, window, source, countTotal);
   const within = withinCursors(order, window, 'e');
+  // The page's own columns: those its items show (a summary's), with the order's keys; else the whole row.
+  const own = prefetch?.rowColumns ? [...new Set(['id', ...prefetch.rowColumns, ...order.keys.map((key) => key.column)])].map((column) => `e."${column}"`).join(', ') : 'e.*';
   const rows = await readRows<PageRow>(
     em,
     `select page.*, beyond.*${shared.text}
        from (${edgesBeyond.text}) beyond
        left join (
-         select e.*, ${cursorColumn(order, 'e')}${extra.text}
+         select ${own}, ${cursorColumn(order, 'e')}${extra.text}
            from (${source.text}) e
           where ${within.text}
           order by ${orderBy(order, 'e', window.backward)}
@@ -481,6 +483,12 @@ export interface Prefetch {
    * programme), read on the first row that names it and null on the others.
    */
   shared?: Sql;
+  /**
+   * The columns of the page's own rows to read, where its items show only what they hold (a summary,
+   * see shared/summaries.ts): the items are then objects with those columns and every other property
+   * null. Absent, the whole row.
+   */
+  rowColumns?: readonly string[];
   prime(row: PageRow): void;
 }
 

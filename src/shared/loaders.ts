@@ -165,9 +165,15 @@ export function groupByKey<T>(keys: readonly string[], items: T[], keyOf: (item:
  * outside a transaction, where the request only reads, for entities without collections.
  */
 export function readsPlainRows<T extends object>(em: EntityManager, entity: EntityName<T>): boolean {
-  const meta = em.getMetadata().get(entity);
-  return !em.isInTransaction() && !meta.props.some((prop) => prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY);
+  if (em.isInTransaction()) return false;
+  const meta = em.getMetadata().get(entity) as EntityMetadata;
+  let plain = withoutCollections.get(meta);
+  if (plain === undefined) withoutCollections.set(meta, (plain = !meta.props.some((prop) => prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY)));
+  return plain;
 }
+
+/** Whether an entity has no collections, by its metadata: asked for every field a list resolves. */
+const withoutCollections = new WeakMap<EntityMetadata, boolean>();
 
 type Conversion = 'reference' | 'decimal' | 'date' | 'json' | 'value';
 

@@ -12,6 +12,8 @@ import { readRows, sqlArray } from './read.js';
  * be answered from it (`shows`); the fields decide, as ever, whether to show it.
  */
 export interface RowSummary<T> {
+  /** The columns it reads. */
+  readonly columns: readonly string[];
   /** Whether a selection (its field names) reads only the summary's fields. */
   shows(fields: ReadonlySet<string> | SelectedFields): boolean;
   /** Whether the request answers `fields` from the summary: a selection of its fields, where the request only reads. */
@@ -28,9 +30,16 @@ export interface RowSummary<T> {
  */
 export function rowSummary<T extends object>(entity: EntityName<T>, fields: readonly string[], columns: readonly string[]): RowSummary<T> {
   const answered: ReadonlySet<string> = new Set(['__typename', 'id', ...fields]);
-  const shows = (selection: ReadonlySet<string> | SelectedFields) => [...selection.keys()].every((field) => answered.has(field));
+  // A selection is one object per field of the operation (selectedFields): answered once for every item of a list.
+  const shown = new WeakMap<object, boolean>();
+  const shows = (selection: ReadonlySet<string> | SelectedFields) => {
+    let answer = shown.get(selection);
+    if (answer === undefined) shown.set(selection, (answer = [...selection.keys()].every((field) => answered.has(field))));
+    return answer;
+  };
   const values = (em: EntityManager) => rowValues(em.getMetadata().get(entity), columns);
   return {
+    columns,
     shows,
     answers: (em, selection) => shows(selection) && readsPlainRows(em, entity),
     values,

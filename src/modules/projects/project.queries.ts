@@ -27,7 +27,19 @@ import { compareRevisionContent } from './revision-compare.js';
  * A revision as a board shows it, its number and amount, without the proposal's text and JSON (the
  * project and author by their ids; the district key for the scoping checks).
  */
-export const REVISION_SUMMARY = rowSummary(ProposalRevision, ['number', 'requestedAmount', 'createdAt', 'project'], ['id', 'created_at', 'project_id', 'number', 'requested_amount', 'district_id']);
+export const REVISION_SUMMARY = rowSummary(ProposalRevision, ['number', 'requestedAmount', 'createdAt', 'project'], ['id', 'created_at', 'project_id', 'number', 'requested_amount']);
+
+/**
+ * A project as boards and dashboards show it: its title and status, its organisation, current
+ * revision, team, programme, open action items and how its reviews stand. The columns are those
+ * fields' keys and what the permissions read (park, district, organisation, programme: see
+ * project.permissions.ts), without its texts, figures and dates of record.
+ */
+export const PROJECT_SUMMARY = rowSummary(
+  Project,
+  ['title', 'status', 'createdAt', 'organization', 'currentRevision', 'mentors', 'leadStaff', 'program', 'openActionItems', 'proposalReview', 'closingReview'],
+  ['id', 'created_at', 'title', 'status', 'program_id', 'organization_id', 'park_id', 'district_id', 'lead_staff_id', 'current_revision_id'],
+);
 
 /** An organisation as lists name it: its name, kind and district, without its contacts and codes. */
 export const ORGANIZATION_SUMMARY = rowSummary(Organization, ['name', 'kind', 'district'], ['id', 'name', 'kind', 'district_id']);
@@ -109,11 +121,14 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
   } else if (fields.has('program')) {
     rowsOf(Program, 'program', 'program_id', 'prefetch_program', { shared: true });
   }
-  if (!parts.length) return undefined;
+  // A page whose items show only the project's summary reads only its columns of each project.
+  const rowColumns = PROJECT_SUMMARY.answers(ctx.em, fields) ? PROJECT_SUMMARY.columns : undefined;
+  if (!parts.length && !rowColumns) return undefined;
   const columns = (shared: boolean) => parts.filter((part) => !!part.shared === shared).map((part) => `, ${part.column}`).join('');
   return {
     columns: { text: columns(false), params: [] },
     shared: { text: columns(true), params: [] },
+    rowColumns,
     prime: (row) => parts.forEach((part) => part.prime(row)),
   };
 }

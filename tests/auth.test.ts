@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signToken } from '../src/shared/auth.js';
+import { signToken, verifyToken } from '../src/shared/auth.js';
 import { fromGlobalId } from '../src/shared/node-id.js';
 import {
   CreatePersonDocument,
@@ -9,7 +9,7 @@ import {
   SetPersonRolesDocument,
   ViewerDocument,
 } from './generated/graphql.js';
-import { ADMIN_EMAIL, TEST_PASSWORD, useTestApp } from './support/app.js';
+import { ADMIN_EMAIL, TEST_PASSWORD, TEST_TOKEN_SECRET, useTestApp } from './support/app.js';
 import { Client } from './support/client.js';
 import { organization, person } from './support/factories.js';
 
@@ -48,6 +48,17 @@ describe('login', () => {
     const sessionId = JSON.parse(Buffer.from(valid.split('.')[0], 'base64url').toString()).sid;
     const forged = signToken('another-secret-another-secret-another-secret', personId, sessionId, 60).token;
     expect(await new Client(app().url, forged).errorCode(PeopleDocument, {})).toBe('UNAUTHENTICATED');
+
+    // A token already accepted (its claims kept, see verifyToken) with its signature changed is still refused, and
+    // the kept claims still expire.
+    const [body, signature] = valid.split('.');
+    const altered = `${body}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'AB' : 'AA'}`;
+    expect(await new Client(app().url, altered).errorCode(PeopleDocument, {})).toBe('UNAUTHENTICATED');
+    expect(await new Client(app().url, `${body}.${signature}.`).errorCode(PeopleDocument, {})).toBe('UNAUTHENTICATED');
+    expect((await new Client(app().url, valid).data(PeopleDocument, {})).people!.totalCount).toBeGreaterThan(0);
+    expect(verifyToken(TEST_TOKEN_SECRET, valid)?.sid).toBe(sessionId);
+    expect(verifyToken(TEST_TOKEN_SECRET, valid, Date.now() + 61_000)).toBeNull();
+    expect(verifyToken('another-secret-another-secret-another-secret', valid)).toBeNull();
   });
 
   it('stores only a salted hash: two people with the same password get different hashes', async () => {

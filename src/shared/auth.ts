@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { registerEnumType } from 'type-graphql';
 import { forbidden, unauthenticated } from './errors.js';
+import { RecentlyUsed } from './recently-used.js';
 
 export enum Role {
   ADMIN = 'ADMIN',
@@ -114,6 +115,21 @@ export function signToken(secret: string, personId: string, sessionId: string, t
 }
 
 export function verifyToken(secret: string, token: string, now = Date.now()): TokenClaims | null {
+  const key = `${secret}.${token}`;
+  let claims = signedTokens.find(key);
+  if (!claims) {
+    claims = signedClaims(secret, token) ?? undefined;
+    // Only a token that was signed here is kept: a client sends the same one with every request.
+    if (claims) signedTokens.keep(key, claims);
+  }
+  return claims && claims.exp * 1000 > now ? claims : null;
+}
+
+/** Tokens whose signature checked out, with their claims (their expiry is checked on each use). */
+const signedTokens = new RecentlyUsed<string, TokenClaims>(10_000);
+
+/** The claims of a token signed with `secret`, or null. */
+function signedClaims(secret: string, token: string): TokenClaims | null {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return null;
   const expected = Buffer.from(sign(secret, body));
@@ -122,7 +138,7 @@ export function verifyToken(secret: string, token: string, now = Date.now()): To
   try {
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenClaims;
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') return null;
-    return claims.exp * 1000 > now ? claims : null;
+    return Object.freeze(claims);
   } catch {
     return null;
   }

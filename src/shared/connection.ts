@@ -313,7 +313,7 @@ function withinCursors(order: ListOrder, window: PageWindow, alias: string): Sql
 }
 
 const cursorColumn = (order: ListOrder, alias: string) =>
-  `json_build_array(${order.keys.map((key) => CURSOR_VALUE_SQL[key.type](`${alias}.${key.column}`)).join(', ')}) as page_cursor`;
+  `json_build_array(${order.keys.map((key) => CURSOR_VALUE_SQL[key.type](`${alias}.${key.column}`)).join(', ')})::text as page_cursor`;
 
 /**
  * What a list page needs to know of the whole list: its total, when the operation reads `totalCount`,
@@ -350,16 +350,19 @@ function withoutPageColumns({ page_cursor: _c, page_total: _t, page_preceding: _
   return row;
 }
 
-/** An edge whose cursor is encoded when it is read: a list that shows only its nodes and end cursor encodes one. */
+/**
+ * An edge whose cursor is encoded when it is read, from its row's values as JSON text (cursorColumn):
+ * a list that shows only its nodes and end cursor parses and encodes one.
+ */
 class Edge<T> {
   #cursor: string | undefined;
   constructor(
     private readonly order: ListOrder,
-    private readonly values: unknown[],
+    private readonly values: string,
     readonly node: T,
   ) {}
   get cursor(): string {
-    return (this.#cursor ??= encodeCursor(this.order, this.values));
+    return (this.#cursor ??= encodeCursor(this.order, JSON.parse(this.values) as unknown[]));
   }
 }
 
@@ -372,7 +375,7 @@ function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (
   const kept = fetched.slice(0, window.limit);
   if (window.backward) kept.reverse();
   const more = fetched.length > window.limit;
-  const edges = kept.map((row) => new Edge(order, row.page_cursor as unknown[], map(row)));
+  const edges = kept.map((row) => new Edge(order, row.page_cursor as string, map(row)));
   const counts = rows[0];
   // page_preceding/page_following are counts (projectPage) or booleans (sqlPage).
   const beyondPage = (value: unknown) => value === true || Number(value ?? 0) > 0;

@@ -22,6 +22,23 @@ export class RecentlyUsed<K, V> {
     return value as V;
   }
 
+  /** The value kept for `key`, if any (counted as a use). */
+  find(key: K): V | undefined {
+    const value = this.values.get(key);
+    if (value !== undefined) {
+      this.values.delete(key);
+      this.values.set(key, value);
+    }
+    return value;
+  }
+
+  /** Keeps `value` for `key`, dropping the least recently used beyond the limit. */
+  keep(key: K, value: V): void {
+    this.values.delete(key);
+    if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as K);
+    this.values.set(key, value);
+  }
+
   get size(): number {
     return this.values.size;
   }

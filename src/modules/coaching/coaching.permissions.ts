@@ -19,8 +19,17 @@ function withoutEvaluatorAccess(viewer: Viewer): Viewer {
 
 /** Whether the viewer sees this project's coaching sessions and action items. */
 export function canViewCoaching(ctx: Context, project: Project): Maybe<boolean> {
-  return !!ctx.viewer && canViewProject({ ...ctx, viewer: withoutEvaluatorAccess(ctx.viewer) }, project);
+  return !!ctx.viewer && canViewProject(coachingContext(ctx), project);
 }
+
+/** The request as the coaching rules see it (withoutEvaluatorAccess), made once per request: a list asks for each of its projects. */
+function coachingContext(ctx: Context): Context {
+  let coaching = coachingContexts.get(ctx);
+  if (!coaching) coachingContexts.set(ctx, (coaching = { ...ctx, viewer: withoutEvaluatorAccess(ctx.viewer!) }));
+  return coaching;
+}
+
+const coachingContexts = new WeakMap<Context, Context>();
 
 /** The projects whose coaching the viewer sees, as a filter on Project. */
 export const coachingProjectsFilter = (viewer: Viewer): FilterQuery<Project> => visibleProjectsFilter(withoutEvaluatorAccess(viewer));

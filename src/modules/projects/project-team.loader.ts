@@ -1,7 +1,8 @@
 import { rowMapper, type PageRow, type SelectedFields } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { readRows, sqlArray } from '../../shared/read.js';
-import { andThen, readsPlainRows, rowValues, type Loader, type Maybe, type RowValues } from '../../shared/loaders.js';
+import { andThen, rowValues, type Loader, type Maybe, type RowValues } from '../../shared/loaders.js';
+import { rowSummary } from '../../shared/summaries.js';
 import { Person } from '../people/person.entity.js';
 
 export interface ProjectTeam {
@@ -57,16 +58,8 @@ export function teamLoader(ctx: Context): Loader<ProjectTeam> {
 /** The project's team: at once when the request holds it (a page primes it). */
 export const teamOf = (ctx: Context, projectId: string): Maybe<ProjectTeam> => teamLoader(ctx).now(projectId);
 
-/** The fields of a person a team's summary answers: who they are, as lists show them. */
-const PERSON_SUMMARY_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'name', 'roles']);
-/** The columns behind them. */
-const PERSON_SUMMARY_COLUMNS = ['id', 'name', 'roles'];
-
-/** Whether a selection of a person reads only what a team's summary answers (a board's names): `fields` are its field names. */
-export const showsPersonSummary = (fields: ReadonlySet<string> | SelectedFields) => [...fields.keys()].every((field) => PERSON_SUMMARY_FIELDS.has(field));
-
-/** How a team summary's people are read as arrays of values: the summary's columns (rowValues). */
-export const personSummaryValues = (ctx: Context): RowValues<Person> => rowValues(ctx.em.getMetadata().get(Person), PERSON_SUMMARY_COLUMNS);
+/** A person as a team's summary shows them: who they are, as lists show them. */
+export const PERSON_SUMMARY = rowSummary(Person, ['name', 'roles'], ['id', 'name', 'roles']);
 
 /** The team of the project `projectId` (an SQL expression) as a JSON array of its members, each `[role, …the person's columns as people reads them]`. */
 export const teamJsonSql = (people: RowValues<Person>, projectId: string, leadStaffId: string) =>
@@ -90,7 +83,7 @@ export function teamFromValues(people: RowValues<Person>, members: readonly (rea
  */
 export function teamSummaryLoader(ctx: Context): Loader<ProjectTeam> {
   return ctx.loaders.keyed('projectTeamSummary', async (projectIds, em) => {
-    const people = personSummaryValues(ctx);
+    const people = PERSON_SUMMARY.values(ctx.em);
     const rows = await readRows<{ id: string; team: unknown[][] }>(
       em,
       `select pr.id, ${teamJsonSql(people, 'pr.id', 'pr.lead_staff_id')} as team from project pr where pr.id = any(?::uuid[])`,
@@ -115,5 +108,5 @@ export function mentorIdsOf(ctx: Context, projectId: string): Maybe<string[]> {
  * selection reads only the summary's fields and the request only reads, else the whole team.
  */
 export function teamShowing(ctx: Context, projectId: string, fields: SelectedFields): Maybe<ProjectTeam> {
-  return showsPersonSummary(fields) && readsPlainRows(ctx.em, Person) ? teamSummaryLoader(ctx).now(projectId) : teamOf(ctx, projectId);
+  return PERSON_SUMMARY.answers(ctx.em, fields) ? teamSummaryLoader(ctx).now(projectId) : teamOf(ctx, projectId);
 }

@@ -15,7 +15,7 @@ import { Program } from '../programs/program.entity.js';
 import { assignmentFactsJsonSql, assignmentFactsLoader, factsFromValues } from '../reviews/review-progress.js';
 import { Project } from './project.entity.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
-import { personSummaryValues, showsPersonSummary, teamFromValues, teamJsonSql, teamLoader, teamSummaryLoader } from './project-team.loader.js';
+import { PERSON_SUMMARY, teamFromValues, teamJsonSql, teamLoader, teamSummaryLoader } from './project-team.loader.js';
 import { Person } from '../people/person.entity.js';
 import { ActionItem } from '../coaching/action-item.entity.js';
 import { filteredOrder, projectFilterQuery } from './project.filter.js';
@@ -94,8 +94,8 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
   // (names) where that is all the page shows of it, else the whole team, which answers both.
   const teamFields = ['mentors', 'leadStaff'].flatMap((field) => fields.get(field) ?? []);
   if ((teamFields.length || hasRole(ctx.viewer, Role.MENTOR)) && readsPlainRows(ctx.em, Person)) {
-    const summary = teamFields.every(showsPersonSummary);
-    const people = summary ? personSummaryValues(ctx) : rowValues(metadata.get(Person));
+    const summary = teamFields.every(PERSON_SUMMARY.shows);
+    const people = summary ? PERSON_SUMMARY.values(ctx.em) : rowValues(metadata.get(Person));
     parts.push({
       column: `${teamJsonSql(people, 'e.id', 'e.lead_staff_id')} as prefetch_team`,
       prime: (row) => {

@@ -249,3 +249,22 @@ describe('control characters', () => {
     expect(saved.summary).toBe('Line one\n\tline two');
   });
 });
+
+describe('response names', () => {
+  it('refuses aliases that start with "__" other than introspection\'s, and answers __typename as ever', async () => {
+    const token = await staffToken(app());
+    for (const alias of ['__proto__', '__defineGetter__', '__mine']) {
+      const answer = await post(app().url, { query: `{ viewer { id ${alias}: name } }` }, token);
+      expect(answer.status).toBe(400);
+      expect(codes(answer)).toEqual(['BAD_USER_INPUT']);
+      expect(answer.body.errors![0].message).toContain(`"${alias}" may not name a field of the answer`);
+      expect(answer.body.data).toBeUndefined();
+    }
+    const answer = await post(app().url, { query: '{ viewer { __typename id constructor: name toString: name } }' }, token);
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data!.viewer).toMatchObject({ __typename: 'Person' });
+    const viewer = answer.body.data!.viewer as Record<string, unknown>;
+    expect(Object.keys(viewer)).toEqual(['__typename', 'id', 'constructor', 'toString']);
+    expect(typeof viewer.constructor).toBe('string');
+  });
+});

@@ -92,6 +92,22 @@ const NoControlCharactersRule: ValidationRule = (context) => ({
   },
 });
 
+/**
+ * Refuses response names (aliases, or field names) that start with "__" other than introspection's
+ * own: the spec reserves them, and the executor builds each answer as a plain object, on which
+ * "__proto__" would not be a field.
+ */
+const ReservedResponseNamesRule: ValidationRule = (context) => ({
+  Field(node) {
+    const name = node.alias?.value ?? node.name.value;
+    if (name.startsWith('__') && !INTROSPECTION_FIELDS.has(name)) {
+      context.reportError(new GraphQLError(`"${name}" may not name a field of the answer: names starting with "__" are reserved for introspection.`, { nodes: node, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }));
+    }
+  },
+});
+
+const INTROSPECTION_FIELDS: ReadonlySet<string> = new Set(['__typename', '__schema', '__type']);
+
 /** Armor's rules report through a callback; this turns their refusal into our coded error. */
 const report = (limit: string, setting: string) => ({
   propagateOnRejection: false,
@@ -106,6 +122,7 @@ export function limitRules(config: Pick<Config, 'limits' | 'introspection'>): Va
     maxAliasesRule({ n: limits.maxAliases, ...report('aliases', 'MAX_ALIASES') }),
     maxDirectivesRule({ n: limits.maxDirectives, ...report('directives', 'MAX_DIRECTIVES') }),
     NoControlCharactersRule,
+    ReservedResponseNamesRule,
     ...(config.introspection === 'off' ? [NoSchemaIntrospectionCustomRule] : []),
   ];
 }

@@ -9,10 +9,17 @@ const platformCalendar = new Intl.DateTimeFormat('en-US', { timeZone: PLATFORM_T
  * runs. Dates in this form compare correctly as strings.
  */
 export function platformDate(instant: Date): string {
+  // A request asks with its one `now` for every item of a list: the last answer is kept.
+  const time = instant.getTime();
+  if (time === lastAsked.time) return lastAsked.date;
   const parts = platformCalendar.formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  lastAsked = { time, date };
+  return date;
 }
+
+let lastAsked = { time: Number.NaN, date: '' };
 
 /** Open, and due before today on the platform's calendar. */
 export const isOverdue = (item: { doneAt?: Date | null; dueDate: string }, now: Date) => !item.doneAt && item.dueDate < platformDate(now);

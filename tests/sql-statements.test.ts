@@ -26,6 +26,7 @@ import {
 } from './generated/graphql.js';
 import type { ProjectOrganizationTwiceQuery, ProjectTeamTwiceQuery, ProjectTitlesCountedQuery, ProjectTitlesPageQuery } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
+import { PREPARED_PER_CONNECTION, readRows } from '../src/shared/read.js';
 import type { Client } from './support/client.js';
 import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
 import { assign, evaluators, openRound, submitScorecard } from './support/lifecycle.js';
@@ -428,5 +429,23 @@ describe('prepared reads', () => {
       await db.end();
     }
     await read();
+  });
+});
+
+describe('prepared statements', () => {
+  it('keeps at most PREPARED_PER_CONNECTION on each connection, deallocating the least recently used', async () => {
+    const em = app().server.database.orm.em.fork();
+    const pool = em.getConnection().getKnex().client.pool as { max: number };
+    // More distinct statements than every connection of the pool could hold together.
+    for (let i = 0; i < PREPARED_PER_CONNECTION * pool.max + 50; i++) {
+      const [row] = await readRows<{ n: number }>(em, `select ?::int + ${i} as n`, [1]);
+      expect(row.n).toBe(i + 1);
+    }
+    const [{ held }] = await readRows<{ held: number }>(em, 'select count(*)::int as held from pg_prepared_statements');
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThanOrEqual(PREPARED_PER_CONNECTION);
+    // A statement deallocated for room is prepared again when it is read again.
+    const [again] = await readRows<{ n: number }>(em, 'select ?::int + 0 as n', [1]);
+    expect(again.n).toBe(1);
   });
 });

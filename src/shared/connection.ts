@@ -406,7 +406,7 @@ function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (
  * order's keys serves it without sorting the list; beside it, the list's total when `args.countTotal`
  * (see selectedPage) and whether rows lie beyond the cursors (beyondColumns).
  */
-export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T, prefetch?: Prefetch): Promise<Page<T>> {
+export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T, prefetch?: Prefetch, { planOnce = false }: PagePlanning = {}): Promise<Page<T>> {
   const window = pageWindow(args, order);
   const extra = prefetch?.columns ?? { text: '', params: [] };
   const shared = prefetch?.shared ?? { text: '', params: [] };
@@ -424,11 +424,12 @@ export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrde
            from (${source.text}) e
           where ${within.text}
           order by ${orderBy(order, 'e', window.backward)}
-          limit ?) page on true
+          limit ${planOnce ? Number(window.limit + 1) : '?'}) page on true
       order by ${orderBy(order, 'page', window.backward)}`,
-    [...shared.params, ...edgesBeyond.params, ...extra.params, ...source.params, ...within.params, window.limit + 1],
-    // Scopes differ by orders of magnitude (a mentor's projects, a district's): planned for each.
-    { prepare: false },
+    // Planned once, the page's size is part of its text: a plan for an unknown limit assumes a large one.
+    [...shared.params, ...edgesBeyond.params, ...extra.params, ...source.params, ...within.params, ...(planOnce ? [] : [window.limit + 1])],
+    // Scopes differ by orders of magnitude (a mentor's projects, a district's): planned for each, unless one plan serves all.
+    { prepare: planOnce },
   );
   if (prefetch) for (const row of rows) if (row.page_cursor != null) prefetch.prime(row);
   // Read though not foreseen (selectedPage missed it): counted then, by a statement of its own.
@@ -502,9 +503,20 @@ export interface Prefetch {
 export const sharedRowColumn = (values: { sql(alias: string): string }, table: string, key: string, column: string) =>
   `case when row_number() over (partition by page.${key}) = 1 then (select ${values.sql('x')} from "${table}" x where x.id = page.${key}) end as ${column}`;
 
+/**
+ * Whether a page's statement may be prepared and planned once for all its values (`planOnce`): where
+ * its scope's size does not change the best plan, e.g. a park's or a district's projects newest first,
+ * which an index on the scope and the order serves for any park. A scope written as a subquery (a
+ * mentor's projects) or a filter may hold ten rows or ten thousand: such pages are planned for their
+ * values on each request.
+ */
+export interface PagePlanning {
+  planOnce?: boolean;
+}
+
 /** One page of entities that `where` selects, and its counts, in a single statement (see sqlPage). */
-export function findPage<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, order: ListOrder, args: PageArgs, prefetch?: Prefetch): Promise<Page<T>> {
-  return sqlPage(em, entitySql(em, entity, where), order, args, rowMapper(em, entity), prefetch);
+export function findPage<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, order: ListOrder, args: PageArgs, prefetch?: Prefetch, planning?: PagePlanning): Promise<Page<T>> {
+  return sqlPage(em, entitySql(em, entity, where), order, args, rowMapper(em, entity), prefetch, planning);
 }
 
 /**

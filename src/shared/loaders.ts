@@ -122,7 +122,8 @@ export class Loader<V> extends DataLoader<string, V> {
 
   /** The value of `key`: itself when this request already holds it, else the promise of it. */
   now(key: string): Maybe<V> {
-    if (this.known.has(key)) return this.known.get(key)!;
+    const held = this.known.get(key);
+    if (held !== undefined || this.known.has(key)) return held as V;
     return this.load(key).then((value) => {
       if (!this.known.has(key)) this.known.set(key, value);
       return value;
@@ -134,10 +135,17 @@ export class Loader<V> extends DataLoader<string, V> {
     return this.known.get(key);
   }
 
+  override load(key: string): Promise<V> {
+    // What a page primed is held here alone: DataLoader would keep a promise of each value besides.
+    const held = this.known.get(key);
+    return held !== undefined || this.known.has(key) ? Promise.resolve(held as V) : super.load(key);
+  }
+
   override prime(key: string, value: V | PromiseLike<V> | Error): this {
-    // DataLoader keeps the first value of a key; so does `known`.
-    if (!(value instanceof Error) && !isPromiseLike(value) && !this.known.has(key)) this.known.set(key, value);
-    return super.prime(key, value);
+    // DataLoader keeps the first value of a key; so does `known`, and a value is kept there alone.
+    if (value instanceof Error || isPromiseLike(value)) return super.prime(key, value);
+    if (!this.known.has(key)) this.known.set(key, value);
+    return this;
   }
 
   override clear(key: string): this {

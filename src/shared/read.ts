@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { RecentlyUsed } from './recently-used.js';
 
 /**
  * A list of values as one PostgreSQL array parameter (`= any(?::uuid[])`): each element quoted, so
@@ -54,7 +55,9 @@ export async function readRows<T = Record<string, unknown>>(em: EntityManager, s
     const started = Date.now();
     const client = await pool.acquireConnection();
     try {
-      const query = prepare ? { name: `r${generation}_${statement.hash}`, text: statement.text, values } : { text: statement.text, values };
+      const name = `r${generation}_${statement.hash}`;
+      if (prepare) await makeRoomFor(client, name);
+      const query = prepare ? { name, text: statement.text, values } : { text: statement.text, values };
       const { rows } = (await client.query(query)) as { rows: T[] };
       (connection as unknown as Logging).logQuery(logged, { took: Date.now() - started, results: rows.length });
       return rows;
@@ -77,8 +80,35 @@ export async function readRows<T = Record<string, unknown>>(em: EntityManager, s
 
 /** Knex's pool of driver connections, which MikroORM's own statements share. */
 interface Pool {
-  acquireConnection(): Promise<{ query(query: { name?: string; text: string; values: unknown[] }): Promise<unknown> }>;
+  acquireConnection(): Promise<PooledClient>;
   releaseConnection(connection: unknown): void;
+}
+
+/** A pg client, with the record of the statements it has prepared (pg's own: it skips preparing those). */
+interface PooledClient {
+  query(query: string | { name?: string; text: string; values: unknown[] }): Promise<unknown>;
+  connection: { parsedStatements: Record<string, string> };
+}
+
+/**
+ * How many named statements a connection keeps. The texts are written by the code, but a list's
+ * statement varies with what the operation shows of its items and how it filters them, so clients
+ * could make many: the least recently used are deallocated beyond this, which bounds what each
+ * PostgreSQL backend holds.
+ */
+export const PREPARED_PER_CONNECTION = 100;
+
+const preparedOn = new WeakMap<PooledClient, RecentlyUsed<string, true>>();
+
+/** Counts `name` as used on `client`, deallocating the least recently used statement when the client holds too many. */
+async function makeRoomFor(client: PooledClient, name: string): Promise<void> {
+  let names = preparedOn.get(client);
+  if (!names) preparedOn.set(client, (names = new RecentlyUsed(PREPARED_PER_CONNECTION)));
+  if (names.find(name)) return;
+  const dropped = names.keep(name, true);
+  if (dropped === undefined) return;
+  await client.query(`deallocate "${dropped}"`).catch(() => undefined);
+  delete client.connection.parsedStatements[dropped];
 }
 
 interface Statement {

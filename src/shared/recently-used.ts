@@ -32,11 +32,15 @@ export class RecentlyUsed<K, V> {
     return value;
   }
 
-  /** Keeps `value` for `key`, dropping the least recently used beyond the limit. */
-  keep(key: K, value: V): void {
-    this.values.delete(key);
-    if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as K);
+  /** Keeps `value` for `key`, dropping the least recently used beyond the limit: returns the key dropped, if any. */
+  keep(key: K, value: V): K | undefined {
+    let dropped: K | undefined;
+    if (!this.values.delete(key) && this.values.size >= this.limit) {
+      dropped = this.values.keys().next().value as K;
+      this.values.delete(dropped);
+    }
     this.values.set(key, value);
+    return dropped;
   }
 
   get size(): number {

@@ -7,7 +7,7 @@ import { UserErrorCode, fail } from '../../shared/user-errors.js';
 import { mapRow, readsPlainRows, rowValues } from '../../shared/loaders.js';
 import { rowSummary, type RowSummary } from '../../shared/summaries.js';
 import { readRows, sqlArray } from '../../shared/read.js';
-import { Role, hasRole, requireViewer } from '../../shared/auth.js';
+import { Role, hasRole, requireViewer, type Viewer } from '../../shared/auth.js';
 import { openActionItemsFrom, openActionItemsJsonSql, openActionItemsLoader } from '../coaching/coaching.queries.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Place } from '../places/place.entity.js';
@@ -184,7 +184,18 @@ export function listProjects(ctx: Context, args: ProjectPageArgs, scope: FilterQ
   const viewer = requireViewer(ctx.viewer);
   const where = { $and: [scope, projectFilterQuery(viewer, args.filter), visibleProjectsFilter(viewer)] };
   const order = filteredOrder(PROJECT_ORDERS[args.order], { ...args.filter, scope: scopeKey ?? (Object.keys(scope).length ? scope : null) });
-  return findPage(ctx.em, Project, where, order, args, projectPagePrefetch(ctx, args.nodeFields));
+  return findPage(ctx.em, Project, where, order, args, projectPagePrefetch(ctx, args.nodeFields), { planOnce: plannedOnce(viewer, args, scope) });
+}
+
+/**
+ * Whether one plan serves a list of projects for every viewer like this one (see PagePlanning): the
+ * whole list, or a staff member's parks and districts, or an organisation's projects, newest first
+ * and unfiltered. A mentor's or an evaluator's projects are a subquery whose size varies by orders of
+ * magnitude, and filters and other orders change the best plan: those are planned for their values.
+ */
+function plannedOnce(viewer: Viewer, args: ProjectPageArgs, scope: FilterQuery<Project>): boolean {
+  const filtered = !!args.filter && Object.values(args.filter).some((value) => value !== undefined && value !== null);
+  return args.order === ProjectOrder.NEWEST_FIRST && !filtered && !Object.keys(scope).length && !hasRole(viewer, Role.MENTOR, Role.EVALUATOR);
 }
 
 export function getRevision(ctx: Context, globalId: string): Promise<ProposalRevision> {

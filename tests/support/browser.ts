@@ -5,14 +5,25 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 /** Debian's Chromium: never a browser build downloaded by a tool. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Installs Debian's `chromium` package when it is missing and this is a machine we may install on (root with apt). */
-export function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
-  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH.`);
+/** Whether this machine lets the tests install Debian packages (root with apt), as a fresh CI machine does. */
+const mayInstall = () => process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+
+/** Whether Chromium and a Chinese font (report pages and charts) are here. */
+const browserReady = () => existsSync(CHROMIUM) && execFileSync('sh', ['-c', 'fc-list :lang=zh 2>/dev/null | head -n 1'], { encoding: 'utf8' }).trim() !== '';
+
+/**
+ * Installs Debian's `chromium` and `fonts-noto-cjk` packages where they are missing and the machine
+ * allows it. The test run's global setup calls it once, before any test and its timeout; the tests
+ * that drive the browser call it again and fail with what to install where nothing could be.
+ */
+export function ensureChromium({ required = true } = {}): void {
+  if (browserReady()) return;
+  if (!mayInstall()) {
+    if (!required) return;
+    throw new Error(`Chromium is not at ${CHROMIUM}, or no Chinese font is installed: install Debian's chromium and fonts-noto-cjk packages (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.`);
   }
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 /** Headless Chromium that reaches nothing but this machine: every other request is refused and recorded. */

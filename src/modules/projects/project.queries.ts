@@ -23,10 +23,7 @@ import { canSeeApplicant, canViewProject, visibleProjectsFilter } from './projec
 import { ProjectOrder, type ProjectPageArgs } from './project.types.js';
 import { compareRevisionContent } from './revision-compare.js';
 
-/**
- * A revision as a board shows it, its number and amount, without the proposal's text and JSON (the
- * project and author by their ids; the district key for the scoping checks).
- */
+/** A revision as a board shows it, its number and amount, without the proposal's text and JSON (the project by its id). */
 export const REVISION_SUMMARY = rowSummary(ProposalRevision, ['number', 'requestedAmount', 'createdAt', 'project'], ['id', 'created_at', 'project_id', 'number', 'requested_amount']);
 
 /**

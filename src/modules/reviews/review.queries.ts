@@ -2,7 +2,7 @@ import type { Context } from '../../shared/context.js';
 import { Role, requireRole } from '../../shared/auth.js';
 import { chronologicalOrders, ascending, findPage, listOrder, type NewestFirstPageArgs, type PageArgs, type SelectedFields } from '../../shared/connection.js';
 import { forbidden } from '../../shared/errors.js';
-import { andThen, both, groupByKey } from '../../shared/loaders.js';
+import { andThen, both } from '../../shared/loaders.js';
 import { findVisible } from '../../shared/node.js';
 import { toGlobalId } from '../../shared/node-id.js';
 import { readRows } from '../../shared/read.js';
@@ -14,7 +14,7 @@ import { readProjects } from '../projects/project.queries.js';
 import { rank, type Aggregate } from './aggregation.js';
 import { AssignmentStatus, ReviewAssignment } from './review-assignment.entity.js';
 import { canManageReviews, canSeeReviewSummary, canSeeRound, isAssignee, roundsWithStaffProjects, scorecardAccess } from './review.permissions.js';
-import { ASSIGNMENT_FACTS_SQL, assignmentFactsOf, assignmentsOf, summarizeReview, toFacts } from './review-progress.js';
+import { ROUND_FACTS_BY_PROJECT_SQL, assignmentFactsOf, assignmentsOf, factsFromValues, summarizeReview } from './review-progress.js';
 import { ReviewRound, RoundKind } from './review-round.entity.js';
 
 /** An aggregate as clients see it: scorecards named by their global IDs. */
@@ -88,12 +88,11 @@ export async function ranking(ctx: Context, round: ReviewRound, projectFields?: 
   if (!canManageReviews(ctx.viewer)) throw forbidden('see the ranking');
   // Plain rows: a round of a hundred projects has hundreds of scorecards, and the ranking needs five values of each.
   const [rows, program] = await Promise.all([
-    readRows(ctx.em, `${ASSIGNMENT_FACTS_SQL} where a.round_id = ?`, [round.id]),
+    readRows<{ project_id: string; facts: unknown[][] }>(ctx.em, ROUND_FACTS_BY_PROJECT_SQL, [round.id]),
     ctx.loaders.byId(Program).load(round.program.id),
   ]);
-  const facts = rows.map(toFacts);
-  const projectIds = [...new Set(facts.map((f) => f.projectId))];
-  const factsByProject = groupByKey(projectIds, facts, (f) => f.projectId);
+  const projectIds = rows.map((row) => row.project_id);
+  const factsByProject = rows.map((row) => row.facts.map(factsFromValues));
   const projects = await readProjects(ctx, projectIds, projectFields);
   const entries = projects.map((project, i) => {
     const { progress, aggregate } = summarizeReview(factsByProject[i], project.currentRevision?.id ?? null, round.kind, program!);

@@ -21,6 +21,7 @@ import {
   ProjectTitlesPageDocument,
   RecordDecisionDocument,
   RoundRankingDocument,
+  RoundRankingWithRecordDocument,
   StartProjectDeliveryDocument,
   SubmitProjectDocument,
 } from './generated/graphql.js';
@@ -394,6 +395,20 @@ describe('every viewerCan flag of a page of projects', () => {
     for (const [role, [few, many]] of Object.entries(counts)) expect(`${role}: ${many}`).toBe(`${role}: ${few}`);
     // The viewer, the page with its count, then one statement each: open rounds, assignments, programmes, open follow-ups, unaccepted reports.
     expect(counts.staff[1]).toBeLessThanOrEqual(7);
+  });
+
+  it("reads a leaderboard's projects by their summary and ranks them as with their whole rows", async () => {
+    const before = app().statements.length;
+    const { reviewRound } = await leaderboard.district.data(RoundRankingDocument, { id: leaderboard.roundId });
+    const projects = app().statements.slice(before).find((sql) => /from project e where e\.id = any/.test(sql))!;
+    expect(projects).toBeDefined();
+    expect(projects).not.toMatch(/community_served|focus_area|select e\.\*/);
+    expect(projects).toContain('submitted_at');
+    const whole = (await leaderboard.district.data(RoundRankingWithRecordDocument, { id: leaderboard.roundId })).reviewRound!.ranking!;
+    expect(whole.every((entry) => entry.project.communityServed.length > 0)).toBe(true);
+    expect(reviewRound!.ranking!.map((entry) => [entry.rank, entry.score, entry.project.id, entry.project.title, entry.project.organization, entry.project.currentRevision])).toEqual(
+      whole.map((entry) => [entry.rank, entry.score, entry.project.id, entry.project.title, entry.project.organization, entry.project.currentRevision]),
+    );
   });
 
   it("answers a round's leaderboard with its projects at once: only the ranking itself waits", async () => {

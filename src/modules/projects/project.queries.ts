@@ -134,21 +134,32 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
  * The projects `ids`, in that order, for a list that is not a page (a round's leaderboard): with what
  * `fields` shows of them read in the same statement (projectPagePrefetch), and put in the loaders.
  * Inside a transaction, or when the caller cannot say, they come through the loaders as ever.
+ *
+ * `alongWith`: the columns the caller itself reads of each project (a ranking's submission time).
+ * Given it, where `fields` show only the project's summary, the projects are read with the summary's
+ * columns and those and returned as they are, without going into the request's loader, which holds
+ * whole projects; the caller must not hand them to anything but those fields.
  */
-export async function readProjects(ctx: Context, ids: readonly string[], fields?: SelectedFields): Promise<Project[]> {
+export async function readProjects(ctx: Context, ids: readonly string[], fields?: SelectedFields, alongWith?: readonly string[]): Promise<Project[]> {
   const loader = ctx.loaders.byId(Project);
   if (!fields || !readsPlainRows(ctx.em, Project)) return (await loader.loadMany(ids)) as Project[];
   const prefetch = projectPagePrefetch(ctx, fields);
-  const rows = await readRows<PageRow>(ctx.em, `select page.*${prefetch?.shared?.text ?? ''} from (select e.*${prefetch?.columns.text ?? ''} from project e where e.id = any(?::uuid[])) page`, [
+  const summary = alongWith && prefetch?.rowColumns ? [...new Set(['id', ...prefetch.rowColumns, ...alongWith])] : undefined;
+  const own = summary ? summary.map((column) => `e."${column}"`).join(', ') : 'e.*';
+  const rows = await readRows<PageRow>(ctx.em, `select page.*${prefetch?.shared?.text ?? ''} from (select ${own}${prefetch?.columns.text ?? ''} from project e where e.id = any(?::uuid[])) page`, [
     ...(prefetch?.shared?.params ?? []),
     ...(prefetch?.columns.params ?? []),
     sqlArray(ids),
   ]);
   const meta = ctx.em.getMetadata().get(Project);
+  const read = new Map<string, Project>();
   for (const row of rows) {
     prefetch?.prime(row);
-    loader.prime(row.id as string, mapRow(meta, row));
+    if (summary) read.set(row.id as string, mapRow(meta, row));
+    else loader.prime(row.id as string, mapRow(meta, row));
   }
+  // As loadMany answers: one per id, in order.
+  if (summary) return ids.map((id) => read.get(id) ?? null) as Project[];
   return (await loader.loadMany(ids)) as Project[];
 }
 

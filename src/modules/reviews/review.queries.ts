@@ -93,7 +93,8 @@ export async function ranking(ctx: Context, round: ReviewRound, projectFields?: 
   ]);
   const projectIds = rows.map((row) => row.project_id);
   const factsByProject = rows.map((row) => row.facts.map(factsFromValues));
-  const projects = await readProjects(ctx, projectIds, projectFields);
+  // The ranking reads each project's submission time besides what the operation shows of it.
+  const projects = await readProjects(ctx, projectIds, projectFields, ['submitted_at']);
   const entries = projects.map((project, i) => {
     const { progress, aggregate } = summarizeReview(factsByProject[i], project.currentRevision?.id ?? null, round.kind, program!);
     return { projectId: project.id, project, score: aggregate.score, counted: progress.submitted, submittedAt: project.submittedAt ?? null, aggregate: publicAggregate(aggregate), scorecardCount: progress.submitted, fieldSize: projectIds.length };

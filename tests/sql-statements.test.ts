@@ -25,7 +25,7 @@ import {
   StartProjectDeliveryDocument,
   SubmitProjectDocument,
 } from './generated/graphql.js';
-import type { ProjectOrganizationTwiceQuery, ProjectTeamTwiceQuery, ProjectTitlesCountedQuery, ProjectTitlesPageQuery } from './generated/graphql.js';
+import type { ProjectBoardQuery, ProjectOrganizationsBriefQuery, ProjectOrganizationTwiceQuery, ProjectTeamTwiceQuery, RoundRankingQuery, ProjectTitlesCountedQuery, ProjectTitlesPageQuery } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import { PREPARED_PER_CONNECTION, readRows } from '../src/shared/read.js';
 import type { Client } from './support/client.js';
@@ -33,6 +33,13 @@ import { applicantOrganization, districtStaff, person, program, project, revisio
 import { assign, evaluators, openRound, submitScorecard } from './support/lifecycle.js';
 
 const app = useTestApp();
+
+/** The statements `work` sends, as the server logged them. */
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const before = app().statements.length;
+  await app().countStatements(work);
+  return app().statements.slice(before);
+}
 const PROJECTS = 50;
 let mentor: Awaited<ReturnType<typeof person>>;
 
@@ -237,14 +244,13 @@ describe("a revision's summary", () => {
 
 describe("a project's summary", () => {
   it('reads only the columns a board shows of its projects, and shows them as a page of whole projects does', async () => {
-    const before = app().statements.length;
-    const board = await app().admin.data(ProjectBoardDocument, { first: 20 });
-    const page = app().statements.slice(before).find((sql) => sql.includes('page_cursor'))!;
+    let board: ProjectBoardQuery | undefined;
+    const page = (await statementsOf(async () => (board = await app().admin.data(ProjectBoardDocument, { first: 20 })))).find((sql) => sql.includes('page_cursor'))!;
     expect(page).toBeDefined();
     expect(page).not.toMatch(/community_served|focus_area|select e\.\*,/);
     const whole = await app().admin.data(ProjectBoardWithRecordDocument, { first: 20 });
     expect(whole.projects!.nodes.every((node) => node.communityServed.length > 0 && node.updatedAt)).toBe(true);
-    expect(board.projects!.nodes).toEqual(whole.projects!.nodes.map(({ focusArea: _f, communityServed: _c, updatedAt: _u, ...node }) => node));
+    expect(board!.projects!.nodes).toEqual(whole.projects!.nodes.map(({ focusArea: _f, communityServed: _c, updatedAt: _u, ...node }) => node));
   });
 });
 
@@ -264,12 +270,11 @@ describe("an organisation's summary", () => {
   });
 
   it('reads only the summary where a page shows only that, and answers it like the whole organisation', async () => {
-    const before = app().statements.length;
-    const { projects } = await app().admin.data(ProjectOrganizationsBriefDocument, { first: 10 });
-    const page = app().statements.slice(before).find((sql) => sql.includes('prefetch_organization'))!;
+    let brief: ProjectOrganizationsBriefQuery | undefined;
+    const page = (await statementsOf(async () => (brief = await app().admin.data(ProjectOrganizationsBriefDocument, { first: 10 })))).find((sql) => sql.includes('prefetch_organization'))!;
     expect(page).toBeDefined();
     expect(page).not.toContain('contact_name');
-    for (const node of projects!.nodes) {
+    for (const node of brief!.projects!.nodes) {
       const { organization } = await app().admin.data(OrganizationDocument, { id: node.organization!.id });
       expect(node.organization).toEqual({ id: organization!.id, name: organization!.name, kind: organization!.kind, district: organization!.district });
     }
@@ -302,12 +307,6 @@ describe("a team's summary", () => {
 });
 
 describe('counting a list', () => {
-  /** The statements `work` sends, as the server logged them. */
-  const statementsOf = async (work: () => Promise<unknown>) => {
-    const before = app().statements.length;
-    await app().countStatements(work);
-    return app().statements.slice(before);
-  };
 
   it('counts the whole list only when the operation reads totalCount, through fragments too', async () => {
     let page: ProjectTitlesPageQuery | undefined;
@@ -398,15 +397,14 @@ describe('every viewerCan flag of a page of projects', () => {
   });
 
   it("reads a leaderboard's projects by their summary and ranks them as with their whole rows", async () => {
-    const before = app().statements.length;
-    const { reviewRound } = await leaderboard.district.data(RoundRankingDocument, { id: leaderboard.roundId });
-    const projects = app().statements.slice(before).find((sql) => /from project e where e\.id = any/.test(sql))!;
+    let ranked: RoundRankingQuery | undefined;
+    const projects = (await statementsOf(async () => (ranked = await leaderboard.district.data(RoundRankingDocument, { id: leaderboard.roundId })))).find((sql) => /from project e where e\.id = any/.test(sql))!;
     expect(projects).toBeDefined();
     expect(projects).not.toMatch(/community_served|focus_area|select e\.\*/);
     expect(projects).toContain('submitted_at');
     const whole = (await leaderboard.district.data(RoundRankingWithRecordDocument, { id: leaderboard.roundId })).reviewRound!.ranking!;
     expect(whole.every((entry) => entry.project.communityServed.length > 0)).toBe(true);
-    expect(reviewRound!.ranking!.map((entry) => [entry.rank, entry.score, entry.project.id, entry.project.title, entry.project.organization, entry.project.currentRevision])).toEqual(
+    expect(ranked!.reviewRound!.ranking!.map((entry) => [entry.rank, entry.score, entry.project.id, entry.project.title, entry.project.organization, entry.project.currentRevision])).toEqual(
       whole.map((entry) => [entry.rank, entry.score, entry.project.id, entry.project.title, entry.project.organization, entry.project.currentRevision]),
     );
   });

@@ -154,7 +154,9 @@ function resolveTypesAtOnce(schema: GraphQLSchema): GraphQLSchema {
  */
 function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema {
   const storage = getMetadataStorage();
-  const types = new Map<Function, { name: string; fields?: { schemaName: string }[] }>([...storage.objectTypes, ...storage.interfaceTypes].map((type) => [type.target, type]));
+  const types = new Map<Function, { name: string }>([...storage.objectTypes, ...storage.interfaceTypes].map((type) => [type.target, type]));
+  // The fields each object type declares itself, by its name.
+  const declared = new Map(storage.objectTypes.map((type) => [type.name, new Set((type.fields ?? []).map((field) => field.schemaName))]));
   for (const resolver of storage.fieldResolvers) {
     if (resolver.kind !== 'external' || !(resolvers as readonly Function[]).includes(resolver.target) || resolver.middlewares?.length || resolver.roles) continue;
     const read = [...(resolver.params ?? [])]
@@ -181,7 +183,7 @@ function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema {
     const type = owner && schema.getType(owner.name);
     // An interface's field resolver answers for each type that implements it, unless the type declares the field itself.
     const answering =
-      type instanceof GraphQLInterfaceType ? [type, ...schema.getPossibleTypes(type).filter((each) => !types.get(storage.objectTypes.find((o) => o.name === each.name)?.target as Function)?.fields?.some((field) => field.schemaName === resolver.schemaName))]
+      type instanceof GraphQLInterfaceType ? [type, ...schema.getPossibleTypes(type).filter((each) => !declared.get(each.name)?.has(resolver.schemaName))]
       : type instanceof GraphQLObjectType ? [type]
       : [];
     for (const each of answering) {

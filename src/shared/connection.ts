@@ -414,7 +414,7 @@ export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrde
   const edgesBeyond = beyondColumns(order, window, source, countTotal);
   const within = withinCursors(order, window, 'e');
   // The page's own columns: those its items show (a summary's), with the order's keys; else the whole row.
-  const own = prefetch?.rowColumns ? [...new Set(['id', ...prefetch.rowColumns, ...order.keys.map((key) => key.column)])].map((column) => `e."${column}"`).join(', ') : 'e.*';
+  const own = prefetch?.rowColumns ? ownColumns('e', [...prefetch.rowColumns, ...order.keys.map((key) => key.column)]) : 'e.*';
   const rows = await readRows<PageRow>(
     em,
     `select page.*, beyond.*${shared.text}
@@ -495,6 +495,9 @@ export interface Prefetch {
   rowColumns?: readonly string[];
   prime(row: PageRow): void;
 }
+
+/** The columns `columns` of the row `alias` (its id always among them), each once, for a select list. */
+export const ownColumns = (alias: string, columns: readonly string[]) => [...new Set(['id', ...columns])].map((column) => `${alias}."${column}"`).join(', ');
 
 /**
  * A `shared` prefetch column: the row of `table` whose id is the page row's column `key`, as the JSON

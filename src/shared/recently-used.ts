@@ -10,16 +10,11 @@ export class RecentlyUsed<K, V> {
 
   /** The value of `key`, computed by `compute` (by default the cache's own) when missing. */
   get(key: K, compute = this.compute): V {
-    let value = this.values.get(key);
-    if (value !== undefined || this.values.has(key)) {
-      this.values.delete(key);
-    } else {
-      if (!compute) throw new Error('RecentlyUsed.get: no way to compute a missing value');
-      value = compute(key);
-      if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as K);
-    }
-    this.values.set(key, value as V);
-    return value as V;
+    const known = this.values.has(key);
+    if (!known && !compute) throw new Error('RecentlyUsed.get: no way to compute a missing value');
+    const value = known ? this.values.get(key)! : compute!(key);
+    this.keep(key, value);
+    return value;
   }
 
   /** The value kept for `key`, if any (counted as a use). */

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { ascending, chronologicalOrders, descending, findPage, listOrder, projectPage, type ListOrder, type NewestFirstPageArgs, type PageRow, type Prefetch, type SelectedFields, sharedRowColumn } from '../../shared/connection.js';
+import { ascending, chronologicalOrders, descending, findPage, listOrder, ownColumns, projectPage, type ListOrder, type NewestFirstPageArgs, type PageRow, type Prefetch, type SelectedFields, sharedRowColumn } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId } from '../../shared/node-id.js';
@@ -144,8 +144,8 @@ export async function readProjects(ctx: Context, ids: readonly string[], fields?
   const loader = ctx.loaders.byId(Project);
   if (!fields || !readsPlainRows(ctx.em, Project)) return (await loader.loadMany(ids)) as Project[];
   const prefetch = projectPagePrefetch(ctx, fields);
-  const summary = alongWith && prefetch?.rowColumns ? [...new Set(['id', ...prefetch.rowColumns, ...alongWith])] : undefined;
-  const own = summary ? summary.map((column) => `e."${column}"`).join(', ') : 'e.*';
+  const summary = !!alongWith && !!prefetch?.rowColumns;
+  const own = summary ? ownColumns('e', [...prefetch!.rowColumns!, ...alongWith!]) : 'e.*';
   const rows = await readRows<PageRow>(ctx.em, `select page.*${prefetch?.shared?.text ?? ''} from (select ${own}${prefetch?.columns.text ?? ''} from project e where e.id = any(?::uuid[])) page`, [
     ...(prefetch?.shared?.params ?? []),
     ...(prefetch?.columns.params ?? []),

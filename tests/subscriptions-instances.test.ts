@@ -8,6 +8,7 @@ import { applicantOrganization, person, program, project, revision } from './sup
 import { connectLive, pause, subscribe } from './support/live.js';
 import { createTestDatabase } from './support/postgres.js';
 import { runServerProcess, type ServerProcess } from './support/process.js';
+import { LISTENER_NAME } from '../src/shared/postgres-listener.js';
 
 /** Two server processes on one PostgreSQL database, as behind a load balancer. */
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -40,7 +41,7 @@ afterAll(async () => {
 async function listenerPids(): Promise<number[]> {
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
-  const { rows } = await db.query(`select pid from pg_stat_activity where datname = current_database() and query = 'listen lifecycle_events'`);
+  const { rows } = await db.query(`select pid from pg_stat_activity where datname = current_database() and application_name = $1`, [LISTENER_NAME]);
   await db.end();
   return rows.map((row) => row.pid as number);
 }
@@ -70,7 +71,7 @@ describe('several server instances', () => {
     expect(before).toHaveLength(2);
     const admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
-    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = $1', ['listen lifecycle_events']);
+    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = $1', [LISTENER_NAME]);
     await admin.end();
     // Written while neither instance is listening.
     await revision(applicant.client, created.id);

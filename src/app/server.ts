@@ -12,16 +12,16 @@ import helmet from 'helmet';
 import proxyAddress from 'proxy-addr';
 import { WebSocketServer } from 'ws';
 import { EventDispatcher } from '../modules/subscriptions/event-dispatcher.js';
-import { PostgresEventListener } from '../modules/subscriptions/event-listener.js';
 import { SharedExecution } from '../modules/subscriptions/shared-execution.js';
 import { canExport, isExport, writeExport } from '../modules/exports/exports.js';
 import { CONTENT_TYPES } from '../modules/exports/export-table.js';
 import { DownloadRefused, REPORT_CONTENT_TYPES, reportDownload } from '../modules/operations-report/report-download.js';
 import { bearerToken, verifyToken, type Viewer } from '../shared/auth.js';
+import { PostgresListener } from '../shared/postgres-listener.js';
 import { RecentlyUsed } from '../shared/recently-used.js';
 import type { Config } from './config.js';
 import type { Context } from '../shared/context.js';
-import { createContext, viewerFromToken } from './context.js';
+import { createContext, viewerFromToken, type ViewerSource } from './context.js';
 import { openDatabase, type Database } from './database.js';
 import type { EmbeddedPostgres } from './embedded-postgres.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../seeds/demo.seeder.js';
@@ -30,6 +30,7 @@ import { explorer } from './explorer.js';
 import { checkOperation, limitError, limitRules, operationLimitsPlugin } from './operation-limits.js';
 import { createSchema } from './schema.js';
 import { CloseCodes, SocketSessions } from './socket-sessions.js';
+import { ViewerCache } from './viewer-cache.js';
 
 export interface RunningServer {
   url: string;
@@ -40,8 +41,10 @@ export interface RunningServer {
   schema: GraphQLSchema;
   /** Executes each live event once per group of subscribers that may share its result. */
   sharing: SharedExecution;
-  /** Listens for other instances' events (PostgreSQL only; embedded mode is one process). */
-  listener: PostgresEventListener | null;
+  /** Listens for the events and the changes of viewers that instances commit (PostgreSQL only; embedded mode is one process). */
+  listener: PostgresListener | null;
+  /** The viewers this instance keeps (PostgreSQL only: it needs the listener). */
+  viewers: ViewerCache | null;
   /** Stops taking work, lets in-flight requests finish, closes sockets, then the database. */
   stop(): Promise<void>;
 }
@@ -92,15 +95,37 @@ export async function startServer(
   await dispatcher.start();
   const sharing = new SharedExecution(schema);
   database.eventOrder.onCommit(() => dispatcher.wake());
-  const listener = database.embedded ? null : new PostgresEventListener(database.url, (upTo) => dispatcher.wake(upTo), (m) => console.error(m));
+  const sessions = new SocketSessions(orm, config.sockets.maxSocketsPerPerson, config.sockets.sessionCheckMs);
+  const cache = database.embedded ? null : new ViewerCache();
+  const listener = database.embedded
+    ? null
+    : new PostgresListener(
+      database.url,
+      ['lifecycle_events', 'viewer_changes'],
+      {
+        notification: (channel, payload) => {
+          if (channel === 'lifecycle_events') return dispatcher.wake(payload ? Number(payload) : undefined);
+          cache!.changed(payload);
+          sessions.changed(payload);
+        },
+        // Anything committed while this instance was not listening is read now; viewers are kept only while it listens.
+        listening: () => {
+          cache!.setListening(true);
+          dispatcher.wake();
+          void sessions.check();
+        },
+        deaf: () => cache!.setListening(false),
+      },
+      (m) => console.error(m),
+    );
   await listener?.start();
+  const viewers: ViewerSource = { secret: config.tokenSecret, cache, heard: listener ? () => listener.heard() : undefined };
   const app = express();
   // No ETag: answers to POSTed operations are never revalidated, and hashing each body cost a few percent of a request's CPU.
   app.set('etag', false);
   const httpServer: Server = createServer(app);
   let stopping = false;
 
-  const sessions = new SocketSessions(orm, config.sockets.maxSocketsPerPerson, config.sockets.sessionCheckMs);
   const rules = [...specifiedRules, ...limitRules(config)];
   const format = formatError(config.development);
   const formatErrors = (errors: readonly GraphQLError[]) => errors.map((error) => format(error.toJSON(), error));
@@ -133,7 +158,7 @@ export async function startServer(
       onConnect: async (ctx) => {
         const socket = ctx.extra.socket;
         const token = tokenFromParams(ctx.connectionParams);
-        const viewer = token ? await viewerFromToken(orm.em.fork(), config.tokenSecret, token) : null;
+        const viewer = token ? await viewerFromToken(orm.em.fork(), viewers, token) : null;
         const claims = viewer && verifyToken(config.tokenSecret, token!);
         if (!viewer || !claims) {
           socket.close(CloseCodes.SESSION_ENDED, token ? 'Token invalid or expired: sign in again' : 'Sign in first: send connectionParams.authorization');
@@ -181,7 +206,7 @@ export async function startServer(
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : result),
       jsonMessageReplacer: sharing.replacer,
       context: async (ctx): Promise<Context> => {
-        const context = await createContext(orm, config, ctx.extra.token ?? null, ctx.extra.clientAddress ?? null);
+        const context = await createContext(orm, config, viewers, ctx.extra.token ?? null, ctx.extra.clientAddress ?? null);
         const socket = ctx.extra.socket;
         const state = ctx.extra;
         context.live = {
@@ -259,7 +284,7 @@ export async function startServer(
       }
       next();
     },
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, config, bearerToken(req.headers.authorization), req.ip ?? null, { deadline: true }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, config, viewers, bearerToken(req.headers.authorization), req.ip ?? null, { deadline: true }) }),
   );
   // Exports (CSV, .xlsx) with the same bearer token as the API: `/exports/projects?format=xlsx&headers=zh`.
   app.get('/exports/:name', corsPolicy, async (req, res) => {
@@ -270,7 +295,7 @@ export async function startServer(
     if ((format !== 'csv' && format !== 'xlsx') || (headers !== 'en' && headers !== 'zh')) {
       return void res.status(400).json(errorBody('Ask for format=csv or format=xlsx, and headers=en or headers=zh.', 'BAD_USER_INPUT'));
     }
-    const ctx = await createContext(orm, config, bearerToken(req.headers.authorization), req.ip ?? null);
+    const ctx = await createContext(orm, config, viewers, bearerToken(req.headers.authorization), req.ip ?? null);
     if (!ctx.viewer) {
       const message = ctx.tokenRejected ? 'Token invalid or expired: sign in again.' : 'Sign in first: send Authorization: Bearer <token>.';
       return void res.status(401).json(errorBody(message, 'UNAUTHENTICATED'));
@@ -290,7 +315,7 @@ export async function startServer(
     const match = /^(.+)\.(docx|html)$/.exec(req.params.file);
     if (!match) return void res.status(404).json(errorBody('Ask for /operations-reports/<issued report ID>.docx or .html, or draft.docx / draft.html with the scope in the query.', 'NOT_FOUND'));
     const [, name, format] = match as unknown as [string, string, 'docx' | 'html'];
-    const ctx = await createContext(orm, config, bearerToken(req.headers.authorization), req.ip ?? null);
+    const ctx = await createContext(orm, config, viewers, bearerToken(req.headers.authorization), req.ip ?? null);
     if (!ctx.viewer) {
       const message = ctx.tokenRejected ? 'Token invalid or expired: sign in again.' : 'Sign in first: send Authorization: Bearer <token>.';
       return void res.status(401).json(errorBody(message, 'UNAUTHENTICATED'));
@@ -337,6 +362,7 @@ export async function startServer(
     schema,
     sharing,
     listener,
+    viewers: cache,
     stop() {
       stopping = true;
       stopped ??= (async () => {

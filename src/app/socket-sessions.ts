@@ -26,14 +26,16 @@ const CHECK_BATCH = 5_000;
 const rightsOf = (viewer: Viewer) => `${[...viewer.roles].sort().join(',')}|${viewer.organizationId ?? ''}|${viewer.parkIds.join(',')}|${viewer.districtIds.join(',')}`;
 
 /**
- * The open WebSockets of one instance, by person. Every `checkMs` they are checked against the
- * database in one statement, so that a logout, a revoked session, a deactivation, a deleted person or
- * a changed role on any instance closes the sockets concerned within seconds.
+ * The open WebSockets of one instance, by person. They are checked against the database in one
+ * statement when PostgreSQL announces a change to one of their people (`changed`), and every
+ * `checkMs` in case an announcement was missed, so that a logout, a revoked session, a deactivation,
+ * a deleted person or a changed role on any instance closes the sockets concerned.
  */
 export class SocketSessions {
   private readonly sockets = new Map<string, Set<OpenSocket>>();
   private timer: NodeJS.Timeout | null = null;
   private checking: Promise<void> | null = null;
+  private recheck = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -62,8 +64,25 @@ export class SocketSessions {
 
   /** Closes every socket whose session ended or whose rights changed since it connected. */
   check(): Promise<void> {
-    this.checking ??= this.sweep().finally(() => (this.checking = null));
+    this.checking ??= this.sweep().finally(() => {
+      this.checking = null;
+      // A change announced during the sweep may have been committed after its read.
+      if (this.recheck) {
+        this.recheck = false;
+        void this.check();
+      }
+    });
     return this.checking;
+  }
+
+  /**
+   * A `viewer_changes` notification (see app/viewer-cache.ts), naming people or `*`: when it concerns
+   * someone with an open socket, the sockets are checked at once rather than at the next interval.
+   */
+  changed(payload: string): void {
+    if (!this.sockets.size || (payload !== '*' && !payload.split(',').some((id) => this.sockets.has(id)))) return;
+    if (this.checking) this.recheck = true;
+    else void this.check();
   }
 
   private async sweep(): Promise<void> {
@@ -73,7 +92,7 @@ export class SocketSessions {
       const ids = [...new Set(all.map((s) => s.viewer.sessionId))];
       const current = new Map<string, Viewer>();
       for (let i = 0; i < ids.length; i += CHECK_BATCH) {
-        for (const viewer of await readViewers(this.orm.em.fork(), ids.slice(i, i + CHECK_BATCH))) current.set(viewer.sessionId, viewer);
+        for (const { viewer } of await readViewers(this.orm.em.fork(), ids.slice(i, i + CHECK_BATCH))) current.set(viewer.sessionId, viewer);
       }
       for (const socket of all) {
         const now = current.get(socket.viewer.sessionId);

@@ -38,6 +38,13 @@ export type Context = {
   tokenRejected?: boolean;
   now: Date;
   live?: LiveConnection;
+  /**
+   * Resolves once this instance has heard of every change to viewers committed so far (sessions,
+   * roles, workplaces: see app/viewer-cache.ts). runMutation awaits it after committing, so the
+   * client's next request already meets the viewer its mutation made: signed out, deactivated,
+   * given a park.
+   */
+  afterCommit?: () => Promise<void>;
 };
 
 /** What the execution of a live event reads through: a unit of work of its own, and its loaders. */

@@ -23,6 +23,7 @@ export async function runMutation<P extends Payload>(
 ): Promise<P> {
   try {
     const result = await ctx.em.transactional((em) => work({ ...ctx, em, loaders: new Loaders(em) }));
+    await ctx.afterCommit?.();
     return Object.assign(new payload(), result, { userErrors: [] });
   } catch (error) {
     ctx.em.clear();

@@ -89,9 +89,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 /** Starts one app for the test file and stops it afterwards; use the returned getter inside tests. */
 export function useTestApp(env?: Record<string, string>): () => TestApp {
   let app: TestApp | undefined;
+  // Loading the demo (SEED_DEMO) plays its 1,380 API calls: over a minute while other test files load both cores.
   beforeAll(async () => {
     app = await startTestApp(env);
-  });
+  }, env?.SEED_DEMO === 'true' ? 180_000 : undefined);
   afterAll(async () => {
     await app?.stop();
   });

@@ -65,9 +65,16 @@ export function summarizeReview(assignments: AssignmentFacts[], currentRevisionI
   };
 }
 
-/** The SQL of assignment facts with their project, for `where` over review_assignment `a`. */
-export const ASSIGNMENT_FACTS_SQL = `select a.id, a.project_id, a.revision_id, a.status, a.total, a.submitted_at, r.kind
-   from review_assignment a join review_round r on r.id = a.round_id`;
+/** An assignment's own facts, over review_assignment `a` (the round's kind comes after them). */
+const OWN_FACTS = 'a.id, a.project_id, a.revision_id, a.status, a.total, a.submitted_at';
+
+/**
+ * The SQL of assignment facts with their project, for `where` over review_assignment `a` choosing a
+ * few projects' assignments. Each round's kind is read from the index that holds it (see migration
+ * 20261203110000): joined instead, a page's subquery per project hashed every round for each project.
+ */
+export const ASSIGNMENT_FACTS_SQL = `select ${OWN_FACTS}, (select r.kind from review_round r where r.id = a.round_id) as kind
+   from review_assignment a`;
 
 /** The columns ASSIGNMENT_FACTS_SQL reads, in the order factsFromValues takes them. */
 const FACT_COLUMNS = ['id', 'project_id', 'revision_id', 'status', 'total', 'submitted_at', 'kind'] as const;
@@ -119,7 +126,7 @@ export const assignmentFactsJsonSql = (projectId: string) =>
  * receive instead of hundreds, their values parsed as JSON at once.
  */
 export const ROUND_FACTS_BY_PROJECT_SQL = `select f.project_id, json_agg(json_build_array(${FACT_COLUMNS.map((column) => `f.${column}`).join(', ')})) as facts
-   from (${ASSIGNMENT_FACTS_SQL} where a.round_id = ?) f group by f.project_id`;
+   from (select ${OWN_FACTS}, r.kind from review_assignment a join review_round r on r.id = a.round_id where a.round_id = ?) f group by f.project_id`;
 
 /** Where one project's review stands (for preconditions), batched across the projects of a request. */
 export async function reviewProgress(ctx: Context, project: Project, kind: RoundKind) {

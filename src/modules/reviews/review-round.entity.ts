@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
 import { Node } from '../../shared/node.js';
@@ -21,6 +21,8 @@ registerEnumType(RoundKind, {
 
 @ObjectType({ implements: Node, description: 'A review round (路演 / 评审会 / 结项评估) in which evaluators score projects.' })
 @Entity({ tableName: 'review_round' })
+// A round's kind by its key, from the index alone (see review-progress.ts, ASSIGNMENT_FACTS_SQL).
+@Index({ name: 'review_round_id_kind_index', expression: 'create index "review_round_id_kind_index" on "review_round" ("id") include ("kind")' })
 export class ReviewRound extends BaseEntity {
   /** The district key, copied from the parent row by the database on insert (see migrations/Migration20261130145000.ts). */
   @ManyToOne(() => Place, { ref: true, nullable: true, deleteRule: 'restrict', index: true })

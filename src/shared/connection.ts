@@ -500,11 +500,12 @@ export interface Prefetch {
 export const ownColumns = (alias: string, columns: readonly string[]) => [...new Set(['id', ...columns])].map((column) => `${alias}."${column}"`).join(', ');
 
 /**
- * A `shared` prefetch column: the row of `table` whose id is the page row's column `key`, as the JSON
- * array `values` reads, once per page, on the first row that names it (null on the others).
+ * A `shared` prefetch column: the row of `table` whose id is `key` (an expression over the page's row
+ * `page`, e.g. `page.program_id`), as the JSON array `values` reads, once per page, on the first row
+ * that names it (null on the others).
  */
 export const sharedRowColumn = (values: { sql(alias: string): string }, table: string, key: string, column: string) =>
-  `case when row_number() over (partition by page.${key}) = 1 then (select ${values.sql('x')} from "${table}" x where x.id = page.${key}) end as ${column}`;
+  `case when row_number() over (partition by ${key}) = 1 then (select ${values.sql('x')} from "${table}" x where x.id = ${key}) end as ${column}`;
 
 /**
  * Whether a page's statement may be prepared and planned once for all its values (`planOnce`): where

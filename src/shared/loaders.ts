@@ -264,6 +264,8 @@ export interface RowValues<T> {
   sql(alias: string): string;
   /** The object mapRow makes of the same row, from such an array, its columns starting at `from`. */
   map(values: readonly unknown[], from?: number): T;
+  /** Where `column` is in the array (from 0), or -1 where it is not read. */
+  position(column: string): number;
 }
 
 const rowValuesByColumns = new WeakMap<EntityMetadata, Map<string, RowValues<unknown>>>();
@@ -294,6 +296,7 @@ export function rowValues<T>(meta: EntityMetadata<T>, columns?: readonly string[
       for (let i = 0; i < props.length; i++) object[props[i].name] = positions[i] < 0 ? null : converted(props[i].conversion, values[from + positions[i]]);
       return object as T;
     },
+    position: (column) => read.indexOf(column),
   };
   byColumns.set(key, found as RowValues<unknown>);
   return found;

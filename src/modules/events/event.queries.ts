@@ -34,7 +34,7 @@ function actorPrefetch(ctx: Context, fields: SelectedFields | undefined): Prefet
   const people = rowValues(ctx.em.getMetadata().get(Person));
   return {
     columns: { text: '', params: [] },
-    shared: { text: `, ${sharedRowColumn(people, 'person', 'actor_id', 'prefetch_actor')}`, params: [] },
+    shared: { text: `, ${sharedRowColumn(people, 'person', 'page.actor_id', 'prefetch_actor')}`, params: [] },
     prime: (row) => {
       const actor = row.prefetch_actor as unknown[] | null;
       if (actor) ctx.loaders.byId(Person).prime(actor[0] as string, people.map(actor));

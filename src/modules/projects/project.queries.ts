@@ -55,19 +55,20 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
   const parts: { column: string; shared?: boolean; prime: (row: PageRow) => void }[] = [];
   const metadata = ctx.em.getMetadata();
   /**
-   * The row of `entity` whose id is the page row's column `key`, as an array of its values (rowValues).
-   * A row that many of the page's rows name (their programme, their district) is `shared`: read once,
-   * on the first row that names it.
+   * The row of `entity` whose id is `key` (an expression over the project `e`, or over the page's row
+   * `page` where `shared`), as an array of its values (rowValues): those values, or none where the
+   * request reads managed entities. A row that many of the page's rows name (their programme, their
+   * district) is `shared`: read once, on the first row that names it.
    */
   const rowsOf = <T extends { id: string }>(entity: new () => T, table: string, key: string, column: string, { shared = false, summary, shown }: { shared?: boolean; summary?: RowSummary<T>; shown?: SelectedFields | ReadonlySet<string> } = {}) => {
-    if (!readsPlainRows(ctx.em, entity)) return;
+    if (!readsPlainRows(ctx.em, entity)) return undefined;
     // Its summary where the page's selection shows only that; else the whole row, which answers a summary's selection too.
     const brief = shown && summary?.shows(shown) ? summary : undefined;
     const values = brief ? brief.values(ctx.em) : rowValues(metadata.get(entity));
     const loaders = [brief ? brief.loader(ctx) : ctx.loaders.byId(entity), ...(summary && !brief ? [summary.loader(ctx)] : [])];
     parts.push({
       shared,
-      column: shared ? sharedRowColumn(values, table, key, column) : `(select ${values.sql('x')} from "${table}" x where x.id = e.${key}) as ${column}`,
+      column: shared ? sharedRowColumn(values, table, key, column) : `(select ${values.sql('x')} from "${table}" x where x.id = ${key}) as ${column}`,
       prime: (page) => {
         const json = page[column] as unknown[] | null;
         if (!json) return;
@@ -75,17 +76,19 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
         for (const loader of loaders) loader.prime(json[0] as string, row);
       },
     });
+    return values;
   };
   if (fields.has('organization')) {
-    rowsOf(Organization, 'organization', 'organization_id', 'prefetch_organization', { summary: ORGANIZATION_SUMMARY, shown: fields.get('organization') });
-    // Its district, when the organisation shows its name: the few districts of a page, each once.
-    if (fields.get('organization')!.has('district')) {
-      parts.push({ column: '(select o.district_id from organization o where o.id = e.organization_id) as prefetch_organization_district_id', prime: () => {} });
-      rowsOf(Place, 'place', 'prefetch_organization_district_id', 'prefetch_organization_district', { shared: true });
+    const organization = rowsOf(Organization, 'organization', 'e.organization_id', 'prefetch_organization', { summary: ORGANIZATION_SUMMARY, shown: fields.get('organization') });
+    // Its district, when the organisation shows its name: the few districts of a page, each once, by
+    // the district key the organisation's values hold.
+    const districtAt = organization?.position('district_id') ?? -1;
+    if (districtAt >= 0 && fields.get('organization')!.has('district')) {
+      rowsOf(Place, 'place', `(page.prefetch_organization->>${districtAt})::uuid`, 'prefetch_organization_district', { shared: true });
     }
   }
   if (fields.has('currentRevision')) {
-    rowsOf(ProposalRevision, 'proposal_revision', 'current_revision_id', 'prefetch_current_revision', { summary: REVISION_SUMMARY, shown: fields.get('currentRevision') });
+    rowsOf(ProposalRevision, 'proposal_revision', 'e.current_revision_id', 'prefetch_current_revision', { summary: REVISION_SUMMARY, shown: fields.get('currentRevision') });
   }
   // The team also decides what a mentor may see of each project (project.permissions.ts): its summary
   // (names) where that is all the page shows of it, else the whole team, which answers both.
@@ -114,9 +117,9 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
       column: `${assignmentFactsJsonSql('e.id')} as prefetch_assignment_facts`,
       prime: (row) => void assignmentFactsLoader(ctx).prime(row.id as string, (row.prefetch_assignment_facts as unknown[][]).map(factsFromValues)),
     });
-    rowsOf(Program, 'program', 'program_id', 'prefetch_program', { shared: true });
+    rowsOf(Program, 'program', 'page.program_id', 'prefetch_program', { shared: true });
   } else if (fields.has('program')) {
-    rowsOf(Program, 'program', 'program_id', 'prefetch_program', { shared: true });
+    rowsOf(Program, 'program', 'page.program_id', 'prefetch_program', { shared: true });
   }
   // A page whose items show only the project's summary reads only its columns of each project.
   const rowColumns = PROJECT_SUMMARY.answers(ctx.em, fields) ? PROJECT_SUMMARY.columns : undefined;

@@ -23,19 +23,20 @@ registerEnumType(Role, {
 });
 
 /** Who is asking: the authenticated person, as known when the request began. */
+/** A request's viewer: shared by every request of its session on an instance (app/viewer-cache.ts), so never changed. */
 export interface Viewer {
-  id: string;
-  roles: Role[];
-  organizationId: string | null;
+  readonly id: string;
+  readonly roles: readonly Role[];
+  readonly organizationId: string | null;
   /** The sign-in session the token names: logout ends it. */
-  sessionId: string;
+  readonly sessionId: string;
   /**
    * The parks the person works for: their own, and every park of the districts they work for.
    * Staff see these parks' organisations and projects; mentors are assigned within them.
    */
-  parkIds: string[];
+  readonly parkIds: readonly string[];
   /** The districts the person works for: staff oversee them, evaluators are in their expert pool. */
-  districtIds: string[];
+  readonly districtIds: readonly string[];
 }
 
 export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
@@ -71,7 +72,7 @@ export function staffCovers(viewer: Viewer | null, { parkId, districtId }: Scope
  * The viewer's parks and districts as SQL arrays that are never empty (`in (?)` with an empty array
  * is invalid; null matches nothing), for the SQL form of staffCovers.
  */
-export const workplaceArrays = (viewer: Viewer): [(string | null)[], (string | null)[]] => [
+export const workplaceArrays = (viewer: Viewer): [readonly (string | null)[], readonly (string | null)[]] => [
   viewer.parkIds.length ? viewer.parkIds : [null],
   viewer.districtIds.length ? viewer.districtIds : [null],
 ];

@@ -22,10 +22,12 @@ export class Migration20261203100000 extends Migration {
         perform pg_notify('viewer_changes', '*');
         return null;
       end $$;`);
-    for (const [table, column, inserts] of TABLES) {
-      if (inserts) this.addSql(`create trigger "${table}_viewer_inserted" after insert on "${table}" referencing new table as changed for each statement execute function "notify_viewer_changes"('${column}');`);
+    for (const [table, column, newRows] of TABLES) {
       this.addSql(`create trigger "${table}_viewer_updated" after update on "${table}" referencing old table as changed for each statement execute function "notify_viewer_changes"('${column}');`);
-      this.addSql(`create trigger "${table}_viewer_moved" after update on "${table}" referencing new table as changed for each statement execute function "notify_viewer_changes"('${column}');`);
+      if (newRows) {
+        this.addSql(`create trigger "${table}_viewer_inserted" after insert on "${table}" referencing new table as changed for each statement execute function "notify_viewer_changes"('${column}');`);
+        this.addSql(`create trigger "${table}_viewer_moved" after update on "${table}" referencing new table as changed for each statement execute function "notify_viewer_changes"('${column}');`);
+      }
       this.addSql(`create trigger "${table}_viewer_deleted" after delete on "${table}" referencing old table as changed for each statement execute function "notify_viewer_changes"('${column}');`);
       this.addSql(`create trigger "${table}_viewers_emptied" after truncate on "${table}" for each statement execute function "notify_every_viewer_changed"();`);
     }
@@ -44,7 +46,8 @@ export class Migration20261203100000 extends Migration {
 
 /**
  * The tables a viewer is read from (app/context.ts, readViewers), the column naming the person, and
- * whether a new row changes a viewer (a new session or person is not yet anyone's viewer).
+ * whether new rows name people whose viewer changes too: a membership added, or moved to another
+ * person. A session's or a person's row never moves, and a new one is not yet anyone's viewer.
  */
 const TABLES = [
   ['auth_session', 'person_id', false],

@@ -4,6 +4,7 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
 import { migrationsList } from '../../migrations/index.js';
+import { oneQueryAtATime } from '../shared/one-query-at-a-time.js';
 import { entities } from './entities.js';
 
 export interface DatabaseOptions {
@@ -24,7 +25,15 @@ export function ormConfig({ url, poolSize = 10, onQuery, queryParams = false, su
     driverOptions: statementTimeoutMs ? { connection: { statement_timeout: statementTimeoutMs } } : {},
     entities,
     subscribers,
-    pool: { min: 0, max: poolSize },
+    pool: {
+      min: 0,
+      max: poolSize,
+      // Every pg client the pool creates takes its queries in turns (see oneQueryAtATime); knex waits for `done`.
+      afterCreate(client: { query: unknown }, done: (error?: Error) => void) {
+        oneQueryAtATime(client);
+        done();
+      },
+    },
     debug: onQuery ? (queryParams ? ['query', 'query-params'] : ['query']) : false,
     colors: false,
     logger: (message) => {

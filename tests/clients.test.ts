@@ -124,6 +124,15 @@ describe('browsers and first contact', () => {
     for (const origin of ['https://evil.example.org', 'https://console.example.org.evil.example', 'http://localhost.evil.example']) {
       expect((await preflight(origin)).headers.get('access-control-allow-origin')).toBeNull();
     }
+    // A POSTed operation gets the same CORS answer whether Express or the direct path takes it (`/graphql/`, `/graphql`).
+    for (const [origin, allowedOrigin] of [['https://console.example.org', 'https://console.example.org'], ['https://evil.example.org', null]] as const) {
+      const answers = await Promise.all([corsApp().url, `${corsApp().url}/`].map(async (url) => {
+        const answer = await fetch(url, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { id } }' }) });
+        return [answer.status, answer.headers.get('access-control-allow-origin'), answer.headers.get('vary')];
+      }));
+      expect(answers[0]).toEqual(answers[1]);
+      expect(answers[0].slice(0, 2)).toEqual([200, allowedOrigin]);
+    }
     // Production without CORS_ORIGINS: no origin is allowed.
     const closed = await fetch(app().url, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' } });
     expect(closed.headers.get('access-control-allow-origin')).toBeNull();

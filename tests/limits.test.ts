@@ -212,6 +212,42 @@ describe('production mode', () => {
     expect(await unknownPath.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
   });
 
+  it('answers a GraphQL POST outside Express exactly as the Express stack would: headers, failures and limits', async () => {
+    const token = await staffToken(app());
+    const query = { query: '{ viewer { id } }' };
+    // `/graphql/` goes through Express; `/graphql` with a JSON body is answered directly (src/app/graphql-http.ts).
+    const direct = await post(app().url, query, token);
+    const viaExpress = await post(`${app().url}/`, query, token);
+    expect(direct.status).toBe(200);
+    expect(direct.body).toEqual(viaExpress.body);
+    const headerNames = (answer: Answer) => [...answer.headers.keys()].filter((name) => !['date', 'content-length'].includes(name)).sort();
+    expect(headerNames(direct)).toEqual(headerNames(viaExpress));
+    for (const name of headerNames(direct)) expect([name, direct.headers.get(name)]).toEqual([name, viaExpress.headers.get(name)]);
+    expect(direct.headers.get('content-security-policy')).toContain("default-src 'self'");
+
+    // A charset in the content type, and the failures, answer alike on both paths.
+    expect((await post(app().url, query, token, 'application/json; charset=utf-8')).body).toEqual(direct.body);
+    for (const body of ['{"query": "{ viewer { id } }"', '"{ viewer { id } }"', '']) {
+      const [one, other] = [await post(app().url, body, token), await post(`${app().url}/`, body, token)];
+      expect([body, one.status, one.body]).toEqual([body, other.status, other.body]);
+    }
+    const long = { query: `{ viewer { id } }${' '.repeat(20_000)}` };
+    const [longDirect, longExpress] = [await post(app().url, long, token), await post(`${app().url}/`, long, token)];
+    expect(longDirect.body.errors![0].extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'queryLength' });
+    expect(longDirect.body).toEqual(longExpress.body);
+
+    // A body sent in chunks without a declared length is cut off at the limit all the same.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 12; i++) controller.enqueue(new TextEncoder().encode(i ? 'x'.repeat(1024 * 1024) : '{"query": "{ viewer { id } }", "padding": "'));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(app().url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: chunks, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(((await streamed.json()) as Answer['body']).errors![0].extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'bodySize' });
+  });
+
   it('serves no landing page, sends security headers and no X-Powered-By', async () => {
     const page = await fetch(app().url, { headers: { accept: 'text/html' } });
     const text = await page.text();

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -27,6 +27,7 @@ import type { EmbeddedPostgres } from './embedded-postgres.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../seeds/demo.seeder.js';
 import { describeForLog, formatError, invalidTokenPlugin } from './errors.js';
 import { explorer } from './explorer.js';
+import { directGraphql, errorBody, failureOf, fixedHeaders, queryTooLong } from './graphql-http.js';
 import { checkOperation, limitError, limitRules, operationLimitsPlugin } from './operation-limits.js';
 import { createSchema } from './schema.js';
 import { CloseCodes, SocketSessions } from './socket-sessions.js';
@@ -71,11 +72,6 @@ function allowedOrigin(origins: string[] | '*') {
   const allows = (origin: string) =>
     origins === '*' || origins.some((allowed) => origin === allowed || (origin.startsWith(`${allowed}:`) && /^\d+$/.test(origin.slice(allowed.length + 1))));
   return (origin: string | undefined, callback: (error: Error | null, allow?: boolean) => void) => callback(null, !!origin && allows(origin));
-}
-
-/** A JSON GraphQL error body for failures before GraphQL runs (malformed or oversized bodies, unknown paths). */
-function errorBody(message: string, code: string, extra: Record<string, unknown> = {}) {
-  return { errors: [{ message, extensions: { code, ...extra } }] };
 }
 
 /** The token from HTTP `Authorization` or from graphql-ws `connectionParams.authorization`. */
@@ -123,7 +119,11 @@ export async function startServer(
   const app = express();
   // No ETag: answers to POSTed operations are never revalidated, and hashing each body cost a few percent of a request's CPU.
   app.set('etag', false);
-  const httpServer: Server = createServer(app);
+  // POST /graphql with a JSON body skips Express once Apollo has started (see directGraphql).
+  let direct: ((req: IncomingMessage, res: ServerResponse) => boolean) | null = null;
+  const httpServer: Server = createServer((req, res) => {
+    if (!direct?.(req, res)) app(req, res);
+  });
   let stopping = false;
 
   const rules = [...specifiedRules, ...limitRules(config)];
@@ -256,9 +256,12 @@ export async function startServer(
   app.set('env', config.nodeEnv);
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
-  app.use(helmet());
+  const securityHeaders = helmet();
+  app.use(securityHeaders);
 
   const corsPolicy = cors({ origin: allowedOrigin(config.corsOrigins), maxAge: 600 });
+  const graphqlContext = (req: IncomingMessage) =>
+    createContext(orm, config, viewers, bearerToken(req.headers.authorization), proxyAddress(req, trustProxy) ?? null, { deadline: true });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -277,15 +280,21 @@ export async function startServer(
     ...(config.explorer ? [explorer(config.seedDemo ? DEMO_LOGINS : [], config.seedDemo ? DEMO_PASSWORD : null)] : []),
     express.json({ limit: config.limits.maxBodyBytes }),
     (req, res, next) => {
-      const query: unknown = req.body?.query ?? req.query?.query;
-      if (typeof query === 'string' && query.length > config.limits.maxQueryLength) {
-        const message = `The operation is ${query.length} characters long; the limit is ${config.limits.maxQueryLength}.`;
-        return void res.status(400).json(errorBody(message, 'OPERATION_LIMIT_EXCEEDED', { limit: 'queryLength', setting: 'MAX_QUERY_LENGTH' }));
-      }
+      const tooLong = queryTooLong({ query: req.body?.query ?? req.query?.query }, config.limits.maxQueryLength);
+      if (tooLong) return void res.status(tooLong.status).json(tooLong.body);
       next();
     },
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, config, viewers, bearerToken(req.headers.authorization), req.ip ?? null, { deadline: true }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => graphqlContext(req) }),
   );
+  direct = directGraphql({
+    apollo,
+    headers: fixedHeaders(securityHeaders),
+    cors: corsPolicy,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    maxQueryLength: config.limits.maxQueryLength,
+    context: graphqlContext,
+    log: (error) => console.error('Unexpected HTTP error:', describeForLog(error)),
+  });
   // Exports (CSV, .xlsx) with the same bearer token as the API: `/exports/projects?format=xlsx&headers=zh`.
   app.get('/exports/:name', corsPolicy, async (req, res) => {
     const name = req.params.name;
@@ -336,14 +345,9 @@ export async function startServer(
   app.use((_req, res) => void res.status(404).json(errorBody('Not found: the API is at /graphql.', 'NOT_FOUND')));
   // Body-parser and other failures before GraphQL: a JSON error, never Express's HTML page with its stack trace.
   const httpErrors: ErrorRequestHandler = (error, _req, res, _next) => {
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 413) return void res.status(413).json(errorBody(`The request body is larger than ${config.limits.maxBodyBytes} bytes (MAX_BODY_BYTES).`, 'OPERATION_LIMIT_EXCEEDED', { limit: 'bodySize', setting: 'MAX_BODY_BYTES' }));
-    if (status < 500) {
-      const message = error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request could not be read.';
-      return void res.status(status).json(errorBody(message, 'BAD_REQUEST'));
-    }
-    console.error('Unexpected HTTP error:', describeForLog(error));
-    res.status(500).json(errorBody('Internal server error', 'INTERNAL'));
+    const failure = failureOf(error, config.limits.maxBodyBytes);
+    if (failure.status >= 500) console.error('Unexpected HTTP error:', describeForLog(error));
+    res.status(failure.status).json(failure.body);
   };
   app.use(httpErrors);
 

@@ -1,7 +1,7 @@
 import { DecimalType, ReferenceKind, wrap, type EntityManager, type EntityMetadata, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { requestTimedOut } from './errors.js';
-import { readRows, sqlArray } from './read.js';
+import { idIn, readRows } from './read.js';
 
 /**
  * Per-request DataLoaders. `byId(Entity)` batches every lookup of that entity made in one tick into
@@ -49,7 +49,8 @@ export class Loaders {
       // What this unit of work already holds (e.g. an event's project, mapped once for many subscribers) costs nothing.
       const held = new Map(ids.map((id) => [id, this.held<T>(meta.className, id)]));
       const missing = ids.filter((id) => !held.get(id));
-      const rows = missing.length ? await readRows(this.em, `select * from "${meta.tableName}" where id = any(?::uuid[])`, [sqlArray(missing)]) : [];
+      const match = idIn('id', missing);
+      const rows = missing.length ? await readRows(this.em, `select * from "${meta.tableName}" where ${match.text}`, match.params) : [];
       const byId = new Map(rows.map((row) => [row.id as string, mapRow(meta, row)]));
       return ids.map((id) => held.get(id) ?? byId.get(id) ?? null);
     });

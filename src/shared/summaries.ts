@@ -2,7 +2,7 @@ import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import type { SelectedFields } from './connection.js';
 import type { Context } from './context.js';
 import { mapRow, readsPlainRows, rowValues, type Loader, type RowValues } from './loaders.js';
-import { readRows, sqlArray } from './read.js';
+import { idIn, readRows } from './read.js';
 
 /**
  * A row's summary: the few columns behind the fields that lists show of it (a board's organisation
@@ -46,7 +46,8 @@ export function rowSummary<T extends object>(entity: EntityName<T>, fields: read
     loader: (ctx) =>
       ctx.loaders.keyed(`summary:${ctx.em.getMetadata().get(entity).className}`, async (ids, em) => {
         const meta = em.getMetadata().get(entity);
-        const rows = await readRows<Record<string, unknown>>(em, `select ${columns.map((column) => `"${column}"`).join(', ')} from "${meta.tableName}" where id = any(?::uuid[])`, [sqlArray(ids)]);
+        const match = idIn('id', ids);
+        const rows = await readRows<Record<string, unknown>>(em, `select ${columns.map((column) => `"${column}"`).join(', ')} from "${meta.tableName}" where ${match.text}`, match.params);
         const byId = new Map(rows.map((row) => [row.id as string, mapRow(meta, row)]));
         return ids.map((id) => byId.get(id) ?? null);
       }),

@@ -1,12 +1,38 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { TransactionContext } from '@mikro-orm/core';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { ProgramsDocument } from './generated/graphql.js';
+import { LoginDocument, ProgramsDocument } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 
 const app = useTestApp();
 const base = () => app().url.replace(/\/graphql$/, '');
 
 describe('the HTTP server', () => {
+  it('turns MikroORM\'s async contexts off once no write is running, and on again for the next', async () => {
+    const storage = (TransactionContext as unknown as { storage: AsyncLocalStorage<unknown> & { enabled: boolean } }).storage;
+    const em = app().server.database.orm.em.fork();
+    let inside: unknown;
+    const [, during] = await Promise.all([
+      em.transactional(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inside = TransactionContext.currentTransactionContext();
+      }),
+      new Promise((resolve) => setTimeout(() => resolve(storage.enabled), 10)),
+    ]);
+    // While the transaction ran, its context was there to read; after it, the storage (and with it Node's promise hooks) is off.
+    expect(during).toBe(true);
+    expect(inside).toBeDefined();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(storage.enabled).toBe(false);
+    expect(TransactionContext.currentTransactionContext()).toBeUndefined();
+    // A write through the API (a sign-in) leaves it off as well.
+    const login = await app().anonymous.request(LoginDocument, { input: { email: 'nobody@test.incubator.cn', password: 'wrong-password-1' } });
+    expect(login.data?.login ?? login.errors).toBeTruthy();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(storage.enabled).toBe(false);
+  });
+
   it('answers /healthz and /readyz while the database is reachable', async () => {
     const health = await fetch(`${base()}/healthz`);
     expect(health.status).toBe(200);

@@ -5,6 +5,7 @@ import { EventOrderSubscriber } from '../modules/subscriptions/event-order.subsc
 import { hashPassword } from '../modules/people/password.js';
 import { Role } from '../shared/auth.js';
 import type { Config } from './config.js';
+import { releaseAsyncContextsWhenIdle } from './async-context.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { ormConfig } from './mikro-orm.config.js';
 
@@ -30,6 +31,7 @@ export async function openDatabase(
   /** The embedded database when its start was begun earlier (main.ts overlaps it with loading code). */
   starting?: Promise<EmbeddedPostgres>,
 ): Promise<Database> {
+  releaseAsyncContextsWhenIdle();
   if (!config.databaseUrl && !starting) progress(`Starting the embedded PostgreSQL (PGlite) in ${config.dataDir}…`);
   const embedded = config.databaseUrl ? null : await (starting ?? startEmbeddedPostgres(config.dataDir, config.dbPoolSize + 1, { demo: config.seedDemo }));
   if (embedded?.fromDemoSnapshot) progress('Using the demo database prepared by npm install (first start only)…');

@@ -97,7 +97,13 @@ export function directGraphql(options: DirectGraphqlOptions): (req: IncomingMess
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') return void res.end(response.body.string);
+    if (response.body.kind === 'complete') {
+      // Written as one buffer, its length known: a string would be joined to the header text and
+      // copied again to be written.
+      const buffer = Buffer.from(response.body.string);
+      res.setHeader('content-length', buffer.length);
+      return void res.end(buffer);
+    }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };

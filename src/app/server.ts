@@ -236,11 +236,11 @@ export async function startServer(
     hideSchemaDetailsFromClientErrors: !config.development,
     validationRules: limitRules(config),
     parseOptions: { maxTokens: config.limits.maxTokens },
-    // Bearer tokens are the only credentials (no cookies), so a cross-site page cannot act as anyone. A
-    // GET query is accepted when it carries Authorization or a preflight header: a browser must ask first.
     // The answer's JSON text alone: Apollo's default appends a newline, which makes a second string
     // that is copied whole again when the answer is measured and written.
     stringifyResult: (result) => JSON.stringify(result),
+    // Bearer tokens are the only credentials (no cookies), so a cross-site page cannot act as anyone. A
+    // GET query is accepted when it carries Authorization or a preflight header: a browser must ask first.
     csrfPrevention: { requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight'] },
     // main.ts owns the signals: Apollo's own handler would stop again and re-raise the signal.
     stopOnTerminationSignals: false,

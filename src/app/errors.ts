@@ -89,6 +89,12 @@ export function describeForLog(error: unknown): string {
 /** The message of UNAUTHENTICATED when a token was sent but is not (or no longer) valid. */
 export const INVALID_TOKEN_MESSAGE = 'Token invalid or expired: sign in again with the login mutation.';
 
+/** When the request's token was refused, its UNAUTHENTICATED errors say so. */
+export function explainRejectedToken(result: { errors?: readonly GraphQLFormattedError[] }, context: Pick<Context, 'tokenRejected'>): void {
+  if (!context.tokenRejected || !result.errors) return;
+  result.errors = result.errors.map((error) => (error.extensions?.code === 'UNAUTHENTICATED' ? { ...error, message: INVALID_TOKEN_MESSAGE } : error));
+}
+
 /**
  * A request that sent a token the server does not accept (expired, ended, signed with another
  * TOKEN_SECRET) is told so, rather than "Sign in first".
@@ -98,9 +104,7 @@ export function invalidTokenPlugin(): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
-          if (!contextValue.tokenRejected || response.body.kind !== 'single') return;
-          const errors = response.body.singleResult.errors;
-          response.body.singleResult.errors = errors?.map((error) => (error.extensions?.code === 'UNAUTHENTICATED' ? { ...error, message: INVALID_TOKEN_MESSAGE } : error));
+          if (response.body.kind === 'single') explainRejectedToken(response.body.singleResult, contextValue);
         },
       };
     },

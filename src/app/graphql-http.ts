@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import type { Context } from '../shared/context.js';
+import type { DirectAnswer } from './graphql-execution.js';
 
 /**
  * A failure before GraphQL runs: its status and the JSON body the client gets (see failureOf). Both
@@ -57,6 +58,8 @@ export interface DirectGraphqlOptions {
   maxBodyBytes: number;
   maxQueryLength: number;
   context: (req: IncomingMessage) => Promise<Context>;
+  /** Answers a plain operation without Apollo's pipeline (see directExecution), or resolves to null for Apollo to answer. */
+  execute?: (body: unknown, accept: string | undefined, context: () => Promise<Context>) => Promise<DirectAnswer | null>;
   /** Logs an unexpected failure. */
   log: (error: unknown) => void;
 }
@@ -75,7 +78,7 @@ const STRICT_JSON_START = /^[\x20\x09\x0a\x0d]*[[{]/;
  * returns false for it.
  */
 export function directGraphql(options: DirectGraphqlOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const { apollo, headers, cors, maxBodyBytes, maxQueryLength, context, log } = options;
+  const { apollo, headers, cors, maxBodyBytes, maxQueryLength, context, execute, log } = options;
 
   const fail = (res: ServerResponse, failure: HttpFailure) => {
     if (res.headersSent) return void res.destroy();
@@ -84,26 +87,35 @@ export function directGraphql(options: DirectGraphqlOptions): (req: IncomingMess
     res.end(JSON.stringify(failure.body));
   };
 
+  /** Written as one buffer, its length known: a string would be joined to the header text and copied again to be written. */
+  const write = (res: ServerResponse, status: number, text: string) => {
+    const buffer = Buffer.from(text);
+    res.statusCode = status;
+    res.setHeader('content-length', buffer.length);
+    res.end(buffer);
+  };
+
   const answer = async (req: IncomingMessage, res: ServerResponse, body: unknown) => {
     const tooLong = queryTooLong(body, maxQueryLength);
     if (tooLong) return fail(res, tooLong);
+    let contextValue: Promise<Context> | undefined;
+    const contextOnce = () => (contextValue ??= context(req));
+    const direct = await execute?.(body, req.headers.accept, contextOnce);
+    if (direct) {
+      for (const [name, value] of direct.headers) res.setHeader(name, value);
+      return write(res, direct.status, direct.body);
+    }
     const requestHeaders = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) requestHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: requestHeaders, search: '', body },
-      context: () => context(req),
+      context: contextOnce,
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
+    if (response.body.kind === 'complete') return write(res, response.status ?? 200, response.body.string);
     res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      // Written as one buffer, its length known: a string would be joined to the header text and
-      // copied again to be written.
-      const buffer = Buffer.from(response.body.string);
-      res.setHeader('content-length', buffer.length);
-      return void res.end(buffer);
-    }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };

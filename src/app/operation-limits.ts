@@ -177,6 +177,11 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: st
   );
 }
 
+/** Tells the client what its operation cost (`extensions.cost`), against the limit. */
+export function tellCost(result: { extensions?: Record<string, unknown> }, cost: number, limits: Pick<Config['limits'], 'maxCost'>): void {
+  result.extensions = { ...result.extensions, cost: { requested: cost, limit: limits.maxCost } };
+}
+
 /**
  * Applies checkOperation to every HTTP operation and tells the client the cost of what it asked
  * (`extensions.cost`). The execution deadline is the context's (see Loaders): a hook on every field
@@ -193,9 +198,7 @@ export function operationLimitsPlugin(schema: GraphQLSchema, config: Pick<Config
         },
 
         async willSendResponse({ response }) {
-          if (cost !== null && response.body.kind === 'single') {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: { requested: cost, limit: limits.maxCost } };
-          }
+          if (cost !== null && response.body.kind === 'single') tellCost(response.body.singleResult, cost, limits);
         },
       };
     },

@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import cors from 'cors';
 import helmet from 'helmet';
@@ -18,7 +18,6 @@ import { CONTENT_TYPES } from '../modules/exports/export-table.js';
 import { DownloadRefused, REPORT_CONTENT_TYPES, reportDownload } from '../modules/operations-report/report-download.js';
 import { bearerToken, verifyToken, type Viewer } from '../shared/auth.js';
 import { PostgresListener } from '../shared/postgres-listener.js';
-import { RecentlyUsed } from '../shared/recently-used.js';
 import type { Config } from './config.js';
 import type { Context } from '../shared/context.js';
 import { createContext, viewerFromToken, type ViewerSource } from './context.js';
@@ -26,6 +25,7 @@ import { openDatabase, type Database } from './database.js';
 import type { EmbeddedPostgres } from './embedded-postgres.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../seeds/demo.seeder.js';
 import { describeForLog, formatError, invalidTokenPlugin } from './errors.js';
+import { directExecution, operationDocuments } from './graphql-execution.js';
 import { explorer } from './explorer.js';
 import { directGraphql, errorBody, failureOf, fixedHeaders, queryTooLong } from './graphql-http.js';
 import { checkOperation, limitError, limitRules, operationLimitsPlugin } from './operation-limits.js';
@@ -59,13 +59,6 @@ type SocketState = {
   replayed?: number;
   expiry?: NodeJS.Timeout;
 };
-
-/** How many distinct WebSocket operation texts are kept parsed and validated. */
-const OPERATIONS_KEPT = 500;
-
-/** Parse and validation errors coded as Apollo codes them over HTTP; our own coded ones keep their code (see formatError). */
-const withCode = (errors: readonly GraphQLError[], code: string) =>
-  errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { ...error.extensions, code } }));
 
 /** CORS: the configured origins; an origin given without a port allows it on any port (local development). */
 function allowedOrigin(origins: string[] | '*') {
@@ -126,22 +119,10 @@ export async function startServer(
   });
   let stopping = false;
 
-  const rules = [...specifiedRules, ...limitRules(config)];
   const format = formatError(config.development);
   const formatErrors = (errors: readonly GraphQLError[]) => errors.map((error) => format(error.toJSON(), error));
   const trustProxy = (_address: string, hop: number) => hop < config.trustProxy;
-  // Thousands of subscribers send the same few operations: each text is parsed and validated once, and its
-  // document shared (which also keeps a connection's memory small).
-  const operations = new RecentlyUsed<string, DocumentNode | readonly GraphQLError[]>(OPERATIONS_KEPT, (query) => {
-    let document;
-    try {
-      document = parse(query, { maxTokens: config.limits.maxTokens });
-    } catch (error) {
-      return withCode([error as GraphQLError], 'GRAPHQL_PARSE_FAILED');
-    }
-    const errors = validate(schema, document, rules);
-    return errors.length ? withCode(errors, 'GRAPHQL_VALIDATION_FAILED') : document;
-  });
+  const operations = operationDocuments(schema, config);
 
   // One port and path for HTTP and WebSocket: graphql-ws answers upgrades on /graphql.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.maxBodyBytes });
@@ -296,6 +277,8 @@ export async function startServer(
     maxBodyBytes: config.limits.maxBodyBytes,
     maxQueryLength: config.limits.maxQueryLength,
     context: graphqlContext,
+    // Once stopping, Apollo answers: it knows when it can no longer run operations.
+    execute: directExecution({ schema, config, operations, accepting: () => !stopping }),
     log: (error) => console.error('Unexpected HTTP error:', describeForLog(error)),
   });
   // Exports (CSV, .xlsx) with the same bearer token as the API: `/exports/projects?format=xlsx&headers=zh`.

@@ -29,6 +29,7 @@ describe('configuration', () => {
     [{ TOKEN_SECRET: 'short' }, 'TOKEN_SECRET'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ BOOTSTRAP_ADMIN_EMAIL: 'admin@example.org' }, 'BOOTSTRAP_ADMIN_PASSWORD'],
+    [{ DATABASE_URL: 'postgres://127.0.0.1:1/none', DB_POOL_SIZE: '1' }, 'DB_POOL_SIZE'],
   ])('names the variable in %j', async (env, variable) => {
     const server = runServerProcess(env);
     await expect(server).rejects.toThrow();
@@ -83,6 +84,46 @@ describe('graceful shutdown', () => {
 
     const { rows } = await blocker.query(`select name from organization`);
     expect(rows).toEqual([{ name: '龙岗区众智公共服务创新中心' }]);
+    await blocker.end();
+    await database.drop();
+  });
+
+  it('lets reads whose clients went away finish before the database closes, over both paths', async () => {
+    const database = await createTestDatabase();
+    const server = await runServerProcess({
+      DATABASE_URL: database.url,
+      BOOTSTRAP_ADMIN_EMAIL: 'admin@shutdown.test.cn',
+      BOOTSTRAP_ADMIN_PASSWORD: TEST_PASSWORD,
+      DB_POOL_SIZE: '2',
+      SHUTDOWN_TIMEOUT_MS: '20000',
+    });
+    const login = await json<LoginMutation>(post(server.url, { query: print(LoginDocument), variables: { input: { email: 'admin@shutdown.test.cn', password: TEST_PASSWORD } } }));
+    const token = login.data!.login.token!;
+    const read = { query: '{ organizations(first: 5) { totalCount } }' };
+    expect((await json(post(server.url, read, token))).errors).toBeUndefined();
+
+    // Two reads wait on a lock, holding both pooled connections; the third waits for a connection.
+    const blocker = new pg.Client({ connectionString: database.url });
+    await blocker.connect();
+    await blocker.query('begin');
+    await blocker.query('lock table organization in access exclusive mode');
+    const abandon = new AbortController();
+    const send = (url: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(read), signal: abandon.signal }).catch(() => null);
+    const reads = [send(server.url), send(`${server.url}/`), send(server.url)];
+    for (let waiting = 0; waiting < 2; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      waiting = Number((await blocker.query(`select count(*) from pg_locks where not granted and relation = 'organization'::regclass`)).rows[0].count);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    abandon.abort();
+    await Promise.all(reads);
+
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await blocker.query('commit');
+    expect(await server.exited, server.output()).toBe(0);
+    expect(server.output()).not.toMatch(/Unexpected error|aborted|Operations still running/);
     await blocker.end();
     await database.drop();
   });

@@ -134,7 +134,8 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR?.trim() || '.data'),
-    dbPoolSize: integer(env, 'DB_POOL_SIZE', databaseUrl ? 10 : 1, 1, 100),
+    // Migrations hold one connection for their transaction while they read their own table on another.
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', databaseUrl ? 10 : 1, databaseUrl ? 2 : 1, 100),
     tokenSecret,
     tokenSecretGenerated,
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 1, 30 * 24 * 3600),

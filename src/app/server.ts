@@ -27,6 +27,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '../../seeds/demo.seeder.js';
 import { describeForLog, formatError, invalidTokenPlugin } from './errors.js';
 import { directExecution, operationDocuments } from './graphql-execution.js';
 import { explorer } from './explorer.js';
+import { InFlight } from './in-flight.js';
 import { directGraphql, errorBody, failureOf, fixedHeaders, queryTooLong } from './graphql-http.js';
 import { checkOperation, limitError, limitRules, operationLimitsPlugin } from './operation-limits.js';
 import { createSchema } from './schema.js';
@@ -118,6 +119,7 @@ export async function startServer(
     if (!direct?.(req, res)) app(req, res);
   });
   let stopping = false;
+  const inFlight = new InFlight();
 
   const format = formatError(config.development);
   const formatErrors = (errors: readonly GraphQLError[]) => errors.map((error) => format(error.toJSON(), error));
@@ -233,6 +235,12 @@ export async function startServer(
       ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+      {
+        async requestDidStart() {
+          const finish = inFlight.start();
+          return { willSendResponse: async () => finish() };
+        },
+      },
     ],
   });
   await apollo.start();
@@ -270,6 +278,8 @@ export async function startServer(
     },
     expressMiddleware(apollo, { context: async ({ req }) => graphqlContext(req) }),
   );
+  // Once stopping, Apollo answers: it knows when it can no longer run operations.
+  const executeDirectly = directExecution({ schema, config, operations, accepting: () => !stopping });
   direct = directGraphql({
     apollo,
     headers: fixedHeaders(securityHeaders),
@@ -277,8 +287,7 @@ export async function startServer(
     maxBodyBytes: config.limits.maxBodyBytes,
     maxQueryLength: config.limits.maxQueryLength,
     context: graphqlContext,
-    // Once stopping, Apollo answers: it knows when it can no longer run operations.
-    execute: directExecution({ schema, config, operations, accepting: () => !stopping }),
+    execute: (body, accept, context) => inFlight.track(() => executeDirectly(body, accept, context)),
     log: (error) => console.error('Unexpected HTTP error:', describeForLog(error)),
   });
   // Exports (CSV, .xlsx) with the same bearer token as the API: `/exports/projects?format=xlsx&headers=zh`.
@@ -358,6 +367,8 @@ export async function startServer(
       stopped ??= (async () => {
         sessions.stop();
         await apollo.stop();
+        // Operations whose clients went away are still running: the database closes after them.
+        if (!(await inFlight.idle(config.shutdownTimeoutMs))) console.error(`Operations still running after SHUTDOWN_TIMEOUT_MS (${config.shutdownTimeoutMs} ms): closing the database under them.`);
         await listener?.stop();
         await dispatcher.idle();
         await database.close();

@@ -95,6 +95,30 @@ describe('a connection takes its queries in turns', () => {
   });
 });
 
+describe('rows from pg (patches/pg+8.23.1.patch)', () => {
+  it('are plain objects with every column as an own property, whatever the column is called', async () => {
+    const database = await createTestDatabase();
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<Record<string, unknown>>(`select n as "__proto__", n + 1 as "constructor", 'x' || n as "toString", n as id from generate_series(1, 2) n`);
+      expect(rows.map((row) => Object.entries(row))).toEqual([
+        [['__proto__', 1], ['constructor', 2], ['toString', 'x1'], ['id', 1]],
+        [['__proto__', 2], ['constructor', 3], ['toString', 'x2'], ['id', 2]],
+      ]);
+      for (const row of rows) expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+      // Each row is its own object: changing one changes no other, nor the next result's rows.
+      rows[0].id = 99;
+      expect(rows[1].id).toBe(2);
+      expect((await client.query('select 1 as id')).rows).toEqual([{ id: 1 }]);
+      expect(({} as Record<string, unknown>).id).toBeUndefined();
+    } finally {
+      await client.end();
+      await database.drop();
+    }
+  });
+});
+
 describe('a server process', () => {
   it('reads in parallel inside a mutation’s transaction without pg’s warning of a query asked for while another runs', async () => {
     const database = await createTestDatabase();

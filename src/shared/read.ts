@@ -57,8 +57,10 @@ export async function readRows<T = Record<string, unknown>>(em: EntityManager, s
   if (em.isInTransaction() || values.some(Array.isArray)) return em.execute(sql, values);
   const connection = em.getConnection();
   const statement = statementOf(connection, sql, values);
-  // Logged as MikroORM logs its own statements (LOG_QUERIES, and the statement counts of the tests).
-  const logged = em.config.getLogger().isEnabled('query-params') ? connection.getPlatform().formatQuery(sql, values) : statement.text;
+  // Logged as MikroORM logs its own statements (LOG_QUERIES, and the statement counts of the tests), when it logs them.
+  const logger = em.config.getLogger();
+  const log = logger.isEnabled('query') ? (connection as unknown as Logging) : null;
+  const logged = log && logger.isEnabled('query-params') ? connection.getPlatform().formatQuery(sql, values) : statement.text;
   const pool = connection.getKnex().client as unknown as Pool;
   const run = async (): Promise<T[]> => {
     const started = Date.now();
@@ -68,10 +70,10 @@ export async function readRows<T = Record<string, unknown>>(em: EntityManager, s
       if (prepare) await makeRoomFor(client, name);
       const query = prepare ? { name, text: statement.text, values } : { text: statement.text, values };
       const { rows } = (await client.query(query)) as { rows: T[] };
-      (connection as unknown as Logging).logQuery(logged, { took: Date.now() - started, results: rows.length });
+      log?.logQuery(logged, { took: Date.now() - started, results: rows.length });
       return rows;
     } catch (error) {
-      (connection as unknown as Logging).logQuery(logged, { took: Date.now() - started, level: 'error' });
+      log?.logQuery(logged, { took: Date.now() - started, level: 'error' });
       throw error;
     } finally {
       pool.releaseConnection(client);

@@ -171,18 +171,32 @@ export function groupByKey<T>(keys: readonly string[], items: T[], keyOf: (item:
 
 /**
  * Whether reads of `entity` through `em` give plain objects (mapRow) rather than managed entities:
- * outside a transaction, where the request only reads, for entities without collections.
+ * outside a transaction, where the request only reads, for entities without collections or whose
+ * collections are read through loaders only (readAsPlainRows).
  */
 export function readsPlainRows<T extends object>(em: EntityManager, entity: EntityName<T>): boolean {
   if (em.isInTransaction()) return false;
   const meta = em.getMetadata().get(entity) as EntityMetadata;
-  let plain = withoutCollections.get(meta);
-  if (plain === undefined) withoutCollections.set(meta, (plain = !meta.props.some((prop) => prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY)));
+  let plain = plainRows.get(meta);
+  if (plain === undefined) {
+    plain = plainDespiteCollections.has(meta.class) || !meta.props.some((prop) => prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY);
+    plainRows.set(meta, plain);
+  }
   return plain;
 }
 
-/** Whether an entity has no collections, by its metadata: asked for every field a list resolves. */
-const withoutCollections = new WeakMap<EntityMetadata, boolean>();
+/** Whether an entity's reads give plain objects, by its metadata: asked for every field a list resolves. */
+const plainRows = new WeakMap<EntityMetadata, boolean>();
+const plainDespiteCollections = new WeakSet<object>();
+
+/**
+ * Declares that nothing reads `entity`'s collections from the entity itself (its field resolvers
+ * read them through loaders), so that its rows are read as plain objects, which have none, like
+ * those of entities without collections: several times less CPU than managed entities.
+ */
+export function readAsPlainRows(entity: abstract new (...args: never[]) => object): void {
+  plainDespiteCollections.add(entity);
+}
 
 type Conversion = 'reference' | 'decimal' | 'date' | 'json' | 'value';
 

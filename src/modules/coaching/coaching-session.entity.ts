@@ -1,6 +1,7 @@
 import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
+import { readAsPlainRows } from '../../shared/loaders.js';
 import { Node } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
@@ -71,3 +72,6 @@ export class CoachingSession extends BaseEntity {
   @OneToMany(() => ActionItem, (item) => item.session, { orderBy: { dueDate: 'asc', id: 'asc' } })
   actionItems = new Collection<ActionItem>(this);
 }
+
+// Its action items are read through a loader (sessionActionItems), never from the collection.
+readAsPlainRows(CoachingSession);

@@ -1,6 +1,7 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
 import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/base.entity.js';
+import { readAsPlainRows } from '../../shared/loaders.js';
 import { Node } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
@@ -73,3 +74,6 @@ export class SupervisionVisit extends BaseEntity {
   @OneToMany(() => FollowUp, (followUp) => followUp.visit, { orderBy: { dueDate: 'asc', id: 'asc' } })
   followUps = new Collection<FollowUp>(this);
 }
+
+// Its follow-ups are read through a loader (followUpsOf), never from the collection.
+readAsPlainRows(SupervisionVisit);

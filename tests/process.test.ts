@@ -16,6 +16,28 @@ const post = (url: string, body: object, token?: string) =>
   });
 const json = async <R>(response: Response | Promise<Response>) => (await (await response).json()) as GraphQLResult<R>;
 
+/** A server process on a fresh database, with its bootstrap administrator signed in. */
+async function serverWithAdmin(env: Record<string, string> = {}) {
+  const database = await createTestDatabase();
+  const server = await runServerProcess({
+    DATABASE_URL: database.url,
+    BOOTSTRAP_ADMIN_EMAIL: 'admin@shutdown.test.cn',
+    BOOTSTRAP_ADMIN_PASSWORD: TEST_PASSWORD,
+    SHUTDOWN_TIMEOUT_MS: '20000',
+    ...env,
+  });
+  const login = await json<LoginMutation>(post(server.url, { query: print(LoginDocument), variables: { input: { email: 'admin@shutdown.test.cn', password: TEST_PASSWORD } } }));
+  return { database, server, token: login.data!.login.token! };
+}
+
+/** Resolves once `count` statements wait for a lock on the organization table. */
+async function waitingOnOrganization(db: pg.Client, count: number) {
+  for (let waiting = 0; waiting < count; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    waiting = Number((await db.query(`select count(*) from pg_locks where not granted and relation = 'organization'::regclass`)).rows[0].count);
+  }
+}
+
 describe('configuration', () => {
   it('stops on a bad value with one clear line naming the variable', async () => {
     const server = runServerProcess({ PORT: 'eighty', DATABASE_URL: 'postgres://127.0.0.1:1/none' });
@@ -40,15 +62,7 @@ describe('configuration', () => {
 
 describe('graceful shutdown', () => {
   it('finishes a write that is in flight when SIGTERM arrives, refuses new work, then exits cleanly', async () => {
-    const database = await createTestDatabase();
-    const server = await runServerProcess({
-      DATABASE_URL: database.url,
-      BOOTSTRAP_ADMIN_EMAIL: 'admin@shutdown.test.cn',
-      BOOTSTRAP_ADMIN_PASSWORD: TEST_PASSWORD,
-      SHUTDOWN_TIMEOUT_MS: '20000',
-    });
-    const login = await json<LoginMutation>(post(server.url, { query: print(LoginDocument), variables: { input: { email: 'admin@shutdown.test.cn', password: TEST_PASSWORD } } }));
-    const token = login.data!.login.token!;
+    const { database, server, token } = await serverWithAdmin();
 
     const district = await json<{ createPlace: { place: { id: string } } }>(post(server.url, { query: 'mutation { createPlace(input: { level: DISTRICT, name: "龙岗区" }) { place { id } } }' }, token));
     const placeId = district.data!.createPlace.place.id;
@@ -66,10 +80,7 @@ describe('graceful shutdown', () => {
       },
       token,
     );
-    for (let waiting = 0; waiting === 0; ) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      waiting = Number((await blocker.query(`select count(*) from pg_locks where not granted and relation = 'organization'::regclass`)).rows[0].count);
-    }
+    await waitingOnOrganization(blocker, 1);
 
     server.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -89,16 +100,7 @@ describe('graceful shutdown', () => {
   });
 
   it('lets reads whose clients went away finish before the database closes, over both paths', async () => {
-    const database = await createTestDatabase();
-    const server = await runServerProcess({
-      DATABASE_URL: database.url,
-      BOOTSTRAP_ADMIN_EMAIL: 'admin@shutdown.test.cn',
-      BOOTSTRAP_ADMIN_PASSWORD: TEST_PASSWORD,
-      DB_POOL_SIZE: '2',
-      SHUTDOWN_TIMEOUT_MS: '20000',
-    });
-    const login = await json<LoginMutation>(post(server.url, { query: print(LoginDocument), variables: { input: { email: 'admin@shutdown.test.cn', password: TEST_PASSWORD } } }));
-    const token = login.data!.login.token!;
+    const { database, server, token } = await serverWithAdmin({ DB_POOL_SIZE: '2' });
     const read = { query: '{ organizations(first: 5) { totalCount } }' };
     expect((await json(post(server.url, read, token))).errors).toBeUndefined();
 
@@ -111,10 +113,7 @@ describe('graceful shutdown', () => {
     const send = (url: string) =>
       fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(read), signal: abandon.signal }).catch(() => null);
     const reads = [send(server.url), send(`${server.url}/`), send(server.url)];
-    for (let waiting = 0; waiting < 2; ) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      waiting = Number((await blocker.query(`select count(*) from pg_locks where not granted and relation = 'organization'::regclass`)).rows[0].count);
-    }
+    await waitingOnOrganization(blocker, 2);
     await new Promise((resolve) => setTimeout(resolve, 300));
     abandon.abort();
     await Promise.all(reads);

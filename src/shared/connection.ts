@@ -3,7 +3,7 @@ import type { Context } from './context.js';
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
-import { groupByKey, mapRow, readsPlainRows } from './loaders.js';
+import { groupByKey, mapRow, readsPlainRows, rowValues } from './loaders.js';
 import { isUuid } from './node-id.js';
 import { readRows, sqlArray } from './read.js';
 import { RecentlyUsed } from './recently-used.js';
@@ -481,7 +481,7 @@ function filterKey(entity: string, where: unknown): string | null {
  * cost one statement.
  */
 export interface Prefetch {
-  columns: Sql;
+  columns?: Sql;
   /**
    * Columns over the page's rows once they are chosen, the row as `page`: for what many rows share (a
    * programme), read on the first row that names it and null on the others.
@@ -506,6 +506,27 @@ export const ownColumns = (alias: string, columns: readonly string[]) => [...new
  */
 export const sharedRowColumn = (values: { sql(alias: string): string }, table: string, key: string, column: string) =>
   `case when row_number() over (partition by ${key}) = 1 then (select ${values.sql('x')} from "${table}" x where x.id = ${key}) end as ${column}`;
+
+/**
+ * A Prefetch of the row of `entity` that each row of a page names by `key` (a column of the page's
+ * row `page`, e.g. `page.actor_id`): read once per page however many of its rows name it
+ * (sharedRowColumn), and put in the request's loader of `entity` by id, so that the field showing it
+ * (an event's actor, an item's project) answers without a statement of its own. Whether to show it
+ * is still the field's to decide. None where the request reads managed entities (a mutation).
+ */
+export function namedRowPrefetch<T extends { id: string }>(ctx: Context, entity: new () => T, key: string): SharedPrefetch | undefined {
+  if (!readsPlainRows(ctx.em, entity)) return undefined;
+  const meta = ctx.em.getMetadata().get(entity);
+  const values = rowValues(meta);
+  const column = `prefetch_${key.replace(/\W/g, '_')}`;
+  return {
+    shared: { text: `, ${sharedRowColumn(values, meta.tableName, key, column)}`, params: [] },
+    prime: (row) => {
+      const json = row[column] as unknown[] | null;
+      if (json) ctx.loaders.byId(entity).prime(json[0] as string, values.map(json));
+    },
+  };
+}
 
 /**
  * Whether a page's statement may be prepared and planned once for all its values (`planOnce`): where
@@ -534,33 +555,40 @@ export function rowMapper<T extends object>(em: EntityManager, entity: EntityNam
   return readsPlainRows(em, entity) ? (row) => mapRow(meta, row) : (row) => em.map(entity, withoutPageColumns(row) as EntityDictionary<T>);
 }
 
+/** What a page of each project's rows (projectPage) reads along: only rows they share, by `page`, the page's row. */
+export type SharedPrefetch = Pick<Prefetch, 'prime'> & { shared: Sql };
+
 /**
  * One page of a project's rows of `entity` (revisions, coaching sessions, visits, service reports),
  * batched across every project the request resolves, in one statement: each project's rows are
  * counted, and those between the cursors numbered with `row_number()` per project, so a list of N
- * projects with their visits costs the same as one project.
+ * projects with their visits costs the same as one project. `prefetch`: rows that the page's rows
+ * name, read with them (namedRowPrefetch).
  */
-export function projectPage<T extends object>(ctx: Context, entity: EntityName<T>, projectId: string, order: ListOrder, args: PageArgs): Promise<Page<T>> {
+export function projectPage<T extends object>(ctx: Context, entity: EntityName<T>, projectId: string, order: ListOrder, args: PageArgs, prefetch?: SharedPrefetch): Promise<Page<T>> {
   const window = pageWindow(args, order);
   const table = ctx.em.getMetadata().get(entity).tableName;
   return ctx.loaders
-    .keyed(`${table} page by project: ${order.name} ${JSON.stringify(args)}`, async (projectIds, em) => {
+    .keyed(`${table} page by project: ${order.name} ${JSON.stringify(args)}${prefetch ? ' prefetched' : ''}`, async (projectIds, em) => {
       const counts = countColumns(order, window, 'e');
       const within = withinCursors(order, window, 'e');
+      const shared = prefetch?.shared ?? { text: '', params: [] };
       const rows = await readRows<PageRow>(
         em,
-        `select numbered.*, counts.*
-           from (select e.project_id as page_project_id, ${counts.text} from "${table}" e where e.project_id = any(?::uuid[]) group by e.project_id) counts
-           left join (
-             select * from (
-               select e.*, ${cursorColumn(order, 'e')},
-                      row_number() over (partition by e.project_id order by ${orderBy(order, 'e', window.backward)}) as page_position
-                 from "${table}" e
-                where e.project_id = any(?::uuid[]) and ${within.text}) windowed
-              where page_position <= ?) numbered on numbered.project_id = counts.page_project_id
-          order by counts.page_project_id, numbered.page_position`,
-        [...counts.params, sqlArray(projectIds), sqlArray(projectIds), ...within.params, window.limit + 1],
+        `select page.*${shared.text} from (
+           select numbered.*, counts.*
+             from (select e.project_id as page_project_id, ${counts.text} from "${table}" e where e.project_id = any(?::uuid[]) group by e.project_id) counts
+             left join (
+               select * from (
+                 select e.*, ${cursorColumn(order, 'e')},
+                        row_number() over (partition by e.project_id order by ${orderBy(order, 'e', window.backward)}) as page_position
+                   from "${table}" e
+                  where e.project_id = any(?::uuid[]) and ${within.text}) windowed
+                where page_position <= ?) numbered on numbered.project_id = counts.page_project_id) page
+          order by page.page_project_id, page.page_position`,
+        [...shared.params, ...counts.params, sqlArray(projectIds), sqlArray(projectIds), ...within.params, window.limit + 1],
       );
+      if (prefetch) for (const row of rows) prefetch.prime(row);
       const rowsOf = groupByKey(projectIds, rows, (row) => row.page_project_id as string);
       const map = rowMapper(em, entity);
       return rowsOf.map((projectRows) => toPage(order, window, projectRows, map));

@@ -1,7 +1,7 @@
 import type { EntityName } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { Role, hasRole, inRoles, requireViewer, type Viewer } from '../../shared/auth.js';
-import { ascending, descending, entitySql, listOrder, rowMapper, sqlPage, type ListOrder, type PageArgs, type PageRow, type Sql } from '../../shared/connection.js';
+import { ascending, descending, entitySql, listOrder, namedRowPrefetch, rowMapper, sqlPage, type ListOrder, type PageArgs, type PageRow, type Sql } from '../../shared/connection.js';
 import { readRows } from '../../shared/read.js';
 import { ActionItem } from '../coaching/action-item.entity.js';
 import { coachingProjectsFilter } from '../coaching/coaching.permissions.js';
@@ -164,10 +164,11 @@ export const VIEWS = {
 
 export type ViewName = keyof typeof VIEWS;
 
-/** One page of a view, with its count, in one statement. */
+/** One page of a view, with its count and, where its items show it, each item's project, in one statement. */
 export function viewPage<T>(ctx: Context, view: View<T>, args: PageArgs) {
   const viewer = requireViewer(ctx.viewer);
-  return sqlPage(ctx.em, view.source(ctx, viewer, inline), view.order, args, (row) => view.map(ctx, row));
+  const projects = args.nodeFields?.has('project') ? namedRowPrefetch(ctx, Project, 'page.project_id') : undefined;
+  return sqlPage(ctx.em, view.source(ctx, viewer, inline), view.order, args, (row) => view.map(ctx, row), projects);
 }
 
 /**

@@ -1,10 +1,11 @@
-import { raw, type FilterQuery } from '@mikro-orm/postgresql';
+import type { Sql } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
+import { sqlArray } from '../../shared/read.js';
 import { andThen, type Maybe } from '../../shared/loaders.js';
 import { Role, hasRole, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
 import { teamOf } from '../projects/project-team.loader.js';
 import { Project } from '../projects/project.entity.js';
-import { canSeeApplicant, isStaffOver, projectScope, staffProjectsFilter, type ProjectAudience } from '../projects/project.permissions.js';
+import { canSeeApplicant, isStaffOver, projectScope, type ProjectAudience } from '../projects/project.permissions.js';
 import { canSeeReviewSummary } from '../reviews/review.permissions.js';
 import { EventType, type LifecycleEvent } from './lifecycle-event.entity.js';
 
@@ -24,53 +25,45 @@ const REVIEW_SUMMARY_DETAILS: Partial<Record<EventType, string[]>> = {
 };
 
 /**
- * Which of a visible project's events a viewer sees — one rule, used as a SQL filter for lists and
- * as a predicate for live delivery. The project's staff (its park's and district's) see all. Its
- * mentors see all, with no evaluator named (see canSeeEventActor). Applicants see everything but the
- * review's inner workings. Evaluators see only the events about their own assignments. A staff
- * member or mentor who sees a project in another capacity (say, as its evaluator) sees what that
- * capacity gives, no more.
+ * Which of a visible project's events a viewer sees — one rule, used as SQL for a project's trail
+ * (visibleEventsSql) and as a predicate for live delivery (canSeeEvent). The project's staff (its
+ * park's and district's) see all. Its mentors see all, with no evaluator named (see
+ * canSeeEventActor). Applicants see everything but the review's inner workings. Evaluators see only
+ * the events about their own assignments. A staff member or mentor who sees a project in another
+ * capacity (say, as its evaluator) sees what that capacity gives, no more.
  */
-type EventScope = { claim: 'STAFF' | 'MENTOR' } | { claim: 'APPLICANT'; exceptTypes: EventType[] } | { claim: 'EVALUATOR'; evaluatorId: string };
+type EventClaim = { all: true } | { exceptTypes: readonly EventType[] } | { evaluatorId: string };
 
-function eventScopes(viewer: Viewer): EventScope[] {
-  const scopes: EventScope[] = [];
-  if (hasRole(viewer, Role.ADMIN, Role.STAFF)) scopes.push({ claim: 'STAFF' });
-  if (hasRole(viewer, Role.MENTOR)) scopes.push({ claim: 'MENTOR' });
-  if (hasRole(viewer, Role.APPLICANT)) scopes.push({ claim: 'APPLICANT', exceptTypes: REVIEW_INTERNAL_EVENTS });
-  if (hasRole(viewer, Role.EVALUATOR)) scopes.push({ claim: 'EVALUATOR', evaluatorId: viewer.id });
-  return scopes;
-}
-
-function scopeFilter(viewer: Viewer, scope: EventScope): FilterQuery<LifecycleEvent> {
-  switch (scope.claim) {
-    case 'STAFF': return { project: staffProjectsFilter(viewer) };
-    case 'MENTOR': return { project: { $in: raw('(select project_id from project_mentor where mentor_id = ?)', [viewer.id]) } };
-    case 'APPLICANT': return { type: { $nin: scope.exceptTypes } };
-    case 'EVALUATOR': return { evaluator: scope.evaluatorId };
-  }
-}
-
-export function visibleEventsFilter(viewer: Viewer): FilterQuery<LifecycleEvent> {
-  if (hasRole(viewer, Role.ADMIN)) return {};
-  const filters = eventScopes(viewer).map((scope) => scopeFilter(viewer, scope));
-  return filters.length ? { $or: filters } : { id: { $in: [] } };
-}
-
-/** What the event rule needs to know of an event's project: where it belongs, and its mentors. */
+/** What an event rule needs to know of the project: where it belongs, and its mentors. */
 export interface EventAudience extends Scope {
   mentorIds: ReadonlySet<string>;
 }
 
+/** The viewer's claims to the events of a project with this audience (none: no event). */
+function eventClaims(viewer: Viewer, audience: EventAudience): EventClaim[] {
+  const claims: EventClaim[] = [];
+  if (staffCovers(viewer, audience) || (hasRole(viewer, Role.MENTOR) && audience.mentorIds.has(viewer.id))) claims.push({ all: true });
+  if (hasRole(viewer, Role.APPLICANT)) claims.push({ exceptTypes: REVIEW_INTERNAL_EVENTS });
+  if (hasRole(viewer, Role.EVALUATOR)) claims.push({ evaluatorId: viewer.id });
+  return claims;
+}
+
 export function canSeeEvent(viewer: Viewer, event: { type: EventType; evaluatorId: string | null }, audience: EventAudience): boolean {
-  return eventScopes(viewer).some((scope) => {
-    switch (scope.claim) {
-      case 'STAFF': return staffCovers(viewer, audience);
-      case 'MENTOR': return audience.mentorIds.has(viewer.id);
-      case 'APPLICANT': return !scope.exceptTypes.includes(event.type);
-      case 'EVALUATOR': return event.evaluatorId === scope.evaluatorId;
-    }
-  });
+  return eventClaims(viewer, audience).some((claim) =>
+    'all' in claim || ('exceptTypes' in claim ? !claim.exceptTypes.includes(event.type) : event.evaluatorId === claim.evaluatorId));
+}
+
+/**
+ * canSeeEvent over the events `e` of one project with this audience, as an SQL condition: true for
+ * its staff and mentors, so the trail is read by its project's index alone, whatever the viewer.
+ */
+export function visibleEventsSql(viewer: Viewer, audience: EventAudience): Sql {
+  const claims = eventClaims(viewer, audience);
+  if (claims.some((claim) => 'all' in claim)) return { text: 'true', params: [] };
+  if (!claims.length) return { text: 'false', params: [] };
+  const conditions = claims.map((claim): Sql =>
+    'exceptTypes' in claim ? { text: 'e.type <> all(?::text[])', params: [sqlArray(claim.exceptTypes)] } : { text: 'e.evaluator_id = ?', params: [(claim as { evaluatorId: string }).evaluatorId] });
+  return { text: `(${conditions.map((condition) => condition.text).join(' or ')})`, params: conditions.flatMap((condition) => condition.params) };
 }
 
 /** The EventAudience of a project resolved in the request (its mentors batched per request). */

@@ -1,11 +1,10 @@
 import type { Context } from '../../shared/context.js';
-import { chronologicalOrders, findPage, sharedRowColumn, type OldestFirstPageArgs, type Prefetch, type SelectedFields } from '../../shared/connection.js';
-import { readsPlainRows, rowValues } from '../../shared/loaders.js';
+import { chronologicalOrders, namedRowPrefetch, rowMapper, sqlPage, type OldestFirstPageArgs } from '../../shared/connection.js';
 import { findVisible } from '../../shared/node.js';
 import { Person } from '../people/person.entity.js';
 import type { Project } from '../projects/project.entity.js';
 import { seesProject } from '../projects/project.queries.js';
-import { canSeeEvent, eventAudienceOf, visibleEventsFilter } from './event.permissions.js';
+import { canSeeEvent, eventAudienceOf, visibleEventsSql } from './event.permissions.js';
 import { LifecycleEvent } from './lifecycle-event.entity.js';
 
 /** An event, seen by whoever sees its project's trail and that event in it. */
@@ -18,26 +17,15 @@ export function getEvent(ctx: Context, globalId: string): Promise<LifecycleEvent
 /** Positions never repeat, so they alone order the trail. */
 const EVENT_ORDERS = chronologicalOrders('events', 'position', 'integer', { unique: true });
 
-/** A project's audit trail, oldest first by default, as much of it as the viewer may see. */
-export function listEvents(ctx: Context, project: Project, args: OldestFirstPageArgs) {
-  return findPage(ctx.em, LifecycleEvent, { $and: [{ project: project.id }, visibleEventsFilter(ctx.viewer!)] }, EVENT_ORDERS[args.order], args, actorPrefetch(ctx, args.nodeFields));
-}
-
 /**
- * The actors of a page of events, read with it where the page shows them: each as the columns of a
- * person (not the password hash), once per page however many events they made, put in the request's
- * loader of people, so that each event's `actor` answers at once. Whether the viewer may see an actor
- * is still the field's to decide.
+ * A project's audit trail, oldest first by default, as much of it as the viewer may see: the project
+ * is visible (its field is resolved), so the rule is decided by its audience (visibleEventsSql), and
+ * the statement is the same for every project, planned once.
  */
-function actorPrefetch(ctx: Context, fields: SelectedFields | undefined): Prefetch | undefined {
-  if (!fields?.has('actor') || !readsPlainRows(ctx.em, Person)) return undefined;
-  const people = rowValues(ctx.em.getMetadata().get(Person));
-  return {
-    columns: { text: '', params: [] },
-    shared: { text: `, ${sharedRowColumn(people, 'person', 'page.actor_id', 'prefetch_actor')}`, params: [] },
-    prime: (row) => {
-      const actor = row.prefetch_actor as unknown[] | null;
-      if (actor) ctx.loaders.byId(Person).prime(actor[0] as string, people.map(actor));
-    },
-  };
+export async function listEvents(ctx: Context, project: Project, args: OldestFirstPageArgs) {
+  const visible = visibleEventsSql(ctx.viewer!, await eventAudienceOf(ctx, project.id));
+  const source = { text: `select e.* from lifecycle_event e where e.project_id = ? and ${visible.text}`, params: [project.id, ...visible.params] };
+  // The actors of a page of events, read with it where the page shows them, once per page however many events they made.
+  const actors = args.nodeFields?.has('actor') ? namedRowPrefetch(ctx, Person, 'page.actor_id') : undefined;
+  return sqlPage(ctx.em, source, EVENT_ORDERS[args.order], args, rowMapper(ctx.em, LifecycleEvent), actors, { planOnce: true });
 }

@@ -1,12 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { ascending, chronologicalOrders, descending, findPage, listOrder, ownColumns, projectPage, type ListOrder, type NewestFirstPageArgs, type PageRow, type Prefetch, type SelectedFields, sharedRowColumn } from '../../shared/connection.js';
+import { ascending, chronologicalOrders, descending, findPage, listOrder, namedRowPrefetch, ownColumns, projectPage, type ListOrder, type NewestFirstPageArgs, type PageRow, type Prefetch, type SelectedFields, sharedRowColumn } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId } from '../../shared/node-id.js';
 import { UserErrorCode, fail } from '../../shared/user-errors.js';
 import { mapRow, readsPlainRows, rowValues } from '../../shared/loaders.js';
 import { rowSummary, type RowSummary } from '../../shared/summaries.js';
-import { readRows, sqlArray } from '../../shared/read.js';
+import { idIn, readRows } from '../../shared/read.js';
 import { Role, hasRole, requireViewer, type Viewer } from '../../shared/auth.js';
 import { openActionItemsFrom, openActionItemsJsonSql, openActionItemsLoader } from '../coaching/coaching.queries.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -149,10 +149,11 @@ export async function readProjects(ctx: Context, ids: readonly string[], fields?
   const prefetch = projectPagePrefetch(ctx, fields);
   const summary = !!alongWith && !!prefetch?.rowColumns;
   const own = summary ? ownColumns('e', [...prefetch!.rowColumns!, ...alongWith!]) : 'e.*';
-  const rows = await readRows<PageRow>(ctx.em, `select page.*${prefetch?.shared?.text ?? ''} from (select ${own}${prefetch?.columns.text ?? ''} from project e where e.id = any(?::uuid[])) page`, [
+  const match = idIn('e.id', ids);
+  const rows = await readRows<PageRow>(ctx.em, `select page.*${prefetch?.shared?.text ?? ''} from (select ${own}${prefetch?.columns?.text ?? ''} from project e where ${match.text}) page`, [
     ...(prefetch?.shared?.params ?? []),
-    ...(prefetch?.columns.params ?? []),
-    sqlArray(ids),
+    ...(prefetch?.columns?.params ?? []),
+    ...match.params,
   ]);
   const meta = ctx.em.getMetadata().get(Project);
   const read = new Map<string, Project>();
@@ -217,7 +218,9 @@ const REVISION_ORDERS = chronologicalOrders('revisions', 'number', 'integer', { 
 
 /** By number, newest first by default; one statement for the revisions of every project in a list. */
 export function listRevisions(ctx: Context, project: Project, args: NewestFirstPageArgs) {
-  return projectPage(ctx, ProposalRevision, project.id, REVISION_ORDERS[args.order], args);
+  // Their authors, where the page shows them: a revision's author is often the same person.
+  const authors = args.nodeFields?.has('author') ? namedRowPrefetch(ctx, Person, 'page.author_id') : undefined;
+  return projectPage(ctx, ProposalRevision, project.id, REVISION_ORDERS[args.order], args, authors);
 }
 
 export async function compareRevisions(ctx: Context, fromId: string, toId: string) {

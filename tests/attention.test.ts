@@ -268,7 +268,7 @@ async function cloneOnto(table: string, templateId: string, projectIds: string[]
 }
 
 describe('attention views at scale', () => {
-  it('cost the same SQL statements at 20 projects as at 200, view by view', async () => {
+  it('cost one SQL statement each, with what their items show, at 20 projects as at 200', async () => {
     const call = await program(app(), { minEvaluators: 1 });
     const { applicant } = await applicantOrganization(app());
     const { staff, mentor } = cast.delivery;
@@ -330,10 +330,8 @@ describe('attention views at scale', () => {
     console.log(`SQL statements per attention view (20 projects, 200 projects): ${Object.entries(statements).map(([view, [small, large]]) => `${view} ${small}, ${large}`).join('; ')}`);
     for (const view of Object.keys(measured)) {
       expect(sizes[view][1], `${view} grows with the projects`).toBeGreaterThan(sizes[view][0]);
-      expect(statements[view][1], view).toBe(statements[view][0]);
-      expect(statements[view][1], view).toBeLessThanOrEqual(6);
+      // The page, its count and the rows its items show (their projects, organisations, rounds…) in one statement.
+      expect(statements[view], view).toEqual([1, 1]);
     }
-    // Items that show nothing of another row but their project read it with the page (namedRowPrefetch).
-    for (const view of ['reportsAwaitingAcceptance', 'warningVisits', 'openActionItems', 'returnedReports']) expect(statements[view], view).toEqual([1, 1]);
   }, 120_000);
 });

@@ -529,6 +529,22 @@ export function namedRowPrefetch<T extends { id: string }>(ctx: Context, entity:
 }
 
 /**
+ * Several prefetches of one page as one, their columns side by side; none where none is. The page's
+ * whole rows are read where several are combined (a part's `rowColumns` would leave out the keys the
+ * others read).
+ */
+export function prefetchAll(parts: readonly (Prefetch | undefined)[]): Prefetch | undefined {
+  const present = parts.filter((part): part is Prefetch => !!part);
+  if (present.length <= 1) return present[0];
+  const joined = (sqls: (Sql | undefined)[]): Sql => ({ text: sqls.map((sql) => sql?.text ?? '').join(''), params: sqls.flatMap((sql) => sql?.params ?? []) });
+  return {
+    columns: joined(present.map((part) => part.columns)),
+    shared: joined(present.map((part) => part.shared)),
+    prime: (row) => present.forEach((part) => part.prime(row)),
+  };
+}
+
+/**
  * Whether a page's statement may be prepared and planned once for all its values (`planOnce`): where
  * its scope's size does not change the best plan, e.g. a park's or a district's projects newest first,
  * which an index on the scope and the order serves for any park. A scope written as a subquery (a

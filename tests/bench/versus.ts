@@ -1,5 +1,5 @@
 /**
- * `npm run bench:versus [-- --screens board,mentor,node,leaderboard,detail --rounds 8 --duration 3 --connections 50 --check-only]`
+ * `npm run bench:versus [-- --screens board,mentor,node,leaderboard,detail --rounds 8 --duration 3 --connections 50 --check-only --instructions --counted 300]`
  * (the screens: those five and every screen of bench:api's attention: counts, waitingForEvaluators,
  * undecidedReviews, overdueAssignments, reportsAwaitingAcceptance, missingReports, overdueFollowUps,
  * warningVisits, returnedReports, openActionItems, assignmentsDue, reportsDue; all by default)

@@ -48,6 +48,7 @@ import {
 } from '../generated/graphql.js';
 import { runServerProcess, type ServerProcess } from '../support/process.js';
 import { LARGE_DATABASE_OPTIONS, largeDatabase } from './large-database.js';
+import { benchSubjects } from './subjects.js';
 import { callgrindWrapper, countInstructions, cpuMs, hasValgrind, rssKb, sendRequests } from './measure.js';
 
 const { values } = parseArgs({
@@ -77,19 +78,7 @@ const { database, url, projects } = await largeDatabase(values);
 
 const db = new pg.Client({ connectionString: url });
 await db.connect();
-// The leaderboard: 福田区's programme of last year, its first proposal round (100 projects; fewer on a dataset under
-// 20,000 projects). The detail page: park 1's project with the longest timeline.
-const round = (await db.query(`select r.id, count(distinct a.project_id)::int as projects from review_round r join review_assignment a on a.round_id = r.id
-                                where r.id = md5('round:1:0')::uuid group by r.id`)).rows[0] as { id: string; projects: number } | undefined;
-if (!round) throw new Error('the leaderboard round is missing');
-const detail = (await db.query(`select e.project_id as id, count(*)::int as events from lifecycle_event e join project p on p.id = e.project_id
-                                 where p.park_id = md5('park:0')::uuid group by e.project_id order by count(*) desc, e.project_id limit 1`)).rows[0] as { id: string; events: number };
-
-// An applicant with something to do: an organisation with a project in delivery whose report was returned, park 1's
-// first (a smaller dataset may have none there); else the first applicant.
-const applicant = ((await db.query(`select p.email from person p join project j on j.organization_id = p.organization_id
-                                      join service_report s on s.project_id = j.id and s.status = 'RETURNED'
-                                     where j.status = 'IN_PROGRESS' order by j.park_id = md5('park:0')::uuid desc, p.email limit 1`)).rows[0]?.email as string | undefined) ?? LARGE_LOGINS.applicant;
+const { round, detail, applicant } = await benchSubjects(db);
 const emails: Record<Login, string> = { ...LARGE_LOGINS, applicant };
 
 const allScreens: Screen[] = [

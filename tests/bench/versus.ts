@@ -78,6 +78,7 @@ import {
 } from '../generated/graphql.js';
 import { runServerProcess, SERVER_NODE_FLAGS } from '../support/process.js';
 import { LARGE_DATABASE_OPTIONS, largeDatabase } from './large-database.js';
+import { benchSubjects } from './subjects.js';
 import { callgrindWrapper, countInstructions, cpuMs, hasValgrind, sendRequests } from './measure.js';
 
 const { values } = parseArgs({
@@ -112,24 +113,7 @@ await db.connect();
 db.on('notice', () => {});
 await db.query(readFileSync(`${POSTGRAPHILE_DIR}extra.sql`, 'utf8'));
 
-// The screens' subjects, as bench:api picks them: park 1 (staff1's), mentor1, evaluator1, 福田区's first proposal round, park 1's
-// longest timeline, and the applicant with something to do (an organisation with a project in delivery whose report was returned,
-// park 1's first; else applicant1) and its organisation.
-const subjects = (
-  await db.query(
-    `with applicant as (
-       select email, organization_id from person
-        where email = coalesce((select p.email from person p join project j on j.organization_id = p.organization_id
-                                  join service_report s on s.project_id = j.id and s.status = 'RETURNED'
-                                 where j.status = 'IN_PROGRESS' order by j.park_id = md5('park:0')::uuid desc, p.email limit 1), $4))
-     select (select park_id from park_member m join person p on p.id = m.person_id where p.email = $1) as park,
-            (select id from person where email = $2) as mentor, (select id from person where email = $3) as evaluator,
-            (select email from applicant) as applicant, (select organization_id from applicant) as organization, md5('round:1:0')::uuid as round,
-            (select e.project_id from lifecycle_event e join project p on p.id = e.project_id where p.park_id = md5('park:0')::uuid
-              group by e.project_id order by count(*) desc, e.project_id limit 1) as detail`,
-    [LARGE_LOGINS.staff, LARGE_LOGINS.mentor, LARGE_LOGINS.evaluator, LARGE_LOGINS.applicant],
-  )
-).rows[0] as { park: string; mentor: string; evaluator: string; applicant: string; organization: string; round: string; detail: string };
+const subjects = await benchSubjects(db);
 // Today and this month in Shenzhen, as the attention views read them (platformDate; currentPeriod is its month, UTC+8).
 const today = platformDate(new Date());
 const period = today.slice(0, 7);
@@ -193,7 +177,7 @@ const allScreens: Screen[] = [
     name: 'node',
     what: 'node(id:) of the detail project, as staff',
     as: 'staff',
-    ours: { query: print(NodeDocument), variables: { id: toGlobalId('Project', subjects.detail) } },
+    ours: { query: print(NodeDocument), variables: { id: toGlobalId('Project', subjects.detail.id) } },
     theirs: {
       query: `query ($id: ID!) {
         node(id: $id) {
@@ -205,14 +189,14 @@ const allScreens: Screen[] = [
           ... on Person { name }
         }
       }`,
-      variables: { id: Buffer.from(JSON.stringify(['Project', subjects.detail])).toString('base64') },
+      variables: { id: Buffer.from(JSON.stringify(['Project', subjects.detail.id])).toString('base64') },
     },
   },
   {
     name: 'leaderboard',
     what: 'RoundRanking of round 1 of 福田区, as district staff',
     as: 'district',
-    ours: { query: print(RoundRankingDocument), variables: { id: toGlobalId('ReviewRound', subjects.round) } },
+    ours: { query: print(RoundRankingDocument), variables: { id: toGlobalId('ReviewRound', subjects.round.id) } },
     theirs: {
       query: `query ($id: UUID!) {
         reviewRound: reviewRoundByRowId(rowId: $id) {
@@ -229,14 +213,14 @@ const allScreens: Screen[] = [
           }
         }
       }`,
-      variables: { id: subjects.round },
+      variables: { id: subjects.round.id },
     },
   },
   {
     name: 'detail',
     what: 'ProjectDetailPage of park 1’s longest timeline, as staff',
     as: 'staff',
-    ours: { query: print(ProjectDetailPageDocument), variables: { id: toGlobalId('Project', subjects.detail) } },
+    ours: { query: print(ProjectDetailPageDocument), variables: { id: toGlobalId('Project', subjects.detail.id) } },
     theirs: {
       query: `query ($id: UUID!) {
         project: projectByRowId(rowId: $id) {
@@ -249,7 +233,7 @@ const allScreens: Screen[] = [
           }
         }
       }`,
-      variables: { id: subjects.detail },
+      variables: { id: subjects.detail.id },
     },
   },
   {

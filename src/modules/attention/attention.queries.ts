@@ -92,8 +92,6 @@ const rowsNamed = (related: Related) => (ctx: Context, fields: SelectedFields) =
 const itsProject = rowsNamed({ project: [Project, 'project_id'] });
 /** An owed month's node is its project: read when anything of the node is shown. */
 const nodeIsProject = (ctx: Context, fields: SelectedFields) => (fields.size ? namedRowPrefetch(ctx, Project, 'page.project_id') : undefined);
-/** A view of projects shows them as a board does: read as a board reads them. */
-const asOnABoard = (ctx: Context, fields: SelectedFields) => projectPagePrefetch(ctx, fields);
 
 function entityView<T extends object>(entity: EntityName<T>, order: ListOrder, source: View<T>['source'], prefetch: View<T>['prefetch'] = itsProject): View<T> {
   return { source, order, map: (ctx, row) => rowMapper(ctx.em, entity)(row), prefetch };
@@ -103,6 +101,7 @@ const oldestSubmittedFirst = (name: string) => listOrder(`attention.${name}`, as
 const earliestDueFirst = (name: string) => listOrder(`attention.${name}`, ascending('due_date', 'date'));
 
 /** Every attention view: what it lists, for whom, and in which order (the longest waiting first). */
+// The views of projects read along what a board reads of its projects (projectPagePrefetch).
 export const VIEWS = {
   waitingForEvaluators: entityView(Project, oldestSubmittedFirst('waitingForEvaluators'), (ctx, viewer, scoped) => {
     const scope = supervised(ctx, viewer, scoped);
@@ -112,7 +111,7 @@ export const VIEWS = {
                 and (p.status = 'SUBMITTED' or progress.active < g.min_evaluators)`,
       params: scope.params,
     };
-  }, asOnABoard),
+  }, projectPagePrefetch),
   undecidedReviews: entityView(Project, oldestSubmittedFirst('undecidedReviews'), (ctx, viewer, scoped) => {
     const scope = supervised(ctx, viewer, scoped);
     return {
@@ -121,7 +120,7 @@ export const VIEWS = {
                 and progress.submitted >= g.min_evaluators and progress.pending = 0`,
       params: scope.params,
     };
-  }, asOnABoard),
+  }, projectPagePrefetch),
   overdueAssignments: entityView(ReviewAssignment, earliestDueFirst('overdueAssignments'), (ctx, viewer, scoped) => {
     const scope = staffOnly(ctx, viewer, scoped);
     return {

@@ -68,7 +68,7 @@ describe('operations answered outside Apollo', () => {
     const mentor = await person(app(), ['MENTOR']);
     const tokens = { staff: staff.client.token, mentor: mentor.client.token, rejected: 'not.a.token', null: null } as Record<string, string | null>;
     const { server, config } = app();
-    const run = directExecution({ schema: server.schema, config, operations: operationDocuments(server.schema, config) });
+    const run = directExecution({ schema: server.schema, config, operations: operationDocuments(server.schema, config), queries: server.queries });
     const context = (token: string | null) => () => createContext(server.database.orm, config, { secret: config.tokenSecret, cache: null }, token, null, { deadline: true });
 
     const post = async (url: string, request: Request): Promise<Answer> => {

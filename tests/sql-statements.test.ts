@@ -1,4 +1,4 @@
-import { defaultFieldResolver, GraphQLObjectType, isAbstractType, type GraphQLFieldResolver } from 'graphql';
+import { GraphQLObjectType, isAbstractType } from 'graphql';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -103,42 +103,44 @@ describe('listing projects with their organisation, current revision, mentors an
 });
 
 
+/** Where the wrapped resolvers count the promises they answer with, while fieldsAnsweringLater records. */
+let recording: Record<string, number> | null = null;
+
 /**
- * The fields below the root that answered with a promise while `work` ran, by `Type.field`: every
- * object field of the server's schema is wrapped for the time.
+ * Wraps every resolver of the server's schema below the root, and every type's resolveType, once,
+ * before any query of this file runs: a compiled query keeps the resolvers it was compiled with.
+ * Fields without a resolver are read as they are and cannot answer with a promise.
  */
-async function fieldsAnsweringLater(work: () => Promise<unknown>): Promise<Record<string, number>> {
+function wrapResolvers() {
   const schema = app().server.schema;
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
-  const later: Record<string, number> = {};
-  const restore: (() => void)[] = [];
+  const count = (name: string, value: unknown) => {
+    if (recording && value instanceof Promise) recording[name] = (recording[name] ?? 0) + 1;
+    return value;
+  };
   for (const type of Object.values(schema.getTypeMap())) {
     // An interface or union that names a value's type with a promise (`Node.resolveType`).
     if (isAbstractType(type) && type.resolveType) {
       const original = type.resolveType;
-      type.resolveType = (...args) => {
-        const value = original(...args);
-        if (value instanceof Promise) later[`${type.name}.resolveType`] = (later[`${type.name}.resolveType`] ?? 0) + 1;
-        return value;
-      };
-      restore.push(() => void (type.resolveType = original));
+      type.resolveType = (...args) => count(`${type.name}.resolveType`, original(...args)) as ReturnType<typeof original>;
     }
     if (!(type instanceof GraphQLObjectType) || roots.has(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const original = field.resolve;
-      const resolve: GraphQLFieldResolver<unknown, unknown> = original ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
-        const value = resolve(source, args, context, info);
-        if (value instanceof Promise) later[`${type.name}.${field.name}`] = (later[`${type.name}.${field.name}`] ?? 0) + 1;
-        return value;
-      };
-      restore.push(() => void (field.resolve = original));
+      if (original) field.resolve = (source, args, context, info) => count(`${type.name}.${field.name}`, original(source, args, context, info));
     }
   }
+}
+beforeAll(wrapResolvers);
+
+/** The fields below the root that answered with a promise while `work` ran, by `Type.field`. */
+async function fieldsAnsweringLater(work: () => Promise<unknown>): Promise<Record<string, number>> {
+  const later: Record<string, number> = {};
+  recording = later;
   try {
     await work();
   } finally {
-    restore.forEach((undo) => undo());
+    recording = null;
   }
   return later;
 }

@@ -38,6 +38,8 @@ export interface Config {
   corsOrigins: string[] | '*';
   /** Serve the GraphiQL explorer to browsers at GET /graphql. */
   explorer: boolean;
+  /** How many times a query runs with graphql-js before it is compiled to JavaScript (see app/compiled-queries.ts). */
+  compileQueriesAfter: number;
 }
 
 /** What one GraphQL operation may ask for, checked before it runs (see app/operation-limits.ts). */
@@ -174,5 +176,6 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     corsOrigins: origins(env, nodeEnv === 'development' ? LOCAL_ORIGINS : []),
     explorer: flag(env, 'EXPLORER', nodeEnv === 'development' || flag(env, 'SEED_DEMO', !databaseUrl)),
+    compileQueriesAfter: integer(env, 'COMPILE_QUERIES_AFTER', 2, 0, 1_000_000_000),
   };
 }

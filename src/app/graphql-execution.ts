@@ -1,6 +1,5 @@
 import Negotiator from 'negotiator';
 import {
-  execute,
   getOperationAST,
   GraphQLError,
   OperationTypeNode,
@@ -13,6 +12,7 @@ import {
 } from 'graphql';
 import type { Context } from '../shared/context.js';
 import { RecentlyUsed } from '../shared/recently-used.js';
+import type { CompiledQueries } from './compiled-queries.js';
 import type { Config } from './config.js';
 import { explainRejectedToken, formatError } from './errors.js';
 import { checkOperation, limitRules, tellCost } from './operation-limits.js';
@@ -63,6 +63,8 @@ export interface DirectAnswer {
 export interface DirectExecutionOptions {
   schema: GraphQLSchema;
   config: Pick<Config, 'limits' | 'introspection' | 'development'>;
+  /** Runs the operations: a query compiled once clients have sent it a few times. */
+  queries: CompiledQueries;
   /** The documents Apollo's pipeline would validate (see operationDocuments). */
   operations: OperationDocuments;
   /** False once the server is stopping: Apollo then answers, as it knows when it can no longer run operations. */
@@ -118,7 +120,7 @@ const isHttpHead = (value: unknown): value is Partial<HttpHead> =>
 /**
  * Runs a plain GraphQL POST without Apollo's request pipeline, and answers exactly as Apollo would:
  * the same validated document (cached by its text), the same limits (checkOperation), the same
- * execution, the same formatted errors with their HTTP status, what our plugins add, the same
+ * answers (a query clients repeat runs compiled, see compiled-queries.ts), the same formatted errors with their HTTP status, what our plugins add, the same
  * content type for the Accept header. Apollo's pipeline costs about a quarter of the CPU of a small
  * request: its hooks, a SHA-256 of the text to find the document, content negotiation each time.
  *
@@ -128,7 +130,7 @@ const isHttpHead = (value: unknown): value is Partial<HttpHead> =>
  * that cannot be made, an operation the limits refuse. So refusals keep Apollo's exact wording.
  */
 export function directExecution(options: DirectExecutionOptions) {
-  const { schema, config, operations, accepting = () => true } = options;
+  const { schema, config, operations, queries, accepting = () => true } = options;
   const includeStacktrace = config.development;
   const format = formatError(config.development);
   const contentTypes = new RecentlyUsed<string, string | null>(ACCEPTS_KEPT, (accept) => new Negotiator({ headers: { accept } }).mediaType(RESULT_TYPES) ?? null);
@@ -177,7 +179,7 @@ export function directExecution(options: DirectExecutionOptions) {
     const head: HttpHead = { headers: new Map([['content-type', contentType]]) };
     const result: SingleResult = {};
     try {
-      const executed = await execute({ schema, document, contextValue, variableValues: request.variables, operationName: request.operationName });
+      const executed = await queries.execute({ document, operation, contextValue, variableValues: request.variables });
       // checkOperation coerced the variables, so none of these is Apollo's BAD_USER_INPUT for a variable.
       if (executed.errors) result.errors = formatErrors(executed.errors, head);
       result.data = executed.data;

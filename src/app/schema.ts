@@ -27,6 +27,7 @@ import { IssuedOperationsReportResolver, OperationsReportResolver } from '../mod
 import { ProjectRecommendationResolver, ProjectRecommendationsResolver } from '../modules/recommendations/recommendations.js';
 import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver.js';
 import { toGlobalId } from '../shared/node-id.js';
+import { resolveDeferredFields } from './compiled-queries.js';
 
 export const resolvers = [
   NodeResolver,
@@ -206,7 +207,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
   });
-  return describeRootTypes(resolveTypesAtOnce(globaliseNodeIds(callFieldResolversDirectly(schema))));
+  return resolveDeferredFields(describeRootTypes(resolveTypesAtOnce(globaliseNodeIds(callFieldResolversDirectly(schema)))));
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so it diffs cleanly. */

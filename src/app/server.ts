@@ -25,6 +25,7 @@ import { openDatabase, type Database } from './database.js';
 import type { EmbeddedPostgres } from './embedded-postgres.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../seeds/demo.seeder.js';
 import { describeForLog, formatError, invalidTokenPlugin } from './errors.js';
+import { compiledQueries, type CompiledQueries } from './compiled-queries.js';
 import { directExecution, operationDocuments } from './graphql-execution.js';
 import { explorer } from './explorer.js';
 import { InFlight } from './in-flight.js';
@@ -41,6 +42,8 @@ export interface RunningServer {
   dispatcher: EventDispatcher;
   /** The executable schema the server answers with. */
   schema: GraphQLSchema;
+  /** Runs the operations of plain HTTP requests, compiling the queries clients send again (see compiled-queries.ts). */
+  queries: CompiledQueries;
   /** Executes each live event once per group of subscribers that may share its result. */
   sharing: SharedExecution;
   /** Listens for the events and the changes of viewers that instances commit (PostgreSQL only; embedded mode is one process). */
@@ -125,6 +128,7 @@ export async function startServer(
   const formatErrors = (errors: readonly GraphQLError[]) => errors.map((error) => format(error.toJSON(), error));
   const trustProxy = (_address: string, hop: number) => hop < config.trustProxy;
   const operations = operationDocuments(schema, config);
+  const queries = compiledQueries(schema, { after: config.compileQueriesAfter });
 
   // One port and path for HTTP and WebSocket: graphql-ws answers upgrades on /graphql.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.maxBodyBytes });
@@ -279,7 +283,7 @@ export async function startServer(
     expressMiddleware(apollo, { context: async ({ req }) => graphqlContext(req) }),
   );
   // Once stopping, Apollo answers: it knows when it can no longer run operations.
-  const executeDirectly = directExecution({ schema, config, operations, accepting: () => !stopping });
+  const executeDirectly = directExecution({ schema, config, operations, queries, accepting: () => !stopping });
   direct = directGraphql({
     apollo,
     headers: fixedHeaders(securityHeaders),
@@ -359,6 +363,7 @@ export async function startServer(
     database,
     dispatcher,
     schema,
+    queries,
     sharing,
     listener,
     viewers: cache,

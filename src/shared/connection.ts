@@ -1,12 +1,19 @@
 import { RawQueryFragment, type EntityDictionary, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from './context.js';
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
-import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { ArgsType, Extensions, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
 import { groupByKey, mapRow, readsPlainRows, rowValues } from './loaders.js';
 import { isUuid } from './node-id.js';
 import { readRows, sqlArray } from './read.js';
 import { RecentlyUsed } from './recently-used.js';
+
+/**
+ * The extension (`@Extensions({ [MAY_BE_PROMISE]: true })`) of a leaf field without a resolver whose
+ * value may be a promise, such as a page's `totalCount`, a getter that counts when it is read:
+ * compiled queries await such a field, where they read other plain fields as they are.
+ */
+export const MAY_BE_PROMISE = 'mayBePromise';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -151,7 +158,9 @@ export function ConnectionType<T extends object>(item: ClassType<T>, name = item
     @Field(() => [Edge], { description: 'The page’s items with their cursors, in the list’s order.' }) edges!: Edge[];
     @Field(() => [item], { description: 'The nodes of `edges`, for clients that need no cursors.' }) nodes!: T[];
     @Field(() => PageInfo, { description: 'Whether there is more on either side, and the cursors to get it.' }) pageInfo!: PageInfo;
-    @Field(() => Int, { description: 'How many items match, across all pages.' }) totalCount!: number;
+    @Extensions({ [MAY_BE_PROMISE]: true })
+    @Field(() => Int, { description: 'How many items match, across all pages.' })
+    totalCount!: number;
   }
   return Connection;
 }

@@ -40,6 +40,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
     BOOTSTRAP_ADMIN_PASSWORD: TEST_PASSWORD,
     DB_POOL_SIZE: '4',
+    // Every query compiled at its first run, so the tests read every answer as production serves the queries it runs often.
+    COMPILE_QUERIES_AFTER: '0',
     ...env,
   });
   const statements: string[] = [];

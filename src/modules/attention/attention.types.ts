@@ -1,5 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageInfo, connectionDescription, type Page } from '../../shared/connection.js';
+import { Extensions, Field, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, MAY_BE_PROMISE, PageInfo, connectionDescription, type Page } from '../../shared/connection.js';
 import { FollowUp } from '../supervision/follow-up.entity.js';
 
 /** A month a project owes its report: the edge carries the month, its node is the project. */
@@ -27,7 +27,9 @@ export class ReportDueEdge implements ReportDue {
 export class ReportDueConnection {
   @Field(() => [ReportDueEdge], { description: 'The page’s items with their cursors, in the list’s order.' }) edges!: ReportDueEdge[];
   @Field(() => PageInfo, { description: 'Whether there is more on either side, and the cursors to get it.' }) pageInfo!: PageInfo;
-  @Field(() => Int, { description: 'How many items match, across all pages.' }) totalCount!: number;
+  @Extensions({ [MAY_BE_PROMISE]: true })
+  @Field(() => Int, { description: 'How many items match, across all pages.' })
+  totalCount!: number;
 }
 
 /** A page of owed months as a connection whose edges carry the month. */

@@ -465,3 +465,25 @@ describe('prepared statements', () => {
     expect(again.n).toBe(1);
   });
 });
+
+describe('rows read by readRows', () => {
+  it('are plain objects keyed by column, whatever the columns are called, the last of a repeated name winning', async () => {
+    const em = app().server.database.orm.em.fork();
+    const rows = await readRows(
+      em,
+      `select n as "__proto__", n + 1 as "constructor", 'x' || n as "toString", n as id, n * 10 as id,
+              'quoted' as "a""b\\c", 'code' as "}; throw new Error('ran'); ({", null::text as "nothing"
+         from generate_series(1, 2) n`,
+    );
+    expect(rows.map((row) => Object.entries(row))).toEqual([
+      [['__proto__', 1], ['constructor', 2], ['toString', 'x1'], ['id', 10], ['a"b\\c', 'quoted'], ["}; throw new Error('ran'); ({", 'code'], ['nothing', null]],
+      [['__proto__', 2], ['constructor', 3], ['toString', 'x2'], ['id', 20], ['a"b\\c', 'quoted'], ["}; throw new Error('ran'); ({", 'code'], ['nothing', null]],
+    ]);
+    for (const row of rows) expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    rows[0].id = 99;
+    expect(rows[1].id).toBe(20);
+    // Columns named otherwise make other objects; none is empty where a statement found no rows.
+    expect(await readRows(em, 'select 1 as one where false')).toEqual([]);
+    expect(await readRows(em, 'select 1 as one, 2 as two')).toEqual([{ one: 1, two: 2 }]);
+  });
+});

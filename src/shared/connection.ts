@@ -330,7 +330,8 @@ const cursorColumn = (order: ListOrder, alias: string) =>
  * row it finds. None of it sorts the list.
  */
 function beyondColumns(order: ListOrder, window: PageWindow, source: Sql, countTotal: boolean): Sql {
-  const columns: Sql[] = countTotal ? [{ text: `(select count(*) from (${source.text}) e) as page_total`, params: source.params }] : [];
+  // Counts as int: every row of the page carries them, and the driver reads an int with parseInt, a bigint (count's own type) through a big-integer library.
+  const columns: Sql[] = countTotal ? [{ text: `(select count(*) from (${source.text}) e)::int as page_total`, params: source.params }] : [];
   for (const [values, towardsStart, name] of [[window.after, false, 'page_preceding'], [window.before, true, 'page_following']] as const) {
     if (!values) continue;
     const inside = beyond(order, 'e', values, towardsStart);
@@ -344,11 +345,11 @@ function beyondColumns(order: ListOrder, window: PageWindow, source: Sql, countT
  * outside the cursors on either side, which tell whether there are pages beyond.
  */
 function countColumns(order: ListOrder, window: PageWindow, alias: string): Sql {
-  const columns: Sql[] = [{ text: 'count(*) as page_total', params: [] }];
+  const columns: Sql[] = [{ text: 'count(*)::int as page_total', params: [] }];
   for (const [values, towardsStart, name] of [[window.after, false, 'page_preceding'], [window.before, true, 'page_following']] as const) {
     if (!values) continue;
     const inside = beyond(order, alias, values, towardsStart);
-    columns.push({ text: `count(*) filter (where not ${inside.text}) as ${name}`, params: inside.params });
+    columns.push({ text: `(count(*) filter (where not ${inside.text}))::int as ${name}`, params: inside.params });
   }
   return { text: columns.map((column) => column.text).join(', '), params: columns.flatMap((column) => column.params) };
 }

@@ -1,3 +1,4 @@
+import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ProjectBoardDocument, ProjectDetailPageDocument, ProjectEventsDocument } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
@@ -51,5 +52,17 @@ describe('queries compiled to JavaScript', () => {
     const root = await fiveRuns(() => app().admin.request(ProjectBoardDocument, { first: 101 }));
     expect(root.answers[0].errors).toMatchObject([{ path: ['projects'], extensions: { code: 'BAD_USER_INPUT' } }]);
     for (const answer of root.answers.slice(1)) expect(answer).toEqual(root.answers[0]);
+  });
+
+  it("never turn a text of the operation into code: graphql-jit's value markers in a literal leave it uncompiled", async () => {
+    // graphql-jit writes an argument's literal into the code it generates, then replaces its own markers
+    // for dates and NaN in that text: a literal carrying the date marker became code (patches/graphql-jit+0.8.9.patch).
+    const marker = '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d(globalThis.compiledQueryInjection = 42)';
+    const document = parse(`{ node(id: ${JSON.stringify(marker)}) { id } }`);
+    const { answers, compiled } = await fiveRuns(() => app().admin.request(document));
+    expect((globalThis as { compiledQueryInjection?: unknown }).compiledQueryInjection).toBeUndefined();
+    expect(compiled).toEqual([0, 0, 0, 0, 0]);
+    expect(answers[0]).toMatchObject({ data: { node: null } });
+    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
   });
 });

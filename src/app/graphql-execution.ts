@@ -120,8 +120,8 @@ const isHttpHead = (value: unknown): value is Partial<HttpHead> =>
 /**
  * Runs a plain GraphQL POST without Apollo's request pipeline, and answers exactly as Apollo would:
  * the same validated document (cached by its text), the same limits (checkOperation), the same
- * answers (a query clients repeat runs compiled, see compiled-queries.ts), the same formatted errors with their HTTP status, what our plugins add, the same
- * content type for the Accept header. Apollo's pipeline costs about a quarter of the CPU of a small
+ * answers (a query clients repeat runs compiled, see compiled-queries.ts), the same formatted
+ * errors with their HTTP status, what our plugins add, the same content type for the Accept header. Apollo's pipeline costs about a quarter of the CPU of a small
  * request: its hooks, a SHA-256 of the text to find the document, content negotiation each time.
  *
  * Anything else resolves to null before the operation runs, and Apollo answers it: bodies Apollo

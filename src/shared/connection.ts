@@ -330,7 +330,8 @@ const cursorColumn = (order: ListOrder, alias: string) =>
  * row it finds. None of it sorts the list.
  */
 function beyondColumns(order: ListOrder, window: PageWindow, source: Sql, countTotal: boolean): Sql {
-  // Counts as int: every row of the page carries them, and the driver reads an int with parseInt, a bigint (count's own type) through a big-integer library.
+  // Counts as int: every row of the page carries them, and the driver reads an int with parseInt,
+  // a bigint (count's own type) through a big-number library.
   const columns: Sql[] = countTotal ? [{ text: `(select count(*) from (${source.text}) e)::int as page_total`, params: source.params }] : [];
   for (const [values, towardsStart, name] of [[window.after, false, 'page_preceding'], [window.before, true, 'page_following']] as const) {
     if (!values) continue;

@@ -94,7 +94,7 @@ export async function readRows<T = Record<string, unknown>>(em: EntityManager, s
  * wins, as with the driver's own objects). Each distinct list of columns gets a function that builds
  * its object as one literal: every row of a statement then has the same shape, made in one step,
  * where the driver's objects are copied from a template and then written column by column through
- * a store that sees every statement's shape (megamorphic), a tenth of a page's CPU.
+ * a store that sees every statement's shape (megamorphic): about a tenth of a board's instructions.
  */
 function asObjects(rows: unknown[][], fields: readonly { name: string }[]): Record<string, unknown>[] {
   if (!rows.length) return [];

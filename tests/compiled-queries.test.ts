@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ProjectBoardDocument, ProjectDetailPageDocument, ProjectEventsDocument } from './generated/graphql.js';
@@ -58,7 +59,7 @@ describe('queries compiled to JavaScript', () => {
     // graphql-jit writes an argument's literal into the code it generates, then replaces its own markers
     // for dates and NaN in that text: a literal carrying the date marker became code (patches/graphql-jit+0.8.9.patch).
     const marker = '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d(globalThis.compiledQueryInjection = 42)';
-    const document = parse(`{ node(id: ${JSON.stringify(marker)}) { id } }`);
+    const document: TypedDocumentNode<{ node: { id: string } | null }, Record<string, never>> = parse(`{ node(id: ${JSON.stringify(marker)}) { id } }`);
     const { answers, compiled } = await fiveRuns(() => app().admin.request(document));
     expect((globalThis as { compiledQueryInjection?: unknown }).compiledQueryInjection).toBeUndefined();
     expect(compiled).toEqual([0, 0, 0, 0, 0]);

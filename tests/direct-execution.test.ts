@@ -113,6 +113,14 @@ describe('operations answered outside Apollo', () => {
     await expect(app().login(staff.email)).rejects.toThrow(/login failed/);
     await app().login(staff.email, newPassword);
   });
+
+  it('refuses a subscription over HTTP, pointing to WebSocket, without running it', async () => {
+    const staff = await person(app(), ['STAFF']);
+    const answer = await post(app().url, { query: 'subscription { projectEvents { id } }' }, staff.client.token);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toMatchObject([{ message: expect.stringContaining('WebSocket'), extensions: { code: 'BAD_REQUEST' } }]);
+    expect(answer.body.data).toBeUndefined();
+  });
 });
 
 const config = () => app().config;

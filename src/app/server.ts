@@ -234,6 +234,19 @@ export async function startServer(
     formatError: formatError(config.development),
     plugins: [
       operationLimitsPlugin(schema, config),
+      // graphql-js would run a subscription's field once with no event (and fail inside it): refused, pointing to WebSocket.
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation }) {
+              if (operation?.operation !== 'subscription') return;
+              throw new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) at this path, not over HTTP.', {
+                extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+              });
+            },
+          };
+        },
+      },
       invalidTokenPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),

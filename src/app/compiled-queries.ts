@@ -13,6 +13,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { MAY_BE_PROMISE } from '../shared/connection.js';
+import { andThen } from '../shared/loaders.js';
 
 /**
  * Gives graphql-js's default resolver to the fields graphql-jit would otherwise read straight off
@@ -90,12 +91,10 @@ export function compiledQueries(schema: GraphQLSchema, { after }: { after: numbe
       const compiled = operation.operation === OperationTypeNode.QUERY ? compilationOf(document, operation) : null;
       if (!compiled) return execute({ schema, document, contextValue, variableValues, operationName: operation.name?.value });
       const result = compiled.query(undefined, contextValue, variableValues ?? {});
-      return isPromise(result) ? result.then(asGraphqlJsResult) : asGraphqlJsResult(result);
+      return andThen(result, asGraphqlJsResult);
     },
   };
 }
-
-const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown })?.then === 'function';
 
 function asGraphqlJsResult(result: ExecutionResult): ExecutionResult {
   if (!result.errors) return result;

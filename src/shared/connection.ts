@@ -386,29 +386,62 @@ function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (
   const kept = fetched.slice(0, window.limit);
   if (window.backward) kept.reverse();
   const more = fetched.length > window.limit;
-  const edges = kept.map((row) => new Edge(order, row.page_cursor as string, map(row)));
+  const edges = new Array<Edge<T>>(kept.length);
+  const nodes = new Array<T>(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const node = map(kept[i]);
+    edges[i] = new Edge(order, kept[i].page_cursor as string, node);
+    nodes[i] = node;
+  }
   const counts = rows[0];
-  // page_preceding/page_following are counts (projectPage) or booleans (sqlPage).
-  const beyondPage = (value: unknown) => value === true || Number(value ?? 0) > 0;
-  let counting: Promise<number> | undefined;
-  return {
+  const pageInfo = new EdgesPageInfo(
     edges,
-    nodes: edges.map((edge) => edge.node),
-    // A getter: GraphQL reads it only when `totalCount` is selected, so an unselected count costs nothing.
-    get totalCount() {
-      return total ? (counting ??= total()) : Number(counts?.page_total ?? 0);
-    },
-    pageInfo: {
-      hasNextPage: beyondPage(counts?.page_following) || (!window.backward && more),
-      hasPreviousPage: beyondPage(counts?.page_preceding) || (window.backward && more),
-      get startCursor() {
-        return edges[0]?.cursor ?? null;
-      },
-      get endCursor() {
-        return edges.at(-1)?.cursor ?? null;
-      },
-    },
-  };
+    beyondPage(counts?.page_following) || (!window.backward && more),
+    beyondPage(counts?.page_preceding) || (window.backward && more),
+  );
+  return new ReadPage(edges, nodes, pageInfo, total ?? Number(counts?.page_total ?? 0));
+}
+
+/** page_preceding/page_following are counts (projectPage) or booleans (sqlPage). */
+const beyondPage = (value: unknown) => value === true || Number(value ?? 0) > 0;
+
+/**
+ * A page as toPage makes it. Classes, not object literals with getters: a literal with accessors is
+ * a dictionary-mode object, made with new closures over the page's rows on every call, and V8's
+ * young-generation collector keeps what such closures hold alive until the next full collection.
+ */
+class ReadPage<T> implements Page<T> {
+  #counting: Promise<number> | undefined;
+
+  constructor(
+    readonly edges: Edge<T>[],
+    readonly nodes: T[],
+    readonly pageInfo: PageInfo,
+    /** The count, or how to count when the page did not (see sqlPage). */
+    private readonly total: number | (() => Promise<number>),
+  ) {}
+
+  /** A getter: GraphQL reads it only when `totalCount` is selected, so an unselected count costs nothing. */
+  get totalCount(): number | Promise<number> {
+    return typeof this.total === 'number' ? this.total : (this.#counting ??= this.total());
+  }
+}
+
+/** A page's PageInfo, its cursors those of its first and last edges, encoded when read. */
+class EdgesPageInfo<T> {
+  constructor(
+    private readonly edges: Edge<T>[],
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
 }
 
 /**

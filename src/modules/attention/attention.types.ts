@@ -32,15 +32,27 @@ export class ReportDueConnection {
   totalCount!: number;
 }
 
-/** A page of owed months as a connection whose edges carry the month. */
-export const reportDueConnection = (page: Page<ReportDue>): ReportDueConnection => ({
-  edges: page.edges.map(({ cursor, node }) => Object.assign(new ReportDueEdge(), { cursor, ...node })),
-  pageInfo: page.pageInfo,
-  // Read when the field is: counting the list costs a statement of its own (see sqlPage).
-  get totalCount() {
-    return page.totalCount as number;
-  },
-});
+/**
+ * A page of owed months as a connection whose edges carry the month. A class, not a literal with a
+ * getter: such a literal is a dictionary-mode object with a closure over the page, which V8's
+ * young-generation collector keeps alive (with the page) until the next full collection.
+ */
+class ReportDuePage implements ReportDueConnection {
+  readonly edges: ReportDueEdge[];
+  readonly pageInfo: PageInfo;
+
+  constructor(private readonly page: Page<ReportDue>) {
+    this.edges = page.edges.map(({ cursor, node }) => Object.assign(new ReportDueEdge(), { cursor, ...node }));
+    this.pageInfo = page.pageInfo;
+  }
+
+  /** Read when the field is: counting the list costs a statement of its own (see sqlPage). */
+  get totalCount(): number {
+    return this.page.totalCount as number;
+  }
+}
+
+export const reportDueConnection = (page: Page<ReportDue>): ReportDueConnection => new ReportDuePage(page);
 
 @ObjectType({ description: connectionDescription(FollowUp) })
 export class FollowUpConnection extends ConnectionType(FollowUp) {}

@@ -11,7 +11,9 @@
  * 2. on a fresh server without query logging, runs autocannon for `--duration` seconds at each
  *    `--connections`, and reads the server process's CPU (utime + stime in /proc/<pid>/stat), the
  *    CPU of the PostgreSQL backends connected to the database (the same, for each backend pid in
- *    pg_stat_activity) and the server's resident memory (VmRSS in /proc/<pid>/status) around it.
+ *    pg_stat_activity) and the server's resident memory (VmRSS in /proc/<pid>/status) around it,
+ *    and its garbage collections (printed by V8 under --trace-gc-nvp: young-generation pauses, what
+ *    they promoted to the old generation, full collections).
  * The load generator runs in this process, on the same machine: it takes CPU from both.
  * 3. with `--instructions` (or `--instructions-only`, without step 2), on a server under valgrind, counts
  *    the instructions the server runs per request (see instructionsPhase): the measure to compare two
@@ -49,7 +51,7 @@ import {
 import { runServerProcess, type ServerProcess } from '../support/process.js';
 import { LARGE_DATABASE_OPTIONS, largeDatabase } from './large-database.js';
 import { benchSubjects } from './subjects.js';
-import { callgrindWrapper, countInstructions, cpuMs, hasValgrind, rssKb, sendRequests } from './measure.js';
+import { callgrindWrapper, collections, countInstructions, cpuMs, hasValgrind, rssKb, sendRequests, TRACE_GC_FLAGS } from './measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -222,10 +224,10 @@ await db.end();
 
 async function loadPhase() {
   console.log(`\n== Load: autocannon, ${DURATION} s per run, connections ${CONNECTIONS.join(' and ')}; server and PostgreSQL CPU per request from /proc`);
-  const header = ['screen', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'srv CPU ms/req', 'db CPU ms/req', 'SQL/req', 'RSS MB'];
-  const widths = [44, 5, 7, 7, 7, 6, 14, 13, 7, 6];
+  const header = ['screen', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'srv CPU ms/req', 'db CPU ms/req', 'SQL/req', 'RSS MB', 'GC ms/req', 'promoted KB/req', 'full GCs'];
+  const widths = [44, 5, 7, 7, 7, 6, 14, 13, 7, 6, 9, 15, 8];
   const row = (cells: (string | number)[]) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
-  const server = await runServerProcess(env, values['node-args'].split(' ').filter(Boolean));
+  const server = await runServerProcess(env, [...TRACE_GC_FLAGS, ...values['node-args'].split(' ').filter(Boolean)]);
   try {
     const pid = server.child.pid!;
     const tokens = await logins(server);
@@ -237,6 +239,7 @@ async function loadPhase() {
       for (const connections of CONNECTIONS) {
         const cpuBefore = cpuMs(pid);
         const dbBefore = await backendsCpu();
+        const outputBefore = server.output().length;
         const result = await autocannon({
           url: server.url,
           method: 'POST',
@@ -247,6 +250,7 @@ async function loadPhase() {
         });
         const cpu = cpuMs(pid) - cpuBefore;
         const dbCpu = backendsDelta(dbBefore, await backendsCpu());
+        const gc = collections(server.output().slice(outputBefore));
         const requests = result.requests.total;
         const line = row([
           screen.name,
@@ -259,6 +263,9 @@ async function loadPhase() {
           requests ? `${(dbCpu.ms / requests).toFixed(2)}${dbCpu.lost ? '*' : ''}` : '-',
           statements.get(screen.name) ?? '-',
           rssMb(pid).toFixed(0),
+          requests ? (gc.scavengeMs / requests).toFixed(3) : '-',
+          requests ? (gc.promoted / 1024 / requests).toFixed(1) : '-',
+          gc.full,
         ]);
         console.log(line);
       }
@@ -268,6 +275,7 @@ async function loadPhase() {
   }
   console.log(`load average after: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   console.log('errors: connection errors, timeouts and non-2xx answers. * a backend ended during the run: its CPU is missing.');
+  console.log('GC (V8\'s --trace-gc-nvp): the main thread\'s pauses in young-generation collections per request; what they promoted to the old generation per request (what outlived two of them: in-flight requests, and anything kept past its request); full collections in the run.');
 }
 
 /**

@@ -59,3 +59,32 @@ export async function sendRequests(url: string, headers: Record<string, string>,
     }),
   );
 }
+
+/** What V8 printed of its collections (`--trace-gc --trace-gc-nvp`) in `output`: the server's own log, or a slice of it. */
+export interface Collections {
+  /** Young-generation collections (scavenges), and the main thread's pauses in them, ms. */
+  scavenges: number;
+  scavengeMs: number;
+  /** Bytes the scavenges moved to the old generation: what outlived two of them. */
+  promoted: number;
+  /** Full (mark-compact) collections. */
+  full: number;
+}
+
+/** Node flags that make a server print each collection (read back by `collections`). */
+export const TRACE_GC_FLAGS = ['--trace-gc', '--trace-gc-nvp'];
+
+export function collections(output: string): Collections {
+  const found: Collections = { scavenges: 0, scavengeMs: 0, promoted: 0, full: 0 };
+  for (const line of output.split('\n')) {
+    const kind = / gc=(\w+) /.exec(line)?.[1];
+    if (kind === 's') {
+      found.scavenges += 1;
+      found.scavengeMs += Number(/ pause=([\d.]+)/.exec(line)?.[1] ?? 0);
+      found.promoted += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0);
+    } else if (kind === 'mc' || kind === 'mmc') {
+      found.full += 1;
+    }
+  }
+  return found;
+}

@@ -34,8 +34,7 @@ export class ReportDueConnection {
 
 /**
  * A page of owed months as a connection whose edges carry the month. A class, not a literal with a
- * getter: such a literal is a dictionary-mode object with a closure over the page, which V8's
- * young-generation collector keeps alive (with the page) until the next full collection.
+ * getter over the page: see ReadPage in shared/connection.ts for what such literals kept alive.
  */
 class ReportDuePage implements ReportDueConnection {
   readonly edges: ReportDueEdge[];

@@ -9,6 +9,8 @@ import {
   OpenProjectClosingDocument,
   ProgramStatisticsDocument,
   ProjectEventsDocument,
+  ProjectListsApartDocument,
+  ProjectListsWithDocument,
   ProjectReviewDocument,
   ReactivatePersonDocument,
   RecordDecisionDocument,
@@ -315,6 +317,37 @@ describe('the permission matrix, through GraphQL', () => {
         detailsJson: { action: 'CLOSE', score: 85, grade: 'GOOD', rule: 'MEAN' },
       });
     }
+  });
+});
+
+describe("a project's lists read with the project", () => {
+  it('show every role what the same lists read by their own fields show, page by page, forwards and backwards', async () => {
+    type Variables = { first?: number; after?: string | null; last?: number; before?: string | null; order?: 'NEWEST_FIRST' | 'OLDEST_FIRST'; revisionsFirst?: number; revisionsAfter?: string | null };
+    // project(id:) reads the trail and the revisions in its own statement, the rule over the project's row;
+    // node(id:) reads the project alone, and each list's field reads it with the rule decided from the project.
+    const both = async (role: Role, id: string, variables: Variables) => {
+      const [withIt, apart] = await Promise.all([cast[role].request(ProjectListsWithDocument, { id, ...variables }), cast[role].request(ProjectListsApartDocument, { id, ...variables })]);
+      expect(withIt.data?.project ?? null, `${role}: ${JSON.stringify(variables)}`).toEqual(apart.data?.node ?? null);
+      return withIt.data?.project ?? null;
+    };
+    const seen: string[] = [];
+    for (const role of ROLES) {
+      for (const [name, id] of [['review', review.project.id], ['delivery', delivery.project.id]] as const) {
+        const first = await both(role, id, { first: 3, revisionsFirst: 1 });
+        if (!first) continue;
+        seen.push(`${role} ${name} ${first.events.totalCount}`);
+        const next = await both(role, id, { first: 3, after: first.events.pageInfo.endCursor, revisionsFirst: 1, revisionsAfter: first.revisions.pageInfo.endCursor });
+        await both(role, id, { last: 2, before: next!.events.pageInfo.startCursor });
+        await both(role, id, { last: 2, order: 'NEWEST_FIRST' });
+      }
+    }
+    // Each role saw what its claims give: staff and the mentor the whole trail, the evaluator their own events.
+    const total = (entry: string) => Number(seen.find((line) => line.startsWith(entry))?.split(' ')[2]);
+    expect(seen.map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual(['admin review', 'admin delivery', 'staff review', 'staff delivery', 'mentor review', 'mentor delivery', 'evaluator review', 'applicant review']);
+    expect(total('staff review')).toBe(total('admin review'));
+    expect(total('mentor review')).toBe(total('admin review'));
+    expect(total('applicant review')).toBeLessThan(total('admin review'));
+    expect(total('evaluator review')).toBeLessThan(total('applicant review'));
   });
 });
 

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { registerEnumType } from 'type-graphql';
 import { forbidden, unauthenticated } from './errors.js';
+import { sqlArray } from './read.js';
 import { RecentlyUsed } from './recently-used.js';
 
 export enum Role {
@@ -79,6 +80,22 @@ export const workplaceArrays = (viewer: Viewer): [readonly (string | null)[], re
 
 /** staffCovers in SQL, over a row's `park_id` and `district_id`: its parameters are workplaceArrays. */
 export const STAFF_COVERS_SQL = '(park_id in (?) or district_id in (?))';
+
+/**
+ * staffCovers in SQL over the row `alias` (its `park_id` and `district_id`), for a statement that
+ * goes with its parameters apart (readRows): the workplaces as array parameters, one text for any
+ * number of them.
+ */
+export function staffCoversSql(viewer: Viewer | null, alias: string): { text: string; params: unknown[] } {
+  if (hasRole(viewer, Role.ADMIN)) return { text: 'true', params: [] };
+  if (!hasRole(viewer, Role.STAFF)) return { text: 'false', params: [] };
+  const covered = [
+    ...(viewer!.parkIds.length ? [{ text: `${alias}.park_id = any(?::uuid[])`, params: [sqlArray(viewer!.parkIds)] }] : []),
+    ...(viewer!.districtIds.length ? [{ text: `${alias}.district_id = any(?::uuid[])`, params: [sqlArray(viewer!.districtIds)] }] : []),
+  ];
+  if (!covered.length) return { text: 'false', params: [] };
+  return { text: `(${covered.map((part) => part.text).join(' or ')})`, params: covered.flatMap((part) => part.params) };
+}
 
 /** Whether the viewer oversees a whole district (its staff, or an administrator). */
 export const oversees = (viewer: Viewer | null, districtId: string | null) =>

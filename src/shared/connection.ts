@@ -42,23 +42,29 @@ export class PageArgs {
 /** The fields an operation reads of an object, each with the names it reads of that field's value. */
 export type SelectedFields = ReadonlyMap<string, ReadonlySet<string>>;
 
-/** The names of the fields `selections` read, through fragments and inline fragments, each with its own selections. */
-function fieldsOf(info: GraphQLResolveInfo, selections: readonly SelectionNode[], into = new Map<string, SelectionNode[]>(), seen = new Set<string>()) {
+/** Each field node `selections` read, through fragments and inline fragments, each fragment once. */
+export function eachField(info: Pick<GraphQLResolveInfo, 'fragments'>, selections: readonly SelectionNode[], visit: (field: FieldNode) => void, seen = new Set<string>()): void {
   for (const selection of selections) {
     if (selection.kind === Kind.FIELD) {
-      into.set(selection.name.value, [...(into.get(selection.name.value) ?? []), ...(selection.selectionSet?.selections ?? [])]);
+      visit(selection);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      fieldsOf(info, selection.selectionSet.selections, into, seen);
+      eachField(info, selection.selectionSet.selections, visit, seen);
     } else if (!seen.has(selection.name.value) && info.fragments[selection.name.value]) {
       seen.add(selection.name.value);
-      fieldsOf(info, info.fragments[selection.name.value].selectionSet.selections, into, seen);
+      eachField(info, info.fragments[selection.name.value].selectionSet.selections, visit, seen);
     }
   }
+}
+
+/** The names of the fields `selections` read, each with its own selections. */
+function fieldsOf(info: Pick<GraphQLResolveInfo, 'fragments'>, selections: readonly SelectionNode[]) {
+  const into = new Map<string, SelectionNode[]>();
+  eachField(info, selections, (field) => into.set(field.name.value, [...(into.get(field.name.value) ?? []), ...(field.selectionSet?.selections ?? [])]));
   return into;
 }
 
 /** Each field of `fields` with the names it reads. */
-const withSubfields = (info: GraphQLResolveInfo, fields: Map<string, SelectionNode[]>): SelectedFields =>
+const withSubfields = (info: Pick<GraphQLResolveInfo, 'fragments'>, fields: Map<string, SelectionNode[]>): SelectedFields =>
   new Map([...fields].map(([name, selections]) => [name, new Set(fieldsOf(info, selections).keys())]));
 
 /**
@@ -85,15 +91,20 @@ export function selectedFields(info: GraphQLResolveInfo, ...path: string[]): Sel
  * which fields of the items, which a list may read along with the page (see Prefetch).
  */
 export function selectedPage<A extends PageArgs>(args: A, info: GraphQLResolveInfo): A {
-  let selected = pagesOnce.get(info.fieldNodes);
+  return Object.assign(args, pageSelection(info, info.fieldNodes));
+}
+
+/** What the operation reads of the page that `fieldNodes` (one connection field's nodes) select (see selectedPage). */
+export function pageSelection(info: Pick<GraphQLResolveInfo, 'fragments'>, fieldNodes: readonly FieldNode[]): Required<Pick<PageArgs, 'countTotal' | 'nodeFields'>> {
+  let selected = pagesOnce.get(fieldNodes);
   if (!selected) {
-    const connection = fieldsOf(info, info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
+    const connection = fieldsOf(info, fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []));
     const edge = fieldsOf(info, connection.get('edges') ?? []);
     const nodeFields = withSubfields(info, fieldsOf(info, [...(connection.get('nodes') ?? []), ...(edge.get('node') ?? [])]));
     selected = { countTotal: connection.has('totalCount'), nodeFields };
-    pagesOnce.set(info.fieldNodes, selected);
+    pagesOnce.set(fieldNodes, selected);
   }
-  return Object.assign(args, selected);
+  return selected;
 }
 
 export enum ChronologicalOrder {
@@ -452,6 +463,21 @@ class EdgesPageInfo<T> {
  * (see selectedPage) and whether rows lie beyond the cursors (beyondColumns).
  */
 export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T, prefetch?: Prefetch, { planOnce = false }: PagePlanning = {}): Promise<Page<T>> {
+  const statement = pageStatement(source, order, args, prefetch, planOnce);
+  // Scopes differ by orders of magnitude (a mentor's projects, a district's): planned for each, unless one plan serves all.
+  const rows = await readRows<PageRow>(em, statement.text, statement.params, { prepare: planOnce });
+  return statement.page(em, rows, map);
+}
+
+/** sqlPage's statement, and how its rows (from the driver, or as JSON: see pageColumn) become the page. */
+interface PageStatement extends Sql {
+  backward: boolean;
+  /** The names of its columns beside the row's own: the cursor, what it tells of the whole list, what its prefetch reads. */
+  pageColumns: string[];
+  page<T>(em: EntityManager, rows: PageRow[], map: (row: PageRow) => T): Page<T>;
+}
+
+function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: Prefetch | undefined, planOnce: boolean): PageStatement {
   const window = pageWindow(args, order);
   const extra = prefetch?.columns ?? { text: '', params: [] };
   const shared = prefetch?.shared ?? { text: '', params: [] };
@@ -460,9 +486,17 @@ export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrde
   const within = withinCursors(order, window, 'e');
   // The page's own columns: those its items show (a summary's), with the order's keys; else the whole row.
   const own = prefetch?.rowColumns ? ownColumns('e', [...prefetch.rowColumns, ...order.keys.map((key) => key.column)]) : 'e.*';
-  const rows = await readRows<PageRow>(
-    em,
-    `select page.*, beyond.*${shared.text}
+  const pageColumns = [
+    'page_cursor',
+    ...(countTotal ? ['page_total'] : []),
+    ...(window.after ? ['page_preceding'] : []),
+    ...(window.before ? ['page_following'] : []),
+    ...(prefetch?.names ?? []),
+  ];
+  return {
+    backward: window.backward,
+    pageColumns,
+    text: `select page.*, beyond.*${shared.text}
        from (${edgesBeyond.text}) beyond
        left join (
          select ${own}, ${cursorColumn(order, 'e')}${extra.text}
@@ -472,17 +506,44 @@ export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrde
           limit ${planOnce ? Number(window.limit + 1) : '?'}) page on true
       order by ${orderBy(order, 'page', window.backward)}`,
     // Planned once, the page's size is part of its text: a plan for an unknown limit assumes a large one.
-    [...shared.params, ...edgesBeyond.params, ...extra.params, ...source.params, ...within.params, ...(planOnce ? [] : [window.limit + 1])],
-    // Scopes differ by orders of magnitude (a mentor's projects, a district's): planned for each, unless one plan serves all.
-    { prepare: planOnce },
-  );
-  if (prefetch) for (const row of rows) if (row.page_cursor != null) prefetch.prime(row);
-  // Read though not foreseen (selectedPage missed it): counted then, by a statement of its own.
-  const total = async () => {
-    const [{ count }] = await readRows<{ count: string }>(em, `select count(*) from (${source.text}) e`, source.params, { prepare: false });
-    return Number(count);
+    params: [...shared.params, ...edgesBeyond.params, ...extra.params, ...source.params, ...within.params, ...(planOnce ? [] : [window.limit + 1])],
+    page: (em, rows, map) => {
+      if (prefetch) for (const row of rows) if (row.page_cursor != null) prefetch.prime(row);
+      // Read though not foreseen (selectedPage missed it): counted then, by a statement of its own.
+      const total = async () => {
+        const [{ count }] = await readRows<{ count: string }>(em, `select count(*) from (${source.text}) e`, source.params, { prepare: false });
+        return Number(count);
+      };
+      return toPage(order, window, rows, map, countTotal ? undefined : total);
+    },
   };
-  return toPage(order, window, rows, map, countTotal ? undefined : total);
+}
+
+/**
+ * The page sqlPage reads, of plain rows of `entity` (see readsPlainRows), as one column of another
+ * statement: `text` is an expression, over the rows of that statement (`source` names them), whose
+ * value is the page's rows in its order, each a JSON array of the entity's values (rowValues) and the
+ * page's own columns; `page` makes the page of that value. `prefetch` must name its columns.
+ */
+export function pageColumn<T extends object>(em: EntityManager, entity: EntityName<T>, source: Sql, order: ListOrder, args: PageArgs, prefetch?: Prefetch): Sql & { page(em: EntityManager, rows: unknown[][]): Page<T> } {
+  if (prefetch && !prefetch.names) throw new Error('a page read as a column needs the names of its prefetch columns');
+  const values = rowValues(em.getMetadata().get(entity));
+  // One plan serves the page of every parent row, so its size is written into the text.
+  const statement = pageStatement(source, order, args, prefetch, true);
+  const row = `json_build_array(${values.columns('r')}, ${statement.pageColumns.map((name) => `r.${name}`).join(', ')})`;
+  return {
+    text: `(select coalesce(json_agg(${row} order by ${orderBy(order, 'r', statement.backward)}), '[]') from (${statement.text}) r)`,
+    params: statement.params,
+    page: (em, arrays) => {
+      // The page's own columns by name, as toPage and the prefetch read them; the entity's values mapped when the row is kept.
+      const rows = arrays.map((array) => {
+        const row: PageRow = { page_values: array };
+        statement.pageColumns.forEach((name, i) => (row[name] = array[values.size + i]));
+        return row;
+      });
+      return statement.page(em, rows, (row) => values.map(row.page_values as unknown[]));
+    },
+  };
 }
 
 /**
@@ -538,6 +599,8 @@ export interface Prefetch {
    * null. Absent, the whole row.
    */
   rowColumns?: readonly string[];
+  /** The names of the columns `columns` and `shared` add, where a page is read as a column of another statement (pageColumn). */
+  names?: readonly string[];
   prime(row: PageRow): void;
 }
 
@@ -566,6 +629,7 @@ export function namedRowPrefetch<T extends { id: string }>(ctx: Context, entity:
   const column = `prefetch_${key.replace(/\W/g, '_')}`;
   return {
     shared: { text: `, ${sharedRowColumn(values, meta.tableName, key, column)}`, params: [] },
+    names: [column],
     prime: (row) => {
       const json = row[column] as unknown[] | null;
       if (json) ctx.loaders.byId(entity).prime(json[0] as string, values.map(json));
@@ -617,7 +681,7 @@ export function rowMapper<T extends object>(em: EntityManager, entity: EntityNam
 }
 
 /** What a page of each project's rows (projectPage) reads along: only rows they share, by `page`, the page's row. */
-export type SharedPrefetch = Pick<Prefetch, 'prime'> & { shared: Sql };
+export type SharedPrefetch = Pick<Prefetch, 'prime' | 'names'> & { shared: Sql };
 
 /**
  * One page of a project's rows of `entity` (revisions, coaching sessions, visits, service reports),

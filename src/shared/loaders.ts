@@ -298,6 +298,8 @@ export interface RowValues<T> {
   map(values: readonly unknown[], from?: number): T;
   /** Where `column` is in the array (from 0), or -1 where it is not read. */
   position(column: string): number;
+  /** How many values the array holds. */
+  size: number;
 }
 
 const rowValuesByColumns = new WeakMap<EntityMetadata, Map<string, RowValues<unknown>>>();
@@ -326,6 +328,7 @@ export function rowValues<T>(meta: EntityMetadata<T>, columns?: readonly string[
     sql: (alias) => `json_build_array(${found!.columns(alias)})`,
     map: (values, from = 0) => make(values, from),
     position: (column) => read.indexOf(column),
+    size: read.length,
   };
   byColumns.set(key, found as RowValues<unknown>);
   return found;

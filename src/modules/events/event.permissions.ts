@@ -2,7 +2,7 @@ import type { Sql } from '../../shared/connection.js';
 import type { Context } from '../../shared/context.js';
 import { sqlArray } from '../../shared/read.js';
 import { andThen, type Maybe } from '../../shared/loaders.js';
-import { Role, hasRole, staffCovers, type Scope, type Viewer } from '../../shared/auth.js';
+import { Role, hasRole, staffCovers, staffCoversSql, type Scope, type Viewer } from '../../shared/auth.js';
 import { teamOf } from '../projects/project-team.loader.js';
 import { Project } from '../projects/project.entity.js';
 import { canSeeApplicant, isStaffOver, projectScope, type ProjectAudience } from '../projects/project.permissions.js';
@@ -26,44 +26,72 @@ const REVIEW_SUMMARY_DETAILS: Partial<Record<EventType, string[]>> = {
 
 /**
  * Which of a visible project's events a viewer sees — one rule, used as SQL for a project's trail
- * (visibleEventsSql) and as a predicate for live delivery (canSeeEvent). The project's staff (its
- * park's and district's) see all. Its mentors see all, with no evaluator named (see
- * canSeeEventActor). Applicants see everything but the review's inner workings. Evaluators see only
- * the events about their own assignments. A staff member or mentor who sees a project in another
- * capacity (say, as its evaluator) sees what that capacity gives, no more.
+ * (visibleEventsSql, visibleEventsOfSql) and as a predicate for live delivery (canSeeEvent). The
+ * project's staff (its park's and district's) see all. Its mentors see all, with no evaluator named
+ * (see canSeeEventActor). Applicants see everything but the review's inner workings. Evaluators see
+ * only the events about their own assignments. A staff member or mentor who sees a project in
+ * another capacity (say, as its evaluator) sees what that capacity gives, no more.
+ *
+ * A claim to all of them holds where the viewer is the project's staff or one of its mentors.
  */
-type EventClaim = { all: true } | { exceptTypes: readonly EventType[] } | { evaluatorId: string };
+type EventClaim = { all: 'staff' | 'mentor' } | { exceptTypes: readonly EventType[] } | { evaluatorId: string };
 
 /** What an event rule needs to know of the project: where it belongs, and its mentors. */
 export interface EventAudience extends Scope {
   mentorIds: ReadonlySet<string>;
 }
 
-/** The viewer's claims to the events of a project with this audience (none: no event). */
-function eventClaims(viewer: Viewer, audience: EventAudience): EventClaim[] {
+/** The viewer's claims to the events of a project, by their roles (none: no event). */
+function eventClaims(viewer: Viewer): EventClaim[] {
   const claims: EventClaim[] = [];
-  if (staffCovers(viewer, audience) || (hasRole(viewer, Role.MENTOR) && audience.mentorIds.has(viewer.id))) claims.push({ all: true });
+  if (hasRole(viewer, Role.ADMIN, Role.STAFF)) claims.push({ all: 'staff' });
+  if (hasRole(viewer, Role.MENTOR)) claims.push({ all: 'mentor' });
   if (hasRole(viewer, Role.APPLICANT)) claims.push({ exceptTypes: REVIEW_INTERNAL_EVENTS });
   if (hasRole(viewer, Role.EVALUATOR)) claims.push({ evaluatorId: viewer.id });
   return claims;
 }
 
+/** Whether a claim to all of a project's events holds for a project with this audience. */
+const holdsAll = (viewer: Viewer, claim: 'staff' | 'mentor', audience: EventAudience) =>
+  claim === 'staff' ? staffCovers(viewer, audience) : audience.mentorIds.has(viewer.id);
+
 export function canSeeEvent(viewer: Viewer, event: { type: EventType; evaluatorId: string | null }, audience: EventAudience): boolean {
-  return eventClaims(viewer, audience).some((claim) =>
-    'all' in claim || ('exceptTypes' in claim ? !claim.exceptTypes.includes(event.type) : event.evaluatorId === claim.evaluatorId));
+  return eventClaims(viewer).some((claim) =>
+    'all' in claim ? holdsAll(viewer, claim.all, audience)
+    : 'exceptTypes' in claim ? !claim.exceptTypes.includes(event.type)
+    : event.evaluatorId === claim.evaluatorId);
 }
+
+/** The SQL of a claim to some of a project's events, over its events `e`. */
+function someEventsSql(claim: Exclude<EventClaim, { all: unknown }>): Sql {
+  return 'exceptTypes' in claim ? { text: 'e.type <> all(?::text[])', params: [sqlArray(claim.exceptTypes)] } : { text: 'e.evaluator_id = ?', params: [claim.evaluatorId] };
+}
+
+const anyOf = (conditions: Sql[]): Sql =>
+  conditions.length ? { text: `(${conditions.map((condition) => condition.text).join(' or ')})`, params: conditions.flatMap((condition) => condition.params) } : { text: 'false', params: [] };
 
 /**
  * canSeeEvent over the events `e` of one project with this audience, as an SQL condition: true for
  * its staff and mentors, so the trail is read by its project's index alone, whatever the viewer.
  */
 export function visibleEventsSql(viewer: Viewer, audience: EventAudience): Sql {
-  const claims = eventClaims(viewer, audience);
-  if (claims.some((claim) => 'all' in claim)) return { text: 'true', params: [] };
-  if (!claims.length) return { text: 'false', params: [] };
-  const conditions = claims.map((claim): Sql =>
-    'exceptTypes' in claim ? { text: 'e.type <> all(?::text[])', params: [sqlArray(claim.exceptTypes)] } : { text: 'e.evaluator_id = ?', params: [(claim as { evaluatorId: string }).evaluatorId] });
-  return { text: `(${conditions.map((condition) => condition.text).join(' or ')})`, params: conditions.flatMap((condition) => condition.params) };
+  const claims = eventClaims(viewer);
+  if (claims.some((claim) => 'all' in claim && holdsAll(viewer, claim.all, audience))) return { text: 'true', params: [] };
+  return anyOf(claims.filter((claim): claim is Exclude<EventClaim, { all: unknown }> => !('all' in claim)).map(someEventsSql));
+}
+
+/**
+ * canSeeEvent over the events `e` of the project row `project` of the same statement, its audience
+ * read there too: its park and district (staffCoversSql) and its mentors. For a project's trail read
+ * with the project (see event.queries.ts).
+ */
+export function visibleEventsOfSql(viewer: Viewer, project: string): Sql {
+  return anyOf(
+    eventClaims(viewer).map((claim) =>
+      !('all' in claim) ? someEventsSql(claim)
+      : claim.all === 'staff' ? staffCoversSql(viewer, project)
+      : { text: `exists (select 1 from project_mentor m where m.project_id = ${project}.id and m.mentor_id = ?)`, params: [viewer.id] }),
+  );
 }
 
 /** The EventAudience of a project resolved in the request (its mentors batched per request). */

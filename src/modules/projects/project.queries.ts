@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { ascending, chronologicalOrders, descending, findPage, listOrder, namedRowPrefetch, ownColumns, projectPage, type ListOrder, type NewestFirstPageArgs, type PageRow, type Prefetch, type SelectedFields, sharedRowColumn } from '../../shared/connection.js';
+import { ascending, ChronologicalOrder, chronologicalOrders, descending, findPage, listOrder, namedRowPrefetch, ownColumns, pageColumn, projectPage, type ListOrder, type NewestFirstPageArgs, type PageArgs, type PageRow, type Prefetch, type SelectedFields, sharedRowColumn } from '../../shared/connection.js';
+import { foldedPage, foldPage, type FoldedPages } from '../../shared/folded-pages.js';
 import type { Context } from '../../shared/context.js';
 import { findVisible } from '../../shared/node.js';
 import { decodeId } from '../../shared/node-id.js';
@@ -143,22 +144,26 @@ export function projectPagePrefetch(ctx: Context, fields: SelectedFields | undef
  * columns and those and returned as they are, without going into the request's loader, which holds
  * whole projects; the caller must not hand them to anything but those fields.
  */
-export async function readProjects(ctx: Context, ids: readonly string[], fields?: SelectedFields, alongWith?: readonly string[]): Promise<Project[]> {
+export async function readProjects(ctx: Context, ids: readonly string[], fields?: SelectedFields, alongWith?: readonly string[], pages?: FoldedPages): Promise<Project[]> {
   const loader = ctx.loaders.byId(Project);
   if (!fields || !readsPlainRows(ctx.em, Project)) return (await loader.loadMany(ids)) as Project[];
   const prefetch = projectPagePrefetch(ctx, fields);
   const summary = !!alongWith && !!prefetch?.rowColumns;
   const own = summary ? ownColumns('e', [...prefetch!.rowColumns!, ...alongWith!]) : 'e.*';
   const match = idIn('e.id', ids);
-  const rows = await readRows<PageRow>(ctx.em, `select page.*${prefetch?.shared?.text ?? ''} from (select ${own}${prefetch?.columns?.text ?? ''} from project e where ${match.text}) page`, [
-    ...(prefetch?.shared?.params ?? []),
-    ...(prefetch?.columns?.params ?? []),
-    ...match.params,
-  ]);
+  const statement = `select page.*${prefetch?.shared?.text ?? ''} from (select ${own}${prefetch?.columns?.text ?? ''} from project e where ${match.text}) page`;
+  const params = [...(prefetch?.shared?.params ?? []), ...(prefetch?.columns?.params ?? []), ...match.params];
+  // The lists read with each project (foldedPages), over its row as `parent`.
+  const rows = await readRows<PageRow>(
+    ctx.em,
+    pages ? `select parent.*${pages.columns.text} from (${statement}) parent` : statement,
+    pages ? [...pages.columns.params, ...params] : params,
+  );
   const meta = ctx.em.getMetadata().get(Project);
   const read = new Map<string, Project>();
   for (const row of rows) {
     prefetch?.prime(row);
+    pages?.take(row);
     if (summary) read.set(row.id as string, mapRow(meta, row));
     else loader.prime(row.id as string, mapRow(meta, row));
   }
@@ -167,10 +172,13 @@ export async function readProjects(ctx: Context, ids: readonly string[], fields?
   return (await loader.loadMany(ids)) as Project[];
 }
 
-/** `fields`: what the operation shows of the project, read with it in one statement (readProjects). */
-export async function getProject(ctx: Context, globalId: string, fields?: SelectedFields): Promise<Project> {
+/**
+ * `fields`: what the operation shows of the project, read with it in one statement (readProjects),
+ * with `pages`, the pages of its lists the operation shows (its trail, its revisions).
+ */
+export async function getProject(ctx: Context, globalId: string, fields?: SelectedFields, pages?: FoldedPages): Promise<Project> {
   const id = fields && decodeId(globalId, 'Project');
-  if (id) await readProjects(ctx, [id], fields);
+  if (id) await readProjects(ctx, [id], fields, undefined, pages);
   return findVisible(ctx, Project, globalId, (project) => canViewProject(ctx, project));
 }
 
@@ -216,12 +224,20 @@ export function getRevision(ctx: Context, globalId: string): Promise<ProposalRev
 
 const REVISION_ORDERS = chronologicalOrders('revisions', 'number', 'integer', { unique: true });
 
-/** By number, newest first by default; one statement for the revisions of every project in a list. */
+/**
+ * By number, newest first by default; one statement for the revisions of every project in a list,
+ * none for a project's page, which reads them with the project (see the fold below).
+ */
 export function listRevisions(ctx: Context, project: Project, args: NewestFirstPageArgs) {
-  // Their authors, where the page shows them: a revision's author is often the same person.
-  const authors = args.nodeFields?.has('author') ? namedRowPrefetch(ctx, Person, 'page.author_id') : undefined;
-  return projectPage(ctx, ProposalRevision, project.id, REVISION_ORDERS[args.order], args, authors);
+  return foldedPage<ProposalRevision>(ctx, 'Project.revisions', project.id, args) ?? projectPage(ctx, ProposalRevision, project.id, REVISION_ORDERS[args.order], args, revisionAuthors(ctx, args));
 }
+
+/** Their authors, where the page shows them: a revision's author is often the same person. */
+const revisionAuthors = (ctx: Context, args: PageArgs) => (args.nodeFields?.has('author') ? namedRowPrefetch(ctx, Person, 'page.author_id') : undefined);
+
+foldPage('Project', 'revisions', (ctx, args, project) =>
+  pageColumn(ctx.em, ProposalRevision, { text: `select e.* from proposal_revision e where e.project_id = ${project}.id`, params: [] }, REVISION_ORDERS[args.order as ChronologicalOrder], args, revisionAuthors(ctx, args)),
+);
 
 export async function compareRevisions(ctx: Context, fromId: string, toId: string) {
   const [from, to] = await Promise.all([getRevision(ctx, fromId), getRevision(ctx, toId)]);

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Roo
 import type { Context } from '../../shared/context.js';
 import { andThen } from '../../shared/loaders.js';
 import { NewestFirstPageArgs, selectedFields, selectedPage } from '../../shared/connection.js';
+import { foldedPages } from '../../shared/folded-pages.js';
 import { decodeId } from '../../shared/node-id.js';
 import { runMutation } from '../../shared/mutation.js';
 import { badInput } from '../../shared/errors.js';
@@ -32,7 +33,7 @@ import { ProposalRevision, TeamMember } from './proposal-revision.entity.js';
 export class ProjectResolver {
   @Query(() => Project, { nullable: true, description: 'A project the viewer may see (NOT_FOUND otherwise).' })
   project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The project’s global ID.' }) id: string, @Info() info: GraphQLResolveInfo) {
-    return getProject(ctx, id, selectedFields(info));
+    return getProject(ctx, id, selectedFields(info), foldedPages(ctx, info, 'parent'));
   }
 
   @Query(() => ProjectConnection, { nullable: true, description: 'The projects the viewer may see, newest first unless `order` says otherwise.' })

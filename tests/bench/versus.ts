@@ -14,7 +14,7 @@
  *    attention view's list and the views' counts by the API's rules, for the subject bench:api signs in
  *    as: park 1 for staff1, mentor1, evaluator1, the applicant's organisation); views that compare with
  *    today get the Shenzhen date and month from here (platformDate), so both servers answer for one day;
- * 2. starts both servers on free ports, each with `--max-semi-space-size=128` and a pool of 10;
+ * 2. starts both servers on free ports, each with `npm start`'s Node flags (SERVER_NODE_FLAGS) and a pool of 10;
  * 3. check: sends each screen's operation to both, ours as bench:api sends it (tests/operations,
  *    signed in as the same role), PostGraphile's asking for the same fields, page size and order,
  *    and compares the answers value by value; any mismatch fails the run (exit 1);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -10,8 +11,13 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** The Node flags of `npm start` (package.json): the young generation's size, see README "Memory". */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=128'];
+/**
+ * The Node flags of `npm start`, read from its script in package.json: the young generation's size
+ * and no allocation-site pretenuring, see README "Memory".
+ */
+export const SERVER_NODE_FLAGS: string[] = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(' ')
+  .filter((word) => word.startsWith('--') && word !== '--import');
 
 /**
  * Runs `src/main.ts` as `npm start` does, in its own process (with Node's `nodeArgs` after its own;

@@ -1,4 +1,4 @@
-import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { getArgumentValues, getNamedType, GraphQLError, isObjectType, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { eachField, pageSelection, type Page, type PageArgs, type PageRow, type Sql } from './connection.js';
 import type { Context } from './context.js';
@@ -58,8 +58,9 @@ export function foldedPages(ctx: Context, info: GraphQLResolveInfo, parent: stri
       const args = { ...getArgumentValues(type.getFields()[name], nodes[0], info.variableValues), ...pageSelection(info, nodes) };
       const column = folds.get(list)!(ctx, args, parent);
       if (column) parts.push({ name: `folded_${name}`, list, args, column });
-    } catch {
-      // Its field refuses such arguments (a foreign cursor, a page too large) with its own error.
+    } catch (error) {
+      // Its field refuses such arguments (a foreign cursor, a page too large) with its own error; anything else is a fault.
+      if (!(error instanceof GraphQLError)) throw error;
     }
   }
   if (!parts.length) return undefined;

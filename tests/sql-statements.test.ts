@@ -28,6 +28,7 @@ import {
 import type { ProjectBoardQuery, ProjectOrganizationsBriefQuery, ProjectOrganizationTwiceQuery, ProjectTeamTwiceQuery, RoundRankingQuery, ProjectTitlesCountedQuery, ProjectTitlesPageQuery } from './generated/graphql.js';
 import { useTestApp } from './support/app.js';
 import { PREPARED_PER_CONNECTION, readRows } from '../src/shared/read.js';
+import { decodeId } from '../src/shared/node-id.js';
 import type { Client } from './support/client.js';
 import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
 import { assign, evaluators, openRound, submitScorecard } from './support/lifecycle.js';
@@ -445,6 +446,40 @@ describe('prepared reads', () => {
       await db.end();
     }
     await read();
+  });
+});
+
+describe("a mentor's projects", () => {
+  it('are read under one prepared plan that starts from the mentor’s own rows, never from a walk of all projects', async () => {
+    const em = app().server.database.orm.em.fork();
+    // Enough dashboards, side by side, for PostgreSQL to weigh a generic plan on the connections that prepare it.
+    for (let round = 0; round < 4; round++) {
+      const pages = await Promise.all(Array.from({ length: 4 }, () => mentor.client.data(MentorDashboardDocument, { first: 50 })));
+      for (const { projects } of pages) expect(projects!.totalCount).toBeGreaterThan(0);
+    }
+    // Each pooled connection holds its own prepared statements: ask enough of them at once to meet one that holds the page.
+    const held = await Promise.all(
+      Array.from({ length: 8 }, () => readRows<{ statement: string; executed: number }>(em, "select statement, (generic_plans + custom_plans)::int as executed from pg_prepared_statements where statement like '%project_mentor where mentor_id%' and statement like '%page_cursor%'")),
+    );
+    const [page] = held.flat().sort((a, b) => b.executed - a.executed);
+    expect(page?.executed).toBeGreaterThan(1);
+    // The plan PostgreSQL may settle on for every mentor: the mentor's rows first, each project by its key, then sorted.
+    const db = new pg.Client({ connectionString: app().databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`prepare mentor_page as ${page.statement}`);
+      await db.query('set plan_cache_mode = force_generic_plan');
+      // Its parameters are the mentor's ID, as many times as the scope is read.
+      const parameters = new Set(page.statement.match(/\$\d+/g)).size;
+      const { rows } = await db.query(`explain execute mentor_page(${Array(parameters).fill(`'${decodeId(mentor.id, 'Person')}'`).join(', ')})`);
+      const plan = rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(/on project_mentor_mentor_id_project_id_index[^\n]*\n\s+Index Cond: \(mentor_id = \$\d+\)/);
+      expect(plan).toMatch(/on project x\b[^\n]*\n\s+Index Cond: \(id = e\.id\)/);
+      expect(plan).toMatch(/Sort Key: x\.created_at DESC, x\.id DESC/);
+      expect(plan).not.toMatch(/Scan(?: Backward)? using project_created_at_id_index/);
+    } finally {
+      await db.end();
+    }
   });
 });
 

@@ -24,12 +24,8 @@ export function canViewCoaching(ctx: Context, project: Project): Maybe<boolean> 
 
 /** The request as the coaching rules see it (withoutEvaluatorAccess), made once per request: a list asks for each of its projects. */
 function coachingContext(ctx: Context): Context {
-  let coaching = coachingContexts.get(ctx);
-  if (!coaching) coachingContexts.set(ctx, (coaching = { ...ctx, viewer: withoutEvaluatorAccess(ctx.viewer!) }));
-  return coaching;
+  return ctx.loaders.once('coaching context', () => ({ ...ctx, viewer: withoutEvaluatorAccess(ctx.viewer!) }));
 }
-
-const coachingContexts = new WeakMap<Context, Context>();
 
 /** The projects whose coaching the viewer sees, as a filter on Project. */
 export const coachingProjectsFilter = (viewer: Viewer): FilterQuery<Project> => visibleProjectsFilter(withoutEvaluatorAccess(viewer));

@@ -204,14 +204,14 @@ export function listProjects(ctx: Context, args: ProjectPageArgs, scope: FilterQ
   const viewer = requireViewer(ctx.viewer);
   const where = { $and: [scope, projectFilterQuery(viewer, args.filter), visibleProjectsFilter(viewer)] };
   const order = filteredOrder(PROJECT_ORDERS[args.order], { ...args.filter, scope: scopeKey ?? (Object.keys(scope).length ? scope : null) });
-  return findPage(ctx.em, Project, where, order, args, projectPagePrefetch(ctx, args.nodeFields), { planOnce: plannedOnce(viewer, args, scope) });
+  return findPage(ctx.em, Project, where, order, args, projectPagePrefetch(ctx, args.nodeFields), { planOnce: plannedOnce(viewer, args, scope), ownRows: !hasRole(viewer, Role.ADMIN, Role.STAFF) });
 }
 
 /**
  * Whether one plan serves a list of projects for every viewer like this one (see PagePlanning): the
- * whole list, or a staff member's parks and districts, or an organisation's projects, newest first
- * and unfiltered. A mentor's or an evaluator's projects are a subquery whose size varies by orders of
- * magnitude, and filters and other orders change the best plan: those are planned for their values.
+ * whole list, or a staff member's parks and districts, newest first and unfiltered; filters and
+ * other orders change the best plan, so those are planned for their values. Everyone else (mentors,
+ * evaluators, applicants) sees only their own projects, read whole under one plan (`ownRows`).
  */
 function plannedOnce(viewer: Viewer, args: ProjectPageArgs, scope: FilterQuery<Project>): boolean {
   const filtered = !!args.filter && Object.values(args.filter).some((value) => value !== undefined && value !== null);

@@ -3,6 +3,10 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   AssignProjectTeamDocument,
+  AttentionAssignmentsDueDocument,
+  AttentionOpenActionItemsDocument,
+  AttentionReportsDueDocument,
+  AttentionReturnedReportsDocument,
   OpenProjectClosingDocument,
   NodeDocument,
   MentorDashboardDocument,
@@ -449,19 +453,29 @@ describe('prepared reads', () => {
   });
 });
 
+/**
+ * The statements the server's pooled connections hold prepared whose text has every one of
+ * `fragments`, with how often each ran: each connection holds its own, so enough are asked at once
+ * to meet every one of them.
+ */
+async function preparedHolding(...fragments: string[]): Promise<{ statement: string; executed: number }[]> {
+  const em = app().server.database.orm.em.fork();
+  const where = fragments.map(() => 'statement like ?').join(' and ');
+  const held = await Promise.all(
+    Array.from({ length: 8 }, () => readRows<{ statement: string; executed: number }>(em, `select statement, (generic_plans + custom_plans)::int as executed from pg_prepared_statements where ${where}`, fragments.map((fragment) => `%${fragment}%`))),
+  );
+  return held.flat().sort((a, b) => b.executed - a.executed);
+}
+
+/** Enough runs of `read`, four at a time, for PostgreSQL to weigh a generic plan on the connections that prepare its statement. */
+async function readOften(read: () => Promise<unknown>): Promise<void> {
+  for (let round = 0; round < 4; round++) await Promise.all(Array.from({ length: 4 }, read));
+}
+
 describe("a mentor's projects", () => {
   it('are read under one prepared plan that starts from the mentor’s own rows, never from a walk of all projects', async () => {
-    const em = app().server.database.orm.em.fork();
-    // Enough dashboards, side by side, for PostgreSQL to weigh a generic plan on the connections that prepare it.
-    for (let round = 0; round < 4; round++) {
-      const pages = await Promise.all(Array.from({ length: 4 }, () => mentor.client.data(MentorDashboardDocument, { first: 50 })));
-      for (const { projects } of pages) expect(projects!.totalCount).toBeGreaterThan(0);
-    }
-    // Each pooled connection holds its own prepared statements: ask enough of them at once to meet one that holds the page.
-    const held = await Promise.all(
-      Array.from({ length: 8 }, () => readRows<{ statement: string; executed: number }>(em, "select statement, (generic_plans + custom_plans)::int as executed from pg_prepared_statements where statement like '%project_mentor where mentor_id%' and statement like '%page_cursor%'")),
-    );
-    const [page] = held.flat().sort((a, b) => b.executed - a.executed);
+    await readOften(async () => expect((await mentor.client.data(MentorDashboardDocument, { first: 50 })).projects!.totalCount).toBeGreaterThan(0));
+    const [page] = await preparedHolding('project_mentor where mentor_id', 'page_cursor');
     expect(page?.executed).toBeGreaterThan(1);
     // The plan PostgreSQL may settle on for every mentor: the mentor's rows first, each project by its key, then sorted.
     const db = new pg.Client({ connectionString: app().databaseUrl });
@@ -479,6 +493,26 @@ describe("a mentor's projects", () => {
       expect(plan).not.toMatch(/Scan(?: Backward)? using project_created_at_id_index/);
     } finally {
       await db.end();
+    }
+  });
+});
+
+describe('attention views of their own rows', () => {
+  it('are prepared for an applicant, a mentor and an evaluator, whose rows are always few', async () => {
+    const { applicant } = await applicantOrganization(app());
+    const evaluator = await person(app(), ['EVALUATOR']);
+    await readOften(() => applicant.client.data(AttentionReturnedReportsDocument, { first: 20 }));
+    await readOften(() => applicant.client.data(AttentionReportsDueDocument, { first: 20 }));
+    await readOften(() => mentor.client.data(AttentionOpenActionItemsDocument, { first: 20 }));
+    await readOften(() => evaluator.client.data(AttentionAssignmentsDueDocument, { first: 20 }));
+    for (const fragments of [
+      ["from service_report s where s.project_id in", "s.status = 'RETURNED'", 'page_cursor'],
+      ['generate_series', 'page_cursor'],
+      ['from action_item i where i.project_id in', 'page_cursor'],
+      ['where a.evaluator_id = $', 'page_cursor'],
+    ]) {
+      const [view] = await preparedHolding(...fragments);
+      expect(view?.executed, fragments[0]).toBeGreaterThan(1);
     }
   });
 });

@@ -46,7 +46,8 @@ export class Loaders {
    */
   rowById<T extends { id: string }>(entity: EntityName<T>): Loader<T | null> {
     const meta = this.em.getMetadata().get(entity);
-    return this.get(`rows of ${meta.className}`, async (ids) => {
+    // Keyed by the metadata itself: a page's fields ask for each of its rows' relations, and a key built as text is hashed on every ask.
+    return this.get(meta, async (ids) => {
       // What this unit of work already holds (e.g. an event's project, mapped once for many subscribers) costs nothing.
       const held = new Map(ids.map((id) => [id, this.held<T>(meta.className, id)]));
       const missing = ids.filter((id) => !held.get(id));

@@ -22,12 +22,20 @@ registerEnumType(ReportLanguage, { name: 'ReportLanguage', description: 'The lan
 
 const LANGUAGE_ARG = { defaultValue: ReportLanguage.ZH, description: 'Chinese by default.' };
 
-/** What the working copy's fields need beyond its row: its resolved scope and its figures, computed once per request. */
-const live = new WeakMap<OperationsReport, { resolved: reports.ResolvedReport; figures: () => Promise<ReportFigures> }>();
+interface Live {
+  resolved: reports.ResolvedReport;
+  figures: () => Promise<ReportFigures>;
+}
+
+/**
+ * What the working copies' fields need beyond their rows: each one's resolved scope and its figures,
+ * computed once per request. Kept in the request's loaders, which go with the request (see Loaders.once).
+ */
+const live = (ctx: Context) => ctx.loaders.once('live operations reports', () => new Map<OperationsReport, Live>());
 
 function track(ctx: Context, report: OperationsReport, resolved: reports.ResolvedReport) {
   let figures: Promise<ReportFigures> | null = null;
-  live.set(report, { resolved, figures: () => (figures ??= reportFigures(ctx, resolved.scope, resolved.period)) });
+  live(ctx).set(report, { resolved, figures: () => (figures ??= reportFigures(ctx, resolved.scope, resolved.period)) });
   return report;
 }
 
@@ -55,18 +63,18 @@ export class OperationsReportResolver {
   }
 
   @FieldResolver(() => String, { description: 'Its title, e.g. 横岗创新园2022年度运营工作报告.' })
-  title(@Root() report: OperationsReport, @Arg('language', () => ReportLanguage, LANGUAGE_ARG) language: ReportLanguage) {
-    return reportTitle(reports.reportNames(live.get(report)!.resolved, language as Language), language as Language);
+  title(@Ctx() ctx: Context, @Root() report: OperationsReport, @Arg('language', () => ReportLanguage, LANGUAGE_ARG) language: ReportLanguage) {
+    return reportTitle(reports.reportNames(live(ctx).get(report)!.resolved, language as Language), language as Language);
   }
 
   @FieldResolver(() => Park, { nullable: true, description: 'The park; null for a district’s report.' })
-  park(@Root() report: OperationsReport) {
-    return live.get(report)!.resolved.park;
+  park(@Ctx() ctx: Context, @Root() report: OperationsReport) {
+    return live(ctx).get(report)!.resolved.park;
   }
 
   @FieldResolver(() => Place, { description: 'The district.' })
-  district(@Root() report: OperationsReport) {
-    return live.get(report)!.resolved.district;
+  district(@Ctx() ctx: Context, @Root() report: OperationsReport) {
+    return live(ctx).get(report)!.resolved.district;
   }
 
   @FieldResolver(() => String, { description: 'The first day of the period, YYYY-MM-DD (China Standard Time).' })
@@ -81,12 +89,12 @@ export class OperationsReportResolver {
 
   @FieldResolver(() => ReportFiguresView, { description: 'The figures, computed from the data now, each with the rows behind it.' })
   async figures(@Ctx() ctx: Context, @Root() report: OperationsReport) {
-    return figuresView(ctx, await live.get(report)!.figures());
+    return figuresView(ctx, await live(ctx).get(report)!.figures());
   }
 
   @FieldResolver(() => [String], { description: 'The sentences that state the figures, one per kind of work.' })
-  async summary(@Root() report: OperationsReport, @Arg('language', () => ReportLanguage, LANGUAGE_ARG) language: ReportLanguage) {
-    const { resolved, figures } = live.get(report)!;
+  async summary(@Ctx() ctx: Context, @Root() report: OperationsReport, @Arg('language', () => ReportLanguage, LANGUAGE_ARG) language: ReportLanguage) {
+    const { resolved, figures } = live(ctx).get(report)!;
     return summarySentences(await figures(), reports.reportNames(resolved, language as Language), language as Language);
   }
 

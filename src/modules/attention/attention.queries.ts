@@ -1,6 +1,6 @@
 import type { EntityName } from '@mikro-orm/postgresql';
 import type { Context } from '../../shared/context.js';
-import { Role, hasRole, inRoles, requireViewer, type Viewer } from '../../shared/auth.js';
+import { Role, hasRole, inRoles, isStaff, requireViewer, type Viewer } from '../../shared/auth.js';
 import { ascending, descending, entitySql, listOrder, namedRowPrefetch, prefetchAll, rowMapper, sqlPage, type ListOrder, type PageArgs, type PageRow, type Prefetch, type SelectedFields, type Sql } from '../../shared/connection.js';
 import { readRows } from '../../shared/read.js';
 import { ActionItem } from '../coaching/action-item.entity.js';
@@ -197,7 +197,7 @@ export type ViewName = keyof typeof VIEWS;
 export function viewPage<T>(ctx: Context, view: View<T>, args: PageArgs) {
   const viewer = requireViewer(ctx.viewer);
   const prefetch = args.nodeFields && view.prefetch?.(ctx, args.nodeFields);
-  const planOnce = view.planOnce || !hasRole(viewer, Role.ADMIN, Role.STAFF);
+  const planOnce = view.planOnce || !isStaff(viewer);
   return sqlPage(ctx.em, view.source(ctx, viewer, inline), view.order, args, (row) => view.map(ctx, row), prefetch, { planOnce });
 }
 

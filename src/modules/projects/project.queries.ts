@@ -8,7 +8,7 @@ import { UserErrorCode, fail } from '../../shared/user-errors.js';
 import { mapRow, readsPlainRows, rowValues } from '../../shared/loaders.js';
 import { rowSummary, type RowSummary } from '../../shared/summaries.js';
 import { idIn, readRows } from '../../shared/read.js';
-import { Role, hasRole, requireViewer, type Viewer } from '../../shared/auth.js';
+import { Role, hasRole, isStaff, requireViewer, type Viewer } from '../../shared/auth.js';
 import { openActionItemsFrom, openActionItemsJsonSql, openActionItemsLoader } from '../coaching/coaching.queries.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Place } from '../places/place.entity.js';
@@ -204,7 +204,7 @@ export function listProjects(ctx: Context, args: ProjectPageArgs, scope: FilterQ
   const viewer = requireViewer(ctx.viewer);
   const where = { $and: [scope, projectFilterQuery(viewer, args.filter), visibleProjectsFilter(viewer)] };
   const order = filteredOrder(PROJECT_ORDERS[args.order], { ...args.filter, scope: scopeKey ?? (Object.keys(scope).length ? scope : null) });
-  return findPage(ctx.em, Project, where, order, args, projectPagePrefetch(ctx, args.nodeFields), { planOnce: plannedOnce(viewer, args, scope), ownRows: !hasRole(viewer, Role.ADMIN, Role.STAFF) });
+  return findPage(ctx.em, Project, where, order, args, projectPagePrefetch(ctx, args.nodeFields), { planOnce: plannedOnce(viewer, args, scope), ownRows: !isStaff(viewer) });
 }
 
 /**

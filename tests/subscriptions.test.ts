@@ -8,6 +8,7 @@ import {
   LogSupervisionVisitDocument,
   OpenProjectClosingDocument,
   ProjectEventsLiveDocument,
+  ProjectEventsWithCoachingDocument,
   RecordDecisionDocument,
   ReviewServiceReportDocument,
   ReviewStatusChangedDocument,
@@ -18,7 +19,7 @@ import {
 import { useTestApp } from './support/app.js';
 import type { Client } from './support/client.js';
 import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
-import { assign, evaluators, openRound, projectInDelivery, submitScorecard } from './support/lifecycle.js';
+import { assign, evaluators, openRound, projectInDelivery, submitScorecard, submittedProject } from './support/lifecycle.js';
 import { detailsAs } from './support/events.js';
 import { connectLive, pause, subscribe } from './support/live.js';
 
@@ -140,6 +141,30 @@ describe('who hears what', () => {
       expect(JSON.stringify(projectEvents)).not.toContain(organization.name);
     }
     for (const role of ['otherMentor', 'otherEvaluator', 'otherApplicant'] as const) expect(types(role)).toEqual([]);
+  });
+
+  it('decides each event by what is true when it is sent: a mentor made one between two events sees the coaching of the second', async () => {
+    // One person who both mentors and evaluates, following a programme where they only evaluate at first.
+    const { program: call, project: created } = await submittedProject(app(), { minEvaluators: 1 });
+    const staff = await person(app(), ['STAFF']);
+    const district = await districtStaff(app());
+    const both = await person(app(), ['MENTOR', 'EVALUATOR']);
+    const following = subscribe(live(both).client, ProjectEventsWithCoachingDocument, { programId: call.id });
+    await pause(300);
+
+    const round = await openRound(district.client, call.id);
+    await assign(staff.client, round.id, created.id, [both]);
+    // Their assignment reaches them, but an evaluator sees no coaching, even one who mentors other projects.
+    const refused = JSON.stringify(await following.failed());
+    expect(refused).toContain('FORBIDDEN');
+    expect(refused).toContain('"path":["projectEvents","project","coachingSessions"]');
+
+    const team = await staff.client.data(AssignProjectTeamDocument, { input: { projectId: created.id, mentorIds: [both.id] } });
+    expect(team.assignProjectTeam.userErrors).toEqual([]);
+    const [made] = await following.waitFor(1);
+    expect(made.projectEvents.type).toBe('TEAM_ASSIGNED');
+    // The same subscription's next event is decided afresh: now its mentor, they see its coaching.
+    expect(made.projectEvents.project.coachingSessions).toEqual({ totalCount: 0 });
   });
 
   it('closes the connection with 4401 when its token expires', async () => {

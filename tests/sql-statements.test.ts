@@ -5,8 +5,10 @@ import {
   AssignProjectTeamDocument,
   AttentionAssignmentsDueDocument,
   AttentionOpenActionItemsDocument,
+  AttentionOverdueAssignmentsDocument,
   AttentionReportsDueDocument,
   AttentionReturnedReportsDocument,
+  AttentionWarningVisitsDocument,
   OpenProjectClosingDocument,
   NodeDocument,
   MentorDashboardDocument,
@@ -34,7 +36,7 @@ import { useTestApp } from './support/app.js';
 import { PREPARED_PER_CONNECTION, readRows } from '../src/shared/read.js';
 import { decodeId } from '../src/shared/node-id.js';
 import type { Client } from './support/client.js';
-import { applicantOrganization, districtStaff, person, program, project, revision } from './support/factories.js';
+import { applicantOrganization, districtStaff, home, person, program, project, revision } from './support/factories.js';
 import { assign, evaluators, openRound, submitScorecard } from './support/lifecycle.js';
 
 const app = useTestApp();
@@ -513,6 +515,30 @@ describe('attention views of their own rows', () => {
     ]) {
       const [view] = await preparedHolding(...fragments);
       expect(view?.executed, fragments[0]).toBeGreaterThan(1);
+    }
+  });
+});
+
+describe("attention views of a staff member's parks", () => {
+  it('are prepared with the park or district written in: one plan for each scope, planned once per connection', async () => {
+    const { districtId, parkId } = await home(app());
+    const parkStaff = await person(app(), ['STAFF']);
+    const district = await districtStaff(app());
+    for (const staff of [parkStaff, district]) {
+      await readOften(() => staff.client.data(AttentionOverdueAssignmentsDocument, { first: 20 }));
+      await readOften(() => staff.client.data(AttentionWarningVisitsDocument, { first: 20 }));
+    }
+    const [park, ofDistrict] = [decodeId(parkId, 'Park')!, decodeId(districtId, 'Place')!];
+    for (const view of ['review_assignment', 'supervision_visit']) {
+      const held = await preparedHolding(view, 'page_cursor', park);
+      // The park's staff member's scope is the park; the district's also covers the district: a statement for each.
+      const parkOnly = held.find((each) => !each.statement.includes(ofDistrict));
+      const wider = held.find((each) => each.statement.includes(ofDistrict));
+      for (const statement of [parkOnly, wider]) {
+        expect(statement?.executed, view).toBeGreaterThan(1);
+        // Nothing left to send apart: the scope and the date are in the text.
+        expect(statement!.statement).not.toMatch(/\$\d/);
+      }
     }
   });
 });

@@ -5,7 +5,7 @@ import { ArgsType, Extensions, Field, Int, ObjectType, registerEnumType, type Cl
 import { badInput } from './errors.js';
 import { groupByKey, mapRow, readsPlainRows, rowValues } from './loaders.js';
 import { isUuid } from './node-id.js';
-import { readRows, sqlArray } from './read.js';
+import { readRows, sqlArray, withValuesWritten } from './read.js';
 import { RecentlyUsed } from './recently-used.js';
 
 /**
@@ -462,10 +462,12 @@ class EdgesPageInfo<T> {
  * order's keys serves it without sorting the list; beside it, the list's total when `args.countTotal`
  * (see selectedPage) and whether rows lie beyond the cursors (beyondColumns).
  */
-export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T, prefetch?: Prefetch, { planOnce = false }: PagePlanning = {}): Promise<Page<T>> {
-  const statement = pageStatement(source, order, args, prefetch, planOnce);
+export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T, prefetch?: Prefetch, { planOnce = false, valuesWritten = false }: PagePlanning = {}): Promise<Page<T>> {
+  const written = !planOnce && valuesWritten ? withValuesWritten(source) : null;
+  const prepared = planOnce || !!written;
+  const statement = pageStatement(written ?? source, order, args, prefetch, prepared);
   // Scopes differ by orders of magnitude (a mentor's projects, a district's): planned for each, unless one plan serves all.
-  const rows = await readRows<PageRow>(em, statement.text, statement.params, { prepare: planOnce });
+  const rows = await readRows<PageRow>(em, statement.text, statement.params, { prepare: prepared });
   return statement.page(em, rows, map);
 }
 
@@ -672,6 +674,13 @@ export interface PagePlanning {
    * large, and it reads every row for a small one.
    */
   ownRows?: boolean;
+  /**
+   * The source's values (a staff member's parks, today's date) are written into the statement's
+   * text, which is prepared (withValuesWritten): planned once per connection for those values, as
+   * the statement would be for them on every request, where one plan cannot serve every scope. Values
+   * that cannot be written plainly leave the statement planned on each request.
+   */
+  valuesWritten?: boolean;
 }
 
 /** One page of entities that `where` selects, and its counts, in a single statement (see sqlPage). */

@@ -26,6 +26,40 @@ export function idIn(column: string, ids: readonly string[]): { text: string; pa
   return ids.length === 1 ? { text: `${column} = ?::uuid`, params: [ids[0]] } : { text: `${column} = any(?::uuid[])`, params: [sqlArray(ids)] };
 }
 
+/**
+ * A text that can be written into a statement as it is, quoted: keys, dates, months, codes (no quote,
+ * backslash or placeholder). Dates as objects are not written: the driver sends them in the
+ * process's time zone, and a literal would have to say the same.
+ */
+const PLAIN_TEXT = /^[\w:. +-]*$/;
+
+/** `value` as an SQL literal, or undefined where it is not one of the plain kinds that can be written safely. */
+function literal(value: unknown): string | undefined {
+  // In parentheses: `a-?` must not become a comment, `a--1`.
+  if (typeof value === 'number') return Number.isFinite(value) ? `(${value})` : undefined;
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return PLAIN_TEXT.test(value) ? `'${value}'` : undefined;
+  if (value instanceof SqlArray) return value.values.every((each) => PLAIN_TEXT.test(String(each))) ? `'${value.toLiteral()}'` : undefined;
+  return undefined;
+}
+
+/**
+ * The statement with its values written into its text, where every value is a plain key, date, code
+ * or number (see literal) and every `?` a plain placeholder; else null. Prepared, such a text is
+ * planned for its own values, as a statement sent with its values apart is on every request, but once
+ * per connection: for a scope whose size changes the best plan (a park's projects or a district's),
+ * each scope gets its own text and plan. The texts are as many as the distinct scopes, and each
+ * connection keeps the recently used (PREPARED_PER_CONNECTION).
+ */
+export function withValuesWritten(sql: { text: string; params: readonly unknown[] }): { text: string; params: unknown[] } | null {
+  const parts = sql.text.split('?');
+  // As knex reads the text: `\\?` is a question mark, `??` an identifier.
+  if (parts.length - 1 !== sql.params.length || sql.text.includes('\\?') || sql.text.includes('??')) return null;
+  const literals = sql.params.map(literal);
+  if (literals.some((each) => each === undefined)) return null;
+  return { text: parts.map((part, i) => (i ? literals[i - 1] + part : part)).join(''), params: [] };
+}
+
 type Logging = { logQuery(query: string, context?: object): void };
 
 /** PostgreSQL's answer to a prepared `select *` whose table changed since (a migration by another instance). */

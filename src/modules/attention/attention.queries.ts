@@ -86,6 +86,8 @@ interface View<T> {
    * statement is prepared (see PagePlanning). Parsing and planning a view's statement each time cost
    * PostgreSQL more than running it. A viewer without a staff or administrator role sees only their
    * own rows in every view (a mentor's projects, an evaluator's assignments): theirs are prepared too.
+   * A staff member's views are prepared with their values written in (PagePlanning.valuesWritten):
+   * one plan per park or district, where one plan for all would not serve both.
    */
   planOnce?: boolean;
 }
@@ -197,8 +199,9 @@ export type ViewName = keyof typeof VIEWS;
 export function viewPage<T>(ctx: Context, view: View<T>, args: PageArgs) {
   const viewer = requireViewer(ctx.viewer);
   const prefetch = args.nodeFields && view.prefetch?.(ctx, args.nodeFields);
-  const planOnce = view.planOnce || !isStaff(viewer);
-  return sqlPage(ctx.em, view.source(ctx, viewer, inline), view.order, args, (row) => view.map(ctx, row), prefetch, { planOnce });
+  // A staff member's scope (a park's projects or a district's) changes the best plan: planned for its values, once per connection.
+  const planning = view.planOnce || !isStaff(viewer) ? { planOnce: true } : { valuesWritten: true };
+  return sqlPage(ctx.em, view.source(ctx, viewer, inline), view.order, args, (row) => view.map(ctx, row), prefetch, planning);
 }
 
 /**

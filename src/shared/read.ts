@@ -195,18 +195,21 @@ interface Statement {
   hash: string;
 }
 
-/** The statement of each read text, worked out once: a request reads through a few dozen texts, over and over. */
-const statements = new Map<string, Statement>();
-const STATEMENTS_KEPT = 10_000;
+/**
+ * The statement of each read text, worked out once: a request reads through a few dozen texts, over
+ * and over. The most recently used are kept: texts with values written in (withValuesWritten) change
+ * with the day.
+ */
+const statements = new RecentlyUsed<string, Statement>(10_000);
 
 function statementOf(connection: ReturnType<EntityManager['getConnection']>, sql: string, values: unknown[]): Statement {
-  let statement = statements.get(sql);
+  let statement = statements.find(sql);
   if (!statement) {
     const text = connection.getKnex().raw(sql, values as never[]).toSQL().toNative().sql;
     statement = { text, hash: createHash('sha1').update(text).digest('base64url').slice(0, 24) };
     // Only a text whose values all stay parameters reads the same for other values (`??` would write an identifier into it).
     const placeholders = new Set(text.match(/\$\d+/g)).size;
-    if (placeholders === values.length && statements.size < STATEMENTS_KEPT) statements.set(sql, statement);
+    if (placeholders === values.length) statements.keep(sql, statement);
   }
   return statement;
 }

@@ -1,4 +1,4 @@
-import { getArgumentValues, getNamedType, GraphQLError, isObjectType, type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { getArgumentValues, getNamedType, GraphQLError, isObjectType, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { eachField, pageSelection, type Page, type PageArgs, type PageRow, type Sql } from './connection.js';
 import type { Context } from './context.js';
@@ -42,12 +42,20 @@ export interface FoldedPages {
  * other arguments), or with arguments its field will refuse, is left to its field.
  */
 export function foldedPages(ctx: Context, info: GraphQLResolveInfo, parent: string): FoldedPages | undefined {
+  const type = getNamedType(info.returnType);
   // A mutation reads managed entities, as ever.
-  if (ctx.em.isInTransaction()) return undefined;
+  if (!isObjectType(type) || ctx.em.isInTransaction()) return undefined;
+  const byName = new Map<string, FieldNode[][]>();
+  for (const nodes of responseFields(info, info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? [])).values()) {
+    const name = nodes[0].name.value;
+    if (folds.has(`${type.name}.${name}`)) byName.set(name, [...(byName.get(name) ?? []), nodes]);
+  }
   const parts: { name: string; list: string; args: PageArgs; column: FoldedColumn }[] = [];
-  for (const { name, list, nodes, field } of foldableLists(info)) {
+  for (const [name, [nodes, ...others]] of byName) {
+    if (others.length) continue;
+    const list = `${type.name}.${name}`;
     try {
-      const args = { ...getArgumentValues(field, nodes[0], info.variableValues), ...pageSelection(info, nodes) };
+      const args = { ...getArgumentValues(type.getFields()[name], nodes[0], info.variableValues), ...pageSelection(info, nodes) };
       const column = folds.get(list)!(ctx, args, parent);
       if (column) parts.push({ name: `folded_${name}`, list, args, column });
     } catch (error) {
@@ -63,41 +71,6 @@ export function foldedPages(ctx: Context, info: GraphQLResolveInfo, parent: stri
     },
   };
 }
-
-/** A list the operation shows of an object, that may be read with it: its field's name, `Type.field`, its field nodes and definition. */
-interface FoldableList {
-  name: string;
-  list: string;
-  nodes: readonly FieldNode[];
-  field: GraphQLField<unknown, unknown>;
-}
-
-/**
- * The lists with a fold that the operation shows of the object `info`'s field resolves, each shown
- * under one name only (aliases with other arguments are left to their fields). Worked out once per
- * operation (its field nodes, as selectedFields keeps them); only the lists' arguments, which its
- * variables decide, are read per request.
- */
-function foldableLists(info: GraphQLResolveInfo): readonly FoldableList[] {
-  const known = listsOnce.get(info.fieldNodes);
-  if (known) return known;
-  const lists: FoldableList[] = [];
-  const type = getNamedType(info.returnType);
-  if (isObjectType(type)) {
-    const byName = new Map<string, FieldNode[][]>();
-    for (const nodes of responseFields(info, info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? [])).values()) {
-      const name = nodes[0].name.value;
-      if (folds.has(`${type.name}.${name}`)) byName.set(name, [...(byName.get(name) ?? []), nodes]);
-    }
-    for (const [name, [nodes, ...others]] of byName) {
-      if (!others.length) lists.push({ name, list: `${type.name}.${name}`, nodes, field: type.getFields()[name] });
-    }
-  }
-  listsOnce.set(info.fieldNodes, lists);
-  return lists;
-}
-
-const listsOnce = new WeakMap<readonly FieldNode[], readonly FoldableList[]>();
 
 /** The page of `list` (`Type.field`) of the object `parentId` with these arguments, where the object's statement read it. */
 export function foldedPage<T>(ctx: Context, list: string, parentId: string, args: PageArgs): Page<T> | undefined {

@@ -660,7 +660,8 @@ export function prefetchAll(parts: readonly (Prefetch | undefined)[]): Prefetch 
  * its scope's size does not change the best plan, e.g. a park's or a district's projects newest first,
  * which an index on the scope and the order serves for any park. A filter, or a staff member's scope
  * written as a subquery, may hold ten rows or ten thousand: such pages are planned for their values
- * on each request, unless the scope is the viewer's own rows (`ownRows`).
+ * on each request, unless the scope is the viewer's own rows (`ownRows`) or its values can be written
+ * into the text (`valuesWritten`).
  */
 export interface PagePlanning {
   planOnce?: boolean;

@@ -23,6 +23,7 @@ import { Migration20261201150000 } from './Migration20261201150000.js';
 import { Migration20261202100000 } from './Migration20261202100000.js';
 import { Migration20261203100000 } from './Migration20261203100000.js';
 import { Migration20261203110000 } from './Migration20261203110000.js';
+import { Migration20261204100000 } from './Migration20261204100000.js';
 
 /** Every migration in order. Listed by import so tsx, vitest and the CLI all find the same set. */
 export const migrationsList: MigrationObject[] = [
@@ -50,4 +51,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202100000', class: Migration20261202100000 },
   { name: 'Migration20261203100000', class: Migration20261203100000 },
   { name: 'Migration20261203110000', class: Migration20261203110000 },
+  { name: 'Migration20261204100000', class: Migration20261204100000 },
 ];

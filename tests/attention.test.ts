@@ -202,6 +202,22 @@ describe('attention views, per role', () => {
     for (const view of ['openActionItems', 'assignmentsDue', 'reportsDue', 'returnedReports'] as const) expect(lists[view].totalCount, view).toBe(0);
   });
 
+  it('walks a view one item at a time by its cursors: the items of one whole page, in order, with its total on every page', async () => {
+    // The view's rows are worked out once per statement for the page, its total and the check for rows before the cursor.
+    const whole = (await cast.staff.client.data(AttentionWaitingForEvaluatorsDocument, { first: 100 })).attention!.waitingForEvaluators;
+    expect(whole.nodes.length).toBe(2);
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 5; pages++) {
+      const page: typeof whole = (await cast.staff.client.data(AttentionWaitingForEvaluatorsDocument, { first: 1, after })).attention!.waitingForEvaluators;
+      expect(page.totalCount).toBe(whole.totalCount);
+      walked.push(...page.nodes.map((node) => node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor!;
+    }
+    expect(walked).toEqual(whole.nodes.map((node) => node.id));
+  });
+
   it('a mentor sees the same duties for the projects they mentor, and their open action items', async () => {
     const lists = await views(cast.delivery.mentor.client);
     expect(lists.waitingForEvaluators.totalCount).toBe(0);

@@ -462,10 +462,10 @@ class EdgesPageInfo<T> {
  * order's keys serves it without sorting the list; beside it, the list's total when `args.countTotal`
  * (see selectedPage) and whether rows lie beyond the cursors (beyondColumns).
  */
-export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T, prefetch?: Prefetch, { planOnce = false, valuesWritten = false }: PagePlanning = {}): Promise<Page<T>> {
+export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T, prefetch?: Prefetch, { planOnce = false, valuesWritten = false, sourceOnce = false }: PagePlanning = {}): Promise<Page<T>> {
   const written = !planOnce && valuesWritten ? withValuesWritten(source) : null;
   const prepared = planOnce || !!written;
-  const statement = pageStatement(written ?? source, order, args, prefetch, prepared);
+  const statement = pageStatement(written ?? source, order, args, prefetch, prepared, sourceOnce);
   // Scopes differ by orders of magnitude (a mentor's projects, a district's): planned for each, unless one plan serves all.
   const rows = await readRows<PageRow>(em, statement.text, statement.params, { prepare: prepared });
   return statement.page(em, rows, map);
@@ -479,12 +479,15 @@ interface PageStatement extends Sql {
   page<T>(em: EntityManager, rows: PageRow[], map: (row: PageRow) => T): Page<T>;
 }
 
-function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: Prefetch | undefined, planOnce: boolean): PageStatement {
+function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: Prefetch | undefined, planOnce: boolean, sourceOnce = false): PageStatement {
   const window = pageWindow(args, order);
   const extra = prefetch?.columns ?? { text: '', params: [] };
   const shared = prefetch?.shared ?? { text: '', params: [] };
   const countTotal = args.countTotal ?? true;
-  const edgesBeyond = beyondColumns(order, window, source, countTotal);
+  // Read by the count or the cursors' checks as well as by the page: worked out once (PagePlanning.sourceOnce).
+  const once = sourceOnce && (countTotal || !!window.after || !!window.before);
+  const rows: Sql = once ? { text: 'select * from page_source', params: [] } : source;
+  const edgesBeyond = beyondColumns(order, window, rows, countTotal);
   const within = withinCursors(order, window, 'e');
   // The page's own columns: those its items show (a summary's), with the order's keys; else the whole row.
   const own = prefetch?.rowColumns ? ownColumns('e', [...prefetch.rowColumns, ...order.keys.map((key) => key.column)]) : 'e.*';
@@ -498,17 +501,17 @@ function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: 
   return {
     backward: window.backward,
     pageColumns,
-    text: `select page.*, beyond.*${shared.text}
+    text: `${once ? `with page_source as materialized (${source.text}) ` : ''}select page.*, beyond.*${shared.text}
        from (${edgesBeyond.text}) beyond
        left join (
          select ${own}, ${cursorColumn(order, 'e')}${extra.text}
-           from (${source.text}) e
+           from (${rows.text}) e
           where ${within.text}
           order by ${orderBy(order, 'e', window.backward)}
           limit ${planOnce ? Number(window.limit + 1) : '?'}) page on true
       order by ${orderBy(order, 'page', window.backward)}`,
     // Planned once, the page's size is part of its text: a plan for an unknown limit assumes a large one.
-    params: [...shared.params, ...edgesBeyond.params, ...extra.params, ...source.params, ...within.params, ...(planOnce ? [] : [window.limit + 1])],
+    params: [...(once ? source.params : []), ...shared.params, ...edgesBeyond.params, ...extra.params, ...rows.params, ...within.params, ...(planOnce ? [] : [window.limit + 1])],
     page: (em, rows, map) => {
       if (prefetch) for (const row of rows) if (row.page_cursor != null) prefetch.prime(row);
       // Read though not foreseen (selectedPage missed it): counted then, by a statement of its own.
@@ -682,6 +685,15 @@ export interface PagePlanning {
    * that cannot be written plainly leave the statement planned on each request.
    */
   valuesWritten?: boolean;
+  /**
+   * The source is worked out once for the page and what it tells of the whole list (its total, the
+   * rows beyond the cursors), as a materialised common table expression, where it is read more than
+   * once. For a source that no index serves in the page's order, such as an attention view's rows,
+   * found by working over every project of the viewer's parks: its count and its page each did all
+   * of that work. Not for a source an index serves: its page stops at the page's last row, and its
+   * count may read the index alone.
+   */
+  sourceOnce?: boolean;
 }
 
 /** One page of entities that `where` selects, and its counts, in a single statement (see sqlPage). */

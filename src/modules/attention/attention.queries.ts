@@ -200,7 +200,8 @@ export function viewPage<T>(ctx: Context, view: View<T>, args: PageArgs) {
   const viewer = requireViewer(ctx.viewer);
   const prefetch = args.nodeFields && view.prefetch?.(ctx, args.nodeFields);
   // A staff member's scope (a park's projects or a district's) changes the best plan: planned for its values, once per connection.
-  const planning = view.planOnce || !isStaff(viewer) ? { planOnce: true } : { valuesWritten: true };
+  // A view's rows are found by working over the whole scope, for its count and its page alike: worked out once for both.
+  const planning = { ...(view.planOnce || !isStaff(viewer) ? { planOnce: true } : { valuesWritten: true }), sourceOnce: true };
   return sqlPage(ctx.em, view.source(ctx, viewer, inline), view.order, args, (row) => view.map(ctx, row), prefetch, planning);
 }
 

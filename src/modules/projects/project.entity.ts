@@ -59,6 +59,10 @@ registerEnumType(ProjectStatus, {
 @Index({ properties: ['district', 'updatedAt', 'id'] })
 @Index({ properties: ['park', 'title', 'id'] })
 @Index({ properties: ['district', 'title', 'id'] })
+// A park's or a district's projects in some statuses (the attention views: those under review, those in delivery): a few
+// hundred of a park's projects are read by their status alone, not every one of them.
+@Index({ properties: ['park', 'status'] })
+@Index({ properties: ['district', 'status'] })
 // Projects found by id and then ordered (a mentor's, through project_mentor): ordered off the index, the rows read for the page alone.
 @Index({ name: 'project_id_created_at_index', expression: 'create index "project_id_created_at_index" on "project" ("id") include ("created_at")' })
 // Search by any part of the title (ilike '%…%'), Chinese included: trigrams, see ProjectFilter.search.

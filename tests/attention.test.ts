@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AttentionAssignmentsDueDocument,
+  AttentionAssignmentsDuePageDocument,
   AttentionCountsDocument,
   AttentionMissingReportsDocument,
   AttentionOpenActionItemsDocument,
@@ -203,19 +204,27 @@ describe('attention views, per role', () => {
   });
 
   it('walks a view one item at a time by its cursors: the items of one whole page, in order, with its total on every page', async () => {
-    // The view's rows are worked out once per statement for the page, its total and the check for rows before the cursor.
-    const whole = (await cast.staff.client.data(AttentionWaitingForEvaluatorsDocument, { first: 100 })).attention!.waitingForEvaluators;
-    expect(whole.nodes.length).toBe(2);
-    const walked: string[] = [];
-    let after: string | null = null;
-    for (let pages = 0; pages < 5; pages++) {
-      const page: typeof whole = (await cast.staff.client.data(AttentionWaitingForEvaluatorsDocument, { first: 1, after })).attention!.waitingForEvaluators;
-      expect(page.totalCount).toBe(whole.totalCount);
-      walked.push(...page.nodes.map((node) => node.id));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor!;
+    // The view's rows are worked out once per statement for the page, its total and the check for rows before the cursor:
+    // a staff member's with its values written in, an evaluator's with them apart.
+    type Connection = { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
+    const walks: [string, (after: string | null, first: number) => Promise<Connection>][] = [
+      ['waitingForEvaluators', async (after, first) => (await cast.staff.client.data(AttentionWaitingForEvaluatorsDocument, { first, after })).attention!.waitingForEvaluators],
+      ['assignmentsDue', async (after, first) => (await cast.evaluator0.client.data(AttentionAssignmentsDuePageDocument, { first, after })).attention!.assignmentsDue],
+    ];
+    for (const [view, read] of walks) {
+      const whole = await read(null, 100);
+      expect(whole.nodes.length, view).toBe(2);
+      const walked: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 5; pages++) {
+        const page = await read(after, 1);
+        expect(page.totalCount, view).toBe(whole.totalCount);
+        walked.push(...page.nodes.map((node) => node.id));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor!;
+      }
+      expect(walked, view).toEqual(whole.nodes.map((node) => node.id));
     }
-    expect(walked).toEqual(whole.nodes.map((node) => node.id));
   });
 
   it('a mentor sees the same duties for the projects they mentor, and their open action items', async () => {

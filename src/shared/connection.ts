@@ -380,11 +380,12 @@ class Edge<T> {
   #cursor: string | undefined;
   constructor(
     private readonly order: ListOrder,
-    private readonly values: string,
+    /** The JSON text, or the values themselves where the row's own values are the cursor's (see pageColumn). */
+    private readonly values: string | readonly unknown[],
     readonly node: T,
   ) {}
   get cursor(): string {
-    return (this.#cursor ??= encodeCursor(this.order, JSON.parse(this.values) as unknown[]));
+    return (this.#cursor ??= encodeCursor(this.order, typeof this.values === 'string' ? (JSON.parse(this.values) as unknown[]) : [...this.values]));
   }
 }
 
@@ -401,7 +402,7 @@ function toPage<T>(order: ListOrder, window: PageWindow, rows: PageRow[], map: (
   const nodes = new Array<T>(kept.length);
   for (let i = 0; i < kept.length; i++) {
     const node = map(kept[i]);
-    edges[i] = new Edge(order, kept[i].page_cursor as string, node);
+    edges[i] = new Edge(order, kept[i].page_cursor as string | unknown[], node);
     nodes[i] = node;
   }
   const counts = rows[0];
@@ -479,7 +480,12 @@ interface PageStatement extends Sql {
   page<T>(em: EntityManager, rows: PageRow[], map: (row: PageRow) => T): Page<T>;
 }
 
-function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: Prefetch | undefined, planOnce: boolean, sourceOnce = false): PageStatement {
+/**
+ * `cursorInSql`: whether each row carries its cursor (cursorColumn); a caller that makes the cursor
+ * of the row's own values (pageColumn) leaves it out, and must set `page_cursor` on each row it passes
+ * to `page`.
+ */
+function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: Prefetch | undefined, planOnce: boolean, sourceOnce = false, cursorInSql = true): PageStatement {
   const window = pageWindow(args, order);
   const extra = prefetch?.columns ?? { text: '', params: [] };
   const shared = prefetch?.shared ?? { text: '', params: [] };
@@ -492,7 +498,7 @@ function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: 
   // The page's own columns: those its items show (a summary's), with the order's keys; else the whole row.
   const own = prefetch?.rowColumns ? ownColumns('e', [...prefetch.rowColumns, ...order.keys.map((key) => key.column)]) : 'e.*';
   const pageColumns = [
-    'page_cursor',
+    ...(cursorInSql ? ['page_cursor'] : []),
     ...(countTotal ? ['page_total'] : []),
     ...(window.after ? ['page_preceding'] : []),
     ...(window.before ? ['page_following'] : []),
@@ -504,7 +510,7 @@ function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: 
     text: `${once ? `with page_source as materialized (${source.text}) ` : ''}select page.*, beyond.*${shared.text}
        from (${edgesBeyond.text}) beyond
        left join (
-         select ${own}, ${cursorColumn(order, 'e')}${extra.text}
+         select ${own}${cursorInSql ? `, ${cursorColumn(order, 'e')}` : ''}${extra.text}
            from (${rows.text}) e
           where ${within.text}
           order by ${orderBy(order, 'e', window.backward)}
@@ -524,29 +530,50 @@ function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: 
   };
 }
 
+/** Cursor values that JSON gives as they are (not times, which a cursor writes to the microsecond): a folded row's own values are its cursor's. */
+const SAME_IN_JSON: ReadonlySet<SortKeyType> = new Set(['text', 'integer', 'uuid']);
+
+/** What a page tells of its whole list (beyondColumns), and how many rows' worth of them become one. */
+const LIST_COLUMNS: Record<string, string> = { page_total: 'min', page_preceding: 'bool_or', page_following: 'bool_or' };
+
 /**
  * The page sqlPage reads, of plain rows of `entity` (see readsPlainRows), as one column of another
  * statement: `text` is an expression, over the rows of that statement (`source` names them), whose
- * value is the page's rows in its order, each a JSON array of the entity's values (rowValues) and the
- * page's own columns; `page` makes the page of that value. `prefetch` must name its columns.
+ * value is a JSON array of the page's rows in its order (null for none), each a JSON array of the
+ * entity's values (rowValues) and the page's own columns per row, followed by what the page tells of
+ * the whole list (its total, whether rows lie beyond its cursors), once; `page` makes the page of that
+ * value. Where the order's keys are values JSON gives as they are (a trail's position, a revision's
+ * number), each row's cursor is made of its own values rather than written by SQL. `prefetch` must
+ * name its columns.
  */
-export function pageColumn<T extends object>(em: EntityManager, entity: EntityName<T>, source: Sql, order: ListOrder, args: PageArgs, prefetch?: Prefetch): Sql & { page(em: EntityManager, rows: unknown[][]): Page<T> } {
+export function pageColumn<T extends object>(em: EntityManager, entity: EntityName<T>, source: Sql, order: ListOrder, args: PageArgs, prefetch?: Prefetch): Sql & { page(em: EntityManager, value: unknown): Page<T> } {
   if (prefetch && !prefetch.names) throw new Error('a page read as a column needs the names of its prefetch columns');
   const values = rowValues(em.getMetadata().get(entity));
+  const keysAt = order.keys.every((key) => SAME_IN_JSON.has(key.type)) ? order.keys.map((key) => values.position(key.column)) : [-1];
+  const cursorInSql = keysAt.some((at) => at < 0);
   // One plan serves the page of every parent row, so its size is written into the text.
-  const statement = pageStatement(source, order, args, prefetch, true);
-  const row = `json_build_array(${values.columns('r')}, ${statement.pageColumns.map((name) => `r.${name}`).join(', ')})`;
+  const statement = pageStatement(source, order, args, prefetch, true, false, cursorInSql);
+  const perRow = statement.pageColumns.filter((name) => !(name in LIST_COLUMNS));
+  const ofList = statement.pageColumns.filter((name) => name in LIST_COLUMNS);
+  const row = `json_build_array(${[values.columns('r'), ...perRow.map((name) => `r.${name}`)].join(', ')})`;
+  // The statement's rows are the page's (none: one row of the list's columns alone, its id null).
+  const rows = `json_agg(${row} order by ${orderBy(order, 'r', statement.backward)}) filter (where r.id is not null)`;
   return {
-    text: `(select coalesce(json_agg(${row} order by ${orderBy(order, 'r', statement.backward)}), '[]') from (${statement.text}) r)`,
+    text: `(select json_build_array(${[rows, ...ofList.map((name) => `${LIST_COLUMNS[name]}(r.${name})`)].join(', ')}) from (${statement.text}) r)`,
     params: statement.params,
-    page: (em, arrays) => {
+    page: (em, value) => {
+      const [arrays, ...list] = value as [unknown[][] | null, ...unknown[]];
       // The page's own columns by name, as toPage and the prefetch read them; the entity's values mapped when the row is kept.
-      const rows = arrays.map((array) => {
+      const rows = (arrays ?? []).map((array) => {
         const row: PageRow = { page_values: array };
-        statement.pageColumns.forEach((name, i) => (row[name] = array[values.size + i]));
+        if (!cursorInSql) row.page_cursor = keysAt.map((at) => array[at]);
+        perRow.forEach((name, i) => (row[name] = array[values.size + i]));
         return row;
       });
-      return statement.page(em, rows, (row) => values.map(row.page_values as unknown[]));
+      // toPage reads the list's columns on the first row; a row without a cursor is theirs alone.
+      const first: PageRow = rows[0] ?? { page_cursor: null };
+      ofList.forEach((name, i) => (first[name] = list[i]));
+      return statement.page(em, rows.length ? rows : [first], (row) => values.map(row.page_values as unknown[]));
     },
   };
 }

@@ -18,9 +18,9 @@ export type PageFold = (ctx: Context, args: PageArgs & Record<string, unknown>, 
 
 /**
  * The page as a column of the parent's statement: an expression over its row `parent` whose value is
- * the page's rows as JSON arrays (see pageColumn), and how those rows become the page.
+ * the page as JSON (see pageColumn), and how that becomes the page.
  */
-export type FoldedColumn = Sql & { page(em: EntityManager, rows: unknown[][]): Page<unknown> };
+export type FoldedColumn = Sql & { page(em: EntityManager, value: unknown): Page<unknown> };
 
 const folds = new Map<string, PageFold>();
 
@@ -67,7 +67,7 @@ export function foldedPages(ctx: Context, info: GraphQLResolveInfo, parent: stri
   return {
     columns: { text: parts.map((part) => `, ${part.column.text} as ${part.name}`).join(''), params: parts.flatMap((part) => part.column.params) },
     take: (row) => {
-      for (const part of parts) kept(ctx, part.list, part.args).prime(row.id as string, part.column.page(ctx.em, row[part.name] as unknown[][]));
+      for (const part of parts) kept(ctx, part.list, part.args).prime(row.id as string, part.column.page(ctx.em, row[part.name]));
     },
   };
 }

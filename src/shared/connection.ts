@@ -534,7 +534,7 @@ function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: 
 const SAME_IN_JSON: ReadonlySet<SortKeyType> = new Set(['text', 'integer', 'uuid']);
 
 /** What a page tells of its whole list (beyondColumns), and how many rows' worth of them become one. */
-const LIST_COLUMNS: Record<string, string> = { page_total: 'min', page_preceding: 'bool_or', page_following: 'bool_or' };
+const LIST_COLUMNS = new Map([['page_total', 'min'], ['page_preceding', 'bool_or'], ['page_following', 'bool_or']]);
 
 /**
  * The page sqlPage reads, of plain rows of `entity` (see readsPlainRows), as one column of another
@@ -553,13 +553,13 @@ export function pageColumn<T extends object>(em: EntityManager, entity: EntityNa
   const cursorInSql = keysAt.some((at) => at < 0);
   // One plan serves the page of every parent row, so its size is written into the text.
   const statement = pageStatement(source, order, args, prefetch, true, false, cursorInSql);
-  const perRow = statement.pageColumns.filter((name) => !(name in LIST_COLUMNS));
-  const ofList = statement.pageColumns.filter((name) => name in LIST_COLUMNS);
+  const perRow = statement.pageColumns.filter((name) => !LIST_COLUMNS.has(name));
+  const ofList = statement.pageColumns.filter((name) => LIST_COLUMNS.has(name));
   const row = `json_build_array(${[values.columns('r'), ...perRow.map((name) => `r.${name}`)].join(', ')})`;
   // The statement's rows are the page's (none: one row of the list's columns alone, its id null).
   const rows = `json_agg(${row} order by ${orderBy(order, 'r', statement.backward)}) filter (where r.id is not null)`;
   return {
-    text: `(select json_build_array(${[rows, ...ofList.map((name) => `${LIST_COLUMNS[name]}(r.${name})`)].join(', ')}) from (${statement.text}) r)`,
+    text: `(select json_build_array(${[rows, ...ofList.map((name) => `${LIST_COLUMNS.get(name)}(r.${name})`)].join(', ')}) from (${statement.text}) r)`,
     params: statement.params,
     page: (em, value) => {
       const [arrays, ...list] = value as [unknown[][] | null, ...unknown[]];

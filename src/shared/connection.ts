@@ -242,7 +242,7 @@ const VALID_CURSOR_VALUE: Record<SortKeyType, (value: unknown) => boolean> = {
 
 const CAST: Record<SortKeyType, string> = { timestamp: '::timestamptz', date: '::date', text: '', integer: '::bigint', uuid: '::uuid' };
 
-function encodeCursor(order: ListOrder, values: unknown[]): string {
+function encodeCursor(order: ListOrder, values: readonly unknown[]): string {
   return Buffer.from(`${CURSOR_VERSION}|${order.name}|${JSON.stringify(values)}`).toString('base64url');
 }
 
@@ -385,7 +385,7 @@ class Edge<T> {
     readonly node: T,
   ) {}
   get cursor(): string {
-    return (this.#cursor ??= encodeCursor(this.order, typeof this.values === 'string' ? (JSON.parse(this.values) as unknown[]) : [...this.values]));
+    return (this.#cursor ??= encodeCursor(this.order, typeof this.values === 'string' ? (JSON.parse(this.values) as unknown[]) : this.values));
   }
 }
 
@@ -466,7 +466,7 @@ class EdgesPageInfo<T> {
 export async function sqlPage<T>(em: EntityManager, source: Sql, order: ListOrder, args: PageArgs, map: (row: PageRow) => T, prefetch?: Prefetch, { planOnce = false, valuesWritten = false, sourceOnce = false }: PagePlanning = {}): Promise<Page<T>> {
   const written = !planOnce && valuesWritten ? withValuesWritten(source) : null;
   const prepared = planOnce || !!written;
-  const statement = pageStatement(written ?? source, order, args, prefetch, prepared, sourceOnce);
+  const statement = pageStatement(written ?? source, order, args, prefetch, { planOnce: prepared, sourceOnce });
   // Scopes differ by orders of magnitude (a mentor's projects, a district's): planned for each, unless one plan serves all.
   const rows = await readRows<PageRow>(em, statement.text, statement.params, { prepare: prepared });
   return statement.page(em, rows, map);
@@ -481,11 +481,12 @@ interface PageStatement extends Sql {
 }
 
 /**
- * `cursorInSql`: whether each row carries its cursor (cursorColumn); a caller that makes the cursor
- * of the row's own values (pageColumn) leaves it out, and must set `page_cursor` on each row it passes
- * to `page`.
+ * `planOnce`: the page's size is written into the text (see PagePlanning); `sourceOnce`: see
+ * PagePlanning. `cursorInSql`: whether each row carries its cursor (cursorColumn); a caller that makes
+ * the cursor of the row's own values (pageColumn) leaves it out, and must set `page_cursor` on each
+ * row it passes to `page`.
  */
-function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: Prefetch | undefined, planOnce: boolean, sourceOnce = false, cursorInSql = true): PageStatement {
+function pageStatement(source: Sql, order: ListOrder, args: PageArgs, prefetch: Prefetch | undefined, { planOnce, sourceOnce = false, cursorInSql = true }: { planOnce: boolean; sourceOnce?: boolean; cursorInSql?: boolean }): PageStatement {
   const window = pageWindow(args, order);
   const extra = prefetch?.columns ?? { text: '', params: [] };
   const shared = prefetch?.shared ?? { text: '', params: [] };
@@ -552,7 +553,7 @@ export function pageColumn<T extends object>(em: EntityManager, entity: EntityNa
   const keysAt = order.keys.every((key) => SAME_IN_JSON.has(key.type)) ? order.keys.map((key) => values.position(key.column)) : [-1];
   const cursorInSql = keysAt.some((at) => at < 0);
   // One plan serves the page of every parent row, so its size is written into the text.
-  const statement = pageStatement(source, order, args, prefetch, true, false, cursorInSql);
+  const statement = pageStatement(source, order, args, prefetch, { planOnce: true, cursorInSql });
   const perRow = statement.pageColumns.filter((name) => !LIST_COLUMNS.has(name));
   const ofList = statement.pageColumns.filter((name) => LIST_COLUMNS.has(name));
   const row = `json_build_array(${[values.columns('r'), ...perRow.map((name) => `r.${name}`)].join(', ')})`;
